@@ -1,0 +1,33 @@
+#!/usr/bin/env node
+// Runs every *.test.ts under src/ and test/ with node:test through tsx.
+// Node 20's `node --test` runs nothing without file arguments, so we list them.
+// Usage: npm test [-- <path filter>...]
+import { readdirSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { spawnSync } from 'node:child_process';
+
+function findTests(dir) {
+  let out = [];
+  for (const name of readdirSync(dir)) {
+    const p = join(dir, name);
+    if (statSync(p).isDirectory()) out = out.concat(findTests(p));
+    else if (name.endsWith('.test.ts')) out.push(relative(process.cwd(), p));
+  }
+  return out;
+}
+
+const filters = process.argv.slice(2);
+const files = ['src', 'test']
+  .flatMap((d) => findTests(d))
+  .filter((f) => filters.length === 0 || filters.some((x) => f.includes(x)))
+  .sort();
+if (files.length === 0) {
+  console.error('没有找到测试文件 / no test files matched');
+  process.exit(1);
+}
+const result = spawnSync(
+  process.execPath,
+  ['--import', 'tsx', '--test', '--test-concurrency=2', '--test-reporter=spec', ...files],
+  { stdio: 'inherit', env: { ...process.env, NODE_ENV: 'test' } },
+);
+process.exit(result.status ?? 1);
