@@ -1,5 +1,12 @@
 // cells.unreadable — cells that could not be read from the published report.
-import { TABLE3_COLUMNS, TABLE4_COLUMNS, TABLE4_GROUPS, table2Rows, table3Rows } from '../model/layout.ts';
+import {
+  TABLE3_COLUMNS,
+  TABLE4_COLUMNS,
+  TABLE4_GROUPS,
+  table2Rows,
+  table3RowFullLabel,
+  table3Rows,
+} from '../model/layout.ts';
 import {
   table2CellName,
   table2Locator,
@@ -40,16 +47,37 @@ export const cellsUnreadable: Rule = {
     }
     const t3 = report.table3;
     if (t3) {
+      // Consecutive rows missing the same columns are reported together
+      // (a scraped table typically loses the same columns in many rows).
       const f = table3Shape(t3);
-      for (const r of table3Rows(f)) {
+      const rows = table3Rows(f);
+      let run: { first: number; last: number; missing: number[] } | null = null;
+      const flush = () => {
+        if (!run) return;
+        const { first, last, missing } = run;
+        const firstRow = rows[first]!;
+        const lastRow = rows[last]!;
+        const where =
+          first === last
+            ? table3RowLocator(f, firstRow.key)
+            : `${table3RowLocator(f, firstRow.key)}至第${last + 1}行“${table3RowFullLabel(lastRow)}”（共 ${last - first + 1} 行）`;
+        hits.push({
+          cells: rows.slice(first, last + 1).flatMap((r) => missing.map((i) => table3CellName(r.key, i))),
+          message: `${where}的${missing.map((i) => `“${TABLE3_COLUMNS[i]}”`).join('、')}列无法读取（null），${SKIPPED}`,
+        });
+        run = null;
+      };
+      rows.forEach((r, index) => {
         const line = table3Line(t3, r.key) ?? [];
         const missing = line.flatMap((v, i) => (v === null ? [i] : []));
-        if (missing.length === 0) continue;
-        hits.push({
-          cells: missing.map((i) => table3CellName(r.key, i)),
-          message: `${table3RowLocator(f, r.key)}${missing.map((i) => `“${TABLE3_COLUMNS[i]}”`).join('、')}列无法读取（null），${SKIPPED}`,
-        });
-      }
+        if (run && run.last === index - 1 && run.missing.join() === missing.join()) {
+          run.last = index;
+          return;
+        }
+        flush();
+        if (missing.length) run = { first: index, last: index, missing };
+      });
+      flush();
     }
     const t4 = report.table4;
     if (t4) {
