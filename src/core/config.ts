@@ -1,0 +1,41 @@
+// Runtime configuration, read once from the environment (documented in README.md).
+import { resolve } from 'node:path';
+
+export interface Config {
+  host: string;
+  port: number;
+  /** PGlite data folder, used when no DATABASE_URL is set. */
+  dataDir: string;
+  /** PostgreSQL server URL; when set, PGlite is not used. */
+  databaseUrl: string | null;
+  /** Trust X-Forwarded-* headers from a reverse proxy (several processes behind nginx). */
+  trustProxy: boolean;
+  /** Cookie signing secret; when unset, one is generated once and kept in the database. */
+  cookieSecret: string | null;
+  logLevel: string;
+  /** Staff session lifetime without activity, in minutes. */
+  sessionIdleMinutes: number;
+  /** Failed logins before an account is locked, and for how long. */
+  lockoutThreshold: number;
+  lockoutMinutes: number;
+}
+
+function intFrom(value: string | undefined, fallback: number): number {
+  const n = Number(value);
+  return Number.isInteger(n) && n > 0 ? n : fallback;
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  return {
+    host: env.HOST ?? '127.0.0.1',
+    port: intFrom(env.PORT, 3000),
+    dataDir: resolve(env.GONGKAI_DATA_DIR ?? './data'),
+    databaseUrl: env.DATABASE_URL || null,
+    trustProxy: env.TRUST_PROXY === '1' || env.TRUST_PROXY === 'true',
+    cookieSecret: env.GONGKAI_COOKIE_SECRET || null,
+    logLevel: env.LOG_LEVEL ?? (env.NODE_ENV === 'test' ? 'silent' : 'info'),
+    sessionIdleMinutes: intFrom(env.GONGKAI_SESSION_IDLE_MINUTES, 120),
+    lockoutThreshold: intFrom(env.GONGKAI_LOCKOUT_THRESHOLD, 5),
+    lockoutMinutes: intFrom(env.GONGKAI_LOCKOUT_MINUTES, 15),
+  };
+}

@@ -1,0 +1,61 @@
+// The one database interface every module uses: plain parameterised SQL ($1, $2…)
+// that runs unchanged on embedded PGlite and on a PostgreSQL server.
+
+export type Row = Record<string, unknown>;
+
+export interface Queryable {
+  /** One statement with parameters; returns the rows. */
+  query<T = Row>(sql: string, params?: readonly unknown[]): Promise<T[]>;
+  /** Several statements without parameters (migrations). */
+  exec(sql: string): Promise<void>;
+}
+
+export interface Database extends Queryable {
+  readonly kind: 'pglite' | 'postgres';
+  /** Runs fn in one transaction: commit when it resolves, roll back when it throws. */
+  transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T>;
+  close(): Promise<void>;
+}
+
+/** First row or undefined. */
+export async function queryOne<T = Row>(db: Queryable, sql: string, params?: readonly unknown[]): Promise<T | undefined> {
+  const rows = await db.query<T>(sql, params);
+  return rows[0];
+}
+
+// Advisory lock namespaces (first key of pg_advisory_xact_lock(int, int)).
+export const LOCK = {
+  migrations: 7401,
+  audit: 7402,
+  sequence: 7403,
+  jobs: 7404,
+} as const;
+
+/**
+ * Runs fn in a transaction that holds a transaction-level advisory lock, so that
+ * several app processes on one PostgreSQL never run the same critical section at once.
+ */
+export function withAdvisoryLock<T>(
+  db: Database,
+  namespace: number,
+  key: number,
+  fn: (tx: Queryable) => Promise<T>,
+): Promise<T> {
+  return db.transaction(async (tx) => {
+    await tx.query('select pg_advisory_xact_lock($1::int, $2::int)', [namespace, key]);
+    return fn(tx);
+  });
+}
+
+/** Like withAdvisoryLock but gives up at once (returns null) when another process holds it. */
+export function tryAdvisoryLock<T>(
+  db: Database,
+  namespace: number,
+  key: number,
+  fn: (tx: Queryable) => Promise<T>,
+): Promise<T | null> {
+  return db.transaction(async (tx) => {
+    const [row] = await tx.query<{ ok: boolean }>('select pg_try_advisory_xact_lock($1::int, $2::int) as ok', [namespace, key]);
+    return row?.ok ? fn(tx) : null;
+  });
+}

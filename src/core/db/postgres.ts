@@ -1,0 +1,37 @@
+// A PostgreSQL server through postgres.js (DATABASE_URL). Several app processes may share it.
+import postgres from 'postgres';
+import type { Database, Queryable } from './database.ts';
+import { OID, parseDate, parseInt8, parseNumeric } from './types.ts';
+
+type Sql = postgres.Sql | postgres.TransactionSql;
+
+function wrap(sql: Sql): Queryable {
+  return {
+    async query<T>(text: string, params: readonly unknown[] = []) {
+      const rows = await sql.unsafe(text, params as postgres.ParameterOrJSON<never>[]);
+      return rows as unknown as T[];
+    },
+    async exec(text: string) {
+      await sql.unsafe(text).simple(); // simple protocol: several statements in one call
+    },
+  };
+}
+
+export async function openPostgres(url: string, options: { max?: number } = {}): Promise<Database> {
+  const sql = postgres(url, {
+    max: options.max ?? 10,
+    onnotice: () => {},
+    types: {
+      int8: { to: OID.int8, from: [OID.int8], serialize: (x: number) => String(x), parse: parseInt8 },
+      date: { to: OID.date, from: [OID.date], serialize: (x: string) => x, parse: parseDate },
+      numeric: { to: OID.numeric, from: [OID.numeric], serialize: (x: number) => String(x), parse: parseNumeric },
+    },
+  });
+  await sql`select 1`; // fail early with a clear error when the server is unreachable
+  return {
+    kind: 'postgres',
+    ...wrap(sql),
+    transaction: (fn) => sql.begin((tx) => fn(wrap(tx))) as Promise<never>,
+    close: () => sql.end({ timeout: 5 }),
+  };
+}
