@@ -1,8 +1,13 @@
 // The `gongkai` command line. Each domain module registers its own sub-commands here.
 import { Command } from 'commander';
+import { register as auditCommands } from '../core/audit/cli.ts';
+import { register as dbCommands } from '../core/db/cli.ts';
+import { register as orgCommands } from '../orgs/cli.ts';
 import { register as reportCommands } from '../report/cli.ts';
+import { register as serveCommand } from './serve.ts';
+import { register as userCommands } from '../staff/cli.ts';
 
-const modules: Array<(program: Command) => void> = [reportCommands];
+const modules: Array<(program: Command) => void> = [serveCommand, dbCommands, orgCommands, userCommands, auditCommands, reportCommands];
 
 export async function main(argv: string[]): Promise<void> {
   const program = new Command('gongkai')

@@ -1,0 +1,21 @@
+// The JSON API (/api/v1): the same session as the console, CSRF header on writes,
+// one zod schema per route (published at /api/docs).
+import type { FastifyInstance } from 'fastify';
+import type { AppDeps } from '../core/http/deps.ts';
+import { requireStaff } from '../core/http/auth.ts';
+import { protectFromCsrf } from '../core/http/csrf.ts';
+import { auditApiRoutes } from '../core/audit/routes.ts';
+import { orgApiRoutes } from '../orgs/api.ts';
+import { staffApiRoutes } from '../staff/api.ts';
+
+export function apiPlugin(deps: AppDeps) {
+  return async (app: FastifyInstance) => {
+    requireStaff(app, deps.db, deps.config, (_request, reply) =>
+      reply.status(401).send({ error: { code: 'UNAUTHENTICATED', message: '请先登录（POST /console/login），再以会话 Cookie 调用 API' } }),
+    );
+    protectFromCsrf(app);
+    await app.register(orgApiRoutes(deps));
+    await app.register(staffApiRoutes(deps));
+    await app.register(auditApiRoutes(deps));
+  };
+}

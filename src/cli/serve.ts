@@ -1,0 +1,37 @@
+// `gongkai serve`: migrate, optionally create demo data, and serve HTTP until stopped.
+import type { Command } from 'commander';
+import { loadConfig } from '../core/config.ts';
+import { migrate } from '../core/db/migrate.ts';
+import { openDatabase } from '../core/db/open.ts';
+import { buildApp } from '../core/http/app.ts';
+import { seedDemo } from '../demo/seed.ts';
+
+export function register(program: Command): void {
+  program
+    .command('serve')
+    .description('启动服务（门户、管理后台、API）')
+    .option('--demo', '数据库为空时创建演示数据')
+    .action(async (opts: { demo?: boolean }) => {
+      const started = performance.now();
+      const config = loadConfig();
+      const db = await openDatabase(config);
+      await migrate(db);
+      if (opts.demo) {
+        const demo = await seedDemo(db);
+        if (demo) process.stdout.write(`已创建演示数据。演示管理员：${demo.username} / ${demo.password}（首次登录须修改密码）\n`);
+      }
+      const app = await buildApp({ db, config });
+      await app.listen({ host: config.host, port: config.port });
+      const where = config.databaseUrl ? 'PostgreSQL' : `PGlite（${config.dataDir}）`;
+      process.stdout.write(
+        `gongkai 已启动：http://${config.host}:${config.port}/ （管理后台 /console，API 文档 /api/docs；数据库 ${where}；用时 ${((performance.now() - started) / 1000).toFixed(1)} 秒）\n`,
+      );
+      const stop = async () => {
+        await app.close();
+        await db.close();
+        process.exit(0);
+      };
+      process.once('SIGINT', stop);
+      process.once('SIGTERM', stop);
+    });
+}

@@ -1,0 +1,37 @@
+// 工作台: the current organization at a glance.
+import type { FastifyInstance } from 'fastify';
+import { html } from '../core/html.ts';
+import type { AppDeps } from '../core/http/deps.ts';
+import { ORG_KIND_LABELS } from '../orgs/model.ts';
+import { annualReportDeadline } from '../orgs/rules.ts';
+import { consolePage, noticeBox } from './layout.ts';
+import { consoleView } from './view.ts';
+
+const NOTICES: Record<string, string> = { 'password-changed': '密码已修改。' };
+
+export function homeRoutes(deps: AppDeps) {
+  return async (app: FastifyInstance) => {
+    app.get('/', { schema: { hide: true } }, async (request, reply) => {
+      const view = await consoleView(deps, request, reply, 'home');
+      const { org } = view;
+      const notice = NOTICES[(request.query as { notice?: string }).notice ?? ''];
+      const year = new Date().getFullYear() - 1;
+      return reply.type('text/html').send(
+        consolePage(
+          view,
+          '工作台',
+          html`${noticeBox(notice)}
+<section class="card">
+  <h2>${org.fullName}</h2>
+  <dl class="facts">
+    <dt>机构类型</dt><dd>${ORG_KIND_LABELS[org.kind]}</dd>
+    <dt>机构代码</dt><dd>${org.code}</dd>
+    <dt>${year} 年度报告公布截止日</dt><dd>${annualReportDeadline(org, year)}</dd>
+  </dl>
+  <p><a href="/console/orgs/${org.id}">查看和编辑机构信息</a></p>
+</section>`,
+        ),
+      );
+    });
+  };
+}

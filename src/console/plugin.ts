@@ -1,0 +1,28 @@
+// The staff console: server-rendered pages behind login, each module adds its own pages.
+import type { FastifyInstance } from 'fastify';
+import type { AppDeps } from '../core/http/deps.ts';
+import { requireStaff } from '../core/http/auth.ts';
+import { protectFromCsrf } from '../core/http/csrf.ts';
+import { wantsHtml } from '../core/http/errors.ts';
+import { auditConsoleRoutes } from '../core/audit/routes.ts';
+import { orgConsoleRoutes } from '../orgs/console.ts';
+import { userConsoleRoutes } from '../staff/console.ts';
+import { homeRoutes } from './home.ts';
+import { sessionRoutes } from './session-routes.ts';
+
+export function consolePlugin(deps: AppDeps) {
+  return async (app: FastifyInstance) => {
+    requireStaff(app, deps.db, deps.config, async (request, reply) => {
+      if (wantsHtml(request) && request.method === 'GET') {
+        return reply.redirect(`/console/login?next=${encodeURIComponent(request.url.split('?')[0]!)}`);
+      }
+      return reply.status(401).send({ error: { code: 'UNAUTHENTICATED', message: '请先登录' } });
+    });
+    protectFromCsrf(app);
+    await app.register(sessionRoutes(deps));
+    await app.register(homeRoutes(deps));
+    await app.register(orgConsoleRoutes(deps));
+    await app.register(userConsoleRoutes(deps));
+    await app.register(auditConsoleRoutes(deps));
+  };
+}

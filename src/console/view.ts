@@ -1,0 +1,15 @@
+// Builds what every console page needs: current organization, switcher list, CSRF token.
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { AppDeps } from '../core/http/deps.ts';
+import { currentOrg } from '../core/http/auth.ts';
+import { listOrgs } from '../orgs/store.ts';
+import { hasRole, REGION_ROLES } from '../staff/scope.ts';
+import type { ConsoleView } from './layout.ts';
+
+export async function consoleView(deps: AppDeps, request: FastifyRequest, reply: FastifyReply, section: string): Promise<ConsoleView> {
+  const staff = request.staff!;
+  const org = await currentOrg(deps.db, staff);
+  const orgs = hasRole(staff, ...REGION_ROLES) ? await listOrgs(deps.db, staff.homePath) : [org];
+  const csrf = await reply.generateCsrf();
+  return { staff, org, orgs, csrf, section };
+}

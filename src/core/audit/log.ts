@@ -1,0 +1,144 @@
+// Appending to and reading the audit log. Every state change calls appendAudit inside its
+// own transaction, so the change and its audit entry commit (or fail) together.
+import { LOCK, type Queryable } from '../db/database.ts';
+import { entryHash, GENESIS_HASH, verifyChain, type ChainBreak, type StoredEntry } from './chain.ts';
+
+export interface Actor {
+  userId: number | null;
+  name: string;
+  requestId?: string | null;
+}
+
+export const SYSTEM_ACTOR: Actor = { userId: null, name: '系统' };
+
+export interface AuditEntryInput {
+  orgId: number | null;
+  action: string; // e.g. 'org.create', 'user.password.change'
+  targetType: string;
+  targetId: string | number;
+  /** A summary of the change: { before, after } or other facts; never passwords or tokens. */
+  summary: Record<string, unknown>;
+}
+
+/** One chain per organization (Citus-friendly: the chain lives with the org's rows); 0 = system. */
+const chainKeyOf = (orgId: number | null) => orgId ?? 0;
+
+export async function appendAudit(tx: Queryable, actor: Actor, input: AuditEntryInput): Promise<number> {
+  const chainKey = chainKeyOf(input.orgId);
+  // Serialize appends to this chain across processes until our transaction ends.
+  await tx.query('select pg_advisory_xact_lock($1::int, $2::int)', [LOCK.audit, chainKey]);
+  const [head] = await tx.query<{ last_hash: string }>('select last_hash from audit_heads where chain_key = $1', [chainKey]);
+  const prevHash = head?.last_hash ?? GENESIS_HASH;
+  const fields = {
+    chainKey,
+    at: new Date().toISOString(),
+    actorUserId: actor.userId,
+    actorName: actor.name,
+    orgId: input.orgId,
+    action: input.action,
+    targetType: input.targetType,
+    targetId: String(input.targetId),
+    summary: JSON.parse(JSON.stringify(input.summary)) as unknown,
+    requestId: actor.requestId ?? null,
+  };
+  const hash = entryHash(prevHash, fields);
+  const [row] = await tx.query<{ id: number }>(
+    `insert into audit_log (chain_key, at, actor_user_id, actor_name, org_id, action, target_type, target_id, summary, request_id, prev_hash, hash)
+     values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) returning id`,
+    [chainKey, fields.at, fields.actorUserId, fields.actorName, fields.orgId, fields.action, fields.targetType, fields.targetId, fields.summary, fields.requestId, prevHash, hash],
+  );
+  const id = row!.id;
+  await tx.query(
+    `insert into audit_heads (chain_key, last_id, last_hash) values ($1, $2, $3)
+     on conflict (chain_key) do update set last_id = excluded.last_id, last_hash = excluded.last_hash`,
+    [chainKey, id, hash],
+  );
+  return id;
+}
+
+interface AuditRow {
+  id: number;
+  chain_key: number;
+  at: Date;
+  actor_user_id: number | null;
+  actor_name: string;
+  org_id: number | null;
+  action: string;
+  target_type: string;
+  target_id: string;
+  summary: unknown;
+  request_id: string | null;
+  prev_hash: string;
+  hash: string;
+}
+
+function toEntry(r: AuditRow): StoredEntry {
+  return {
+    id: r.id,
+    chainKey: r.chain_key,
+    at: new Date(r.at).toISOString(),
+    actorUserId: r.actor_user_id,
+    actorName: r.actor_name,
+    orgId: r.org_id,
+    action: r.action,
+    targetType: r.target_type,
+    targetId: r.target_id,
+    summary: r.summary,
+    requestId: r.request_id,
+    prevHash: r.prev_hash,
+    hash: r.hash,
+  };
+}
+
+export interface VerifyResult {
+  entries: number;
+  chains: number;
+  firstBreak: (ChainBreak & { chainKey: number }) | null;
+}
+
+/** Checks every chain; reports the lowest-id broken entry across chains. */
+export async function verifyAuditLog(db: Queryable): Promise<VerifyResult> {
+  const rows = await db.query<AuditRow>('select * from audit_log order by chain_key, id');
+  const heads = new Map(
+    (await db.query<{ chain_key: number; last_id: number; last_hash: string }>('select * from audit_heads')).map((h) => [
+      h.chain_key,
+      { lastId: h.last_id, lastHash: h.last_hash },
+    ]),
+  );
+  const chains = new Map<number, StoredEntry[]>();
+  for (const r of rows) {
+    const e = toEntry(r);
+    chains.set(e.chainKey, [...(chains.get(e.chainKey) ?? []), e]);
+  }
+  for (const key of heads.keys()) if (!chains.has(key)) chains.set(key, []);
+  let firstBreak: VerifyResult['firstBreak'] = null;
+  for (const [chainKey, entries] of chains) {
+    const brk = verifyChain(entries, heads.get(chainKey) ?? null);
+    if (brk && (!firstBreak || brk.id < firstBreak.id)) firstBreak = { ...brk, chainKey };
+  }
+  return { entries: rows.length, chains: chains.size, firstBreak };
+}
+
+export interface AuditListItem {
+  id: number;
+  at: string;
+  actorName: string;
+  orgId: number | null;
+  action: string;
+  targetType: string;
+  targetId: string;
+  summary: unknown;
+}
+
+/** Newest entries of the given organizations (a supervisor's scope is a list of org ids). */
+export async function listAudit(db: Queryable, orgIds: number[], limit = 100): Promise<AuditListItem[]> {
+  const rows = await db.query<AuditRow>(
+    'select * from audit_log where org_id = any($1::bigint[]) order by id desc limit $2',
+    [orgIds, limit],
+  );
+  return rows.map((r) => {
+    const e = toEntry(r);
+    return { id: e.id, at: e.at, actorName: e.actorName, orgId: e.orgId, action: e.action, targetType: e.targetType, targetId: e.targetId, summary: e.summary };
+  });
+}
+

@@ -1,0 +1,34 @@
+// Domain errors carry a stable code (all codes in this file) and a Chinese message for the clerk.
+
+export const ERROR_CODES = {
+  VALIDATION: { status: 400, message: '提交的内容有误' },
+  UNAUTHENTICATED: { status: 401, message: '请先登录' },
+  FORBIDDEN: { status: 403, message: '您无权执行此操作' },
+  CSRF: { status: 403, message: '页面已过期或来源不明，请刷新页面后重试' },
+  PASSWORD_CHANGE_REQUIRED: { status: 403, message: '首次登录须先修改密码' },
+  NOT_FOUND: { status: 404, message: '未找到该内容' },
+  CONFLICT: { status: 409, message: '内容与现有记录冲突' },
+  ACCOUNT_LOCKED: { status: 423, message: '登录失败次数过多，账号已暂时锁定' },
+  RATE_LIMITED: { status: 429, message: '请求过于频繁，请稍后再试' },
+  INTERNAL: { status: 500, message: '系统内部错误，请稍后再试或联系管理员' },
+} as const;
+
+export type ErrorCode = keyof typeof ERROR_CODES;
+
+export class DomainError extends Error {
+  readonly code: ErrorCode;
+  readonly status: number;
+  readonly details?: unknown;
+
+  constructor(code: ErrorCode, message?: string, details?: unknown) {
+    super(message ?? ERROR_CODES[code].message);
+    this.code = code;
+    this.status = ERROR_CODES[code].status;
+    this.details = details;
+  }
+}
+
+export const notFound = (what = '该内容') => new DomainError('NOT_FOUND', `未找到${what}`);
+export const forbidden = (message?: string) => new DomainError('FORBIDDEN', message);
+export const invalid = (message: string, details?: unknown) => new DomainError('VALIDATION', message, details);
+export const conflict = (message: string) => new DomainError('CONFLICT', message);

@@ -1,0 +1,116 @@
+// Builds the Fastify app: security headers, rate limits, cookies, CSRF, OpenAPI, errors,
+// and the three surfaces (public portal, staff console, JSON API). Tests use app.inject.
+import { randomUUID } from 'node:crypto';
+import { fileURLToPath } from 'node:url';
+import Fastify, { type FastifyInstance } from 'fastify';
+import cookie from '@fastify/cookie';
+import csrf from '@fastify/csrf-protection';
+import formbody from '@fastify/formbody';
+import helmet from '@fastify/helmet';
+import rateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { Config } from '../config.ts';
+import type { Database } from '../db/database.ts';
+import { sharedSecret } from '../secrets.ts';
+import '../validation.ts';
+import { errorHandler, notFoundHandler } from './errors.ts';
+import { errorPage } from './page.ts';
+import { apiPlugin } from '../../api/plugin.ts';
+import { consolePlugin } from '../../console/plugin.ts';
+import { portalPlugin } from '../../portal/plugin.ts';
+
+export interface AppOptions {
+  db: Database;
+  config: Config;
+}
+
+export interface RegisteredRoute {
+  method: string;
+  url: string;
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    registeredRoutes: RegisteredRoute[];
+  }
+}
+
+const PUBLIC_DIR = fileURLToPath(new URL('../../../public/', import.meta.url));
+
+export async function buildApp({ db, config }: AppOptions): Promise<FastifyInstance> {
+  const app = Fastify({
+    trustProxy: config.trustProxy,
+    genReqId: (req) => (typeof req.headers['x-request-id'] === 'string' && /^[\w-]{8,64}$/.test(req.headers['x-request-id']) ? req.headers['x-request-id'] : randomUUID()),
+    bodyLimit: 2 * 1024 * 1024,
+    logger: {
+      level: config.logLevel,
+      // Request logs: method, path and status only. No query strings (look-ups carry phone
+      // numbers), no IP addresses, cookies, tokens or bodies.
+      serializers: {
+        req: (req) => ({ method: req.method, path: req.url.split('?')[0], id: req.id }),
+        res: (res) => ({ statusCode: res.statusCode }),
+      },
+    },
+  }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+
+  app.decorate('registeredRoutes', [] as RegisteredRoute[]);
+  app.addHook('onRoute', (r) => {
+    for (const method of [r.method].flat()) if (method !== 'HEAD') app.registeredRoutes.push({ method, url: r.url });
+  });
+
+  app.setErrorHandler(errorHandler(errorPage));
+  app.setNotFoundHandler(notFoundHandler(errorPage));
+
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:'],
+        formAction: ["'self'"],
+        frameAncestors: ["'self'"],
+        upgradeInsecureRequests: null,
+      },
+    },
+    // Plain-HTTP intranet deployments exist; HSTS is the proxy's decision.
+    strictTransportSecurity: false,
+  });
+  await app.register(rateLimit, {
+    global: true,
+    max: 600,
+    timeWindow: '1 minute',
+    errorResponseBuilder: (_req, ctx) => ({ statusCode: 429, code: 'RATE_LIMITED', message: `请求过于频繁，请 ${Math.ceil(ctx.ttl / 1000)} 秒后再试` }),
+  });
+  await app.register(cookie, { secret: config.cookieSecret ?? (await sharedSecret(db, 'cookie_secret')) });
+  await app.register(csrf, {
+    cookieKey: 'gk_csrf',
+    cookieOpts: { path: '/', httpOnly: true, sameSite: 'strict', signed: true },
+  });
+  await app.register(formbody);
+  await app.register(fastifyStatic, { root: PUBLIC_DIR, prefix: '/assets/', maxAge: '1h' });
+
+  await app.register(swagger, {
+    openapi: {
+      info: { title: 'gongkai 政府信息公开平台 API', version: '1' },
+      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'gk_session' } } },
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
+
+  app.get('/healthz', { schema: { hide: true } }, async () => {
+    await db.query('select 1');
+    return { status: 'ok', database: db.kind };
+  });
+
+  await app.register(portalPlugin({ db, config }));
+  await app.register(consolePlugin({ db, config }), { prefix: '/console' });
+  await app.register(apiPlugin({ db, config }), { prefix: '/api/v1' });
+  return app;
+}

@@ -1,0 +1,44 @@
+// Demo data on first start (`npm start`): organizations and staff accounts to try every role.
+import { LOCK, withAdvisoryLock, type Database } from '../core/db/database.ts';
+import { appendAudit } from '../core/audit/log.ts';
+import type { CommandContext } from '../core/context.ts';
+import { orgInputSchema } from '../orgs/model.ts';
+import { findOrgByCode, insertOrg } from '../orgs/store.ts';
+import type { Role } from '../staff/model.ts';
+import { hashPassword } from '../staff/password.ts';
+import { insertUser } from '../staff/store.ts';
+import { DEMO_ORGS } from './organizations.ts';
+
+export const DEMO_PASSWORD = 'demo-pass-2026';
+
+const DEMO_USERS: { username: string; displayName: string; orgCode: string; roles: Role[] }[] = [
+  { username: 'admin', displayName: '演示管理员', orgCode: 'SF-YL-QS', roles: ['admin', 'supervisor'] },
+  { username: 'jiandu', displayName: '县政府办监督员', orgCode: '113301000000000001', roles: ['supervisor'] },
+  { username: 'zrzy.editor', displayName: '自然资源局信息发布员', orgCode: 'QS-ZRZY', roles: ['editor'] },
+  { username: 'zrzy.reviewer', displayName: '自然资源局审核人', orgCode: 'QS-ZRZY', roles: ['reviewer', 'confidentiality'] },
+  { username: 'zrzy.handler', displayName: '自然资源局依申请办理人', orgCode: 'QS-ZRZY', roles: ['handler'] },
+  { username: 'zrzy.head', displayName: '自然资源局负责人', orgCode: 'QS-ZRZY', roles: ['head'] },
+];
+
+const demoContext: CommandContext = { actor: { userId: null, name: '演示数据' }, staff: null };
+
+/** Creates the demo data when the database has no organization yet; returns the admin login. */
+export async function seedDemo(db: Database): Promise<{ username: string; password: string } | null> {
+  const passwordHash = await hashPassword(DEMO_PASSWORD);
+  return withAdvisoryLock(db, LOCK.jobs, 1, async (tx) => {
+    const [{ n }] = (await tx.query<{ n: number }>('select count(*)::int as n from organizations')) as [{ n: number }];
+    if (n > 0) return null; // two processes starting together: the second finds it done
+    for (const raw of DEMO_ORGS) {
+      const input = orgInputSchema.parse({ shortName: raw.fullName, ...raw });
+      const parent = input.parentCode ? ((await findOrgByCode(tx, input.parentCode)) ?? null) : null;
+      const org = await insertOrg(tx, input, parent);
+      await appendAudit(tx, demoContext.actor, { orgId: org.id, action: 'org.create', targetType: 'organization', targetId: org.id, summary: { after: input } });
+    }
+    for (const u of DEMO_USERS) {
+      const org = (await findOrgByCode(tx, u.orgCode))!;
+      const id = await insertUser(tx, { ...u, orgId: org.id, passwordHash, mustChangePassword: true });
+      await appendAudit(tx, demoContext.actor, { orgId: org.id, action: 'user.create', targetType: 'user', targetId: id, summary: { after: { username: u.username, roles: u.roles } } });
+    }
+    return { username: 'admin', password: DEMO_PASSWORD };
+  });
+}

@@ -1,0 +1,29 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { annualReportDeadline, canBeChildOf, formatIndexNumber, indexTemplateProblem, DEFAULT_INDEX_TEMPLATE } from './rules.ts';
+
+test('tree shape: a department sits under a government or a region, never at the root', () => {
+  assert.equal(canBeChildOf('department', 'government'), true);
+  assert.equal(canBeChildOf('department', 'county'), true);
+  assert.equal(canBeChildOf('department', null), false);
+  assert.equal(canBeChildOf('subunit', 'department'), true);
+  assert.equal(canBeChildOf('province', 'city'), false);
+  assert.equal(canBeChildOf('government', null), false);
+});
+
+test('条例第四十九条 annual-report deadlines: departments 1月31日, governments 3月31日, local override wins', () => {
+  assert.equal(annualReportDeadline({ kind: 'department', reportDeadline: null }, 2025), '2026-01-31');
+  assert.equal(annualReportDeadline({ kind: 'subunit', reportDeadline: null }, 2025), '2026-01-31');
+  assert.equal(annualReportDeadline({ kind: 'government', reportDeadline: null }, 2025), '2026-03-31');
+  assert.equal(annualReportDeadline({ kind: 'county', reportDeadline: null }, 2019), '2020-03-31');
+  assert.equal(annualReportDeadline({ kind: 'department', reportDeadline: '01-26' }, 2021), '2022-01-26');
+});
+
+test('索引号 template: default gov.cn form and custom forms', () => {
+  assert.equal(formatIndexNumber(DEFAULT_INDEX_TEMPLATE, { code: '000014349', date: '2017-08-01', seq: 110 }), '000014349/2017-00110');
+  assert.equal(formatIndexNumber('{code}/{yyyy}{mm}-{seq:05}', { code: '11341702486344515H', date: '2021-10-09', seq: 13 }), '11341702486344515H/202110-00013');
+  assert.equal(formatIndexNumber('sggzyjyzx/{yyyy}-{seq:5}', { code: 'x', date: '2024-01-02', seq: 2 }), 'sggzyjyzx/2024-00002');
+  assert.equal(indexTemplateProblem(DEFAULT_INDEX_TEMPLATE), null);
+  assert.match(indexTemplateProblem('{code}/{yyyy}')!, /流水号/);
+  assert.match(indexTemplateProblem('{code}/{year}-{seq}')!, /\{year\}/);
+});

@@ -1,0 +1,44 @@
+// Portal home: every organization with its disclosure contact details (条例第十二条：指南须载明
+// 政府信息公开工作机构的名称、办公地址、办公时间、联系电话、传真号码、互联网联系方式).
+import type { FastifyInstance } from 'fastify';
+import { html } from '../core/html.ts';
+import type { AppDeps } from '../core/http/deps.ts';
+import { notFound } from '../core/errors.ts';
+import { ORG_KIND_LABELS, type Organization } from '../orgs/model.ts';
+import { findOrgByCode, listOrgs } from '../orgs/store.ts';
+import { portalPage } from './layout.ts';
+
+export function portalHomeRoutes(deps: AppDeps) {
+  return async (app: FastifyInstance) => {
+    app.get('/', { schema: { hide: true } }, async (_request, reply) => {
+      const orgs = await listOrgs(deps.db);
+      const depth = (o: Organization) => o.path.split('/').length - 3;
+      return reply.type('text/html').send(
+        portalPage(
+          '政府信息公开平台',
+          html`<p>查阅各机关主动公开的政府信息、政府信息公开指南和年度报告，或依法申请公开政府信息。</p>
+<h2>机构</h2>
+<ul class="org-tree">
+  ${orgs.map((o) => html`<li style="margin-left:${depth(o) * 1.5}em"><a href="/orgs/${o.code}">${o.fullName}</a> <span class="muted">${ORG_KIND_LABELS[o.kind]}</span></li>`)}
+</ul>`,
+        ),
+      );
+    });
+
+    app.get('/orgs/:code', { schema: { hide: true } }, async (request, reply) => {
+      const org = await findOrgByCode(deps.db, (request.params as { code: string }).code);
+      if (!org) throw notFound('该机构');
+      const row = (label: string, value: string) => (value ? html`<dt>${label}</dt><dd>${value}</dd>` : '');
+      return reply.type('text/html').send(
+        portalPage(
+          org.fullName,
+          html`<section aria-labelledby="contact"><h2 id="contact">政府信息公开工作机构联系方式</h2>
+<dl class="facts">
+  ${row('办公地址', org.address)}${row('办公时间', org.officeHours)}${row('联系电话', org.phone)}${row('传真号码', org.fax)}${row('电子邮箱', org.email)}${row('网站', org.website)}
+</dl></section>`,
+          { siteName: `${org.shortName}政府信息公开` },
+        ),
+      );
+    });
+  };
+}

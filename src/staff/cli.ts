@@ -1,0 +1,66 @@
+// `gongkai user add|passwd|list`
+import type { Command } from 'commander';
+import { runCommand, withDatabase } from '../cli/database.ts';
+import { cliContext } from '../core/context.ts';
+import { createUser, resetPassword } from './commands.ts';
+import { parseRoles, ROLE_LABELS, ROLES } from './model.ts';
+import { listUsersUnder } from './store.ts';
+
+/** Passwords come from the environment or stdin, never from argv (visible in `ps`). */
+async function readPassword(): Promise<string> {
+  if (process.env.GONGKAI_PASSWORD) return process.env.GONGKAI_PASSWORD;
+  if (process.stdin.isTTY) throw new Error('请通过环境变量 GONGKAI_PASSWORD 或标准输入提供密码');
+  let data = '';
+  for await (const chunk of process.stdin) data += chunk;
+  return data.split(/\r?\n/)[0] ?? '';
+}
+
+export function register(program: Command): void {
+  const user = program.command('user').description('工作人员账号');
+
+  user
+    .command('add <username>')
+    .description('新增用户（密码从环境变量 GONGKAI_PASSWORD 或标准输入读取；首次登录须修改）')
+    .requiredOption('--org <code>', '所属机构代码')
+    .requiredOption('--name <displayName>', '姓名')
+    .requiredOption('--roles <roles>', `角色，逗号分隔：${ROLES.map((r) => `${r}(${ROLE_LABELS[r]})`).join(', ')}`)
+    .action((username: string, o: { org: string; name: string; roles: string }) =>
+      runCommand(() =>
+        withDatabase(async (db) => {
+          const roles = parseRoles(o.roles);
+          const id = await createUser(db, cliContext(), { orgCode: o.org, username, displayName: o.name, password: await readPassword(), roles });
+          process.stdout.write(`已新增用户 ${username}（编号 ${id}）\n`);
+        }),
+      ),
+    );
+
+  user
+    .command('passwd <username>')
+    .description('重置用户密码（从环境变量 GONGKAI_PASSWORD 或标准输入读取；用户下次登录须修改）')
+    .action((username: string) =>
+      runCommand(() =>
+        withDatabase(async (db) => {
+          await resetPassword(db, cliContext(), username, await readPassword());
+          process.stdout.write(`已重置 ${username} 的密码，并注销其所有会话\n`);
+        }),
+      ),
+    );
+
+  user
+    .command('list')
+    .description('列出用户')
+    .option('--json', '以 JSON 输出')
+    .action((o: { json?: boolean }) =>
+      runCommand(() =>
+        withDatabase(async (db) => {
+          const users = await listUsersUnder(db, '/');
+          if (o.json) return void process.stdout.write(`${JSON.stringify(users.map(({ ...u }) => u), null, 2)}\n`);
+          for (const u of users) {
+            const state = u.disabled ? '已停用' : u.mustChangePassword ? '待修改初始密码' : '正常';
+            process.stdout.write(`${u.username}\t${u.displayName}\t${u.orgName}\t${u.roles.map((r) => ROLE_LABELS[r]).join('、')}\t${state}\n`);
+          }
+          process.stdout.write(`共 ${users.length} 个用户\n`);
+        }),
+      ),
+    );
+}

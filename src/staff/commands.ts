@@ -1,0 +1,182 @@
+// Changes to staff accounts and sessions: each exported function is one transaction with its audit entry.
+import { createHash, randomBytes } from 'node:crypto';
+import { z } from 'zod';
+import { appendAudit, type Actor } from '../core/audit/log.ts';
+import type { CommandContext } from '../core/context.ts';
+import type { Database } from '../core/db/database.ts';
+import { conflict, DomainError, forbidden, invalid, notFound } from '../core/errors.ts';
+import { findOrgByCode, findOrgById } from '../orgs/store.ts';
+import { afterFailedLogin, afterSuccessfulLogin, isLocked, type LockoutPolicy } from './lockout.ts';
+import { ROLES, type Staff } from './model.ts';
+import { hashPassword, passwordProblem, verifyPassword } from './password.ts';
+import { staffPolicy } from './policy.ts';
+import { canEnterOrg } from './scope.ts';
+import * as store from './store.ts';
+
+export const userInputSchema = z.object({
+  orgCode: z.string().trim().min(1, { error: '请选择所属机构' }),
+  username: z
+    .string()
+    .trim()
+    .regex(/^[a-z0-9][a-z0-9._-]{2,31}$/, { error: '用户名为 3 到 32 位小写字母、数字、点、下划线或连字符' }),
+  displayName: z.string().trim().min(1, { error: '请填写姓名' }).max(40),
+  password: z.string().min(1, { error: '请设置初始密码' }),
+  roles: z.array(z.enum(ROLES)).min(1, { error: '至少选择一个角色' }),
+});
+
+export async function createUser(db: Database, ctx: CommandContext, raw: unknown): Promise<number> {
+  const input = userInputSchema.parse(raw);
+  const problem = passwordProblem(input.password, input.username);
+  if (problem) throw invalid(problem.replace('新密码', '初始密码'));
+  const passwordHash = await hashPassword(input.password);
+  return db.transaction(async (tx) => {
+    const org = await findOrgByCode(tx, input.orgCode);
+    if (!org) throw notFound(`机构（代码 ${input.orgCode}）`);
+    if (ctx.staff && !staffPolicy.manageUsers(ctx.staff, org)) throw forbidden('只有系统管理员可以为本机构及下级机构添加用户');
+    if (await store.findUserByUsername(tx, input.username)) throw conflict(`用户名 ${input.username} 已被使用`);
+    const id = await store.insertUser(tx, { ...input, orgId: org.id, passwordHash, mustChangePassword: true });
+    await appendAudit(tx, ctx.actor, {
+      orgId: org.id,
+      action: 'user.create',
+      targetType: 'user',
+      targetId: id,
+      summary: { after: { username: input.username, displayName: input.displayName, roles: input.roles } },
+    });
+    return id;
+  });
+}
+
+/** An administrator (or the CLI) sets a new password; the user must change it at next login. */
+export async function resetPassword(db: Database, ctx: CommandContext, username: string, password: string): Promise<void> {
+  const problem = passwordProblem(password, username);
+  if (problem) throw invalid(problem);
+  const passwordHash = await hashPassword(password);
+  await db.transaction(async (tx) => {
+    const user = await store.findUserByUsername(tx, username);
+    if (!user) throw notFound(`用户 ${username}`);
+    const org = (await findOrgById(tx, user.orgId))!;
+    if (ctx.staff && !staffPolicy.manageUsers(ctx.staff, org)) throw forbidden();
+    await store.setPassword(tx, user.id, passwordHash, true);
+    await store.deleteSessionsOf(tx, user.id);
+    await appendAudit(tx, ctx.actor, { orgId: user.orgId, action: 'user.password.reset', targetType: 'user', targetId: user.id, summary: { username } });
+  });
+}
+
+/** The user changes its own password (required after first login or a reset). */
+export async function changeOwnPassword(
+  db: Database,
+  actor: Actor,
+  staff: Staff,
+  current: string,
+  next: string,
+  keepSessionHash: string,
+): Promise<void> {
+  const user = await store.findUserById(db, staff.userId);
+  if (!user) throw notFound('该用户');
+  if (!(await verifyPassword(current, user.passwordHash))) throw invalid('当前密码不正确');
+  if (current === next) throw invalid('新密码不能与当前密码相同');
+  const problem = passwordProblem(next, user.username);
+  if (problem) throw invalid(problem);
+  const passwordHash = await hashPassword(next);
+  await db.transaction(async (tx) => {
+    await store.setPassword(tx, user.id, passwordHash, false);
+    await store.deleteSessionsOf(tx, user.id, keepSessionHash); // sign out other devices
+    await appendAudit(tx, actor, { orgId: user.orgId, action: 'user.password.change', targetType: 'user', targetId: user.id, summary: {} });
+  });
+}
+
+export const hashToken = (token: string) => createHash('sha256').update(token).digest('hex');
+
+export interface LoginResult {
+  token: string;
+  userId: number;
+  mustChangePassword: boolean;
+}
+
+/**
+ * Checks the password, applying the lockout policy; on success opens a session.
+ * Unknown users and wrong passwords give the same message (no username probing).
+ */
+export async function login(
+  db: Database,
+  requestId: string,
+  username: string,
+  password: string,
+  policy: LockoutPolicy & { sessionIdleMinutes: number },
+): Promise<LoginResult> {
+  const wrong = new DomainError('UNAUTHENTICATED', '用户名或密码不正确');
+  const user = await store.findUserByUsername(db, username.trim());
+  if (!user || user.disabled) {
+    await hashPassword(password); // same work either way: no timing oracle
+    throw wrong;
+  }
+  const ok = await verifyPassword(password, user.passwordHash);
+  const now = new Date();
+  // The failed-attempt count must be saved even though the answer is an error, so the
+  // transaction returns an outcome and the error is thrown after it commits.
+  type Outcome = { kind: 'ok'; result: LoginResult } | { kind: 'wrong' } | { kind: 'locked'; until: Date };
+  const outcome = await db.transaction(async (tx): Promise<Outcome> => {
+    const locked = (await store.findUserById(tx, user.id, true))!;
+    const state = { failedLogins: locked.failedLogins, lockedUntil: locked.lockedUntil ? new Date(locked.lockedUntil) : null };
+    const actor = { userId: user.id, name: user.displayName, requestId };
+    if (isLocked(state, now)) return { kind: 'locked', until: state.lockedUntil! };
+    if (!ok) {
+      const next = afterFailedLogin(state, now, policy);
+      await store.setLoginState(tx, user.id, next);
+      if (!isLocked(next, now)) return { kind: 'wrong' };
+      await appendAudit(tx, actor, { orgId: user.orgId, action: 'user.lockout', targetType: 'user', targetId: user.id, summary: { lockedUntil: next.lockedUntil!.toISOString() } });
+      return { kind: 'locked', until: next.lockedUntil! };
+    }
+    await store.setLoginState(tx, user.id, { ...afterSuccessfulLogin(), loggedIn: true });
+    const token = randomBytes(32).toString('base64url');
+    await store.insertSession(tx, hashToken(token), user.id, user.orgId, new Date(now.getTime() + policy.sessionIdleMinutes * 60_000));
+    await appendAudit(tx, actor, { orgId: user.orgId, action: 'user.login', targetType: 'user', targetId: user.id, summary: {} });
+    return { kind: 'ok', result: { token, userId: user.id, mustChangePassword: user.mustChangePassword } };
+  });
+  if (outcome.kind === 'wrong') throw wrong;
+  if (outcome.kind === 'locked') {
+    throw new DomainError('ACCOUNT_LOCKED', `登录失败次数过多，账号已锁定至 ${formatTime(outcome.until)}，请稍后再试或联系管理员`);
+  }
+  return outcome.result;
+}
+
+const formatTime = (d: Date) =>
+  d.toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false, month: 'numeric', day: 'numeric', hour: '2-digit', minute: '2-digit' });
+
+export async function logout(db: Database, actor: Actor, staff: Staff, tokenHash: string): Promise<void> {
+  await db.transaction(async (tx) => {
+    await store.deleteSession(tx, tokenHash);
+    await appendAudit(tx, actor, { orgId: staff.homeOrgId, action: 'user.logout', targetType: 'user', targetId: staff.userId, summary: {} });
+  });
+}
+
+/** Organization switcher: only organizations the staff member may enter. */
+export async function switchOrg(db: Database, staff: Staff, tokenHash: string, orgId: number): Promise<void> {
+  const org = await findOrgById(db, orgId);
+  if (!org || !canEnterOrg(staff, org)) throw forbidden('您无权进入该机构');
+  await store.setSessionOrg(db, tokenHash, org.id);
+}
+
+/** Resolves a session cookie to the staff member, sliding the idle expiry. */
+export async function staffFromSession(db: Database, token: string, idleMinutes: number): Promise<Staff | null> {
+  const tokenHash = hashToken(token);
+  const session = await store.findSession(db, tokenHash);
+  if (!session || new Date(session.expires_at) < new Date()) return null;
+  const user = await store.findUserById(db, session.user_id);
+  if (!user || user.disabled) return null;
+  const home = (await findOrgById(db, user.orgId))!;
+  // Refresh at most once a minute: most requests stay read-only.
+  if (Date.now() - new Date(session.last_seen_at).getTime() > 60_000) {
+    await store.touchSession(db, tokenHash, new Date(Date.now() + idleMinutes * 60_000));
+  }
+  return {
+    userId: user.id,
+    username: user.username,
+    displayName: user.displayName,
+    roles: user.roles,
+    homeOrgId: home.id,
+    homePath: home.path,
+    orgId: session.org_id,
+    mustChangePassword: user.mustChangePassword,
+  };
+}

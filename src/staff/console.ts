@@ -1,0 +1,92 @@
+// Console pages for staff accounts (administrators): list, create, reset password.
+import type { FastifyInstance } from 'fastify';
+import { ZodError } from 'zod';
+import { staffContext } from '../core/context.ts';
+import { DomainError, forbidden } from '../core/errors.ts';
+import { html } from '../core/html.ts';
+import type { AppDeps } from '../core/http/deps.ts';
+import { describeZodError } from '../core/validation.ts';
+import { consolePage, csrfField, errorBox, noticeBox, type ConsoleView } from '../console/layout.ts';
+import { consoleView } from '../console/view.ts';
+import { createUser, resetPassword } from './commands.ts';
+import { ROLE_LABELS, ROLES, type Role } from './model.ts';
+import { staffPolicy } from './policy.ts';
+import { presentUser } from './present.ts';
+import './scope-params.ts';
+import { listUsersUnder } from './store.ts';
+
+const FIELD_LABELS = { username: '用户名', displayName: '姓名', password: '初始密码', roles: '角色', orgCode: '所属机构' };
+
+function userForm(view: ConsoleView, values: Record<string, unknown>, error?: string) {
+  const roles = new Set([values.roles].flat() as string[]);
+  return html`${errorBox(error)}
+<form method="post" action="/console/users" class="stack">
+  ${csrfField(view.csrf)}
+  <p>所属机构：${view.org.fullName}</p>
+  <label>用户名 <input name="username" value="${String(values.username ?? '')}" required></label>
+  <label>姓名 <input name="displayName" value="${String(values.displayName ?? '')}" required></label>
+  <label>初始密码（至少 10 位，含字母和数字；首次登录须修改） <input name="password" type="password" autocomplete="new-password" required></label>
+  <fieldset><legend>角色</legend>
+    ${ROLES.map((r) => html`<label class="inline"><input type="checkbox" name="roles" value="${r}"${roles.has(r) ? html` checked` : ''}> ${ROLE_LABELS[r]}</label>`)}
+  </fieldset>
+  <button type="submit">新增用户</button>
+</form>`;
+}
+
+export function userConsoleRoutes(deps: AppDeps) {
+  const { db } = deps;
+  return async (app: FastifyInstance) => {
+    app.get('/users', { schema: { hide: true } }, async (request, reply) => {
+      const view = await consoleView(deps, request, reply, 'users');
+      if (!staffPolicy.listUsers(view.staff, view.org)) throw forbidden('只有系统管理员可以管理用户');
+      const users = (await listUsersUnder(db, view.org.path)).map(presentUser);
+      const notice = (request.query as { notice?: string }).notice;
+      return reply.type('text/html').send(
+        consolePage(
+          view,
+          `用户 · ${view.org.shortName}`,
+          html`${noticeBox(notice === 'created' ? '用户已新增，请将初始密码告知本人。' : notice === 'reset' ? '密码已重置，该用户下次登录须修改密码。' : null)}
+<table class="data">
+  <thead><tr><th scope="col">用户名</th><th scope="col">姓名</th><th scope="col">机构</th><th scope="col">角色</th><th scope="col">状态</th><th scope="col">操作</th></tr></thead>
+  <tbody>${users.map(
+    (u) => html`<tr><td>${u.username}</td><td>${u.displayName}</td><td>${u.orgName}</td>
+      <td>${u.roles.map((r) => ROLE_LABELS[r as Role]).join('、')}</td>
+      <td>${u.disabled ? '已停用' : u.locked ? '已锁定' : u.mustChangePassword ? '待修改初始密码' : '正常'}</td>
+      <td><form method="post" action="/console/users/${u.id}/reset-password" class="inline">${csrfField(view.csrf)}
+        <label>新密码 <input name="password" type="password" autocomplete="new-password" required minlength="10"></label>
+        <button type="submit">重置密码</button></form></td></tr>`,
+  )}</tbody>
+</table>
+<h2>新增用户</h2>
+${userForm(view, {})}`,
+        ),
+      );
+    });
+
+    app.post('/users', { schema: { hide: true } }, async (request, reply) => {
+      const view = await consoleView(deps, request, reply, 'users');
+      const body = (request.body ?? {}) as Record<string, unknown>;
+      try {
+        const roles = [body.roles ?? []].flat();
+        await createUser(db, staffContext(view.staff, request.id), { ...body, roles, orgCode: view.org.code });
+        return reply.redirect('/console/users?notice=created', 303);
+      } catch (err) {
+        const message = err instanceof ZodError ? describeZodError(err, FIELD_LABELS) : err instanceof DomainError ? err.message : null;
+        if (!message) throw err;
+        reply.status(err instanceof DomainError ? err.status : 400);
+        return reply.type('text/html').send(consolePage(view, `用户 · ${view.org.shortName}`, userForm(view, body, message)));
+      }
+    });
+
+    app.post('/users/:userId/reset-password', { schema: { hide: true } }, async (request, reply) => {
+      const staff = request.staff!;
+      if (!staffPolicy.manageUsers(staff, request.scopedOrg!)) throw forbidden('只有系统管理员可以重置密码');
+      const { userId } = request.params as { userId: string };
+      const { password } = (request.body ?? {}) as { password?: string };
+      const users = await listUsersUnder(db, request.scopedOrg!.path);
+      const user = users.find((u) => u.id === Number(userId))!;
+      await resetPassword(db, staffContext(staff, request.id), user.username, password ?? '');
+      return reply.redirect('/console/users?notice=reset', 303);
+    });
+  };
+}

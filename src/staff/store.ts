@@ -1,0 +1,139 @@
+// Every SQL statement about staff accounts and sessions.
+import type { Queryable } from '../core/db/database.ts';
+import type { Role, User } from './model.ts';
+
+interface UserRow {
+  id: number;
+  org_id: number;
+  username: string;
+  display_name: string;
+  password_hash: string;
+  must_change_password: boolean;
+  disabled: boolean;
+  failed_logins: number;
+  locked_until: Date | null;
+  last_login_at: Date | null;
+  roles: Role[] | null;
+}
+
+const iso = (d: Date | null) => (d ? new Date(d).toISOString() : null);
+
+function toUser(r: UserRow): User {
+  return {
+    id: r.id,
+    orgId: r.org_id,
+    username: r.username,
+    displayName: r.display_name,
+    roles: (r.roles ?? []).slice().sort(),
+    mustChangePassword: r.must_change_password,
+    disabled: r.disabled,
+    failedLogins: r.failed_logins,
+    lockedUntil: iso(r.locked_until),
+    lastLoginAt: iso(r.last_login_at),
+  };
+}
+
+const SELECT_USER = `select u.*, (select array_agg(role order by role) from user_roles r where r.user_id = u.id) as roles from users u`;
+
+export async function findUserByUsername(db: Queryable, username: string): Promise<(User & { passwordHash: string }) | undefined> {
+  const [r] = await db.query<UserRow>(`${SELECT_USER} where u.username = $1`, [username]);
+  return r && { ...toUser(r), passwordHash: r.password_hash };
+}
+
+export async function findUserById(db: Queryable, id: number, lock = false): Promise<(User & { passwordHash: string }) | undefined> {
+  const [r] = await db.query<UserRow>(`${SELECT_USER} where u.id = $1${lock ? ' for update of u' : ''}`, [id]);
+  return r && { ...toUser(r), passwordHash: r.password_hash };
+}
+
+/** Users of the organizations in the subtree at `path`. */
+export async function listUsersUnder(db: Queryable, path: string): Promise<(User & { orgName: string })[]> {
+  const rows = await db.query<UserRow & { org_name: string }>(
+    `${SELECT_USER.replace('from users u', ', o.short_name as org_name from users u join organizations o on o.id = u.org_id')}
+     where o.path like $1 || '%' order by o.path, u.username`,
+    [path],
+  );
+  return rows.map((r) => ({ ...toUser(r), orgName: r.org_name }));
+}
+
+export async function insertUser(
+  tx: Queryable,
+  u: { orgId: number; username: string; displayName: string; passwordHash: string; roles: Role[]; mustChangePassword: boolean },
+): Promise<number> {
+  const [r] = await tx.query<{ id: number }>(
+    `insert into users (org_id, username, display_name, password_hash, must_change_password) values ($1, $2, $3, $4, $5) returning id`,
+    [u.orgId, u.username, u.displayName, u.passwordHash, u.mustChangePassword],
+  );
+  await setRoles(tx, r!.id, u.roles);
+  return r!.id;
+}
+
+export async function setRoles(tx: Queryable, userId: number, roles: Role[]): Promise<void> {
+  await tx.query('delete from user_roles where user_id = $1', [userId]);
+  for (const role of roles) await tx.query('insert into user_roles (user_id, role) values ($1, $2)', [userId, role]);
+}
+
+export async function setPassword(tx: Queryable, userId: number, passwordHash: string, mustChange: boolean): Promise<void> {
+  await tx.query(
+    `update users set password_hash = $2, must_change_password = $3, failed_logins = 0, locked_until = null, updated_at = now() where id = $1`,
+    [userId, passwordHash, mustChange],
+  );
+}
+
+export async function setLoginState(
+  tx: Queryable,
+  userId: number,
+  s: { failedLogins: number; lockedUntil: Date | null; loggedIn?: boolean },
+): Promise<void> {
+  await tx.query(
+    `update users set failed_logins = $2, locked_until = $3, last_login_at = case when $4 then now() else last_login_at end where id = $1`,
+    [userId, s.failedLogins, s.lockedUntil?.toISOString() ?? null, s.loggedIn ?? false],
+  );
+}
+
+export async function setDisabled(tx: Queryable, userId: number, disabled: boolean): Promise<void> {
+  await tx.query('update users set disabled = $2, updated_at = now() where id = $1', [userId, disabled]);
+}
+
+// Sessions: the cookie holds a random token; the database keeps only its SHA-256.
+
+export interface SessionRow {
+  user_id: number;
+  org_id: number;
+  expires_at: Date;
+  last_seen_at: Date;
+}
+
+export async function insertSession(tx: Queryable, tokenHash: string, userId: number, orgId: number, expiresAt: Date): Promise<void> {
+  await tx.query('insert into sessions (token_hash, user_id, org_id, expires_at) values ($1, $2, $3, $4)', [
+    tokenHash,
+    userId,
+    orgId,
+    expiresAt.toISOString(),
+  ]);
+}
+
+export async function findSession(db: Queryable, tokenHash: string): Promise<SessionRow | undefined> {
+  const [r] = await db.query<SessionRow>('select user_id, org_id, expires_at, last_seen_at from sessions where token_hash = $1', [tokenHash]);
+  return r;
+}
+
+export async function touchSession(db: Queryable, tokenHash: string, expiresAt: Date): Promise<void> {
+  await db.query('update sessions set last_seen_at = now(), expires_at = $2 where token_hash = $1', [tokenHash, expiresAt.toISOString()]);
+}
+
+export async function setSessionOrg(db: Queryable, tokenHash: string, orgId: number): Promise<void> {
+  await db.query('update sessions set org_id = $2 where token_hash = $1', [tokenHash, orgId]);
+}
+
+export async function deleteSession(db: Queryable, tokenHash: string): Promise<void> {
+  await db.query('delete from sessions where token_hash = $1', [tokenHash]);
+}
+
+export async function deleteSessionsOf(db: Queryable, userId: number, exceptTokenHash?: string): Promise<void> {
+  await db.query('delete from sessions where user_id = $1 and token_hash <> $2', [userId, exceptTokenHash ?? '']);
+}
+
+export async function deleteExpiredSessions(db: Queryable): Promise<number> {
+  const rows = await db.query('delete from sessions where expires_at < now() returning 1');
+  return rows.length;
+}
