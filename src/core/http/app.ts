@@ -30,6 +30,8 @@ export interface AppOptions {
 export interface RegisteredRoute {
   method: string;
   url: string;
+  /** Reachable without signing in (the login page). */
+  anonymous: boolean;
 }
 
 declare module 'fastify' {
@@ -60,7 +62,7 @@ export async function buildApp({ db, config }: AppOptions): Promise<FastifyInsta
 
   app.decorate('registeredRoutes', [] as RegisteredRoute[]);
   app.addHook('onRoute', (r) => {
-    for (const method of [r.method].flat()) if (method !== 'HEAD') app.registeredRoutes.push({ method, url: r.url });
+    for (const method of [r.method].flat()) if (method !== 'HEAD') app.registeredRoutes.push({ method, url: r.url, anonymous: Boolean(r.config?.anonymous) });
   });
 
   app.setErrorHandler(errorHandler(errorPage));

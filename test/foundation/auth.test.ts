@@ -1,0 +1,96 @@
+// Login, the required first password change, lockout, CSRF, and logout — through HTTP.
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { Client, testApp, type TestApp } from '../helpers/app.ts';
+import { DEMO_PASSWORD } from '../../src/demo/seed.ts';
+
+let t: TestApp;
+before(async () => {
+  t = await testApp({ lockoutThreshold: 3, lockoutMinutes: 15 });
+});
+after(() => t.close());
+
+test('the console asks for login; the portal and health check do not', async () => {
+  const c = new Client(t.app);
+  const res = await c.get('/console/orgs');
+  assert.equal(res.statusCode, 302);
+  assert.equal(res.headers.location, '/console/login?next=%2Fconsole%2Forgs');
+  assert.equal((await c.get('/')).statusCode, 200);
+  assert.equal((await c.get('/healthz')).statusCode, 200);
+  const api = await c.request('GET', '/api/v1/orgs', { headers: { accept: 'application/json' } });
+  assert.equal(api.statusCode, 401);
+  assert.equal(api.json().error.code, 'UNAUTHENTICATED');
+});
+
+test('first login requires a new password before anything else; the session cookie is httpOnly', async () => {
+  const c = new Client(t.app);
+  const res = await c.login('zrzy.editor');
+  assert.equal(res.statusCode, 303);
+  assert.equal(res.headers.location, '/console/password');
+  const cookie = (res.cookies as { name: string; httpOnly?: boolean; sameSite?: string }[]).find((x) => x.name === 'gk_session');
+  assert.ok(cookie?.httpOnly);
+  assert.equal(cookie?.sameSite, 'Lax');
+  assert.equal((await c.get('/console')).headers.location, '/console/password');
+  const api = await c.request('GET', '/api/v1/orgs', { headers: { accept: 'application/json' } });
+  assert.equal(api.json().error.code, 'PASSWORD_CHANGE_REQUIRED');
+
+  const weak = await c.post('/console/password', { current: DEMO_PASSWORD, next: 'short', repeat: 'short' }, '/console/password');
+  assert.equal(weak.statusCode, 400);
+  assert.match(weak.body, /新密码至少 10 位/);
+  const ok = await c.post('/console/password', { current: DEMO_PASSWORD, next: 'Editor-pass-2026', repeat: 'Editor-pass-2026' }, '/console/password');
+  assert.equal(ok.statusCode, 303);
+  const home = await c.get('/console');
+  assert.equal(home.statusCode, 200);
+  assert.match(home.body, /青山县自然资源局/);
+
+  const again = new Client(t.app);
+  assert.equal((await again.login('zrzy.editor', DEMO_PASSWORD)).statusCode, 401, 'the initial password no longer works');
+  assert.equal((await again.login('zrzy.editor', 'Editor-pass-2026')).headers.location, '/console');
+});
+
+test('repeated wrong passwords lock the account, even for the right password, and the lock is audited', async () => {
+  const c = new Client(t.app);
+  for (let i = 0; i < 2; i++) {
+    const r = await c.login('zrzy.head', 'wrong-password-1');
+    assert.equal(r.statusCode, 401);
+    assert.match(r.body, /用户名或密码不正确/);
+  }
+  const third = await c.login('zrzy.head', 'wrong-password-1');
+  assert.equal(third.statusCode, 423);
+  assert.match(third.body, /锁定/);
+  const right = await c.login('zrzy.head', DEMO_PASSWORD);
+  assert.equal(right.statusCode, 423, 'locked accounts refuse the right password too');
+  const [row] = await t.db.query<{ n: number }>(`select count(*)::int as n from audit_log where action = 'user.lockout'`);
+  assert.equal(row!.n, 1);
+});
+
+test('unknown user names get the same answer as wrong passwords', async () => {
+  const r = await new Client(t.app).login('nobody', 'whatever-123');
+  assert.equal(r.statusCode, 401);
+  assert.match(r.body, /用户名或密码不正确/);
+});
+
+test('forms without a valid CSRF token are rejected and change nothing', async () => {
+  const c = await new Client(t.app).loginReady('admin');
+  const before = await t.db.query('select id from organizations');
+  const noToken = await c.request('POST', '/console/orgs', { form: { kind: 'department', fullName: '伪造机构', shortName: '伪造', code: 'FAKE-1' } });
+  assert.equal(noToken.statusCode, 403);
+  assert.match(noToken.body, /页面已过期或来源不明/);
+  const badToken = await c.request('POST', '/console/orgs', { form: { _csrf: 'forged', kind: 'department', fullName: '伪造机构', shortName: '伪造', code: 'FAKE-1' } });
+  assert.equal(badToken.statusCode, 403);
+  const api = await c.request('POST', '/api/v1/orgs', { json: { kind: 'department', fullName: '伪造机构', shortName: '伪造', code: 'FAKE-1' } });
+  assert.equal(api.statusCode, 403);
+  assert.equal(api.json().error.code, 'CSRF');
+  assert.equal((await t.db.query('select id from organizations')).length, before.length);
+  const login = await new Client(t.app).request('POST', '/console/login', { form: { username: 'admin', password: 'x' } });
+  assert.equal(login.statusCode, 403, 'the login form is protected too');
+});
+
+test('logout ends the session on the server', async () => {
+  const c = await new Client(t.app).loginReady('zrzy.handler');
+  assert.equal((await c.get('/console')).statusCode, 200);
+  const sessionsBefore = await t.db.query('select 1 from sessions');
+  assert.equal((await c.post('/console/logout', {})).statusCode, 303);
+  assert.equal((await t.db.query('select 1 from sessions')).length, sessionsBefore.length - 1);
+  assert.equal((await c.get('/console')).statusCode, 302);
+});

@@ -1,0 +1,78 @@
+// A user of organization A gets 403 or 404 from every organization-B resource. The test
+// walks every registered console and API route, so routes added later are covered too.
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { cliContext } from '../../src/core/context.ts';
+import Fastify from 'fastify';
+import { requireStaff } from '../../src/core/http/auth.ts';
+import { routeParams } from '../../src/core/http/scope.ts';
+import { findOrgByCode } from '../../src/orgs/store.ts';
+import { createUser } from '../../src/staff/commands.ts';
+import { ROLES } from '../../src/staff/model.ts';
+import { Client, testApp, type TestApp } from '../helpers/app.ts';
+
+let t: TestApp;
+let client: Client;
+const B = { orgId: '', orgCode: 'QS-LY', userId: '', fullName: '', username: 'ly.clerk' };
+
+before(async () => {
+  t = await testApp();
+  // A: 青山县自然资源局 with every role, so a refusal is about scope, never about a missing role.
+  await createUser(t.db, cliContext(), { orgCode: 'QS-ZRZY', username: 'zrzy.all', displayName: '全角色', password: 'All-roles-2026', roles: [...ROLES] });
+  // B: its sibling 青山县林业局, with a user of its own.
+  const userId = await createUser(t.db, cliContext(), { orgCode: B.orgCode, username: B.username, displayName: '林业局职员', password: 'Forest-2026x', roles: ['editor'] });
+  const b = (await findOrgByCode(t.db, B.orgCode))!;
+  Object.assign(B, { orgId: String(b.id), userId: String(userId), fullName: b.fullName });
+  client = await new Client(t.app).loginReady('zrzy.all', 'All-roles-2026');
+});
+after(() => t.close());
+
+const staffRoutes = () =>
+  t.app.registeredRoutes.filter((r) => (r.url.startsWith('/console') || r.url.startsWith('/api/v1')) && !r.anonymous);
+
+test('every console/API route that names an organization-B resource answers 403 or 404', async () => {
+  const withParams = staffRoutes().filter((r) => routeParams(r.url).length > 0);
+  assert.ok(withParams.length >= 5, `expected to walk several routes, found ${withParams.length}`);
+  const csrf = await client.csrfFrom('/console');
+  for (const route of withParams) {
+    const url = route.url.replace(/:([A-Za-z0-9_]+)/g, (_, name: string) => {
+      const value = (B as Record<string, string>)[name];
+      assert.ok(value, `route ${route.method} ${route.url}: add a value for :${name} of organization B to this test`);
+      return encodeURIComponent(value);
+    });
+    const res = route.url.startsWith('/api/')
+      ? await client.request(route.method, url, {
+          json: route.method === 'GET' || route.method === 'DELETE' ? undefined : { orgCode: B.orgCode },
+          headers: { 'x-csrf-token': csrf, accept: 'application/json' },
+        })
+      : await client.request(route.method, url, route.method === 'GET' ? {} : { form: { _csrf: csrf } });
+    assert.ok([403, 404].includes(res.statusCode), `${route.method} ${url} answered ${res.statusCode}: ${res.body.slice(0, 200)}`);
+    assert.ok(!res.body.includes(B.fullName), `${route.method} ${url} leaks organization B's name`);
+  }
+});
+
+test('console/API pages without parameters show nothing of organization B', async () => {
+  const pages = staffRoutes().filter((r) => r.method === 'GET' && routeParams(r.url).length === 0);
+  assert.ok(pages.length >= 5);
+  for (const route of pages) {
+    for (const accept of ['text/html', 'application/json']) {
+      const res = await client.get(route.url, { accept });
+      assert.ok([200, 403].includes(res.statusCode), `${route.url} (${accept}) answered ${res.statusCode}`);
+      assert.ok(!res.body.includes(B.fullName) && !res.body.includes(B.username), `${route.url} (${accept}) shows organization B's data`);
+    }
+  }
+});
+
+test('the organization switcher refuses organization B', async () => {
+  const res = await client.post('/console/switch-org', { orgId: B.orgId });
+  assert.equal(res.statusCode, 403);
+});
+
+test('a new route with an unknown parameter is refused when the app starts', async () => {
+  const app = Fastify();
+  app.register(async (scoped) => {
+    requireStaff(scoped, t.db, t.config, () => undefined);
+    scoped.get('/console/things/:thingId', async () => 'x');
+  });
+  await assert.rejects(app.ready(), /:thingId has no organization-scope resolver/);
+});
