@@ -1,0 +1,89 @@
+// Calendar dates as 'YYYY-MM-DD' strings. A date has no time zone: all arithmetic is done
+// on UTC midnights, so the machine's TZ setting can never move a deadline by a day.
+
+/** A calendar date, 'YYYY-MM-DD'. */
+export type DateString = string;
+
+const DAY_MS = 86_400_000;
+const DATE_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+export class InvalidDateError extends Error {
+  readonly code = 'INVALID_DATE';
+  constructor(readonly input: unknown) {
+    super(`日期无效：“${String(input)}”，请使用 YYYY-MM-DD 格式的有效日期（如 2025-09-26）`);
+    this.name = 'InvalidDateError';
+  }
+}
+
+/** Days since 1970-01-01 of a valid date string; throws InvalidDateError otherwise. */
+export function dayNumber(date: DateString): number {
+  const m = typeof date === 'string' ? DATE_RE.exec(date) : null;
+  if (!m) throw new InvalidDateError(date);
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const ms = Date.UTC(y, mo - 1, d);
+  const back = new Date(ms);
+  // Date.UTC maps years 0–99 to 1900–1999 and rolls 02-30 over to March: reject both.
+  if (y < 1000 || back.getUTCFullYear() !== y || back.getUTCMonth() !== mo - 1 || back.getUTCDate() !== d) {
+    throw new InvalidDateError(date);
+  }
+  return ms / DAY_MS;
+}
+
+export function fromDayNumber(n: number): DateString {
+  return new Date(n * DAY_MS).toISOString().slice(0, 10);
+}
+
+export function isValidDate(date: unknown): date is DateString {
+  try {
+    dayNumber(date as string);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Throws InvalidDateError unless `date` is a valid 'YYYY-MM-DD' date; returns it. */
+export function assertDate(date: unknown): DateString {
+  dayNumber(date as string);
+  return date as DateString;
+}
+
+export function addDays(date: DateString, n: number): DateString {
+  return fromDayNumber(dayNumber(date) + n);
+}
+
+/** Calendar days from a to b (negative when b is earlier). */
+export function daysBetween(a: DateString, b: DateString): number {
+  return dayNumber(b) - dayNumber(a);
+}
+
+/** 0 = Sunday … 6 = Saturday (1970-01-01 was a Thursday). */
+export function weekday(date: DateString): number {
+  return (((dayNumber(date) + 4) % 7) + 7) % 7;
+}
+
+export function isWeekend(date: DateString): boolean {
+  const w = weekday(date);
+  return w === 0 || w === 6;
+}
+
+export function yearOf(date: DateString): number {
+  dayNumber(date);
+  return Number(date.slice(0, 4));
+}
+
+const WEEKDAY_ZH = ['周日', '周一', '周二', '周三', '周四', '周五', '周六'] as const;
+
+/** '周一' … '周日'. */
+export function weekdayName(date: DateString): string {
+  return WEEKDAY_ZH[weekday(date)]!;
+}
+
+/** The later / earlier of two dates. */
+export const maxDate = (a: DateString, b: DateString): DateString => (dayNumber(a) >= dayNumber(b) ? a : b);
+export const minDate = (a: DateString, b: DateString): DateString => (dayNumber(a) <= dayNumber(b) ? a : b);
+
+/** Today's date in China (UTC+8, no daylight saving), whatever the server's time zone. */
+export function todayInChina(now: Date = new Date()): DateString {
+  return new Date(now.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
+}

@@ -1,0 +1,124 @@
+// Working days (工作日) on the Chinese calendar: pure functions over an in-memory snapshot of
+// the calendar table (src/calendar/store.ts loads it).
+//
+// domain-reference §F.2: isWorkingDay(d) = d is a 调休 makeup workday, or d is Mon–Fri and
+// not a holiday. Holidays follow the lunar calendar and yearly State Council notices, so they
+// cannot be computed: a calculation that needs a year without data fails, it never guesses.
+import { addDays, assertDate, dayNumber, isWeekend, yearOf, type DateString } from './date.ts';
+
+export type SpecialDayKind = 'holiday' | 'makeup_workday';
+
+/** A day that differs from the Mon–Fri rule: 放假 (holiday) or 调休上班 (makeup workday). */
+export interface SpecialDay {
+  date: DateString;
+  kind: SpecialDayKind;
+  name: string;
+}
+
+export interface WorkingDayCalendar {
+  /** Years whose holiday arrangement is known (the notice for that year has been entered). */
+  readonly coveredYears: ReadonlySet<number>;
+  /** Special days by date (national days, overridden by an organization's local days). */
+  readonly specialDays: ReadonlyMap<DateString, SpecialDay>;
+}
+
+export class CalendarNotCoveredError extends Error {
+  readonly code = 'CALENDAR_NOT_COVERED';
+  constructor(readonly year: number) {
+    super(
+      `工作日历未包含 ${year} 年的节假日安排，请管理员先补充该年的放假和调休安排` +
+        `（依据国务院办公厅关于 ${year} 年部分节假日安排的通知，使用 gongkai calendar add-year）后再计算`,
+    );
+    this.name = 'CalendarNotCoveredError';
+  }
+}
+
+/**
+ * Builds a snapshot. `localDays` (an organization's own holidays or workdays) override the
+ * national days on the same date.
+ */
+export function workingDayCalendar(
+  coveredYears: Iterable<number>,
+  days: Iterable<SpecialDay>,
+  localDays: Iterable<SpecialDay> = [],
+): WorkingDayCalendar {
+  const specialDays = new Map<DateString, SpecialDay>();
+  for (const d of days) specialDays.set(assertDate(d.date), d);
+  for (const d of localDays) specialDays.set(assertDate(d.date), d);
+  return { coveredYears: new Set(coveredYears), specialDays };
+}
+
+export function isCovered(cal: WorkingDayCalendar, date: DateString): boolean {
+  return cal.coveredYears.has(yearOf(date));
+}
+
+export function lastCoveredYear(cal: WorkingDayCalendar): number | null {
+  return cal.coveredYears.size ? Math.max(...cal.coveredYears) : null;
+}
+
+function requireCovered(cal: WorkingDayCalendar, date: DateString): void {
+  const year = yearOf(date);
+  if (!cal.coveredYears.has(year)) throw new CalendarNotCoveredError(year);
+}
+
+export type DayKind = 'workday' | 'weekend' | SpecialDayKind;
+
+export interface DayInfo {
+  date: DateString;
+  workingDay: boolean;
+  kind: DayKind;
+  /** Name of the holiday or makeup workday, e.g. 春节 / 春节调休上班; null for ordinary days. */
+  name: string | null;
+}
+
+/** What kind of day `date` is; throws CalendarNotCoveredError for a year without data. */
+export function dayInfo(cal: WorkingDayCalendar, date: DateString): DayInfo {
+  requireCovered(cal, date);
+  const special = cal.specialDays.get(date);
+  if (special) return { date, workingDay: special.kind === 'makeup_workday', kind: special.kind, name: special.name };
+  const weekend = isWeekend(date);
+  return { date, workingDay: !weekend, kind: weekend ? 'weekend' : 'workday', name: null };
+}
+
+/** §F.2: a makeup workday, or Mon–Fri and not a holiday. */
+export function isWorkingDay(cal: WorkingDayCalendar, date: DateString): boolean {
+  return dayInfo(cal, date).workingDay;
+}
+
+function requireCount(n: number): void {
+  if (!Number.isSafeInteger(n) || n < 0) throw new RangeError(`工作日天数须为非负整数，收到：${n}`);
+}
+
+/**
+ * The n-th working day after `start`; `start` itself is not counted (§A.9, §F.2), so
+ * addWorkingDays(cal, friday, 1) is the next Monday. n = 0 returns `start`.
+ * Only the days walked over need data: a walk into a year without data throws.
+ */
+export function addWorkingDays(cal: WorkingDayCalendar, start: DateString, n: number): DateString {
+  assertDate(start);
+  requireCount(n);
+  let date = start;
+  let left = n;
+  while (left > 0) {
+    date = addDays(date, 1);
+    if (isWorkingDay(cal, date)) left--;
+  }
+  return date;
+}
+
+/**
+ * Working days after `a` up to and including `b`, so that
+ * workingDaysBetween(cal, a, addWorkingDays(cal, a, n)) === n. Negative when b is before a.
+ */
+export function workingDaysBetween(cal: WorkingDayCalendar, a: DateString, b: DateString): number {
+  const from = dayNumber(a);
+  const to = dayNumber(b);
+  if (to < from) return -workingDaysBetween(cal, b, a);
+  let count = 0;
+  for (let date = a; date !== b; ) {
+    date = addDays(date, 1);
+    if (isWorkingDay(cal, date)) count++;
+  }
+  return count;
+}
+
