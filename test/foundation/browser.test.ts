@@ -1,0 +1,53 @@
+// In a real browser: log in as the demo admin, change the initial password, reach the console.
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import type { Browser } from 'playwright-core';
+import { DEMO_PASSWORD } from '../../src/demo/seed.ts';
+import { launchBrowser, SCREENSHOT_DIR } from '../helpers/browser.ts';
+import { testApp, type TestApp } from '../helpers/app.ts';
+
+let t: TestApp;
+let browser: Browser;
+let base: string;
+
+before(async () => {
+  t = await testApp();
+  await t.app.listen({ host: '127.0.0.1', port: 0 });
+  const address = t.app.server.address();
+  base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+  browser = await launchBrowser();
+});
+after(async () => {
+  await browser?.close();
+  await t.close();
+});
+
+test('demo admin logs in, must change the password, then reaches the console and switches organization', async () => {
+  const page = await browser.newPage();
+  await page.goto(`${base}/console`);
+  assert.equal(new URL(page.url()).pathname, '/console/login');
+  await page.getByLabel('用户名').fill('admin');
+  await page.getByLabel('密码').fill(DEMO_PASSWORD);
+  await page.getByRole('button', { name: '登录' }).click();
+  await page.waitForURL(`${base}/console/password`);
+  assert.ok(await page.getByText('首次登录：请修改密码').isVisible());
+
+  await page.getByLabel('当前密码').fill(DEMO_PASSWORD);
+  await page.getByLabel(/^新密码/).fill('Browser-pass-2026');
+  await page.getByLabel('再次输入新密码').fill('Browser-pass-2026');
+  await page.getByRole('button', { name: '保存新密码' }).click();
+  await page.waitForURL(`${base}/console?notice=password-changed`);
+  assert.ok(await page.getByRole('heading', { name: '工作台' }).isVisible());
+  assert.ok(await page.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '审计日志' }).isVisible());
+
+  // The switcher submits on change through the local script (progressive enhancement).
+  const forestry = await page.locator('#org-switch option', { hasText: '青山县林业局' }).getAttribute('value');
+  await Promise.all([page.waitForNavigation(), page.getByLabel('当前机构').selectOption(forestry!)]);
+  assert.ok(await page.getByRole('heading', { name: '青山县林业局' }).isVisible());
+  await page.screenshot({ path: join(SCREENSHOT_DIR, 'console-home.png'), fullPage: true });
+
+  await page.getByRole('link', { name: '用户' }).click();
+  assert.ok(await page.getByRole('heading', { name: /用户 · 县林业局/ }).isVisible());
+  await page.close();
+});
