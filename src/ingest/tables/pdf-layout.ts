@@ -1,0 +1,247 @@
+// Positioned text of PDF pages → text lines and table rows. A text-based PDF
+// has no table structure, only strings at positions. Lines are strings on one
+// baseline; chunks are runs of a line separated by wide gaps (cell borders).
+// A data line is one with value-like chunks (numbers, dashes); consecutive data
+// lines form a table run whose columns are the clusters of the values' x
+// centres. Each data line becomes a grid row: the label chunks left of its
+// values within its band (half-way to the neighbouring data lines, so that a
+// label wrapped over several lines is joined), then its values by column.
+// Header lines just above a run are added to it as rows (for label matching).
+import type { Block, SourceCell, SourceRef } from '../read/document.ts';
+import { isValueLike } from '../normalize/cell-value.ts';
+
+export interface PositionedText {
+  page: number;
+  text: string;
+  /** left x and baseline y in points (y grows upwards) */
+  x: number;
+  y: number;
+  width: number;
+  /** font size */
+  height: number;
+}
+
+interface Chunk {
+  text: string;
+  x0: number;
+  x1: number;
+  y: number;
+  h: number;
+  page: number;
+  value: boolean;
+  /** used as a row label or header */
+  used?: boolean;
+}
+
+interface Line {
+  y: number;
+  h: number;
+  chunks: Chunk[];
+}
+
+const where = (c: Chunk): SourceRef => ({ kind: 'pdf', page: c.page, x: Math.round(c.x0 * 10) / 10, y: Math.round(c.y * 10) / 10 });
+const centre = (c: Chunk) => (c.x0 + c.x1) / 2;
+
+function toLines(items: PositionedText[]): Line[] {
+  const sorted = items.filter((i) => i.text.trim()).sort((a, b) => b.y - a.y || a.x - b.x);
+  const lines: { y: number; h: number; items: PositionedText[] }[] = [];
+  for (const it of sorted) {
+    const h = it.height || 10;
+    const line = lines.find((l) => Math.abs(l.y - it.y) <= Math.max(1.5, 0.3 * Math.min(h, l.h)));
+    if (line) line.items.push(it);
+    else lines.push({ y: it.y, h, items: [it] });
+  }
+  return lines
+    .sort((a, b) => b.y - a.y)
+    .map((l) => {
+      const items = l.items.sort((a, b) => a.x - b.x);
+      const chunks: Chunk[] = [];
+      for (const it of items) {
+        const h = it.height || l.h;
+        const prev = chunks.at(-1);
+        // a gap of about a character or less continues the chunk; wider gaps are cell borders
+        if (prev && it.x - prev.x1 < 0.8 * h) {
+          prev.text += it.x - prev.x1 > 0.25 * h && /[A-Za-z0-9]$/.test(prev.text) ? ` ${it.text}` : it.text;
+          prev.x1 = Math.max(prev.x1, it.x + it.width);
+        } else {
+          chunks.push({ text: it.text, x0: it.x, x1: it.x + it.width, y: l.y, h, page: it.page, value: false });
+        }
+      }
+      for (const c of chunks) {
+        c.text = c.text.trim();
+        c.value = isValueLike(c.text) && c.text.length > 0;
+      }
+      return { y: l.y, h: l.h, chunks: chunks.filter((c) => c.text) };
+    });
+}
+
+/** A line that holds table values: several chunks with at least one value, or a value beside a label. */
+function isDataLine(line: Line, lines: Line[]): boolean {
+  const values = line.chunks.filter((c) => c.value);
+  if (values.length === 0) return false;
+  if (line.chunks.length >= 2) return true;
+  // one value alone on its line: a row whose label wrapped above and below it (not a page number)
+  const v = values[0]!;
+  return lines.some((l) => l !== line && Math.abs(l.y - line.y) < 1.2 * line.h && l.chunks.some((c) => !c.value && c.x1 < v.x0));
+}
+
+function clusterColumns(values: Chunk[]): number[] {
+  const centres = values.map(centre).sort((a, b) => a - b);
+  const clusters: number[][] = [];
+  for (const x of centres) {
+    const last = clusters.at(-1);
+    if (last && x - last[last.length - 1]! < 0.9 * (values[0]?.h ?? 10)) last.push(x);
+    else clusters.push([x]);
+  }
+  return clusters.map((c) => c.reduce((a, b) => a + b, 0) / c.length);
+}
+
+function nearest(anchors: number[], x: number): number {
+  let best = 0;
+  for (let i = 1; i < anchors.length; i++) if (Math.abs(anchors[i]! - x) < Math.abs(anchors[best]! - x)) best = i;
+  return best;
+}
+
+/** Label text of chunks that belong together: column by column (left to right), each top to bottom. */
+function joinLabel(chunks: Chunk[]): string {
+  return chunks
+    .sort((a, b) => Math.round(a.x0 / 6) - Math.round(b.x0 / 6) || b.y - a.y)
+    .map((c) => c.text)
+    .join('');
+}
+
+const PROSE_WIDTH = 0.6;
+
+/** The blocks of one page: narrative lines as text, each run of data lines (with its header lines) as a grid table. */
+export function layoutPage(items: PositionedText[]): Block[] {
+  const lines = toLines(items);
+  if (lines.length === 0) return [];
+  const pageLeft = Math.min(...lines.flatMap((l) => l.chunks.map((c) => c.x0)));
+  const pageRight = Math.max(...lines.flatMap((l) => l.chunks.map((c) => c.x1)));
+  const textWidth = Math.max(1, pageRight - pageLeft);
+  const data = lines.map((l) => isDataLine(l, lines));
+
+  // runs of data lines without large gaps between them
+  const runs: number[][] = [];
+  lines.forEach((l, i) => {
+    if (!data[i]) return;
+    const run = runs.at(-1);
+    const prev = run ? lines[run[run.length - 1]!]! : null;
+    const between = prev ? lines.slice(lines.indexOf(prev) + 1, i) : [];
+    const prose = between.some((b) => b.chunks.length === 1 && b.chunks[0]!.x1 - b.chunks[0]!.x0 > PROSE_WIDTH * textWidth);
+    if (run && prev && prev.y - l.y < 6 * l.h && !prose) run.push(i);
+    else runs.push([i]);
+  });
+
+  const tableAt = new Map<number, Block>();
+  for (const run of runs) {
+    const runLines = run.map((i) => lines[i]!);
+    const valueChunks = runLines.flatMap((l) => {
+      const firstLabel = l.chunks.findIndex((c) => !c.value);
+      return l.chunks.filter((c, k) => c.value && (firstLabel < 0 || k > firstLabel || c.x0 > l.chunks[firstLabel]!.x1));
+    });
+    const anchors = clusterColumns(valueChunks);
+    const firstValueX = Math.min(...valueChunks.map((c) => c.x0));
+    const columnOf = (c: Chunk) => 1 + nearest(anchors, centre(c));
+    const rows: SourceCell[][] = [];
+
+    // header lines just above the run: not prose, not another run, within a few lines
+    const top = run[0]!;
+    const header: Line[] = [];
+    for (let i = top - 1; i >= 0 && lines[top]!.y + 0 < lines[i]!.y; i--) {
+      const l = lines[i]!;
+      if (data[i] || l.y - lines[top]!.y > 10 * lines[top]!.h) break;
+      if (l.chunks.length === 1 && l.chunks[0]!.x1 - l.chunks[0]!.x0 > PROSE_WIDTH * textWidth) break;
+      header.unshift(l);
+    }
+    for (const l of mergeStacked(header)) {
+      rows.push(
+        l.chunks.map((c) => {
+          c.used = true;
+          return { text: c.text, where: where(c), column: centre(c) < firstValueX - 2 ? 0 : columnOf(c) };
+        }),
+      );
+    }
+
+    // the x where row labels start in this run (own labels of data lines), to recognise wrapped label lines
+    const ownLabel = (l: Line) => l.chunks.filter((c) => !valueChunks.includes(c) && c.x1 <= firstValueX + 1);
+    const labelStarts = runLines.flatMap((l) => ownLabel(l).map((c) => c.x0));
+    const aligned = (c: Chunk, starts: number[]) => starts.some((x) => Math.abs(x - c.x0) <= 3);
+
+    run.forEach((li, k) => {
+      const l = lines[li]!;
+      const above = k > 0 ? (lines[run[k - 1]!]!.y + l.y) / 2 : l.y + 2.5 * l.h;
+      const below = k < run.length - 1 ? (l.y + lines[run[k + 1]!]!.y) / 2 : l.y - 2.5 * l.h;
+      const values = l.chunks.filter((c) => valueChunks.includes(c));
+      const firstX = Math.min(...values.map((c) => c.x0));
+      const own = ownLabel(l).filter((c) => !c.used);
+      const starts = own.length > 0 ? own.map((c) => c.x0) : labelStarts;
+      const labels: Chunk[] = [...own];
+      // lines of a label wrapped above and below the values: adjacent, inside the band, aligned with the label
+      for (const dir of [-1, 1]) {
+        let lastY = l.y;
+        for (let i = li + dir; i >= 0 && i < lines.length; i += dir) {
+          const other = lines[i]!;
+          if (data[i] || other.y > above || other.y <= below || Math.abs(lastY - other.y) > 1.9 * other.h) break;
+          const taken = other.chunks.filter((c) => !c.used && !c.value && c.x1 <= firstX + 1 && aligned(c, starts));
+          if (taken.length === 0) break;
+          labels.push(...taken);
+          lastY = other.y;
+        }
+      }
+      for (const c of labels) c.used = true;
+      const row: SourceCell[] = [];
+      if (labels.length > 0) {
+        const first = [...labels].sort((a, b) => b.y - a.y)[0]!;
+        row.push({ text: joinLabel(labels), where: where(first), column: 0 });
+      }
+      for (const c of values) {
+        c.used = true;
+        row.push({ text: c.text, where: where(c), column: columnOf(c) });
+      }
+      rows.push(row);
+    });
+    tableAt.set(header.length > 0 ? lines.indexOf(header[0]!) : top, { kind: 'table', table: { mode: 'grid', rows } });
+  }
+
+  const blocks: Block[] = [];
+  lines.forEach((l, i) => {
+    const table = tableAt.get(i);
+    if (table) blocks.push(table);
+    const rest = l.chunks.filter((c) => !c.used || !data[i]);
+    if (rest.length === 0 || data[i]) return;
+    blocks.push({ kind: 'text', text: rest.map((c) => c.text).join(' '), where: where(rest[0]!) });
+  });
+  return blocks;
+}
+
+/** Header words stacked in a narrow cell (结果 / 维持) joined into one chunk per cell. */
+function mergeStacked(header: Line[]): Line[] {
+  const out: Line[] = header.map((l) => ({ ...l, chunks: [...l.chunks] }));
+  // the baseline of the lowest line merged into a chunk so far
+  const bottom = new Map<Chunk, number>();
+  for (let i = 1; i < out.length; i++) {
+    const line = out[i]!;
+    line.chunks = line.chunks.filter((c) => {
+      if (c.value) return true;
+      for (let j = i - 1; j >= 0; j--) {
+        for (const a of out[j]!.chunks) {
+          if (a.value) continue;
+          const gap = (bottom.get(a) ?? a.y) - c.y;
+          const widths = Math.min(a.x1 - a.x0, c.x1 - c.x0) / Math.max(a.x1 - a.x0, c.x1 - c.x0, 1);
+          const stacked = Math.abs(centre(a) - centre(c)) <= 2 || Math.abs(a.x0 - c.x0) <= 1;
+          // within a cell lines follow at about 1.5 × the font size; the next cell is further down
+          if (stacked && gap > 0 && gap <= 1.6 * c.h && widths >= 0.45) {
+            a.text += c.text;
+            a.x1 = Math.max(a.x1, c.x1);
+            bottom.set(a, c.y);
+            c.used = true;
+            return false;
+          }
+        }
+      }
+      return true;
+    });
+  }
+  return out.filter((l) => l.chunks.length > 0);
+}
