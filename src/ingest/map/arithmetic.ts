@@ -1,0 +1,105 @@
+// The tables' own arithmetic as linear equations over cells (Σ left = Σ right,
+// every count ≥ 0), and bound propagation over them: which cells a set of
+// equations fixes to one value, and whether a set of equations can hold at all
+// given the cells that are known. Used to place the cells of rows that lost
+// some (which placement breaks fewer parts of the table) and to derive lost
+// cells where the arithmetic leaves exactly one possible value.
+
+/** A cell, named like the validator names it: table3.granted[0]. */
+export type Var = string;
+
+export interface Equation {
+  left: Var[];
+  right: Var[];
+}
+
+type Bounds = Map<Var, [number, number]>;
+
+const EPS = 1e-9;
+
+function boundsOf(vars: Iterable<Var>, known: ReadonlyMap<Var, number | null>): Bounds {
+  const b: Bounds = new Map();
+  for (const v of vars) {
+    const k = known.get(v);
+    b.set(v, k === null || k === undefined ? [0, Infinity] : [k, k]);
+  }
+  return b;
+}
+
+function sum(vars: Var[], b: Bounds, end: 0 | 1): number {
+  let s = 0;
+  for (const v of vars) s += b.get(v)![end];
+  return s;
+}
+
+/**
+ * Tightens the bounds of the unknown cells until nothing changes. Returns null
+ * when the equations cannot all hold (some cell would need lo > hi).
+ */
+export function propagate(equations: readonly Equation[], known: ReadonlyMap<Var, number | null>): Bounds | null {
+  const vars = new Set<Var>();
+  for (const e of equations) for (const v of [...e.left, ...e.right]) vars.add(v);
+  const b = boundsOf(vars, known);
+  for (let round = 0; round < 20; round++) {
+    let changed = false;
+    for (const e of equations) {
+      for (const [same, other] of [
+        [e.left, e.right],
+        [e.right, e.left],
+      ] as const) {
+        const otherLo = sum(other, b, 0);
+        const otherHi = sum(other, b, 1);
+        const sameLo = sum(same, b, 0);
+        const sameHi = sum(same, b, 1);
+        if (sameLo > otherHi + EPS || otherLo > sameHi + EPS) return null;
+        for (const v of same) {
+          const [lo, hi] = b.get(v)!;
+          // v = Σother − Σ(same without v); summed again, as ∞ − ∞ is not 0
+          const rest = same.filter((x) => x !== v);
+          const restLo = sum(rest, b, 0);
+          const restHi = sum(rest, b, 1);
+          const newLo = Math.max(lo, otherLo - restHi);
+          const newHi = Math.min(hi, otherHi - restLo);
+          if (newLo > newHi + EPS) return null;
+          if (newLo > lo + EPS || newHi < hi - EPS) {
+            b.set(v, [newLo, Math.max(newLo, newHi)]);
+            changed = true;
+          }
+        }
+      }
+    }
+    if (!changed) break;
+  }
+  return b;
+}
+
+/** Whether the equations can all hold with the known cells and unknown cells ≥ 0. */
+export function feasible(equations: readonly Equation[], known: ReadonlyMap<Var, number | null>): boolean {
+  return propagate(equations, known) !== null;
+}
+
+/** Whether every cell of the equation is known (the equation can be checked as printed). */
+export function fullyKnown(e: Equation, known: ReadonlyMap<Var, number | null>): boolean {
+  return [...e.left, ...e.right].every((v) => typeof known.get(v) === 'number');
+}
+
+/** Whether a fully known equation holds. */
+export function holds(e: Equation, known: ReadonlyMap<Var, number | null>): boolean {
+  const s = (vs: Var[]) => vs.reduce((a, v) => a + (known.get(v) as number), 0);
+  return Math.abs(s(e.left) - s(e.right)) < EPS;
+}
+
+/**
+ * The unknown cells the equations fix to exactly one value (bounds collapse),
+ * with that value. Empty when the equations contradict the known cells.
+ */
+export function derive(equations: readonly Equation[], known: ReadonlyMap<Var, number | null>): Map<Var, number> {
+  const b = propagate(equations, known);
+  const out = new Map<Var, number>();
+  if (!b) return out;
+  for (const [v, [lo, hi]] of b) {
+    if (typeof known.get(v) === 'number') continue;
+    if (Number.isFinite(hi) && hi - lo < EPS) out.set(v, Math.round(lo * 1e6) / 1e6);
+  }
+  return out;
+}

@@ -1,0 +1,273 @@
+// Tables 3 and 4 from their found rows to numbers, without silent guesses:
+// - a row whose cells are at known positions (grid) is read where printed;
+// - a row that lost cells in a stream (fewer cells than columns, positions
+//   unknown) is laid under the first or the last columns, whichever breaks
+//   fewer parts of the table's arithmetic; with no clear winner only the cells
+//   both placements agree on are kept;
+// - cells still missing (or unreadable) are derived where the table's
+//   arithmetic, which holds everywhere it can be checked, leaves one value;
+// - everything else stays null, with a finding.
+import type { Table2CellKind } from '../../report/model/layout.ts';
+import type { Finding } from '../../report/rules/rule.ts';
+import type { SourceCell } from '../read/document.ts';
+import { readCell } from '../normalize/cell-value.ts';
+import type { CellProvenance, Confidence } from '../provenance.ts';
+import { ingestFinding } from '../findings.ts';
+import { derive, feasible, fullyKnown, holds, type Equation, type Var } from './arithmetic.ts';
+
+export interface TableEquation extends Equation {
+  /** Kind of rule; a kind is used to derive cells only if it holds wherever it can be checked. */
+  kind: string;
+}
+
+/** Equations checked together: one row's total, one column's 勾稽, one group of table 4. */
+export interface EquationUnit {
+  /** Chinese, for notes: 本行合计（总计 = 六类申请人之和） */
+  name: string;
+  equations: TableEquation[];
+}
+
+export interface NumericTableSpec {
+  lines: readonly { key: string; width: number }[];
+  units: readonly EquationUnit[];
+  /** Machine name of a cell: table3.granted[0] (also the variable of the equations). */
+  cellName(line: string, pos: number): string;
+  /** Chinese locator of a cell / a line: 表三第3行“（一）予以公开”“自然人”列. */
+  locator(line: string, pos: number): string;
+  lineLocator(line: string): string;
+  columnLabel(line: string, pos: number): string;
+  /** What a cell holds (table 2 has signed counts, amounts and text); counts by default. */
+  kindOf?(line: string, pos: number): Table2CellKind;
+}
+
+export interface LineInput {
+  /** Cells at known positions (HTML, Word, PDF); a hole is a cell not printed at all. */
+  positioned?: (SourceCell | undefined)[];
+  /** Cells in order without positions (text where each cell is a line). */
+  sequence?: SourceCell[];
+}
+
+export interface NumericResult {
+  values: Map<string, (number | string | null)[]>;
+  provenance: CellProvenance[];
+  findings: Finding[];
+}
+
+interface Slot {
+  value: number | string | null;
+  raw: string | null;
+  cell: SourceCell | null;
+  confidence: Confidence;
+  note?: string;
+  /** null because nothing was printed there (as opposed to unreadable text) */
+  lost: boolean;
+}
+
+const lostSlot = (note: string): Slot => ({ value: null, raw: null, cell: null, confidence: 'uncertain', note, lost: true });
+
+function readSlot(cell: SourceCell, kind: Table2CellKind): Slot {
+  const r = readCell(cell.text, kind);
+  if (r.status === 'unreadable') {
+    return { value: null, raw: cell.text, cell, confidence: 'uncertain', note: `原文“${cell.text}”无法识别为数字`, lost: false };
+  }
+  const slot: Slot = { value: r.value, raw: cell.text, cell, confidence: r.note ? 'uncertain' : 'exact', lost: false };
+  if (r.status === 'empty') slot.note = cell.text.trim() ? `印为“${cell.text.trim()}”，按 0 计` : '印为空白，按 0 计';
+  if (r.note) slot.note = r.note;
+  if (cell.copy) slot.note = '合并单元格，取合并格中印的数';
+  return slot;
+}
+
+const isBlank = (c: SourceCell) => !c.text.trim() || /^(?:&nbsp;|\s|\u00a0|\u3000)*$/.test(c.text);
+
+type Side = 'start' | 'end';
+const SIDE_NAMES: Record<Side, string> = { start: '前', end: '后' };
+
+export function resolveNumericTable(spec: NumericTableSpec, inputs: ReadonlyMap<string, LineInput>): NumericResult {
+  const findings: Finding[] = [];
+  const slots = new Map<string, Slot[]>();
+  const read = (line: string, pos: number, cell: SourceCell) => readSlot(cell, spec.kindOf?.(line, pos) ?? 'count');
+  const short = new Map<string, SourceCell[]>();
+
+  for (const { key, width } of spec.lines) {
+    const input = inputs.get(key);
+    if (!input) {
+      slots.set(key, Array.from({ length: width }, () => lostSlot('文档的表格中没有这一行')));
+      continue;
+    }
+    if (input.positioned) {
+      const row = Array.from({ length: width }, (_, pos) => {
+        const cell = input.positioned![pos];
+        return cell ? read(key, pos, cell) : lostSlot('原文这一格缺失（该行单元格不足）');
+      });
+      slots.set(key, row);
+      continue;
+    }
+    let seq = [...(input.sequence ?? [])];
+    // a scraper pads every row with empty cells to the same count: trailing empties are padding
+    while (seq.length > 0 && isBlank(seq[seq.length - 1]!)) seq.pop();
+    while (seq.length > width && isBlank(seq[0]!)) seq.shift();
+    if (seq.length === width) {
+      slots.set(key, seq.map((cell, pos) => read(key, pos, cell)));
+    } else if (seq.length > width) {
+      slots.set(key, Array.from({ length: width }, () => lostSlot(`原文这一行有 ${seq.length} 格，多于 ${width} 列，无法对应`)));
+      findings.push(
+        ingestFinding('ingest.row-extra-cells', {
+          cells: Array.from({ length: width }, (_, i) => spec.cellName(key, i)),
+          message: `${spec.lineLocator(key)}有 ${seq.length} 格数字（${seq.map((c) => c.text.trim() || '空').join('、')}），多于 ${width} 列，无法确定各格对应哪一列，记为 null`,
+        }),
+      );
+    } else {
+      short.set(key, seq);
+      slots.set(key, Array.from({ length: width }, () => lostSlot('')));
+    }
+  }
+
+  const equations = spec.units.flatMap((u) => u.equations);
+  const knownOf = (s: Map<string, Slot[]>) => {
+    const m = new Map<Var, number | null>();
+    for (const [line, row] of s) {
+      row.forEach((slot, pos) => m.set(spec.cellName(line, pos), typeof slot.value === 'number' ? slot.value : null));
+    }
+    return m;
+  };
+  const place = (side: Side): Map<string, Slot[]> => {
+    const s = new Map([...slots].map(([k, row]) => [k, [...row]]));
+    for (const [key, seq] of short) {
+      const width = s.get(key)!.length;
+      const offset = side === 'start' ? 0 : width - seq.length;
+      const row = s.get(key)!;
+      seq.forEach((cell, i) => (row[offset + i] = read(key, offset + i, cell)));
+    }
+    return s;
+  };
+  const broken = (s: Map<string, Slot[]>) => {
+    const known = knownOf(s);
+    return spec.units.filter((u) => !feasible(u.equations, known)).length;
+  };
+
+  if (short.size > 0) {
+    const bySide = { start: place('start'), end: place('end') };
+    const score = { start: broken(bySide.start), end: broken(bySide.end) };
+    const chosen: Side | null = score.start < score.end ? 'start' : score.end < score.start ? 'end' : null;
+    const shortGroups = new Map<string, { keys: string[]; printed: string[]; count: number; width: number; decision: string }>();
+    for (const [key, seq] of short) {
+      const width = slots.get(key)!.length;
+      const missing = width - seq.length;
+      const printed = seq.map((c) => c.text.trim() || '空').join('、');
+      let decision: string;
+      if (chosen) {
+        const clean = score[chosen] === 0;
+        const confidence: Confidence = clean ? 'derived' : 'uncertain';
+        const placed = bySide[chosen].get(key)!;
+        const offset = chosen === 'start' ? 0 : missing;
+        const why = clean
+          ? `按${SIDE_NAMES[chosen]} ${seq.length} 列排列时表内勾稽、合计关系全部成立，按另一种排列有 ${score[chosen === 'start' ? 'end' : 'start']} 处不成立`
+          : `按${SIDE_NAMES[chosen]} ${seq.length} 列排列时表内有 ${score[chosen]} 处勾稽、合计关系不成立，少于另一种排列的 ${score[chosen === 'start' ? 'end' : 'start']} 处；本表自身数字不一致，排列仍不确定`;
+        const row = placed.map((slot, pos) => {
+          if (pos >= offset && pos < offset + seq.length) return { ...slot, confidence: slot.value === null ? slot.confidence : confidence, note: `本行只印出 ${seq.length} 格（应为 ${width} 格），${why}` };
+          return lostSlot(`本行只印出 ${seq.length} 格（应为 ${width} 格），这一格缺失`);
+        });
+        slots.set(key, row);
+        const lostCols = row.flatMap((s, pos) => (s.lost ? [spec.columnLabel(key, pos)] : []));
+        decision = `${why}，视为“${lostCols.join('”“')}”缺失`;
+      } else {
+        const a = bySide.start.get(key)!;
+        const b = bySide.end.get(key)!;
+        const row = a.map((sa, pos) => {
+          const sb = b[pos]!;
+          if (sa.value !== null && sb.value !== null && sa.value === sb.value) {
+            return { ...sa, confidence: 'uncertain' as const, note: `本行只印出 ${seq.length} 格（应为 ${width} 格），无论按前 ${seq.length} 列还是后 ${seq.length} 列排列，这一格都是 ${sa.value}` };
+          }
+          return lostSlot(`本行只印出 ${seq.length} 格（应为 ${width} 格），按前、后 ${seq.length} 列排列这一格不同，表内关系也无法判断`);
+        });
+        slots.set(key, row);
+        decision = `按前 ${seq.length} 列或后 ${seq.length} 列排列，表内勾稽、合计关系不成立的处数相同（${score.start} 处），无法判断缺的是哪几格，只保留两种排列相同的格`;
+      }
+      const group = shortGroups.get(`${seq.length}/${width}:${decision}`) ?? { keys: [], printed: [], count: seq.length, width, decision };
+      group.keys.push(key);
+      group.printed.push(printed);
+      shortGroups.set(`${seq.length}/${width}:${decision}`, group);
+    }
+    // one finding for the rows that lost the same number of cells and were read the same way
+    for (const g of shortGroups.values()) {
+      const rows = g.keys.length === 1 ? `${spec.lineLocator(g.keys[0]!)}只有 ${g.count} 格（${g.printed[0]}）` : `${spec.lineLocator(g.keys[0]!)}等 ${g.keys.length} 行各只有 ${g.count} 格`;
+      findings.push(
+        ingestFinding('ingest.row-short', {
+          cells: g.keys.flatMap((key) => Array.from({ length: g.width }, (_, i) => spec.cellName(key, i))),
+          message: `${rows}，应为 ${g.width} 格；${g.decision}`,
+        }),
+      );
+    }
+  }
+
+  // Derive what the table's own arithmetic fixes, using only kinds of equations
+  // that hold wherever the printed table lets them be checked.
+  const known = knownOf(slots);
+  const kinds = new Map<string, { checked: number; broken: number }>();
+  for (const e of equations) {
+    if (!fullyKnown(e, known)) continue;
+    const k = kinds.get(e.kind) ?? { checked: 0, broken: 0 };
+    k.checked++;
+    if (!holds(e, known)) k.broken++;
+    kinds.set(e.kind, k);
+  }
+  const trusted = equations.filter((e) => {
+    const k = kinds.get(e.kind);
+    return k !== undefined && k.checked > 0 && k.broken === 0;
+  });
+  const derived = derive(trusted, known);
+  for (const [line, row] of slots) {
+    row.forEach((slot, pos) => {
+      const name = spec.cellName(line, pos);
+      const value = derived.get(name);
+      if (value === undefined) return;
+      const units = spec.units.filter((u) => u.equations.some((e) => trusted.includes(e) && [...e.left, ...e.right].includes(name)));
+      const before = slot.lost ? '原文缺失' : `原文“${slot.raw}”无法识别`;
+      row[pos] = { ...slot, value, confidence: 'derived', note: `${before}，由${units.map((u) => u.name).join('、')}推出为 ${value}`, lost: false };
+      findings.push(
+        ingestFinding('ingest.cell-derived', {
+          cells: [name],
+          message: `${spec.locator(line, pos)}${before}，由${units.map((u) => u.name).join('、')}推出为 ${value}`,
+          values: { [name]: value },
+        }),
+      );
+    });
+  }
+
+  for (const [line, row] of slots) {
+    const unreadable = row.flatMap((s, pos) => (s.value === null && !s.lost ? [pos] : []));
+    for (const pos of unreadable) {
+      findings.push(
+        ingestFinding('ingest.cell-unreadable', {
+          cells: [spec.cellName(line, pos)],
+          message: `${spec.locator(line, pos)}印为“${row[pos]!.raw}”，无法识别为数字，表内关系也无法确定，记为 null`,
+        }),
+      );
+    }
+    const lost = row.flatMap((s, pos) => (s.value === null && s.lost ? [pos] : []));
+    if (lost.length > 0 && !short.has(line)) {
+      const absent = !inputs.get(line);
+      findings.push(
+        ingestFinding(absent ? 'ingest.row-missing' : 'ingest.cell-lost', {
+          cells: lost.map((pos) => spec.cellName(line, pos)),
+          message: absent
+            ? `文档的表格中没有${spec.lineLocator(line)}，该行各格记为 null`
+            : `${spec.lineLocator(line)}“${lost.map((pos) => spec.columnLabel(line, pos)).join('”“')}”${lost.length > 1 ? '等格' : ''}缺失，表内关系也无法确定，记为 null`,
+        }),
+      );
+    }
+  }
+
+  const values = new Map<string, (number | string | null)[]>();
+  const provenance: CellProvenance[] = [];
+  for (const { key } of spec.lines) {
+    const row = slots.get(key)!;
+    values.set(key, row.map((s) => s.value));
+    row.forEach((s, pos) => {
+      const p: CellProvenance = { cell: spec.cellName(key, pos), value: s.value, confidence: s.confidence, raw: s.raw, where: s.cell?.where ?? null };
+      if (s.note) p.note = s.note;
+      provenance.push(p);
+    });
+  }
+  return { values, provenance, findings };
+}

@@ -1,0 +1,140 @@
+// Table 3 (收到和处理政府信息公开申请情况) from the found rows: which layout
+// (（六）其他处理 in three rows = 2021, one row = 2019), which grid column is
+// which applicant column (by the header labels, else the last seven columns),
+// then the numbers through resolveNumericTable with the table's arithmetic:
+// row totals, （七）总计 = Σ results and 勾稽 一 + 二 = （七）总计 + 四, per column.
+import {
+  TABLE3_COLUMNS,
+  TABLE3_SECTIONS,
+  TABLE3_TOTAL_COLUMN,
+  table3OutcomeRows,
+  table3Rows,
+  type ReportFormat,
+} from '../../report/model/layout.ts';
+import { table3CellName, table3Locator, table3RowLocator } from '../../report/model/cells.ts';
+import type { Table3 } from '../../report/model/report.ts';
+import type { Finding } from '../../report/rules/rule.ts';
+import type { SourceCell } from '../read/document.ts';
+import type { CellProvenance } from '../provenance.ts';
+import { ingestFinding } from '../findings.ts';
+import type { FoundRows } from './find-table.ts';
+import { resolveNumericTable, type EquationUnit, type LineInput, type NumericTableSpec } from './numeric-table.ts';
+
+export interface MappedTable<T> {
+  table: T | null;
+  /** The layout whose shape the table has; null when the table was not found. */
+  shape: ReportFormat | null;
+  provenance: CellProvenance[];
+  findings: Finding[];
+}
+
+const N = TABLE3_COLUMNS.length;
+const ONLY_2021 = new Set(['other.noCorrection', 'other.feeNotPaid', 'other.other']);
+
+function spec(format: ReportFormat): NumericTableSpec {
+  const lines = table3Rows(format).map((r) => ({ key: r.key, width: N }));
+  const c = (key: string, i: number) => table3CellName(key, i);
+  const units: EquationUnit[] = [];
+  table3Rows(format).forEach((r, i) => {
+    units.push({
+      name: `表三第${i + 1}行合计（“总计”等于六类申请人之和）`,
+      equations: [{ kind: 'row-total', left: [c(r.key, TABLE3_TOTAL_COLUMN)], right: [0, 1, 2, 3, 4, 5].map((j) => c(r.key, j)) }],
+    });
+  });
+  const outcomes = table3OutcomeRows(format);
+  TABLE3_COLUMNS.forEach((label, j) => {
+    units.push({
+      name: `表三“${label}”列的勾稽关系（${TABLE3_SECTIONS.total} = 各项办理结果之和；一 + 二 = ${TABLE3_SECTIONS.total} + 四）`,
+      equations: [
+        { kind: 'outcome-sum', left: [c('total', j)], right: outcomes.map((r) => c(r.key, j)) },
+        { kind: 'balance', left: [c('newReceived', j), c('carriedOver', j)], right: [c('total', j), c('carriedForward', j)] },
+      ],
+    });
+  });
+  return {
+    lines,
+    units,
+    cellName: c,
+    locator: (key, pos) => table3Locator(format, key, pos),
+    lineLocator: (key) => table3RowLocator(format, key),
+    columnLabel: (_key, pos) => TABLE3_COLUMNS[pos] ?? String(pos),
+  };
+}
+
+/** Grid column → data column (0…6, or -1 for a column the official form lacks), from the header labels. */
+function headerColumns(found: FoundRows): Map<number, number> | null {
+  const map = new Map<number, number>();
+  for (const row of found.rows) {
+    if (!row.header || row.mode !== 'grid') continue;
+    for (const l of row.labels) {
+      if (l.cell.column === undefined) continue;
+      if (l.entry.role === 'column') map.set(l.cell.column, Number(l.entry.key));
+      if (l.entry.role === 'extra-column') map.set(l.cell.column, -1);
+    }
+  }
+  const covered = new Set(map.values());
+  return TABLE3_COLUMNS.every((_, i) => covered.has(i)) ? map : null;
+}
+
+function hasExtraColumn(found: FoundRows): boolean {
+  return found.rows.some((r) => r.header && r.labels.some((l) => l.entry.role === 'extra-column'));
+}
+
+export function mapTable3(found: FoundRows | null, defaultFormat: ReportFormat): MappedTable<Table3> {
+  const body = found?.rows.filter((r) => !r.header) ?? [];
+  if (!found || body.length === 0) return { table: null, shape: null, provenance: [], findings: [] };
+  const findings: Finding[] = [];
+
+  // row key of each body row: its last row label; （六）其他处理 with values of its own is the 2019 row
+  const keyed: { key: string; row: (typeof body)[number] }[] = [];
+  for (const row of body) {
+    const rowLabels = row.labels.filter((l) => l.entry.role === 'row');
+    const last = rowLabels.at(-1);
+    const key = last ? last.entry.key : row.labels.some((l) => l.entry.key === 'other') && row.values.some((v) => v.text.trim()) ? 'other' : null;
+    if (key) keyed.push({ key, row });
+  }
+  const keys = new Set(keyed.map((k) => k.key));
+  const shape: ReportFormat = [...keys].some((k) => ONLY_2021.has(k)) ? '2021' : keys.has('other') ? '2019' : defaultFormat;
+
+  const map = headerColumns(found);
+  const extra = hasExtraColumn(found);
+  const width = Math.max(0, ...body.flatMap((r) => [...r.values, ...r.other].map((c) => (c.column ?? -1) + 1)));
+  const firstData = width - N - (extra && !map ? 1 : 0);
+  const dataIndex = (column: number): number => {
+    if (map) return map.get(column) ?? -1;
+    const i = column - firstData;
+    return i >= 0 && i < N ? i : extra && i === N ? -1 : -1;
+  };
+
+  const inputs = new Map<string, LineInput>();
+  for (const { key, row } of keyed) {
+    if (inputs.has(key)) {
+      findings.push(
+        ingestFinding('ingest.row-duplicate', {
+          cells: [table3CellName(key, 0)],
+          message: `${table3RowLocator(shape, key)}在文档中出现不止一次，只取第一次`,
+        }),
+      );
+      continue;
+    }
+    if (row.mode === 'grid') {
+      const positioned: (SourceCell | undefined)[] = new Array(N);
+      for (const cell of [...row.values, ...row.other]) {
+        if (cell.column === undefined) continue;
+        const i = dataIndex(cell.column);
+        if (i >= 0 && i < N && !positioned[i]) positioned[i] = cell;
+      }
+      inputs.set(key, { positioned });
+    } else {
+      const sequence = [...row.values];
+      while (sequence.length > 0 && !sequence.at(-1)!.text.trim()) sequence.pop();
+      // a column the official form lacks (小计), printed before 总计
+      if (extra && sequence.length === N + 1) sequence.splice(N - 1, 1);
+      inputs.set(key, { sequence });
+    }
+  }
+
+  const resolved = resolveNumericTable(spec(shape), inputs);
+  const table = Object.fromEntries([...resolved.values].map(([k, v]) => [k, v])) as unknown as Table3;
+  return { table, shape, provenance: resolved.provenance, findings: [...findings, ...resolved.findings] };
+}
