@@ -5,6 +5,7 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Command } from 'commander';
 import * as check from './cli/check.ts';
+import * as parse from './cli/parse.ts';
 
 interface SubCommandModule {
   register(report: Command): void;
@@ -17,7 +18,7 @@ for (const path of OPTIONAL) {
   if (existsSync(fileURLToPath(url))) optional.push((await import(url.href)) as SubCommandModule);
 }
 
-const SUBCOMMANDS: readonly SubCommandModule[] = [check, ...optional];
+const SUBCOMMANDS: readonly SubCommandModule[] = [check, parse, ...optional];
 
 /** The `report` command group of the program, created on first use. */
 export function reportCommand(program: Command): Command {

@@ -42,5 +42,5 @@ export function classify(e: KindEvidence): Kind {
     `${e.headings === 0 ? '没有' : `只有 ${e.headings} 个`}年度报告六个部分的标题`,
     '没有表二、表三、表四',
   ].filter(Boolean);
-  return { report: false, reason: `不是政府信息公开工作年度报告：${[...signals, ...missing].join('；')}` };
+  return { report: false, reason: [...signals, ...missing].join('；') };
 }
