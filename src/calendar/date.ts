@@ -1,16 +1,17 @@
 // Calendar dates as 'YYYY-MM-DD' strings. A date has no time zone: all arithmetic is done
 // on UTC midnights, so the machine's TZ setting can never move a deadline by a day.
 
+import { DomainError } from '../core/errors.ts';
+
 /** A calendar date, 'YYYY-MM-DD'. */
 export type DateString = string;
 
 const DAY_MS = 86_400_000;
 const DATE_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
-export class InvalidDateError extends Error {
-  readonly code = 'INVALID_DATE';
+export class InvalidDateError extends DomainError {
   constructor(readonly input: unknown) {
-    super(`日期无效：“${String(input)}”，请使用 YYYY-MM-DD 格式的有效日期（如 2025-09-26）`);
+    super('INVALID_DATE', `日期无效：“${String(input)}”，请使用 YYYY-MM-DD 格式的有效日期（如 2025-09-26）`);
     this.name = 'InvalidDateError';
   }
 }

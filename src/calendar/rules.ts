@@ -4,6 +4,7 @@
 // domain-reference §F.2: isWorkingDay(d) = d is a 调休 makeup workday, or d is Mon–Fri and
 // not a holiday. Holidays follow the lunar calendar and yearly State Council notices, so they
 // cannot be computed: a calculation that needs a year without data fails, it never guesses.
+import { DomainError } from '../core/errors.ts';
 import { addDays, assertDate, dayNumber, isWeekend, yearOf, type DateString } from './date.ts';
 
 export type SpecialDayKind = 'holiday' | 'makeup_workday';
@@ -22,10 +23,9 @@ export interface WorkingDayCalendar {
   readonly specialDays: ReadonlyMap<DateString, SpecialDay>;
 }
 
-export class CalendarNotCoveredError extends Error {
-  readonly code = 'CALENDAR_NOT_COVERED';
+export class CalendarNotCoveredError extends DomainError {
   constructor(readonly year: number) {
-    super(
+    super('CALENDAR_NOT_COVERED', 
       `工作日历未包含 ${year} 年的节假日安排，请管理员先补充该年的放假和调休安排` +
         `（依据国务院办公厅关于 ${year} 年部分节假日安排的通知，使用 gongkai calendar add-year）后再计算`,
     );

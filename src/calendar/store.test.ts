@@ -26,6 +26,8 @@ after(async () => {
 const count = async (sql: string, params: unknown[] = []) => (await t.db.query<{ n: number }>(sql, params))[0]!.n;
 
 test('seeding twice, even at the same time, loads 2019–2026 exactly once', async () => {
+  // Test databases come with the shipped calendar already seeded: start from empty tables.
+  await t.db.exec('delete from calendar_org_days; delete from calendar_days; delete from calendar_years;');
   const expectedDays = shippedArrangements().reduce((n, a) => n + a.holidays.reduce((m, h) => m + (Date.parse(h.to) - Date.parse(h.from)) / 86_400_000 + 1 + (h.makeupWorkdays?.length ?? 0), 0), 0);
   if (t.url) {
     // two processes starting together: two separate connections

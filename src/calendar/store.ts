@@ -1,11 +1,11 @@
 // Every SQL statement of the working-day calendar, and the row-to-object mapping.
-import type { Queryable } from '../core/db/database.ts';
+import { LOCK, type Queryable } from '../core/db/database.ts';
 import type { DateString } from './date.ts';
 import type { SourcedSpecialDay } from './arrangement.ts';
 import { workingDayCalendar, type SpecialDayKind, type WorkingDayCalendar } from './rules.ts';
 
-/** Advisory lock namespace of calendar seeding (next to LOCK in core/db/database.ts). */
-export const CALENDAR_LOCK = 7410;
+/** Advisory lock namespace of calendar seeding. */
+export const CALENDAR_LOCK = LOCK.calendar;
 
 export interface CoveredYear {
   year: number;

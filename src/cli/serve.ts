@@ -5,6 +5,7 @@ import { migrate } from '../core/db/migrate.ts';
 import { openDatabase } from '../core/db/open.ts';
 import { buildApp } from '../core/http/app.ts';
 import { seedDemo } from '../demo/seed.ts';
+import { seedCalendar } from '../calendar/seed.ts';
 
 export function register(program: Command): void {
   program
@@ -16,6 +17,7 @@ export function register(program: Command): void {
       const config = loadConfig();
       const db = await openDatabase(config);
       await migrate(db);
+      await seedCalendar(db);
       if (opts.demo) {
         const demo = await seedDemo(db);
         if (demo) process.stdout.write(`已创建演示数据。演示管理员：${demo.username} / ${demo.password}（首次登录须修改密码）\n`);

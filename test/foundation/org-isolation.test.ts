@@ -74,5 +74,5 @@ test('a new route with an unknown parameter is refused when the app starts', asy
     requireStaff(scoped, t.db, t.config, () => undefined);
     scoped.get('/console/things/:thingId', async () => 'x');
   });
-  await assert.rejects(app.ready(), /:thingId has no organization-scope resolver/);
+  await assert.rejects(async () => app.ready(), /:thingId has no organization-scope resolver/);
 });

@@ -9,6 +9,8 @@ import type { Database } from '../../src/core/db/database.ts';
 import { migrate, readMigrations } from '../../src/core/db/migrate.ts';
 import { openPglite } from '../../src/core/db/pglite.ts';
 import { openPostgres } from '../../src/core/db/postgres.ts';
+import { seedCalendar } from '../../src/calendar/seed.ts';
+
 
 export interface TestDatabase {
   db: Database;
@@ -17,8 +19,11 @@ export interface TestDatabase {
   close(): Promise<void>;
 }
 
+// The template holds the migrated schema and the shipped working-day calendar.
+const calendarData = readFileSync(new URL('../../src/calendar/data/cn-holidays.json', import.meta.url));
 const migrationsKey = createHash('sha256')
   .update(readMigrations().map((m) => m.checksum).join())
+  .update(calendarData)
   .digest('hex')
   .slice(0, 12);
 
@@ -28,6 +33,7 @@ async function pgliteTemplate(): Promise<Blob> {
   if (!existsSync(file)) {
     const db = await openPglite(null);
     await migrate(db);
+    await seedCalendar(db);
     const blob = await db.dumpDataDir();
     await db.close();
     mkdirSync(dir, { recursive: true });
@@ -52,6 +58,7 @@ async function postgresDatabase(serverUrl: string): Promise<TestDatabase> {
         await conn.unsafe(`create database ${template}`);
         const tdb = await openPostgres(withDatabase(serverUrl, template), { max: 1 });
         await migrate(tdb);
+        await seedCalendar(tdb);
         await tdb.close();
       }
       await conn.unsafe(`create database ${name} template ${template}`);

@@ -1,9 +1,10 @@
 // Dated events that cannot describe a real case (a reply before the letter was sent, …).
 // The commands that record events must prevent these; the clock refuses to compute on them.
-export class ClockInputError extends Error {
-  readonly code = 'CLOCK_INPUT';
+import { DomainError } from '../../core/errors.ts';
+
+export class ClockInputError extends DomainError {
   constructor(message: string) {
-    super(`办理时限无法计算：${message}`);
+    super('CLOCK_INPUT', `办理时限无法计算：${message}`);
     this.name = 'ClockInputError';
   }
 }
