@@ -54,18 +54,34 @@ export interface StoredEntry extends AuditFields {
 
 export type ChainBreak = { id: number; reason: string };
 
-/** Checks one chain (entries in id order) against its recorded head; returns the first break. */
+/** Checks one chain entry by entry (in id order), so a long log is verified in batches. */
+export class ChainVerifier {
+  private prev = GENESIS_HASH;
+  private last: StoredEntry | null = null;
+  private broken: ChainBreak | null = null;
+
+  push(e: StoredEntry): void {
+    if (this.broken) return;
+    if (e.prevHash !== this.prev) this.broken = { id: e.id, reason: '与前一条记录的链接断开（前一条记录被删除或修改）' };
+    else if (entryHash(this.prev, e) !== e.hash) this.broken = { id: e.id, reason: '记录内容与其哈希值不符（该记录被修改）' };
+    this.prev = e.hash;
+    this.last = e;
+  }
+
+  /** The first break, checking the chain's tail against its recorded head. */
+  finish(head: { lastId: number; lastHash: string } | null): ChainBreak | null {
+    if (this.broken) return this.broken;
+    const last = this.last;
+    if (head && (!last || last.id !== head.lastId || last.hash !== head.lastHash)) {
+      return { id: head.lastId, reason: '链尾记录缺失或被替换（最新记录被删除）' };
+    }
+    if (!head && last) return { id: last.id, reason: '缺少链头记录' };
+    return null;
+  }
+}
+
 export function verifyChain(entries: StoredEntry[], head: { lastId: number; lastHash: string } | null): ChainBreak | null {
-  let prev = GENESIS_HASH;
-  for (const e of entries) {
-    if (e.prevHash !== prev) return { id: e.id, reason: '与前一条记录的链接断开（前一条记录被删除或修改）' };
-    if (entryHash(prev, e) !== e.hash) return { id: e.id, reason: '记录内容与其哈希值不符（该记录被修改）' };
-    prev = e.hash;
-  }
-  const last = entries.at(-1);
-  if (head && (!last || last.id !== head.lastId || last.hash !== head.lastHash)) {
-    return { id: head.lastId, reason: '链尾记录缺失或被替换（最新记录被删除）' };
-  }
-  if (!head && last) return { id: last.id, reason: '缺少链头记录' };
-  return null;
+  const v = new ChainVerifier();
+  for (const e of entries) v.push(e);
+  return v.finish(head);
 }

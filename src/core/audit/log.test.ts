@@ -31,6 +31,7 @@ test('a clean log verifies; entries of concurrent writers chain without gaps', a
   const r = await verifyAuditLog(t.db);
   assert.equal(r.firstBreak, null);
   assert.equal(r.entries, 10);
+  assert.deepEqual(await verifyAuditLog(t.db, 3), r, 'reading in small batches gives the same result');
 });
 
 test('the log refuses updates and deletes', async () => {
@@ -44,6 +45,7 @@ test('an altered summary is found and named', async () => {
   const r = await verifyAuditLog(t.db);
   assert.equal(r.firstBreak?.id, row!.id);
   assert.match(r.firstBreak!.reason, /被修改/);
+  assert.equal((await verifyAuditLog(t.db, 2)).firstBreak?.id, row!.id);
 });
 
 test('a deleted entry breaks the chain at the next entry; a deleted tail is found through the head', async () => {

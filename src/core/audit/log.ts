@@ -1,7 +1,7 @@
 // Appending to and reading the audit log. Every state change calls appendAudit inside its
 // own transaction, so the change and its audit entry commit (or fail) together.
 import { LOCK, type Queryable } from '../db/database.ts';
-import { entryHash, GENESIS_HASH, verifyChain, type ChainBreak, type StoredEntry } from './chain.ts';
+import { ChainVerifier, entryHash, GENESIS_HASH, type ChainBreak, type StoredEntry } from './chain.ts';
 
 export interface Actor {
   userId: number | null;
@@ -96,27 +96,34 @@ export interface VerifyResult {
   firstBreak: (ChainBreak & { chainKey: number }) | null;
 }
 
-/** Checks every chain; reports the lowest-id broken entry across chains. */
-export async function verifyAuditLog(db: Queryable): Promise<VerifyResult> {
-  const rows = await db.query<AuditRow>('select * from audit_log order by chain_key, id');
+
+
+/** Checks every chain in batches; reports the lowest-id broken entry across chains. */
+export async function verifyAuditLog(db: Queryable, batchSize = 5000): Promise<VerifyResult> {
   const heads = new Map(
     (await db.query<{ chain_key: number; last_id: number; last_hash: string }>('select * from audit_heads')).map((h) => [
       h.chain_key,
       { lastId: h.last_id, lastHash: h.last_hash },
     ]),
   );
-  const chains = new Map<number, StoredEntry[]>();
-  for (const r of rows) {
-    const e = toEntry(r);
-    chains.set(e.chainKey, [...(chains.get(e.chainKey) ?? []), e]);
-  }
-  for (const key of heads.keys()) if (!chains.has(key)) chains.set(key, []);
+  const keys = (await db.query<{ chain_key: number }>('select chain_key from audit_heads union select distinct chain_key from audit_log')).map(
+    (r) => r.chain_key,
+  );
+  let entries = 0;
   let firstBreak: VerifyResult['firstBreak'] = null;
-  for (const [chainKey, entries] of chains) {
-    const brk = verifyChain(entries, heads.get(chainKey) ?? null);
+  for (const chainKey of keys) {
+    const verifier = new ChainVerifier();
+    for (let after = 0; ; ) {
+      const rows = await db.query<AuditRow>('select * from audit_log where chain_key = $1 and id > $2 order by id limit $3', [chainKey, after, batchSize]);
+      for (const r of rows) verifier.push(toEntry(r));
+      entries += rows.length;
+      if (rows.length < batchSize) break;
+      after = rows.at(-1)!.id;
+    }
+    const brk = verifier.finish(heads.get(chainKey) ?? null);
     if (brk && (!firstBreak || brk.id < firstBreak.id)) firstBreak = { ...brk, chainKey };
   }
-  return { entries: rows.length, chains: chains.size, firstBreak };
+  return { entries, chains: keys.length, firstBreak };
 }
 
 export interface AuditListItem {
