@@ -1,0 +1,15 @@
+// Who may do what with annual reports — one line per rule.
+import type { Organization } from '../orgs/model.ts';
+import type { Staff } from '../staff/model.ts';
+import { canEnterOrg, hasRole, inSubtree, isOwnOrg } from '../staff/scope.ts';
+
+type OrgRef = Pick<Organization, 'id' | 'path'>;
+
+export const reportPolicy = {
+  /** Everyone who may enter the organization reads its reports (supervisors below their own too). */
+  read: (s: Staff, org: OrgRef) => canEnterOrg(s, org),
+  /** 信息发布员 of the organization, or an administrator of it or above, create, edit and import. */
+  edit: (s: Staff, org: OrgRef) => (hasRole(s, 'editor') && isOwnOrg(s, org)) || (hasRole(s, 'admin') && inSubtree(s, org)),
+  /** 机关负责人 of the organization, or an administrator of it or above, publish. */
+  publish: (s: Staff, org: OrgRef) => (hasRole(s, 'head') && isOwnOrg(s, org)) || (hasRole(s, 'admin') && inSubtree(s, org)),
+};
