@@ -30,6 +30,8 @@ export function findSections(doc: IngestDocument): FoundSections {
   for (const b of doc.blocks) {
     if (b.kind !== 'text') continue;
     const text = normalizeForMatch(b.text);
+    // a PDF gives lines, not paragraphs: a line that does not end a sentence continues on the next
+    if (doc.fileType === 'pdf' && all && !/[。;:!?；：！？]\n$/.test(all) && /^\S/.test(text)) all = all.slice(0, -1);
     parts.push({ text, where: b.where, start: all.length });
     all += text + '\n';
   }

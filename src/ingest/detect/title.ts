@@ -64,7 +64,20 @@ const PUBLISHED = /(?:时间|日期|成文日期|发布日期|发布时间)\s*[:
 
 export function detectTitle(texts: readonly DocumentText[], declaredTitle?: string): TitleFacts {
   const head = texts.slice(0, 25);
-  const titleText = head.find((t) => isReportTitle(t.text));
+  // the best title among the first texts: one with a year, naming 年度报告; not a breadcrumb (首页 > 年报)
+  const score = (t: DocumentText) => {
+    const n = normalizeForMatch(t.text);
+    if (!isReportTitle(t.text) || /[>»›]|当前位置|您的位置/.test(n)) return 0;
+    return 1 + (yearIn(n) !== null ? 2 : 0) + (n.includes('年度报告') ? 1 : 0);
+  };
+  // a long title may wrap onto a second line (…年度报 / 告), so pairs of short texts are candidates too
+  const titleCandidates = head.flatMap((t, i) => {
+    const next = head[i + 1];
+    const wrapped = next && t.text.length + next.text.length <= 80 && !isReportTitle(t.text) && !isReportTitle(next.text);
+    return wrapped ? [t, { text: `${t.text.trim()}${next.text.trim()}`, where: t.where }] : [t];
+  });
+  let titleText: DocumentText | undefined;
+  for (const t of titleCandidates) if (score(t) > (titleText ? score(titleText) : 0)) titleText = t;
   let title: Located<string> | null = titleText ? { value: titleText.text.trim(), source: '标题', where: titleText.where } : null;
   if (!title && declaredTitle && isReportTitle(declaredTitle.split(/[_|-]/)[0] ?? '')) {
     title = { value: declaredTitle.split(/[_|-]/)[0]!.trim(), source: '网页标题（<title>）', where: null };

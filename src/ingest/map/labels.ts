@@ -160,6 +160,22 @@ function characterDice(a: string, b: string): number {
   return (2 * common) / (a.length + b.length);
 }
 
+/** Length of the longest run of characters the two strings share. */
+function longestCommonRun(a: string, b: string): number {
+  let best = 0;
+  const prev = new Array<number>(b.length + 1).fill(0);
+  for (let i = 1; i <= a.length; i++) {
+    let diagonal = 0;
+    for (let j = 1; j <= b.length; j++) {
+      const up = prev[j]!;
+      prev[j] = a[i - 1] === b[j - 1] ? diagonal + 1 : 0;
+      if (prev[j]! > best) best = prev[j]!;
+      diagonal = up;
+    }
+  }
+  return best;
+}
+
 function formScore(n: string, form: string, exactOnly: boolean): number {
   if (n === form) return 1;
   if (exactOnly || !form) return 0;
@@ -172,6 +188,11 @@ function formScore(n: string, form: string, exactOnly: boolean): number {
     const dice = characterDice(n, form);
     if (dice >= 0.85) return 0.95 * dice;
   }
+  // a long label cut short and joined to a neighbouring fragment: (六)其他1.申请人无正当理由逾期不补正、行政机
+  if (form.length >= 12) {
+    const common = longestCommonRun(n, form);
+    if (common >= 8 && common >= 0.5 * form.length) return 0.5 + 0.4 * (common / form.length);
+  }
   return 0;
 }
 
@@ -180,10 +201,23 @@ export interface LabelMatch {
   score: number;
 }
 
+// Results per entry list and normalized text: the same labels recur in every report.
+const matches = new WeakMap<readonly LabelEntry[], Map<string, LabelMatch | null>>();
+
 /** The label among `entries` that `text` names, or null when none (or more than one equally) fits. */
 export function matchLabel(text: string, entries: readonly LabelEntry[]): LabelMatch | null {
   const n = normalizeLabel(text);
   if (!n || n.length > 80) return null;
+  let cache = matches.get(entries);
+  if (!cache) matches.set(entries, (cache = new Map()));
+  const known = cache.get(n);
+  if (known !== undefined) return known;
+  const result = bestMatch(n, entries);
+  if (cache.size < 20_000) cache.set(n, result);
+  return result;
+}
+
+function bestMatch(n: string, entries: readonly LabelEntry[]): LabelMatch | null {
   let best: LabelMatch | null = null;
   let bestLength = 0;
   let tie = false;

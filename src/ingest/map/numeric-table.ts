@@ -43,6 +43,8 @@ export interface NumericTableSpec {
 export interface LineInput {
   /** Cells at known positions (HTML, Word, PDF); a hole is a cell not printed at all. */
   positioned?: (SourceCell | undefined)[];
+  /** A hole is a cell printed blank (a PDF shows no text there), not a lost cell. */
+  blankHoles?: boolean;
   /** Cells in order without positions (text where each cell is a line). */
   sequence?: SourceCell[];
 }
@@ -97,7 +99,12 @@ export function resolveNumericTable(spec: NumericTableSpec, inputs: ReadonlyMap<
     if (input.positioned) {
       const row = Array.from({ length: width }, (_, pos) => {
         const cell = input.positioned![pos];
-        return cell ? read(key, pos, cell) : lostSlot('原文这一格缺失（该行单元格不足）');
+        if (cell) return read(key, pos, cell);
+        if (input.blankHoles) {
+          const zero = spec.kindOf?.(key, pos) === 'text' ? '0' : 0;
+          return { value: zero, raw: '', cell: null, confidence: 'exact' as const, note: 'PDF 中这一格没有文字（印为空白），按 0 计', lost: false };
+        }
+        return lostSlot('原文这一格缺失（该行单元格不足）');
       });
       slots.set(key, row);
       continue;
@@ -215,7 +222,7 @@ export function resolveNumericTable(spec: NumericTableSpec, inputs: ReadonlyMap<
     const k = kinds.get(e.kind);
     return k !== undefined && k.checked > 0 && k.broken === 0;
   });
-  const derived = derive(trusted, known);
+  const derived = [...known.values()].some((v) => v === null) ? derive(trusted, known) : new Map<Var, number>();
   for (const [line, row] of slots) {
     row.forEach((slot, pos) => {
       const name = spec.cellName(line, pos);

@@ -44,9 +44,18 @@ export interface Phase {
   sticky: boolean;
 }
 
+// the entries split by phase, once per entry list (matchLabel caches by list)
+const byPhase = new WeakMap<readonly LabelEntry[], { header: LabelEntry[]; body: LabelEntry[] }>();
+
+function phases(entries: readonly LabelEntry[]): { header: LabelEntry[]; body: LabelEntry[] } {
+  let p = byPhase.get(entries);
+  if (!p) byPhase.set(entries, (p = { header: entries.filter((e) => e.phase === 'header'), body: entries.filter((e) => e.phase === 'body') }));
+  return p;
+}
+
 function classify(cell: SourceCell, entries: readonly LabelEntry[], phase: Phase): FoundLabel | null {
   if (!cell.text.trim() || isValueLike(cell.text)) return null;
-  const body = entries.filter((e) => e.phase === 'body');
+  const { header, body } = phases(entries);
   if (!phase.sticky) {
     const m = matchLabel(cell.text, entries);
     return m && { ...m, cell };
@@ -55,7 +64,7 @@ function classify(cell: SourceCell, entries: readonly LabelEntry[], phase: Phase
     const m = matchLabel(cell.text, body);
     return m && { ...m, cell };
   }
-  const m = matchLabel(cell.text, entries.filter((e) => e.phase === 'header')) ?? matchLabel(cell.text, body);
+  const m = matchLabel(cell.text, header) ?? matchLabel(cell.text, body);
   return m && { ...m, cell };
 }
 

@@ -11,7 +11,8 @@ import type { SourceCell } from '../read/document.ts';
 import { ingestFinding } from '../findings.ts';
 import type { FoundRows } from './find-table.ts';
 import { resolveNumericTable, type LineInput, type NumericTableSpec } from './numeric-table.ts';
-import type { MappedTable } from './table3.ts';
+import { fromPdf, type MappedTable } from './table3.ts';
+import type { LabelledRow } from './rows.ts';
 
 function spec(format: ReportFormat): NumericTableSpec {
   const rows = table2Rows(format);
@@ -43,6 +44,7 @@ export function mapTable2(found: FoundRows | null, defaultFormat: ReportFormat):
   const inputs = new Map<string, LineInput>();
   // the column headers in force (grid): grid column → column key, from the last header row seen
   let headerColumns = new Map<number, string>();
+  const used = new Map<string, LabelledRow>();
   for (const row of found.rows) {
     const columnLabels = row.labels.filter((l) => l.entry.role === 'column' && l.cell.column !== undefined);
     if (columnLabels.length > 0 && !row.labels.some((l) => l.entry.role === 'row')) {
@@ -54,6 +56,9 @@ export function mapTable2(found: FoundRows | null, defaultFormat: ReportFormat):
     const key = label.entry.key;
     const layoutRow = layoutRows.find((r) => r.row.key === key);
     if (!layoutRow) continue; // a row of the other layout (e.g. 其他对外管理服务事项 in a 2021 table)
+    const earlier = used.get(key);
+    // a label without numbers met first (a heading, a line of text) gives way to the row with numbers
+    if (earlier && !earlier.values.some((v) => v.text.trim()) && row.values.some((v) => v.text.trim())) inputs.delete(key);
     if (inputs.has(key)) {
       findings.push(
         ingestFinding('ingest.row-duplicate', {
@@ -72,10 +77,12 @@ export function mapTable2(found: FoundRows | null, defaultFormat: ReportFormat):
         const pos = byHeader ? columns.findIndex((col) => col.key === headerColumns.get(cell.column!)) : i;
         if (pos >= 0 && pos < columns.length && !positioned[pos]) positioned[pos] = cell;
       });
-      inputs.set(key, { positioned });
+      // in a PDF a column under its header without text is printed blank
+      inputs.set(key, { positioned, blankHoles: byHeader && fromPdf(row) });
     } else {
       inputs.set(key, { sequence: row.values });
     }
+    used.set(key, row);
   }
   const resolved = resolveNumericTable(spec(shape), inputs);
   const table: Record<string, Record<string, number | string | null>> = {};

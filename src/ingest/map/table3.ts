@@ -18,6 +18,7 @@ import type { SourceCell } from '../read/document.ts';
 import type { CellProvenance } from '../provenance.ts';
 import { ingestFinding } from '../findings.ts';
 import type { FoundRows } from './find-table.ts';
+import type { LabelledRow } from './rows.ts';
 import { resolveNumericTable, type EquationUnit, type LineInput, type NumericTableSpec } from './numeric-table.ts';
 
 export interface MappedTable<T> {
@@ -76,6 +77,11 @@ function headerColumns(found: FoundRows): Map<number, number> | null {
   return TABLE3_COLUMNS.every((_, i) => covered.has(i)) ? map : null;
 }
 
+/** A row read from a PDF: cells without text there are printed blank. */
+export function fromPdf(row: LabelledRow): boolean {
+  return [...row.labels.map((l) => l.cell), ...row.values].some((c) => c.where.kind === 'pdf');
+}
+
 function hasExtraColumn(found: FoundRows): boolean {
   return found.rows.some((r) => r.header && r.labels.some((l) => l.entry.role === 'extra-column'));
 }
@@ -98,7 +104,8 @@ export function mapTable3(found: FoundRows | null, defaultFormat: ReportFormat):
 
   const map = headerColumns(found);
   const extra = hasExtraColumn(found);
-  const width = Math.max(0, ...body.flatMap((r) => [...r.values, ...r.other].map((c) => (c.column ?? -1) + 1)));
+  // without header labels for every column the data columns are the last ones of the table
+  const width = Math.max(0, ...found.rows.flatMap((r) => [...r.labels.map((l) => l.cell), ...r.values, ...r.other].map((c) => (c.column ?? -1) + 1)));
   const firstData = width - N - (extra && !map ? 1 : 0);
   const dataIndex = (column: number): number => {
     if (map) return map.get(column) ?? -1;
@@ -107,7 +114,12 @@ export function mapTable3(found: FoundRows | null, defaultFormat: ReportFormat):
   };
 
   const inputs = new Map<string, LineInput>();
+  const hasValues = (row: LabelledRow) => row.values.some((v) => v.text.trim());
+  const used = new Map<string, LabelledRow>();
   for (const { key, row } of keyed) {
+    const earlier = used.get(key);
+    // a label without numbers met first (a heading, a line of text) gives way to the row with numbers
+    if (earlier && !hasValues(earlier) && hasValues(row)) inputs.delete(key);
     if (inputs.has(key)) {
       findings.push(
         ingestFinding('ingest.row-duplicate', {
@@ -124,7 +136,7 @@ export function mapTable3(found: FoundRows | null, defaultFormat: ReportFormat):
         const i = dataIndex(cell.column);
         if (i >= 0 && i < N && !positioned[i]) positioned[i] = cell;
       }
-      inputs.set(key, { positioned });
+      inputs.set(key, { positioned, blankHoles: fromPdf(row) });
     } else {
       const sequence = [...row.values];
       while (sequence.length > 0 && !sequence.at(-1)!.text.trim()) sequence.pop();
@@ -132,6 +144,7 @@ export function mapTable3(found: FoundRows | null, defaultFormat: ReportFormat):
       if (extra && sequence.length === N + 1) sequence.splice(N - 1, 1);
       inputs.set(key, { sequence });
     }
+    used.set(key, row);
   }
 
   const resolved = resolveNumericTable(spec(shape), inputs);

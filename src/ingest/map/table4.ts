@@ -8,7 +8,7 @@ import type { Table4 } from '../../report/model/report.ts';
 import type { SourceCell } from '../read/document.ts';
 import type { FoundRows } from './find-table.ts';
 import { resolveNumericTable, type LineInput, type NumericTableSpec } from './numeric-table.ts';
-import type { MappedTable } from './table3.ts';
+import { fromPdf, type MappedTable } from './table3.ts';
 
 const G = TABLE4_COLUMNS.length;
 const N = TABLE4_GROUPS.length * G;
@@ -65,13 +65,14 @@ export function mapTable4(found: FoundRows | null): MappedTable<Table4> {
   if (data.mode === 'grid') {
     const map = headerColumns(found);
     const cells = [...data.values, ...data.other].filter((c) => c.column !== undefined);
-    const width = Math.max(0, ...cells.map((c) => c.column! + 1));
+    // without header labels for every column the data columns are the last ones of the table
+    const width = Math.max(0, ...found.rows.flatMap((r) => [...r.labels.map((l) => l.cell), ...r.values, ...r.other].map((c) => (c.column ?? -1) + 1)));
     const positioned: (SourceCell | undefined)[] = new Array(N);
     for (const cell of cells) {
       const i = map ? (map.get(cell.column!) ?? -1) : cell.column! - (width - N);
       if (i >= 0 && i < N && !positioned[i]) positioned[i] = cell;
     }
-    input = { positioned };
+    input = { positioned, blankHoles: fromPdf(data) };
   } else {
     input = { sequence: data.values };
   }

@@ -74,6 +74,22 @@ const SPACE_BETWEEN_CJK = new RegExp(
  * half-width twin (、。“”) stays.
  */
 export function normalizeForMatch(s: string): string {
+  // labels and numbers repeat in every table of every report: remember short texts
+  const short = s.length <= 200;
+  const known = short ? memo.get(s) : undefined;
+  if (known !== undefined) return known;
+  const t = normalize(s);
+  if (short) {
+    if (memo.size >= MEMO_LIMIT) memo.clear();
+    memo.set(s, t);
+  }
+  return t;
+}
+
+const MEMO_LIMIT = 50_000;
+const memo = new Map<string, string>();
+
+function normalize(s: string): string {
   let t = decodeEntities(s);
   t = removePinyin(t);
   t = toSimplified(t);

@@ -59,12 +59,14 @@ function toLines(items: PositionedText[]): Line[] {
       for (const it of items) {
         const h = it.height || l.h;
         const prev = chunks.at(-1);
-        // a gap of about a character or less continues the chunk; wider gaps are cell borders
-        if (prev && it.x - prev.x1 < 0.8 * h) {
-          prev.text += it.x - prev.x1 > 0.25 * h && /[A-Za-z0-9]$/.test(prev.text) ? ` ${it.text}` : it.text;
+        const gap = prev ? it.x - prev.x1 : Infinity;
+        // touching runs are one text (a font change inside a line); a gap is a cell border,
+        // and two numbers side by side are always two cells
+        if (prev && gap < 0.3 * h && !(isValueLike(prev.text.trim()) && isValueLike(it.text.trim()))) {
+          prev.text += gap > 0.15 * h && /[A-Za-z0-9]$/.test(prev.text) ? ` ${it.text}` : it.text;
           prev.x1 = Math.max(prev.x1, it.x + it.width);
         } else {
-          chunks.push({ text: it.text, x0: it.x, x1: it.x + it.width, y: l.y, h, page: it.page, value: false });
+          chunks.push({ text: it.text, x0: it.x, x1: it.x + it.width, y: it.y, h, page: it.page, value: false });
         }
       }
       for (const c of chunks) {
@@ -85,12 +87,13 @@ function isDataLine(line: Line, lines: Line[]): boolean {
   return lines.some((l) => l !== line && Math.abs(l.y - line.y) < 1.2 * line.h && l.chunks.some((c) => !c.value && c.x1 < v.x0));
 }
 
-function clusterColumns(values: Chunk[]): number[] {
-  const centres = values.map(centre).sort((a, b) => a - b);
+/** Column centres: x centres closer than about a character belong to one column. */
+function clusterColumns(xs: number[], h: number): number[] {
+  const centres = [...xs].sort((a, b) => a - b);
   const clusters: number[][] = [];
   for (const x of centres) {
     const last = clusters.at(-1);
-    if (last && x - last[last.length - 1]! < 0.9 * (values[0]?.h ?? 10)) last.push(x);
+    if (last && x - last[last.length - 1]! < 0.9 * h) last.push(x);
     else clusters.push([x]);
   }
   return clusters.map((c) => c.reduce((a, b) => a + b, 0) / c.length);
@@ -119,16 +122,17 @@ export function layoutPage(items: PositionedText[]): Block[] {
   const pageLeft = Math.min(...lines.flatMap((l) => l.chunks.map((c) => c.x0)));
   const pageRight = Math.max(...lines.flatMap((l) => l.chunks.map((c) => c.x1)));
   const textWidth = Math.max(1, pageRight - pageLeft);
+  const isProse = (l: Line) => l.chunks.length === 1 && l.chunks[0]!.x1 - l.chunks[0]!.x0 > PROSE_WIDTH * textWidth;
   const data = lines.map((l) => isDataLine(l, lines));
 
-  // runs of data lines without large gaps between them
+  // runs of data lines without large gaps or prose between them
   const runs: number[][] = [];
   lines.forEach((l, i) => {
     if (!data[i]) return;
     const run = runs.at(-1);
-    const prev = run ? lines[run[run.length - 1]!]! : null;
-    const between = prev ? lines.slice(lines.indexOf(prev) + 1, i) : [];
-    const prose = between.some((b) => b.chunks.length === 1 && b.chunks[0]!.x1 - b.chunks[0]!.x0 > PROSE_WIDTH * textWidth);
+    const prevIndex = run?.[run.length - 1];
+    const prev = prevIndex === undefined ? null : lines[prevIndex]!;
+    const prose = prevIndex !== undefined && lines.slice(prevIndex + 1, i).some(isProse);
     if (run && prev && prev.y - l.y < 6 * l.h && !prose) run.push(i);
     else runs.push([i]);
   });
@@ -140,35 +144,22 @@ export function layoutPage(items: PositionedText[]): Block[] {
       const firstLabel = l.chunks.findIndex((c) => !c.value);
       return l.chunks.filter((c, k) => c.value && (firstLabel < 0 || k > firstLabel || c.x0 > l.chunks[firstLabel]!.x1));
     });
-    const anchors = clusterColumns(valueChunks);
     const firstValueX = Math.min(...valueChunks.map((c) => c.x0));
-    const columnOf = (c: Chunk) => 1 + nearest(anchors, centre(c));
-    const rows: SourceCell[][] = [];
 
-    // header lines just above the run: not prose, not another run, within a few lines
+    // header lines just above the run: not prose, not data, within a few lines
     const top = run[0]!;
-    const header: Line[] = [];
-    for (let i = top - 1; i >= 0 && lines[top]!.y + 0 < lines[i]!.y; i--) {
+    const headerLines: Line[] = [];
+    for (let i = top - 1; i >= 0; i--) {
       const l = lines[i]!;
-      if (data[i] || l.y - lines[top]!.y > 10 * lines[top]!.h) break;
-      if (l.chunks.length === 1 && l.chunks[0]!.x1 - l.chunks[0]!.x0 > PROSE_WIDTH * textWidth) break;
-      header.unshift(l);
-    }
-    for (const l of mergeStacked(header)) {
-      rows.push(
-        l.chunks.map((c) => {
-          c.used = true;
-          return { text: c.text, where: where(c), column: centre(c) < firstValueX - 2 ? 0 : columnOf(c) };
-        }),
-      );
+      if (data[i] || l.y - lines[top]!.y > 10 * lines[top]!.h || isProse(l)) break;
+      headerLines.unshift(l);
     }
 
-    // the x where row labels start in this run (own labels of data lines), to recognise wrapped label lines
+    // row labels first (a wrapped label may reach into the header lines of a continued table)
     const ownLabel = (l: Line) => l.chunks.filter((c) => !valueChunks.includes(c) && c.x1 <= firstValueX + 1);
     const labelStarts = runLines.flatMap((l) => ownLabel(l).map((c) => c.x0));
     const aligned = (c: Chunk, starts: number[]) => starts.some((x) => Math.abs(x - c.x0) <= 3);
-
-    run.forEach((li, k) => {
+    const rowLabels = run.map((li, k) => {
       const l = lines[li]!;
       const above = k > 0 ? (lines[run[k - 1]!]!.y + l.y) / 2 : l.y + 2.5 * l.h;
       const below = k < run.length - 1 ? (l.y + lines[run[k + 1]!]!.y) / 2 : l.y - 2.5 * l.h;
@@ -190,29 +181,62 @@ export function layoutPage(items: PositionedText[]): Block[] {
         }
       }
       for (const c of labels) c.used = true;
+      return labels;
+    });
+
+    // columns: clusters of the values' centres and of header words no wider than a column
+    // (a column printed blank in every row still has its header)
+    const merged = mergeStacked(headerLines);
+    const valueAnchors = clusterColumns(valueChunks.map(centre), valueChunks[0]?.h ?? 10);
+    const pitch = medianGap(valueAnchors);
+    const headerCentres = merged.flatMap((l) =>
+      l.chunks
+        .filter((c) => !c.used && centre(c) > firstValueX - 2 && (pitch === null || c.x1 - c.x0 <= 0.9 * pitch))
+        .map(centre),
+    );
+    const anchors = clusterColumns([...valueChunks.map(centre), ...headerCentres], valueChunks[0]?.h ?? 10);
+    const columnOf = (c: Chunk) => 1 + nearest(anchors, centre(c));
+
+    const rows: SourceCell[][] = [];
+    for (const l of merged) {
+      const chunks = l.chunks.filter((c) => !c.used);
+      for (const c of chunks) c.used = true;
+      if (chunks.length > 0) {
+        rows.push(chunks.map((c) => ({ text: c.text, where: where(c), column: centre(c) < firstValueX - 2 ? 0 : columnOf(c) })));
+      }
+    }
+    run.forEach((li, k) => {
+      const l = lines[li]!;
+      const labels = rowLabels[k]!;
       const row: SourceCell[] = [];
       if (labels.length > 0) {
         const first = [...labels].sort((a, b) => b.y - a.y)[0]!;
         row.push({ text: joinLabel(labels), where: where(first), column: 0 });
       }
-      for (const c of values) {
+      for (const c of l.chunks.filter((x) => valueChunks.includes(x))) {
         c.used = true;
         row.push({ text: c.text, where: where(c), column: columnOf(c) });
       }
       rows.push(row);
     });
-    tableAt.set(header.length > 0 ? lines.indexOf(header[0]!) : top, { kind: 'table', table: { mode: 'grid', rows } });
+    tableAt.set(headerLines.length > 0 ? lines.indexOf(headerLines[0]!) : top, { kind: 'table', table: { mode: 'grid', rows } });
   }
 
   const blocks: Block[] = [];
   lines.forEach((l, i) => {
     const table = tableAt.get(i);
     if (table) blocks.push(table);
-    const rest = l.chunks.filter((c) => !c.used || !data[i]);
-    if (rest.length === 0 || data[i]) return;
-    blocks.push({ kind: 'text', text: rest.map((c) => c.text).join(' '), where: where(rest[0]!) });
+    if (data[i]) return;
+    // header and label lines are text too: the part headings and narrative must not be lost
+    blocks.push({ kind: 'text', text: l.chunks.map((c) => c.text).join(' '), where: where(l.chunks[0]!) });
   });
   return blocks;
+}
+
+function medianGap(anchors: number[]): number | null {
+  if (anchors.length < 2) return null;
+  const gaps = anchors.slice(1).map((x, i) => x - anchors[i]!).sort((a, b) => a - b);
+  return gaps[Math.floor(gaps.length / 2)]!;
 }
 
 /** Header words stacked in a narrow cell (结果 / 维持) joined into one chunk per cell. */
@@ -223,15 +247,15 @@ function mergeStacked(header: Line[]): Line[] {
   for (let i = 1; i < out.length; i++) {
     const line = out[i]!;
     line.chunks = line.chunks.filter((c) => {
-      if (c.value) return true;
+      if (c.value || c.used) return true;
       for (let j = i - 1; j >= 0; j--) {
         for (const a of out[j]!.chunks) {
-          if (a.value) continue;
+          if (a.value || a.used) continue;
           const gap = (bottom.get(a) ?? a.y) - c.y;
           const widths = Math.min(a.x1 - a.x0, c.x1 - c.x0) / Math.max(a.x1 - a.x0, c.x1 - c.x0, 1);
           const stacked = Math.abs(centre(a) - centre(c)) <= 2 || Math.abs(a.x0 - c.x0) <= 1;
-          // within a cell lines follow at about 1.5 × the font size; the next cell is further down
-          if (stacked && gap > 0 && gap <= 1.6 * c.h && widths >= 0.45) {
+          // within a cell lines follow at about 1.2–1.5 × the font size; the next cell is further down
+          if (stacked && gap > 0 && gap <= 1.75 * c.h && widths >= 0.45) {
             a.text += c.text;
             a.x1 = Math.max(a.x1, c.x1);
             bottom.set(a, c.y);
