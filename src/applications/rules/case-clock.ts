@@ -1,0 +1,42 @@
+// The clock of one case as the console and the API show it: the reply deadline from the events
+// and its status today (逾期, 即将到期) — computed on every read, never stored.
+import type { DateString } from '../../calendar/date.ts';
+import type { WorkingDayCalendar } from '../../calendar/rules.ts';
+import { DomainError } from '../../core/errors.ts';
+import type { CaseState } from '../model.ts';
+import { clockEventsOf, repliedOnOf, type StoredEvent } from './case-events.ts';
+import { computeReplyDeadline, deadlineStatus, type DeadlineStatusResult, type ReplyDeadline } from './deadline.ts';
+
+export interface CaseClock {
+  deadline: ReplyDeadline | null;
+  status: DeadlineStatusResult | null;
+  /** Why the clock could not be computed (a calendar year without data, impossible dates). */
+  error: string | null;
+}
+
+/** Cases that ended without a reply have no deadline left to watch. */
+const ENDED_WITHOUT_REPLY: readonly CaseState[] = ['abandoned', 'unpaid', 'withdrawn'];
+
+export function caseClock(cal: WorkingDayCalendar, c: { state: CaseState; receivedOn: DateString | null }, events: readonly StoredEvent[], today: DateString): CaseClock {
+  const input = clockEventsOf(c.receivedOn, events);
+  if (!input) return { deadline: null, status: null, error: null };
+  try {
+    const deadline = computeReplyDeadline(cal, input);
+    const ended = ENDED_WITHOUT_REPLY.includes(c.state) || (c.state === 'closed' && !repliedOnOf(events));
+    const status = ended ? null : deadlineStatus(cal, deadline, today, repliedOnOf(events));
+    return { deadline, status, error: null };
+  } catch (err) {
+    if (err instanceof DomainError) return { deadline: null, status: null, error: err.message };
+    throw err;
+  }
+}
+
+export const STATUS_LABELS: Record<DeadlineStatusResult['status'], string> = {
+  awaiting_correction: '待补正（暂不计时）',
+  paused: '暂停计时',
+  on_time: '办理中',
+  due_soon: '即将到期',
+  overdue: '已逾期',
+  replied_on_time: '按期答复',
+  replied_late: '逾期答复',
+};

@@ -1,0 +1,186 @@
+// The dated events of a case, and what follows from them: the facts the transitions check
+// (a 补正 notice goes out once, an extension is approved once, …) and the inputs of the
+// statutory clock (deadline.ts). Nothing derived here is stored.
+import { dayNumber, type DateString } from '../../calendar/date.ts';
+import type { CaseState } from '../model.ts';
+import type { ClockEvents, ClockPause } from './deadline.ts';
+import type { FeeBasis } from './fees.ts';
+import type { Outcome } from './outcome.ts';
+import type { SubmissionChannel } from './receipt.ts';
+
+/** The data each kind of event carries (application_events.data). */
+export interface EventData {
+  submitted: { channel: SubmissionChannel };
+  received: { receivedOn: DateString; signedForOn?: DateString; arrivedOn?: DateString; confirmedOn?: DateString };
+  correction_requested: { items: string; dueOn: DateString };
+  corrected: { by: 'applicant' | 'staff'; description: string };
+  abandoned: Record<string, never>;
+  consultation_sent: { party: 'third_party' | 'agency'; partyName: string };
+  consultation_closed: { result: 'agreed' | 'objected' | 'no_reply' };
+  fee_notified: { basis: FeeBasis; quantity: number; amountYuan: number; paymentDueOn: DateString; explanation: string };
+  fee_paid: Record<string, never>;
+  fee_unpaid: Record<string, never>;
+  extension_requested: { workingDays: number; reason: string };
+  extension_rejected: { reason: string };
+  extended: { workingDays: number; approvedOn: DateString; notifiedOn: DateString; reason: string };
+  replied: { outcome: Outcome; reasons: string; deliveredBy: string };
+  closed: Record<string, never>;
+  withdrawn: { by: 'applicant' | 'staff' };
+  assigned: { handlerUserId: number | null; handlerName: string | null };
+  noted: Record<string, never>;
+}
+export type EventKind = keyof EventData;
+
+export const EVENT_LABELS: Record<EventKind, string> = {
+  submitted: '提交申请',
+  received: '确认收到申请',
+  correction_requested: '告知补正',
+  corrected: '收到补正',
+  abandoned: '逾期未补正，视为放弃',
+  consultation_sent: '发出征求意见书',
+  consultation_closed: '征求意见结束',
+  fee_notified: '发出收费通知',
+  fee_paid: '已缴费',
+  fee_unpaid: '逾期未缴费',
+  extension_requested: '申请延期答复',
+  extension_rejected: '延期未获批准',
+  extended: '负责人批准延期并告知申请人',
+  replied: '作出答复',
+  closed: '办结归档',
+  withdrawn: '申请人撤回申请',
+  assigned: '分配办理人',
+  noted: '备注',
+};
+
+/** An event to be written: its kind, legal date, data and free note. */
+export type NewEvent = { [K in EventKind]: { kind: K; onDate: DateString; data: EventData[K]; note?: string } }[EventKind];
+
+/** An event as stored (data untyped until narrowed by kind). */
+export interface StoredEvent {
+  kind: string;
+  onDate: DateString;
+  data: Record<string, unknown>;
+}
+
+/** Events that are not steps of the procedure: they do not move the clock or bound later dates. */
+const BOOKKEEPING: readonly string[] = ['assigned', 'noted', 'extension_requested', 'extension_rejected'];
+
+/** What the transitions need to know about a case beyond its state. */
+export interface CaseSnapshot {
+  state: CaseState;
+  channel: SubmissionChannel;
+  submittedOn: DateString;
+  receivedOn: DateString | null;
+  /** The latest date of a procedural event: a new one may not be dated earlier. */
+  lastEventOn: DateString;
+  /** 第三十条 一次性告知: at most one 补正 notice. */
+  correctionRequested: boolean;
+  corrected: boolean;
+  /** The applicant's deadline stated in the 补正 notice. */
+  correctionDueOn: DateString | null;
+  /** An extension asked for and not yet decided by the head. */
+  extensionRequest: { workingDays: number; reason: string } | null;
+  extended: boolean;
+  feeNotified: boolean;
+  /** The payment deadline stated in the fee notice. */
+  feePaymentDueOn: DateString | null;
+}
+
+const of = <K extends EventKind>(e: StoredEvent, _k: K) => e.data as unknown as EventData[K];
+
+export function snapshotOf(c: { state: CaseState; channel: SubmissionChannel; submittedOn: DateString; receivedOn: DateString | null }, events: readonly StoredEvent[]): CaseSnapshot {
+  const s: CaseSnapshot = {
+    state: c.state,
+    channel: c.channel,
+    submittedOn: c.submittedOn,
+    receivedOn: c.receivedOn,
+    lastEventOn: c.submittedOn,
+    correctionRequested: false,
+    corrected: false,
+    correctionDueOn: null,
+    extensionRequest: null,
+    extended: false,
+    feeNotified: false,
+    feePaymentDueOn: null,
+  };
+  for (const e of events) {
+    if (!BOOKKEEPING.includes(e.kind) && dayNumber(e.onDate) > dayNumber(s.lastEventOn)) s.lastEventOn = e.onDate;
+    switch (e.kind) {
+      case 'correction_requested':
+        s.correctionRequested = true;
+        s.correctionDueOn = of(e, 'correction_requested').dueOn;
+        break;
+      case 'corrected':
+        s.corrected = true;
+        break;
+      case 'extension_requested':
+        s.extensionRequest = { workingDays: of(e, 'extension_requested').workingDays, reason: of(e, 'extension_requested').reason };
+        break;
+      case 'extension_rejected':
+        s.extensionRequest = null;
+        break;
+      case 'extended':
+        s.extensionRequest = null;
+        s.extended = true;
+        break;
+      case 'fee_notified':
+        s.feeNotified = true;
+        s.feePaymentDueOn = of(e, 'fee_notified').paymentDueOn;
+        break;
+    }
+  }
+  return s;
+}
+
+/**
+ * The inputs of the statutory clock (deadline.ts) from the events, or null while the
+ * application is not legally received (第三十一条).
+ */
+export function clockEventsOf(receivedOn: DateString | null, events: readonly StoredEvent[]): ClockEvents | null {
+  if (receivedOn === null) return null;
+  const clock: ClockEvents & { pauses: ClockPause[] } = { receivedOn, pauses: [] };
+  let openConsultation: ClockPause | null = null;
+  let openFee: ClockPause | null = null;
+  for (const e of events) {
+    switch (e.kind) {
+      case 'correction_requested':
+        clock.correction = { noticeSentOn: e.onDate, correctedOn: null };
+        break;
+      case 'corrected':
+        if (clock.correction) clock.correction = { ...clock.correction, correctedOn: e.onDate };
+        break;
+      case 'extended': {
+        const d = of(e, 'extended');
+        clock.extension = { workingDays: d.workingDays, approvedOn: d.approvedOn, notifiedOn: d.notifiedOn };
+        break;
+      }
+      // 条例第三十三条第三款：征求第三方和其他机关意见所需时间不计算在答复期限内
+      case 'consultation_sent': {
+        const kind = of(e, 'consultation_sent').party === 'agency' ? 'agency_consultation' : 'third_party_consultation';
+        openConsultation = { kind, from: e.onDate, to: null };
+        clock.pauses.push(openConsultation);
+        break;
+      }
+      case 'consultation_closed':
+        if (openConsultation) openConsultation.to = e.onDate;
+        openConsultation = null;
+        break;
+      // 国办函〔2020〕109号: from the fee notice to payment the clock stands still (unverified rule, §C)
+      case 'fee_notified':
+        openFee = { kind: 'fee_notice', from: e.onDate, to: null };
+        clock.pauses.push(openFee);
+        break;
+      case 'fee_paid':
+      case 'fee_unpaid':
+        if (openFee) openFee.to = e.onDate;
+        openFee = null;
+        break;
+    }
+  }
+  return clock;
+}
+
+/** The day the reply went out, if it has. */
+export function repliedOnOf(events: readonly StoredEvent[]): DateString | null {
+  return events.find((e) => e.kind === 'replied')?.onDate ?? null;
+}

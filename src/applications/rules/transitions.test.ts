@@ -1,0 +1,202 @@
+// Every transition from every state: allowed exactly where the procedure allows it, with the
+// events it records and the case columns it sets; and every guard the articles impose.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { DomainError } from '../../core/errors.ts';
+import { CASE_STATES, type CaseState } from '../model.ts';
+import { snapshotOf, type CaseSnapshot, type StoredEvent } from './case-events.ts';
+import { quoteFee } from './fees.ts';
+import * as t from './transitions.ts';
+
+const TODAY = '2025-10-20';
+const base: CaseSnapshot = {
+  state: 'received',
+  channel: 'online',
+  submittedOn: '2025-09-24',
+  receivedOn: '2025-09-26',
+  lastEventOn: '2025-09-26',
+  correctionRequested: false,
+  corrected: false,
+  correctionDueOn: null,
+  extensionRequest: null,
+  extended: false,
+  feeNotified: false,
+  feePaymentDueOn: null,
+};
+const snap = (state: CaseState, over: Partial<CaseSnapshot> = {}): CaseSnapshot => ({ ...base, state, ...over });
+
+/** Each transition with a valid input, the states it is allowed from, and the state it leads to. */
+const CASES: { name: string; from: readonly CaseState[]; to: CaseState | 'same'; run: (s: CaseSnapshot) => t.Transition; over?: Partial<CaseSnapshot> }[] = [
+  { name: 'confirmReceipt', from: ['submitted'], to: 'received', run: (s) => t.confirmReceipt({ ...s, receivedOn: null }, { confirmedOn: '2025-09-26' }, TODAY) },
+  { name: 'requestCorrection', from: ['received'], to: 'correction_requested', run: (s) => t.requestCorrection(s, { on: '2025-09-30', items: '请写明文件名称', dueOn: '2025-10-15' }, TODAY) },
+  { name: 'recordCorrection', from: ['correction_requested'], to: 'corrected', run: (s) => t.recordCorrection(s, { on: '2025-10-09', description: '2024年土地出让合同', by: 'applicant' }, TODAY) },
+  { name: 'abandon', from: ['correction_requested'], to: 'abandoned', run: (s) => t.abandon(s, { on: '2025-10-16' }, TODAY), over: { correctionDueOn: '2025-10-15' } },
+  { name: 'startConsultation', from: t.PROCESSING_STATES, to: 'consulting', run: (s) => t.startConsultation(s, { on: '2025-10-10', party: 'third_party', partyName: '某公司' }, TODAY) },
+  { name: 'endConsultation', from: ['consulting'], to: 'consulted', run: (s) => t.endConsultation(s, { on: '2025-10-15', result: 'objected' }, TODAY) },
+  { name: 'noticeFee', from: t.PROCESSING_STATES, to: 'fee_notified', run: (s) => t.noticeFee(s, { on: '2025-10-10', quote: quoteFee('by_pages', 150), paymentDueOn: '2025-11-07' }, TODAY) },
+  { name: 'recordPayment', from: ['fee_notified'], to: 'paid', run: (s) => t.recordPayment(s, { on: '2025-10-14' }, TODAY) },
+  { name: 'recordNonPayment', from: ['fee_notified'], to: 'unpaid', run: (s) => t.recordNonPayment(s, { on: '2025-10-20' }, TODAY), over: { feePaymentDueOn: '2025-10-17' } },
+  { name: 'requestExtension', from: [...t.PROCESSING_STATES, 'consulting', 'fee_notified'], to: 'same', run: (s) => t.requestExtension(s, { on: '2025-10-13', workingDays: 20, reason: '需调取档案' }, TODAY) },
+  { name: 'approveExtension', from: [...t.PROCESSING_STATES, 'consulting', 'fee_notified'], to: 'extended', run: (s) => t.approveExtension(s, { approvedOn: '2025-10-14', notifiedOn: '2025-10-14' }, TODAY), over: { extensionRequest: { workingDays: 20, reason: '需调取档案' } } },
+  { name: 'reply', from: t.PROCESSING_STATES, to: 'replied', run: (s) => t.reply(s, { on: '2025-10-20', outcome: 'partiallyGranted', reasons: '涉及个人隐私', deliveredBy: '电子邮件' }, TODAY) },
+  { name: 'close', from: ['replied', 'abandoned', 'unpaid', 'withdrawn'], to: 'closed', run: (s) => t.close(s, { on: '2025-10-20' }, TODAY) },
+  { name: 'withdraw', from: t.WITHDRAWABLE_STATES, to: 'withdrawn', run: (s) => t.withdraw(s, { on: '2025-10-20', by: 'applicant' }, TODAY) },
+];
+
+for (const c of CASES) {
+  test(`${c.name}: allowed from exactly ${c.from.join(', ')}`, () => {
+    for (const state of CASE_STATES) {
+      const s = snap(state, c.over);
+      if (c.from.includes(state)) {
+        const r = c.run(s);
+        // 批准延期 while a consultation or fee notice is open keeps that state (the pause goes on)
+        const expected = c.to === 'same' || (c.name === 'approveExtension' && !t.PROCESSING_STATES.includes(state)) ? state : c.to;
+        assert.equal(r.next, expected, `${c.name} from ${state}`);
+        assert.ok(r.events.length >= 1);
+      } else {
+        assert.throws(() => c.run(s), (e: unknown) => e instanceof DomainError && e.code === 'CONFLICT' && /当前状态为/.test(e.message), `${c.name} from ${state} must be refused`);
+      }
+    }
+  });
+}
+
+test('allowedActions lists exactly the transitions that succeed', () => {
+  const actionOf: Record<string, t.CaseAction> = {
+    confirmReceipt: 'confirm', requestCorrection: 'requestCorrection', recordCorrection: 'recordCorrection', abandon: 'abandon',
+    startConsultation: 'consult', endConsultation: 'endConsultation', noticeFee: 'noticeFee', recordPayment: 'recordPayment',
+    recordNonPayment: 'recordNonPayment', requestExtension: 'requestExtension', approveExtension: 'approveExtension', reply: 'reply', close: 'close', withdraw: 'withdraw',
+  };
+  for (const state of CASE_STATES) {
+    const s = snap(state);
+    const allowed = t.allowedActions(s);
+    for (const c of CASES.filter((x) => x.name !== 'approveExtension')) {
+      assert.equal(allowed.includes(actionOf[c.name]!), c.from.includes(state), `${state}: ${c.name}`);
+    }
+    assert.equal(t.allowedActions({ ...s, extensionRequest: { workingDays: 5, reason: 'x' } }).includes('approveExtension'), [...t.PROCESSING_STATES, 'consulting', 'fee_notified'].includes(state));
+  }
+});
+
+test('第二十九条、第三十一条 submit: handed in → received that day; online, fax, letters wait for confirmation', () => {
+  assert.deepEqual(t.submit({ channel: 'in_person', submittedOn: '2025-09-26' }, TODAY), {
+    next: 'received',
+    events: [
+      { kind: 'submitted', onDate: '2025-09-26', data: { channel: 'in_person' } },
+      { kind: 'received', onDate: '2025-09-26', data: { receivedOn: '2025-09-26' } },
+    ],
+    set: { receivedOn: '2025-09-26' },
+  });
+  assert.equal(t.submit({ channel: 'oral', submittedOn: '2025-09-26' }, TODAY).set.receivedOn, '2025-09-26');
+  assert.equal(t.submit({ channel: 'post_signed', submittedOn: '2025-09-22', signedForOn: '2025-09-26' }, TODAY).set.receivedOn, '2025-09-26');
+  for (const channel of ['online', 'fax', 'ordinary_letter', 'post_signed'] as const) {
+    const r = t.submit({ channel, submittedOn: '2025-09-24' }, TODAY);
+    assert.equal(r.next, 'submitted', channel);
+    assert.deepEqual(r.set, {});
+  }
+  assert.throws(() => t.submit({ channel: 'online', submittedOn: '2025-10-21' }, TODAY), /不能晚于今天/);
+  assert.throws(() => t.submit({ channel: 'online', submittedOn: '2025-02-30' }, TODAY), /提交日期无效/);
+});
+
+test('第三十一条 confirmReceipt: the receipt date by channel, never before the submission', () => {
+  const s = snap('submitted', { receivedOn: null, lastEventOn: '2025-09-24' });
+  assert.equal(t.confirmReceipt(s, { confirmedOn: '2025-09-26' }, TODAY).set.receivedOn, '2025-09-26');
+  assert.equal(t.confirmReceipt({ ...s, channel: 'post_signed' }, { signedForOn: '2025-09-25' }, TODAY).set.receivedOn, '2025-09-25');
+  assert.equal(t.confirmReceipt({ ...s, channel: 'ordinary_letter' }, { arrivedOn: '2025-09-25', confirmedOn: '2025-09-26' }, TODAY).set.receivedOn, '2025-09-26');
+  assert.throws(() => t.confirmReceipt(s, {}, TODAY), /请填写与申请人确认的日期/);
+  assert.throws(() => t.confirmReceipt({ ...s, channel: 'post_signed' }, {}, TODAY), /请填写签收日期/);
+  assert.throws(() => t.confirmReceipt(s, { confirmedOn: '2025-09-23' }, TODAY), /不能早于上一办理环节的日期（2025-09-24）/);
+  assert.throws(() => t.confirmReceipt(s, { confirmedOn: '2025-10-21' }, TODAY), /不能晚于今天/);
+});
+
+test('第三十条 补正: once, with items and a later deadline; abandonment only after that deadline', () => {
+  assert.throws(() => t.requestCorrection(snap('received', { correctionRequested: true }), { on: '2025-09-30', items: 'x', dueOn: '2025-10-15' }, TODAY), /一次性告知/);
+  assert.throws(() => t.requestCorrection(snap('received'), { on: '2025-09-30', items: '  ', dueOn: '2025-10-15' }, TODAY), /需要补正的事项/);
+  assert.throws(() => t.requestCorrection(snap('received'), { on: '2025-09-30', items: 'x', dueOn: '2025-09-30' }, TODAY), /补正期限应为告知日期之后/);
+  const r = t.requestCorrection(snap('received'), { on: '2025-09-30', items: ' 请写明文件名称 ', dueOn: '2025-10-15' }, TODAY);
+  assert.deepEqual(r.events, [{ kind: 'correction_requested', onDate: '2025-09-30', data: { items: '请写明文件名称', dueOn: '2025-10-15' } }]);
+  const waiting = snap('correction_requested', { correctionRequested: true, correctionDueOn: '2025-10-15', lastEventOn: '2025-09-30' });
+  assert.throws(() => t.abandon(waiting, { on: '2025-10-15' }, TODAY), /补正期限（2025-10-15）尚未届满/);
+  assert.deepEqual(t.abandon(waiting, { on: '2025-10-16' }, TODAY).set, { concludedOn: '2025-10-16', outcome: 'other.noCorrection' });
+  assert.throws(() => t.recordCorrection(waiting, { on: '2025-10-09', description: '', by: 'staff' }, TODAY), /补正后的申请内容/);
+});
+
+test('第三十二条、第三十四条 consultation: a named party, a known result', () => {
+  assert.throws(() => t.startConsultation(snap('received'), { on: '2025-10-10', party: 'third_party', partyName: '' }, TODAY), /名称/);
+  assert.throws(() => t.startConsultation(snap('received'), { on: '2025-10-10', party: 'neighbour' as 'agency', partyName: 'x' }, TODAY), /对象/);
+  assert.throws(() => t.endConsultation(snap('consulting'), { on: '2025-10-10', result: 'maybe' as 'agreed' }, TODAY), /结果/);
+});
+
+test('信息处理费: one notice, a positive amount, payment deadline after the notice; non-payment only after it', () => {
+  assert.throws(() => t.noticeFee(snap('received'), { on: '2025-10-10', quote: quoteFee('by_pages', 30), paymentDueOn: '2025-11-07' }, TODAY), /无需收费/);
+  assert.throws(() => t.noticeFee(snap('received', { feeNotified: true }), { on: '2025-10-10', quote: quoteFee('by_pages', 150), paymentDueOn: '2025-11-07' }, TODAY), /已发出过收费通知/);
+  const r = t.noticeFee(snap('received'), { on: '2025-10-10', quote: quoteFee('by_count', 12), paymentDueOn: '2025-11-07' }, TODAY);
+  assert.deepEqual(r.events[0]!.data, { basis: 'by_count', quantity: 12, amountYuan: 100, paymentDueOn: '2025-11-07', explanation: quoteFee('by_count', 12).explanation });
+  assert.throws(() => t.recordNonPayment(snap('fee_notified', { feePaymentDueOn: '2025-10-20' }), { on: '2025-10-20' }, TODAY), /尚未届满/);
+  assert.deepEqual(t.recordNonPayment(snap('fee_notified', { feePaymentDueOn: '2025-10-17' }), { on: '2025-10-20' }, TODAY).set, { concludedOn: '2025-10-20', outcome: 'other.feeNotPaid' });
+});
+
+test('第三十三条第二款 extension: 1–20 working days, once, with a reason; the head approves before the applicant is told', () => {
+  const ask = (s: CaseSnapshot, days: number, reason = '需调取档案') => t.requestExtension(s, { on: '2025-10-13', workingDays: days, reason }, TODAY);
+  assert.throws(() => ask(snap('received'), 0), /1 至 20 个工作日/);
+  assert.throws(() => ask(snap('received'), 21), /1 至 20 个工作日/);
+  assert.throws(() => ask(snap('received'), 2.5), /1 至 20 个工作日/);
+  assert.throws(() => ask(snap('received'), 5, ''), /延期理由/);
+  assert.throws(() => ask(snap('received', { extended: true }), 5), /已延期一次/);
+  assert.throws(() => ask(snap('received', { extensionRequest: { workingDays: 5, reason: 'x' } }), 5), /待负责人审批/);
+  assert.throws(() => t.approveExtension(snap('received'), { approvedOn: '2025-10-14', notifiedOn: '2025-10-14' }, TODAY), /没有待审批的延期申请/);
+  const pending = snap('received', { extensionRequest: { workingDays: 15, reason: '需调取档案' } });
+  assert.throws(() => t.approveExtension(pending, { approvedOn: '2025-10-15', notifiedOn: '2025-10-14' }, TODAY), /告知日期不能早于批准日期/);
+  assert.deepEqual(t.approveExtension(pending, { approvedOn: '2025-10-14', notifiedOn: '2025-10-15' }, TODAY).events, [
+    { kind: 'extended', onDate: '2025-10-15', data: { workingDays: 15, approvedOn: '2025-10-14', notifiedOn: '2025-10-15', reason: '需调取档案' } },
+  ]);
+  assert.throws(() => t.rejectExtension(pending, { on: '2025-10-14', reason: '' }, TODAY), /理由/);
+  assert.equal(t.rejectExtension(pending, { on: '2025-10-14', reason: '无必要' }, TODAY).next, 'received');
+});
+
+test('第三十六条 reply: exactly one table 3 outcome, reasons unless fully granted', () => {
+  const r = (outcome: string, reasons = '', s = snap('received')) => t.reply(s, { on: '2025-10-20', outcome, reasons, deliveredBy: '邮寄' }, TODAY);
+  assert.deepEqual(r('granted').set, { concludedOn: '2025-10-20', outcome: 'granted' });
+  assert.throws(() => r('partiallyGranted'), /须说明理由/);
+  assert.throws(() => r('withheld.stateSecret'), /须说明理由/);
+  assert.throws(() => r('approved'), /表三的办理结果/);
+  assert.throws(() => r('other.noCorrection', 'x'), /表三的办理结果/, '逾期不补正 has its own transition');
+  assert.throws(() => r('other.feeNotPaid', 'x'), /表三的办理结果/);
+  assert.throws(() => r('unavailable.unclearAfterCorrection', 'x'), /只适用于已补正的申请/);
+  assert.equal(r('unavailable.unclearAfterCorrection', '仍不明确', snap('corrected', { corrected: true })).set.outcome, 'unavailable.unclearAfterCorrection');
+  assert.throws(() => t.reply(snap('received'), { on: '2025-10-20', outcome: 'granted', reasons: '', deliveredBy: ' ' }, TODAY), /送达方式/);
+});
+
+test('withdrawal: counted under 其他处理 only when the application had been received', () => {
+  assert.deepEqual(t.withdraw(snap('received'), { on: '2025-10-20', by: 'applicant' }, TODAY).set, { concludedOn: '2025-10-20', outcome: 'other.other' });
+  assert.deepEqual(t.withdraw(snap('submitted', { receivedOn: null }), { on: '2025-10-20', by: 'applicant' }, TODAY).set, {});
+});
+
+test('dates: never in the future, never before the previous procedural step', () => {
+  const s = snap('received', { lastEventOn: '2025-10-10' });
+  assert.throws(() => t.startConsultation(s, { on: '2025-10-09', party: 'agency', partyName: '县林业局' }, TODAY), /不能早于上一办理环节的日期（2025-10-10）/);
+  assert.throws(() => t.startConsultation(s, { on: '2025-10-21', party: 'agency', partyName: '县林业局' }, TODAY), /不能晚于今天（2025-10-20）/);
+  assert.throws(() => t.startConsultation(s, { on: '20251010', party: 'agency', partyName: '县林业局' }, TODAY), /YYYY-MM-DD/);
+});
+
+test('snapshotOf: facts from the events; bookkeeping events do not bound later dates', () => {
+  const events: StoredEvent[] = [
+    { kind: 'submitted', onDate: '2025-09-24', data: { channel: 'online' } },
+    { kind: 'received', onDate: '2025-09-26', data: { receivedOn: '2025-09-26' } },
+    { kind: 'correction_requested', onDate: '2025-09-30', data: { items: 'x', dueOn: '2025-10-15' } },
+    { kind: 'corrected', onDate: '2025-10-09', data: { by: 'applicant', description: 'y' } },
+    { kind: 'noted', onDate: '2025-10-20', data: {} },
+    { kind: 'extension_requested', onDate: '2025-10-20', data: { workingDays: 10, reason: 'z' } },
+  ];
+  const s = snapshotOf({ state: 'corrected', channel: 'online', submittedOn: '2025-09-24', receivedOn: '2025-09-26' }, events);
+  assert.deepEqual(s, {
+    state: 'corrected', channel: 'online', submittedOn: '2025-09-24', receivedOn: '2025-09-26', lastEventOn: '2025-10-09',
+    correctionRequested: true, corrected: true, correctionDueOn: '2025-10-15', extensionRequest: { workingDays: 10, reason: 'z' },
+    extended: false, feeNotified: false, feePaymentDueOn: null,
+  });
+  const approved = snapshotOf({ state: 'extended', channel: 'online', submittedOn: '2025-09-24', receivedOn: '2025-09-26' }, [
+    ...events,
+    { kind: 'extended', onDate: '2025-10-21', data: { workingDays: 10, approvedOn: '2025-10-21', notifiedOn: '2025-10-21', reason: 'z' } },
+  ]);
+  assert.equal(approved.extended, true);
+  assert.equal(approved.extensionRequest, null);
+  assert.equal(approved.lastEventOn, '2025-10-21');
+});

@@ -1,0 +1,304 @@
+// The states of an application and the transitions between them — pure functions of the case's
+// snapshot (case-events.ts), the clerk's input and today's date. Each returns the next state,
+// the events to record and the case columns that change, or throws a DomainError with a
+// Chinese message. The commands apply them in one transaction with the audit entry.
+//
+//   submitted → received → [correction_requested → corrected | abandoned]
+//             → [consulting → consulted] → [fee_notified → paid | unpaid] → [extended]
+//             → replied → closed;            withdrawn at any point before the reply.
+import { dayNumber, isValidDate, type DateString } from '../../calendar/date.ts';
+import { conflict, invalid } from '../../core/errors.ts';
+import { STATE_LABELS, type CaseState } from '../model.ts';
+import type { CaseSnapshot, NewEvent } from './case-events.ts';
+import { MAX_EXTENSION_WORKING_DAYS } from './deadline.ts';
+import type { FeeQuote } from './fees.ts';
+import { OUTCOMES, REPLY_OUTCOMES, WITHDRAWN_OUTCOME, type Outcome, type ReplyOutcome } from './outcome.ts';
+import { legalReceiptDate, type SubmissionChannel } from './receipt.ts';
+
+export interface Transition {
+  next: CaseState;
+  events: NewEvent[];
+  /** Case columns that change with the state. */
+  set: { receivedOn?: DateString; concludedOn?: DateString; outcome?: Outcome };
+}
+
+/** States in which the agency works on the request (the clock runs unless paused). */
+export const PROCESSING_STATES: readonly CaseState[] = ['received', 'corrected', 'consulted', 'paid', 'extended'];
+/** States after which nothing but closing remains. */
+export const CONCLUDED_STATES: readonly CaseState[] = ['replied', 'abandoned', 'unpaid', 'withdrawn', 'closed'];
+/** 撤回: possible at any point before the reply. */
+export const WITHDRAWABLE_STATES: readonly CaseState[] = ['submitted', 'received', 'correction_requested', 'corrected', 'consulting', 'consulted', 'fee_notified', 'paid', 'extended'];
+
+function requireState(s: CaseSnapshot, allowed: readonly CaseState[], action: string): void {
+  if (!allowed.includes(s.state)) throw conflict(`该申请当前状态为“${STATE_LABELS[s.state]}”，不能${action}`);
+}
+
+const cmp = (a: DateString, b: DateString) => dayNumber(a) - dayNumber(b);
+
+/** A procedural date: valid, not in the future, not before the case's previous step. */
+function checkDate(s: CaseSnapshot, on: DateString, today: DateString, what: string): DateString {
+  if (!isValidDate(on)) throw invalid(`${what}无效，请使用 YYYY-MM-DD 格式`);
+  if (cmp(on, today) > 0) throw invalid(`${what}（${on}）不能晚于今天（${today}）`);
+  if (cmp(on, s.lastEventOn) < 0) throw invalid(`${what}（${on}）不能早于上一办理环节的日期（${s.lastEventOn}）`);
+  return on;
+}
+
+const requireText = (text: string | undefined, message: string) => {
+  const t = (text ?? '').trim();
+  if (!t) throw invalid(message);
+  return t;
+};
+
+// ── Intake ────────────────────────────────────────────────────────────────
+
+export interface SubmitInput {
+  channel: SubmissionChannel;
+  submittedOn: DateString;
+  /** post_signed registered by a clerk: the day the agency signed for it. */
+  signedForOn?: DateString | null;
+}
+
+/**
+ * 条例第二十九条、第三十一条: a new application. Handed in (当面提交, 口头提出) it is received on
+ * the day; a signed-for post item on the day signed; online, fax and ordinary letters wait for
+ * confirmation (confirmReceipt).
+ */
+export function submit(input: SubmitInput, today: DateString): Transition {
+  if (!isValidDate(input.submittedOn)) throw invalid('提交日期无效，请使用 YYYY-MM-DD 格式');
+  if (cmp(input.submittedOn, today) > 0) throw invalid(`提交日期（${input.submittedOn}）不能晚于今天（${today}）`);
+  if (input.signedForOn != null && !isValidDate(input.signedForOn)) throw invalid('签收日期无效，请使用 YYYY-MM-DD 格式');
+  if (input.signedForOn != null && cmp(input.signedForOn, today) > 0) throw invalid(`签收日期（${input.signedForOn}）不能晚于今天（${today}）`);
+  const receivedOn = legalReceiptDate({ channel: input.channel, submittedOn: input.submittedOn, signedForOn: input.signedForOn ?? null });
+  const events: NewEvent[] = [{ kind: 'submitted', onDate: input.submittedOn, data: { channel: input.channel } }];
+  if (receivedOn === null) return { next: 'submitted', events, set: {} };
+  events.push({ kind: 'received', onDate: receivedOn, data: { receivedOn, ...(input.signedForOn ? { signedForOn: input.signedForOn } : {}) } });
+  return { next: 'received', events, set: { receivedOn } };
+}
+
+export interface ConfirmInput {
+  /** online, fax, ordinary letter: the day both sides confirmed (双方确认之日). */
+  confirmedOn?: DateString | null;
+  /** ordinary letter: the day it arrived (the office must confirm that same day). */
+  arrivedOn?: DateString | null;
+  /** post_signed: the day the agency signed for it. */
+  signedForOn?: DateString | null;
+  note?: string;
+}
+
+/** 条例第三十一条: the legal receipt date is fixed — a submission is not received until then. */
+export function confirmReceipt(s: CaseSnapshot, input: ConfirmInput, today: DateString): Transition {
+  requireState(s, ['submitted'], '确认收到');
+  const dates = { signedForOn: input.signedForOn ?? null, arrivedOn: input.arrivedOn ?? null, confirmedOn: input.confirmedOn ?? null };
+  for (const [k, label] of [['signedForOn', '签收日期'], ['arrivedOn', '信件到达日期'], ['confirmedOn', '确认日期']] as const) {
+    if (dates[k] !== null) checkDate(s, dates[k], today, label);
+  }
+  const receivedOn = legalReceiptDate({ channel: s.channel, submittedOn: s.submittedOn, ...dates });
+  if (receivedOn === null) {
+    throw invalid(s.channel === 'post_signed' ? '请填写签收日期（条例第三十一条第（二）项）' : '请填写与申请人确认的日期（条例第三十一条）');
+  }
+  const data = { receivedOn, ...Object.fromEntries(Object.entries(dates).filter(([, v]) => v !== null)) };
+  return { next: 'received', events: [{ kind: 'received', onDate: receivedOn, data, note: input.note ?? '' }], set: { receivedOn } };
+}
+
+// ── 补正 (条例第三十条) ─────────────────────────────────────────────────────
+
+export interface CorrectionRequestInput {
+  on: DateString;
+  /** 说明需要补正的事项 — every defect in one notice (一次性告知). */
+  items: string;
+  /** 合理的补正期限: the applicant's deadline. */
+  dueOn: DateString;
+}
+
+/** 条例第三十条: one notice listing every defect, with a reasonable deadline; the clock stops. */
+export function requestCorrection(s: CaseSnapshot, input: CorrectionRequestInput, today: DateString): Transition {
+  requireState(s, ['received'], '告知补正');
+  if (s.correctionRequested) throw conflict('补正应当一次性告知（条例第三十条），本申请已告知过补正');
+  const on = checkDate(s, input.on, today, '补正告知日期');
+  const items = requireText(input.items, '请写明需要补正的事项（条例第三十条）');
+  if (!isValidDate(input.dueOn) || cmp(input.dueOn, on) <= 0) throw invalid('补正期限应为告知日期之后的日期');
+  return { next: 'correction_requested', events: [{ kind: 'correction_requested', onDate: on, data: { items, dueOn: input.dueOn } }], set: {} };
+}
+
+/** 条例第三十条：答复期限自行政机关收到补正的申请之日起计算. */
+export function recordCorrection(s: CaseSnapshot, input: { on: DateString; description?: string; by: 'applicant' | 'staff' }, today: DateString): Transition {
+  requireState(s, ['correction_requested'], '登记补正');
+  const on = checkDate(s, input.on, today, '收到补正日期');
+  const description = requireText(input.description, '请填写补正后的申请内容');
+  return { next: 'corrected', events: [{ kind: 'corrected', onDate: on, data: { by: input.by, description } }], set: {} };
+}
+
+/** 条例第三十条：申请人无正当理由逾期不补正的，视为放弃申请 — only after the stated deadline. */
+export function abandon(s: CaseSnapshot, input: { on: DateString; note?: string }, today: DateString): Transition {
+  requireState(s, ['correction_requested'], '按逾期未补正处理');
+  const on = checkDate(s, input.on, today, '处理日期');
+  if (s.correctionDueOn && cmp(on, s.correctionDueOn) <= 0) throw conflict(`补正期限（${s.correctionDueOn}）尚未届满，不能视为放弃申请`);
+  return {
+    next: 'abandoned',
+    events: [{ kind: 'abandoned', onDate: on, data: {}, note: input.note ?? '' }],
+    set: { concludedOn: on, outcome: 'other.noCorrection' },
+  };
+}
+
+// ── 征求意见 (条例第三十二条、第三十四条) ──────────────────────────────────────
+
+export interface ConsultationInput {
+  on: DateString;
+  party: 'third_party' | 'agency';
+  partyName: string;
+}
+
+/** 第三十二条（第三方）、第三十四条（其他机关）: written consultation; 第三十三条第三款 pauses the clock. */
+export function startConsultation(s: CaseSnapshot, input: ConsultationInput, today: DateString): Transition {
+  requireState(s, PROCESSING_STATES, '征求意见');
+  const on = checkDate(s, input.on, today, '发出征求意见书日期');
+  if (input.party !== 'third_party' && input.party !== 'agency') throw invalid('请选择征求意见的对象（第三方或其他机关）');
+  const partyName = requireText(input.partyName, '请填写被征求意见的第三方或机关名称');
+  return { next: 'consulting', events: [{ kind: 'consultation_sent', onDate: on, data: { party: input.party, partyName } }], set: {} };
+}
+
+/**
+ * The opinion arrived, or the 15 working days lapsed (第三十二条: the agency decides; 第三十四条:
+ * silence counts as consent). The clock resumes.
+ */
+export function endConsultation(s: CaseSnapshot, input: { on: DateString; result: 'agreed' | 'objected' | 'no_reply'; note?: string }, today: DateString): Transition {
+  requireState(s, ['consulting'], '结束征求意见');
+  const on = checkDate(s, input.on, today, '征求意见结束日期');
+  if (!['agreed', 'objected', 'no_reply'].includes(input.result)) throw invalid('请选择征求意见的结果');
+  return { next: 'consulted', events: [{ kind: 'consultation_closed', onDate: on, data: { result: input.result }, note: input.note ?? '' }], set: {} };
+}
+
+// ── 信息处理费 (条例第四十二条, 国办函〔2020〕109号) ───────────────────────────
+
+/** A fee notice (收费通知书) with the amount and the payment deadline; the clock stops until payment. */
+export function noticeFee(s: CaseSnapshot, input: { on: DateString; quote: FeeQuote; paymentDueOn: DateString }, today: DateString): Transition {
+  requireState(s, PROCESSING_STATES, '发出收费通知');
+  if (s.feeNotified) throw conflict('本申请已发出过收费通知');
+  const on = checkDate(s, input.on, today, '收费通知日期');
+  if (input.quote.amountYuan <= 0) throw invalid(`${input.quote.explanation}，无需收费`);
+  if (!isValidDate(input.paymentDueOn) || cmp(input.paymentDueOn, on) <= 0) throw invalid('缴费期限应为通知日期之后的日期');
+  const { basis, quantity, amountYuan, explanation } = input.quote;
+  return { next: 'fee_notified', events: [{ kind: 'fee_notified', onDate: on, data: { basis, quantity, amountYuan, paymentDueOn: input.paymentDueOn, explanation } }], set: {} };
+}
+
+export function recordPayment(s: CaseSnapshot, input: { on: DateString }, today: DateString): Transition {
+  requireState(s, ['fee_notified'], '登记缴费');
+  const on = checkDate(s, input.on, today, '缴费日期');
+  return { next: 'paid', events: [{ kind: 'fee_paid', onDate: on, data: {} }], set: {} };
+}
+
+/** 逾期未按收费通知要求缴纳费用、行政机关不再处理 — only after the payment deadline. */
+export function recordNonPayment(s: CaseSnapshot, input: { on: DateString }, today: DateString): Transition {
+  requireState(s, ['fee_notified'], '按逾期未缴费处理');
+  const on = checkDate(s, input.on, today, '处理日期');
+  if (s.feePaymentDueOn && cmp(on, s.feePaymentDueOn) <= 0) throw conflict(`缴费期限（${s.feePaymentDueOn}）尚未届满`);
+  return { next: 'unpaid', events: [{ kind: 'fee_unpaid', onDate: on, data: {} }], set: { concludedOn: on, outcome: 'other.feeNotPaid' } };
+}
+
+// ── 延期 (条例第三十三条第二款) ──────────────────────────────────────────────
+
+const EXTENSION_ASKABLE: readonly CaseState[] = [...PROCESSING_STATES, 'consulting', 'fee_notified'];
+
+/** The handler asks for an extension of at most 20 working days, with the reason. */
+export function requestExtension(s: CaseSnapshot, input: { on: DateString; workingDays: number; reason: string }, today: DateString): Transition {
+  requireState(s, EXTENSION_ASKABLE, '申请延期');
+  if (s.extended) throw conflict('本申请已延期一次，延长的期限最长不得超过20个工作日（条例第三十三条第二款）');
+  if (s.extensionRequest) throw conflict('已有待负责人审批的延期申请');
+  const on = checkDate(s, input.on, today, '申请日期');
+  if (!Number.isInteger(input.workingDays) || input.workingDays < 1 || input.workingDays > MAX_EXTENSION_WORKING_DAYS) {
+    throw invalid(`延长的期限应为 1 至 ${MAX_EXTENSION_WORKING_DAYS} 个工作日（条例第三十三条第二款）`);
+  }
+  const reason = requireText(input.reason, '请填写延期理由');
+  return { next: s.state, events: [{ kind: 'extension_requested', onDate: on, data: { workingDays: input.workingDays, reason } }], set: {} };
+}
+
+/**
+ * 条例第三十三条第二款：需要延长答复期限的，应当经政府信息公开工作机构负责人同意并告知申请人.
+ * The state becomes extended unless a consultation or a fee notice is still open.
+ */
+export function approveExtension(s: CaseSnapshot, input: { approvedOn: DateString; notifiedOn: DateString }, today: DateString): Transition {
+  requireState(s, EXTENSION_ASKABLE, '批准延期');
+  if (!s.extensionRequest) throw conflict('没有待审批的延期申请');
+  const approvedOn = checkDate(s, input.approvedOn, today, '批准日期');
+  const notifiedOn = checkDate(s, input.notifiedOn, today, '告知申请人日期');
+  if (cmp(notifiedOn, approvedOn) < 0) throw invalid('应先经负责人同意，再告知申请人：告知日期不能早于批准日期');
+  const { workingDays, reason } = s.extensionRequest;
+  return {
+    next: PROCESSING_STATES.includes(s.state) ? 'extended' : s.state,
+    events: [{ kind: 'extended', onDate: notifiedOn, data: { workingDays, approvedOn, notifiedOn, reason } }],
+    set: {},
+  };
+}
+
+export function rejectExtension(s: CaseSnapshot, input: { on: DateString; reason: string }, today: DateString): Transition {
+  requireState(s, EXTENSION_ASKABLE, '审批延期');
+  if (!s.extensionRequest) throw conflict('没有待审批的延期申请');
+  const on = checkDate(s, input.on, today, '审批日期');
+  return { next: s.state, events: [{ kind: 'extension_rejected', onDate: on, data: { reason: requireText(input.reason, '请填写不予批准的理由') } }], set: {} };
+}
+
+// ── 答复、办结、撤回 ──────────────────────────────────────────────────────────
+
+export interface ReplyInput {
+  on: DateString;
+  outcome: string;
+  /** The reasons (required for every outcome but full disclosure: 第三十六条第（三）项、第三十七条). */
+  reasons: string;
+  /** How the reply reached the applicant. */
+  deliveredBy: string;
+}
+
+/** 条例第三十六条、第三十七条: the reply, with exactly one table 3 outcome. */
+export function reply(s: CaseSnapshot, input: ReplyInput, today: DateString): Transition {
+  requireState(s, PROCESSING_STATES, '作出答复');
+  const on = checkDate(s, input.on, today, '答复日期');
+  if (!(REPLY_OUTCOMES as readonly string[]).includes(input.outcome)) throw invalid('请从年度报告表三的办理结果中选择一项答复结果');
+  const outcome = input.outcome as ReplyOutcome;
+  if (outcome === 'unavailable.unclearAfterCorrection' && !s.corrected) throw conflict('“补正后申请内容仍不明确”只适用于已补正的申请（条例第三十条）');
+  const reasons = (input.reasons ?? '').trim();
+  if (outcome !== 'granted' && !reasons) throw invalid(`“${OUTCOMES[outcome].label}”须说明理由（条例第三十六条、第三十七条）`);
+  const deliveredBy = requireText(input.deliveredBy, '请填写答复的送达方式');
+  return { next: 'replied', events: [{ kind: 'replied', onDate: on, data: { outcome, reasons, deliveredBy } }], set: { concludedOn: on, outcome } };
+}
+
+/** 条例第四十五条: the case is archived (办结归档). */
+export function close(s: CaseSnapshot, input: { on: DateString }, today: DateString): Transition {
+  requireState(s, ['replied', 'abandoned', 'unpaid', 'withdrawn'], '办结归档');
+  const on = checkDate(s, input.on, today, '办结日期');
+  return { next: 'closed', events: [{ kind: 'closed', onDate: on, data: {} }], set: {} };
+}
+
+/**
+ * The applicant withdraws before the reply. A received application ends with outcome
+ * （六）其他处理 3.其他 (domain-reference §B.8); one never received is not counted at all.
+ */
+export function withdraw(s: CaseSnapshot, input: { on: DateString; by: 'applicant' | 'staff'; note?: string }, today: DateString): Transition {
+  requireState(s, WITHDRAWABLE_STATES, '撤回');
+  const on = checkDate(s, input.on, today, '撤回日期');
+  const set: Transition['set'] = s.receivedOn ? { concludedOn: on, outcome: WITHDRAWN_OUTCOME } : {};
+  return { next: 'withdrawn', events: [{ kind: 'withdrawn', onDate: on, data: { by: input.by }, note: input.note ?? '' }], set };
+}
+
+/** The actions a case allows in its state (for the console and the API). */
+export type CaseAction =
+  | 'confirm' | 'requestCorrection' | 'recordCorrection' | 'abandon' | 'consult' | 'endConsultation'
+  | 'noticeFee' | 'recordPayment' | 'recordNonPayment' | 'requestExtension' | 'approveExtension'
+  | 'reply' | 'close' | 'withdraw';
+
+export function allowedActions(s: CaseSnapshot): CaseAction[] {
+  const a: CaseAction[] = [];
+  const st = s.state;
+  if (st === 'submitted') a.push('confirm');
+  if (st === 'received' && !s.correctionRequested) a.push('requestCorrection');
+  if (st === 'correction_requested') a.push('recordCorrection', 'abandon');
+  if (PROCESSING_STATES.includes(st)) a.push('consult');
+  if (st === 'consulting') a.push('endConsultation');
+  if (PROCESSING_STATES.includes(st) && !s.feeNotified) a.push('noticeFee');
+  if (st === 'fee_notified') a.push('recordPayment', 'recordNonPayment');
+  if (EXTENSION_ASKABLE.includes(st) && !s.extended && !s.extensionRequest) a.push('requestExtension');
+  if (EXTENSION_ASKABLE.includes(st) && s.extensionRequest) a.push('approveExtension');
+  if (PROCESSING_STATES.includes(st)) a.push('reply');
+  if (['replied', 'abandoned', 'unpaid', 'withdrawn'].includes(st)) a.push('close');
+  if (WITHDRAWABLE_STATES.includes(st)) a.push('withdraw');
+  return a;
+}
