@@ -10,11 +10,11 @@ export interface TestApp extends TestDatabase {
   config: Config;
 }
 
-export async function testApp(overrides: Partial<Config> = {}): Promise<TestApp> {
+export async function testApp(overrides: Partial<Config> = {}, logStream?: NodeJS.WritableStream): Promise<TestApp> {
   const t = await testDatabase();
   await seedDemo(t.db);
   const config = { ...loadConfig({ NODE_ENV: 'test' }), cookieSecret: 'test-cookie-secret-0123456789abcdef', ...overrides };
-  const app = await buildApp({ db: t.db, config });
+  const app = await buildApp({ db: t.db, config, logStream });
   return {
     ...t,
     app,

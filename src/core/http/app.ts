@@ -25,6 +25,8 @@ import { portalPlugin } from '../../portal/plugin.ts';
 export interface AppOptions {
   db: Database;
   config: Config;
+  /** Where request logs go (default stdout); tests read them back. */
+  logStream?: NodeJS.WritableStream;
 }
 
 export interface RegisteredRoute {
@@ -42,13 +44,14 @@ declare module 'fastify' {
 
 const PUBLIC_DIR = fileURLToPath(new URL('../../../public/', import.meta.url));
 
-export async function buildApp({ db, config }: AppOptions): Promise<FastifyInstance> {
+export async function buildApp({ db, config, logStream }: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({
     trustProxy: config.trustProxy,
     genReqId: (req) => (typeof req.headers['x-request-id'] === 'string' && /^[\w-]{8,64}$/.test(req.headers['x-request-id']) ? req.headers['x-request-id'] : randomUUID()),
     bodyLimit: 2 * 1024 * 1024,
     logger: {
       level: config.logLevel,
+      ...(logStream ? { stream: logStream } : {}),
       // Request logs: method, path and status only. No query strings (look-ups carry phone
       // numbers), no IP addresses, cookies, tokens or bodies.
       serializers: {
