@@ -11,6 +11,7 @@ import type { Organization } from '../orgs/model.ts';
 import { findOrgById } from '../orgs/store.ts';
 import { canEnterOrg } from '../staff/scope.ts';
 import { blankReport } from './model/blank-report.ts';
+import { toCanonicalObject } from './model/canonical-json.ts';
 import { formatForYear, SECTION_KEYS } from './model/layout.ts';
 import { parseReport } from './model/parse.ts';
 import type { AnnualReport } from './model/report.ts';
@@ -178,22 +179,25 @@ async function loadCurrent(tx: Queryable, report: StoredReport): Promise<ReportV
 
 /** Creates the report of an organization for a year: blank tables of that year's format, version 1. */
 export async function createReport(db: Database, ctx: CommandContext, input: { orgId: number; year: unknown }): Promise<{ report: StoredReport; version: ReportVersion }> {
+  return db.transaction((tx) => createReportIn(tx, ctx, input));
+}
+
+/** createReport inside a transaction the caller holds (demo data). */
+export async function createReportIn(tx: Queryable, ctx: CommandContext, input: { orgId: number; year: unknown }): Promise<{ report: StoredReport; version: ReportVersion }> {
   const year = reportYearSchema.parse(input.year);
   if (year > new Date().getFullYear()) throw invalid(`${year} 年尚未开始，不能创建该年度的报告`);
-  return db.transaction(async (tx) => {
-    const org = await authorizedOrg(tx, ctx, input.orgId, 'edit');
-    const format = formatForYear(year);
-    const id = await insertReport(tx, { orgId: org.id, year, format });
-    if (id === null) throw conflict(`${org.shortName} ${year} 年度报告已存在`);
-    const report = blankReport(format, year, org.fullName);
-    const findings = await findingsFor(tx, org.id, report, {});
-    await insertVersion(tx, {
-      reportId: id, orgId: org.id, version: 1, report, narrative: {}, sources: allSources('entered'), findings, origin: 'new',
-      createdBy: ctx.actor.userId, createdByName: ctx.actor.name, note: '新建',
-    });
-    await appendAudit(tx, ctx.actor, { orgId: org.id, action: 'report.create', targetType: 'report', targetId: id, summary: { year, format, version: 1 } });
-    return { report: (await findReportById(tx, id))!, version: (await findVersion(tx, id, 1))! };
+  const org = await authorizedOrg(tx, ctx, input.orgId, 'edit');
+  const format = formatForYear(year);
+  const id = await insertReport(tx, { orgId: org.id, year, format });
+  if (id === null) throw conflict(`${org.shortName} ${year} 年度报告已存在`);
+  const report: AnnualReport = format === '2021' ? blankReport('2021', year, org.fullName) : blankReport('2019', year, org.fullName);
+  const findings = await findingsFor(tx, org.id, report, {});
+  await insertVersion(tx, {
+    reportId: id, orgId: org.id, version: 1, report, narrative: {}, sources: allSources('entered'), findings, origin: 'new',
+    createdBy: ctx.actor.userId, createdByName: ctx.actor.name, note: '新建',
   });
+  await appendAudit(tx, ctx.actor, { orgId: org.id, action: 'report.create', targetType: 'report', targetId: id, summary: { year, format, version: 1 } });
+  return { report: (await findReportById(tx, id))!, version: (await findVersion(tx, id, 1))! };
 }
 
 /** Saves an edit as a new version (tables, narrative, sources, note) with its findings. */
@@ -205,36 +209,49 @@ export async function saveReportVersion(
 ): Promise<{ report: StoredReport; version: ReportVersion }> {
   const input = saveVersionSchema.parse(raw);
   const content = parsed(input.report);
-  return db.transaction(async (tx) => {
-    const stored = await findReportById(tx, reportId, { lock: true });
-    if (!stored) throw notFound('该年度报告');
-    const org = await authorizedOrg(tx, ctx, stored.orgId, 'edit');
-    if (content.year !== stored.year) throw invalid(`报告数据的年度为 ${content.year}，但这是 ${stored.year} 年度的报告`);
-    if (input.baseVersion !== undefined && input.baseVersion !== stored.currentVersion) {
-      throw conflict(`您编辑的是第 ${input.baseVersion} 版，其间已有人保存了第 ${stored.currentVersion} 版；请打开最新版本后重新修改`);
-    }
-    const before = await loadCurrent(tx, stored);
-    const narrative = input.narrative === undefined ? before.narrative : cleanNarrative(input.narrative);
-    // A table keeps its source unless it changed: a changed table is what the caller says, else entered.
-    const sources = Object.fromEntries(
-      TABLE_KEYS.map((t) => [
-        t,
-        input.sources?.[t] ?? (JSON.stringify(content[t]) === JSON.stringify(before.report[t]) ? before.sources[t] : 'entered'),
-      ]),
-    ) as TableSources;
-    const findings = await findingsFor(tx, org.id, content, narrative);
-    const version = stored.currentVersion + 1;
-    await insertVersion(tx, {
-      reportId, orgId: org.id, version, report: content, narrative, sources, findings, origin: 'edit',
-      createdBy: ctx.actor.userId, createdByName: ctx.actor.name, note: input.note ?? '',
-    });
-    await setCurrentVersion(tx, reportId, version, content.format);
-    await appendAudit(tx, ctx.actor, {
-      orgId: org.id, action: 'report.edit', targetType: 'report', targetId: reportId,
-      summary: { year: stored.year, version, note: input.note ?? '', ...changesBetween(before, { report: content, narrative }), ...counts(findings) },
-    });
-    return { report: (await findReportById(tx, reportId))!, version: (await findVersion(tx, reportId, version))! };
+  return db.transaction((tx) => saveParsedIn(tx, ctx, reportId, input, content));
+}
+
+/** saveReportVersion inside a transaction the caller holds (demo data). */
+export async function saveReportVersionIn(tx: Queryable, ctx: CommandContext, reportId: number, raw: SaveVersionInput): Promise<{ report: StoredReport; version: ReportVersion }> {
+  const input = saveVersionSchema.parse(raw);
+  return saveParsedIn(tx, ctx, reportId, input, parsed(input.report));
+}
+
+async function saveParsedIn(
+  tx: Queryable,
+  ctx: CommandContext,
+  reportId: number,
+  input: z.output<typeof saveVersionSchema>,
+  content: AnnualReport,
+): Promise<{ report: StoredReport; version: ReportVersion }> {
+  const stored = await findReportById(tx, reportId, { lock: true });
+  if (!stored) throw notFound('该年度报告');
+  const org = await authorizedOrg(tx, ctx, stored.orgId, 'edit');
+  if (content.year !== stored.year) throw invalid(`报告数据的年度为 ${content.year}，但这是 ${stored.year} 年度的报告`);
+  if (input.baseVersion !== undefined && input.baseVersion !== stored.currentVersion) {
+    throw conflict(`您编辑的是第 ${input.baseVersion} 版，其间已有人保存了第 ${stored.currentVersion} 版；请打开最新版本后重新修改`);
+  }
+  const before = await loadCurrent(tx, stored);
+  const narrative = input.narrative === undefined ? before.narrative : cleanNarrative(input.narrative);
+  // A table keeps its source unless it changed: a changed table is what the caller says, else entered.
+  // (Compared in canonical key order: jsonb does not keep the order of keys.)
+  const [now, was] = [toCanonicalObject(content), toCanonicalObject(before.report)];
+  const sources = Object.fromEntries(
+    TABLE_KEYS.map((t) => [t, input.sources?.[t] ?? (JSON.stringify(now[t]) === JSON.stringify(was[t]) ? before.sources[t] : 'entered')]),
+  ) as TableSources;
+  const findings = await findingsFor(tx, org.id, content, narrative);
+  const version = stored.currentVersion + 1;
+  await insertVersion(tx, {
+    reportId, orgId: org.id, version, report: content, narrative, sources, findings, origin: 'edit',
+    createdBy: ctx.actor.userId, createdByName: ctx.actor.name, note: input.note ?? '',
   });
+  await setCurrentVersion(tx, reportId, version, content.format);
+  await appendAudit(tx, ctx.actor, {
+    orgId: org.id, action: 'report.edit', targetType: 'report', targetId: reportId,
+    summary: { year: stored.year, version, note: input.note ?? '', ...changesBetween(before, { report: content, narrative }), ...counts(findings) },
+  });
+  return { report: (await findReportById(tx, reportId))!, version: (await findVersion(tx, reportId, version))! };
 }
 
 /**
