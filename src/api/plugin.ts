@@ -7,6 +7,8 @@ import { protectFromCsrf } from '../core/http/csrf.ts';
 import { auditApiRoutes } from '../core/audit/routes.ts';
 import { orgApiRoutes } from '../orgs/api.ts';
 import { staffApiRoutes } from '../staff/api.ts';
+import { applicationApiRoutes } from '../applications/api.ts';
+import { reportApiRoutes } from '../report/api.ts';
 
 export function apiPlugin(deps: AppDeps) {
   return async (app: FastifyInstance) => {
@@ -17,5 +19,7 @@ export function apiPlugin(deps: AppDeps) {
     await app.register(orgApiRoutes(deps));
     await app.register(staffApiRoutes(deps));
     await app.register(auditApiRoutes(deps));
+    await app.register(applicationApiRoutes(deps));
+    await app.register(reportApiRoutes(deps));
   };
 }

@@ -8,6 +8,7 @@ import type { Role } from '../staff/model.ts';
 import { hashPassword } from '../staff/password.ts';
 import { insertUser } from '../staff/store.ts';
 import { DEMO_ORGS } from './organizations.ts';
+import { seedDemoReports } from './reports.ts';
 
 export const DEMO_PASSWORD = 'demo-pass-2026';
 
@@ -39,6 +40,7 @@ export async function seedDemo(db: Database): Promise<{ username: string; passwo
       const id = await insertUser(tx, { ...u, orgId: org.id, passwordHash, mustChangePassword: true });
       await appendAudit(tx, demoContext.actor, { orgId: org.id, action: 'user.create', targetType: 'user', targetId: id, summary: { after: { username: u.username, roles: u.roles } } });
     }
+    await seedDemoReports(tx);
     return { username: 'admin', password: DEMO_PASSWORD };
   });
 }
