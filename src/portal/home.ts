@@ -35,7 +35,8 @@ export function portalHomeRoutes(deps: AppDeps) {
           html`<section aria-labelledby="contact"><h2 id="contact">政府信息公开工作机构联系方式</h2>
 <dl class="facts">
   ${row('办公地址', org.address)}${row('办公时间', org.officeHours)}${row('联系电话', org.phone)}${row('传真号码', org.fax)}${row('电子邮箱', org.email)}${row('网站', org.website)}
-</dl></section>`,
+</dl></section>
+<p><a href="/orgs/${org.code}/reports">政府信息公开工作年度报告</a></p>`,
           { siteName: `${org.shortName}政府信息公开` },
         ),
       );
