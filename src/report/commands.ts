@@ -82,6 +82,8 @@ export interface ImportInput {
   sourceName?: string | null;
   /** SHA-256 of the imported file: importing the same file again changes nothing. */
   contentHash?: string | null;
+  /** What the document parser found (rules `ingest.*`), stored before the validator's findings. */
+  parserFindings?: Finding[];
 }
 
 export interface ImportResult {
@@ -311,7 +313,7 @@ async function importParsedIn(tx: Queryable, ctx: CommandContext, input: ImportI
   }
   const version = newId === null ? stored.currentVersion + 1 : 1;
   const narrative = cleanNarrative(input.narrative);
-  const findings = await findingsFor(tx, org.id, content, narrative);
+  const findings = [...(input.parserFindings ?? []), ...(await findingsFor(tx, org.id, content, narrative))];
   const origin: VersionOrigin = 'import';
   await insertVersion(tx, {
     reportId: stored.id, orgId: org.id, version, report: content, narrative, sources: allSources('imported'), findings, origin,

@@ -158,6 +158,11 @@ test('import stores the report as printed with its findings; the same file again
   assert.ok(first.version.errorCount >= 5);
   assert.deepEqual([...new Set(first.version.findings.map((f) => f.rule))].sort(), ['cells.unreadable', 'table3.balance', 'table3.outcome-sum', 'table3.row-total']);
 
+  const parserFinding = { rule: 'ingest.cell-lost', severity: 'warning' as const, cells: ['table3.granted[5]'], message: '单元格缺失，记为 null' };
+  const withParser = await importReport(t.db, cliContext(), { orgId: bdc.id, report: { ...seed, year: 2023 }, parserFindings: [parserFinding] });
+  assert.deepEqual(withParser.version.findings[0], parserFinding, 'the parser’s findings come first, kept as given');
+  assert.equal(withParser.version.warningCount, 2);
+
   const again = await importReport(t.db, cliContext(), { orgId: bdc.id, report: seed, contentHash: 'abc123' });
   assert.equal(again.unchanged, true);
   assert.equal(again.report.currentVersion, 1);
@@ -166,9 +171,9 @@ test('import stores the report as printed with its findings; the same file again
   assert.equal(next.version.version, 2);
   assert.equal(next.version.note, '重新导入');
   const audit = await auditOf(first.report.id);
-  assert.deepEqual(audit.map((a) => [a.action, a.actor_name.startsWith('命令行')]), [
-    ['report.import', true],
-    ['report.import', true],
+  assert.deepEqual(audit.map((a) => [a.action, a.actor_name.startsWith('命令行'), a.summary.version]), [
+    ['report.import', true, 1],
+    ['report.import', true, 2],
   ]);
 });
 
