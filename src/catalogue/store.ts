@@ -1,0 +1,891 @@
+// Every SQL statement of the disclosure catalogue, with the row-to-object mapping.
+// Visibility is a query scope: the `live…` functions are what the portal may read.
+import type { Queryable } from '../core/db/database.ts';
+import type {
+  Attachment,
+  CatalogueSettings,
+  Column,
+  ColumnKind,
+  DocKind,
+  FindingAck,
+  Item,
+  ItemContent,
+  ReviewStage,
+  Signoff,
+  Validity,
+  Version,
+  VersionState,
+} from './model.ts';
+
+const iso = (d: Date | string | null) => (d ? new Date(d).toISOString() : null);
+const isId = (v: string) => /^\d{1,15}$/.test(v);
+
+// ── Settings ─────────────────────────────────────────────────────────────────
+
+interface SettingsRow {
+  org_id: number;
+  stages: ReviewStage[];
+  distinct_signers: boolean;
+  sensitive_words: string[];
+}
+const toSettings = (r: SettingsRow): CatalogueSettings => ({
+  orgId: r.org_id,
+  stages: r.stages,
+  distinctSigners: r.distinct_signers,
+  sensitiveWords: r.sensitive_words ?? [],
+});
+
+export async function findSettings(db: Queryable, orgId: number): Promise<CatalogueSettings | undefined> {
+  const [r] = await db.query<SettingsRow>('select * from catalogue_settings where org_id = $1', [orgId]);
+  return r && toSettings(r);
+}
+
+/** Inserts the settings unless they exist; true when inserted. */
+export async function insertSettings(tx: Queryable, s: CatalogueSettings): Promise<boolean> {
+  const rows = await tx.query(
+    `insert into catalogue_settings (org_id, stages, distinct_signers, sensitive_words) values ($1, $2, $3, $4)
+     on conflict (org_id) do nothing returning org_id`,
+    [s.orgId, s.stages, s.distinctSigners, s.sensitiveWords],
+  );
+  return rows.length > 0;
+}
+
+export async function updateSettingsRow(tx: Queryable, s: CatalogueSettings): Promise<void> {
+  await tx.query(
+    'update catalogue_settings set stages = $2, distinct_signers = $3, sensitive_words = $4, updated_at = now() where org_id = $1',
+    [s.orgId, s.stages, s.distinctSigners, s.sensitiveWords],
+  );
+}
+
+// ── Columns ──────────────────────────────────────────────────────────────────
+
+interface ColumnRow {
+  id: number;
+  org_id: number;
+  parent_id: number | null;
+  name: string;
+  position: number;
+  kind: ColumnKind;
+  update_days: number | null;
+  description: string;
+}
+const toColumn = (r: ColumnRow): Column => ({
+  id: r.id,
+  orgId: r.org_id,
+  parentId: r.parent_id,
+  name: r.name,
+  position: r.position,
+  kind: r.kind,
+  updateDays: r.update_days,
+  description: r.description,
+});
+
+/** Columns of an organization in tree order (parents first by position, then their children). */
+export async function listColumns(db: Queryable, orgId: number): Promise<Column[]> {
+  const rows = await db.query<ColumnRow>('select * from catalogue_columns where org_id = $1 order by position, id', [orgId]);
+  const all = rows.map(toColumn);
+  const out: Column[] = [];
+  const walk = (parentId: number | null) => {
+    for (const c of all.filter((x) => x.parentId === parentId)) {
+      out.push(c);
+      walk(c.id);
+    }
+  };
+  walk(null);
+  return out;
+}
+
+export async function findColumn(db: Queryable, id: number): Promise<Column | undefined> {
+  const [r] = await db.query<ColumnRow>('select * from catalogue_columns where id = $1', [id]);
+  return r && toColumn(r);
+}
+
+export async function columnOrgId(db: Queryable, value: string): Promise<number | null> {
+  if (!isId(value)) return null;
+  const [r] = await db.query<{ org_id: number }>('select org_id from catalogue_columns where id = $1', [Number(value)]);
+  return r?.org_id ?? null;
+}
+
+export async function countColumns(db: Queryable, orgId: number): Promise<number> {
+  const [r] = await db.query<{ n: number }>('select count(*)::int as n from catalogue_columns where org_id = $1', [orgId]);
+  return r?.n ?? 0;
+}
+
+export async function findColumnByName(db: Queryable, orgId: number, parentId: number | null, name: string): Promise<Column | undefined> {
+  const [r] = await db.query<ColumnRow>(
+    'select * from catalogue_columns where org_id = $1 and coalesce(parent_id, 0) = coalesce($2::bigint, 0) and name = $3',
+    [orgId, parentId, name],
+  );
+  return r && toColumn(r);
+}
+
+export async function insertColumn(
+  tx: Queryable,
+  c: { orgId: number; parentId: number | null; name: string; kind: ColumnKind; updateDays: number | null; description: string; position?: number },
+): Promise<Column> {
+  const [r] = await tx.query<ColumnRow>(
+    `insert into catalogue_columns (org_id, parent_id, name, kind, update_days, description, position)
+     values ($1, $2, $3, $4, $5, $6, coalesce($7, (select coalesce(max(position), 0) + 1 from catalogue_columns where org_id = $1 and coalesce(parent_id, 0) = coalesce($2::bigint, 0))))
+     returning *`,
+    [c.orgId, c.parentId, c.name, c.kind, c.updateDays, c.description, c.position ?? null],
+  );
+  return toColumn(r!);
+}
+
+export async function updateColumnRow(
+  tx: Queryable,
+  id: number,
+  c: { name: string; parentId: number | null; kind: ColumnKind; updateDays: number | null; description: string },
+): Promise<Column> {
+  const [r] = await tx.query<ColumnRow>(
+    `update catalogue_columns set name = $2, parent_id = $3, kind = $4, update_days = $5, description = $6, updated_at = now()
+     where id = $1 returning *`,
+    [id, c.name, c.parentId, c.kind, c.updateDays, c.description],
+  );
+  return toColumn(r!);
+}
+
+export async function setColumnPositions(tx: Queryable, ids: number[]): Promise<void> {
+  for (const [i, id] of ids.entries()) await tx.query('update catalogue_columns set position = $2, updated_at = now() where id = $1', [id, i + 1]);
+}
+
+export async function columnUsage(db: Queryable, id: number): Promise<{ children: number; versions: number }> {
+  const [r] = await db.query<{ children: number; versions: number }>(
+    `select (select count(*)::int from catalogue_columns where parent_id = $1) as children,
+            (select count(*)::int from catalogue_versions where column_id = $1) as versions`,
+    [id],
+  );
+  return r!;
+}
+
+export async function deleteColumnRow(tx: Queryable, id: number): Promise<void> {
+  await tx.query('delete from catalogue_columns where id = $1', [id]);
+}
+
+// ── Items and versions ───────────────────────────────────────────────────────
+
+interface ItemRow {
+  id: number;
+  org_id: number;
+  index_number: string | null;
+  published_version_id: number | null;
+  first_published_at: Date | null;
+  withdrawn_at: Date | null;
+  withdraw_reason: string | null;
+  withdrawn_by_name: string | null;
+  validity: Validity;
+  validity_date: string | null;
+  validity_note: string;
+  view_count: number;
+  created_at: Date;
+  updated_at: Date;
+}
+const toItem = (r: ItemRow): Item => ({
+  id: r.id,
+  orgId: r.org_id,
+  indexNumber: r.index_number,
+  publishedVersionId: r.published_version_id,
+  firstPublishedAt: iso(r.first_published_at),
+  withdrawnAt: iso(r.withdrawn_at),
+  withdrawReason: r.withdraw_reason,
+  withdrawnByName: r.withdrawn_by_name,
+  validity: r.validity,
+  validityDate: r.validity_date,
+  validityNote: r.validity_note,
+  viewCount: r.view_count,
+  createdAt: iso(r.created_at)!,
+  updatedAt: iso(r.updated_at)!,
+});
+
+interface VersionRow {
+  id: number;
+  org_id: number;
+  item_id: number;
+  version: number;
+  state: VersionState;
+  column_id: number;
+  title: string;
+  summary: string;
+  body: string;
+  doc_number: string;
+  publisher: string;
+  written_date: string | null;
+  formed_date: string | null;
+  published_date: string | null;
+  topic: string;
+  disclosure_mode: string;
+  doc_kind: DocKind | null;
+  deadline_basis: string;
+  stages: ReviewStage[] | null;
+  stage_index: number | null;
+  review_round: number;
+  rejection_reason: string | null;
+  author_id: number | null;
+  author_name: string;
+  submitted_at: Date | null;
+  published_at: Date | null;
+  created_at: Date;
+  updated_at: Date;
+}
+const toVersion = (r: VersionRow): Version => ({
+  id: r.id,
+  orgId: r.org_id,
+  itemId: r.item_id,
+  version: r.version,
+  state: r.state,
+  columnId: r.column_id,
+  title: r.title,
+  summary: r.summary,
+  body: r.body,
+  docNumber: r.doc_number,
+  publisher: r.publisher,
+  writtenDate: r.written_date,
+  formedDate: r.formed_date,
+  publishedDate: r.published_date,
+  topic: r.topic,
+  disclosureMode: r.disclosure_mode,
+  docKind: r.doc_kind,
+  deadlineBasis: r.deadline_basis,
+  stages: r.stages,
+  stageIndex: r.stage_index,
+  reviewRound: r.review_round,
+  rejectionReason: r.rejection_reason,
+  authorId: r.author_id,
+  authorName: r.author_name,
+  submittedAt: iso(r.submitted_at),
+  publishedAt: iso(r.published_at),
+  createdAt: iso(r.created_at)!,
+  updatedAt: iso(r.updated_at)!,
+});
+
+export async function itemOrgId(db: Queryable, value: string): Promise<number | null> {
+  if (!isId(value)) return null;
+  const [r] = await db.query<{ org_id: number }>('select org_id from catalogue_items where id = $1', [Number(value)]);
+  return r?.org_id ?? null;
+}
+
+export async function findItem(db: Queryable, id: number, opts: { lock?: boolean } = {}): Promise<Item | undefined> {
+  const [r] = await db.query<ItemRow>(`select * from catalogue_items where id = $1${opts.lock ? ' for update' : ''}`, [id]);
+  return r && toItem(r);
+}
+
+export async function insertItem(tx: Queryable, orgId: number): Promise<number> {
+  const [r] = await tx.query<{ id: number }>('insert into catalogue_items (org_id) values ($1) returning id', [orgId]);
+  return r!.id;
+}
+
+export async function insertVersion(
+  tx: Queryable,
+  v: ItemContent & { orgId: number; itemId: number; version: number; authorId: number | null; authorName: string },
+): Promise<Version> {
+  const [r] = await tx.query<VersionRow>(
+    `insert into catalogue_versions (org_id, item_id, version, state, column_id, title, summary, body, doc_number, publisher,
+       written_date, formed_date, topic, doc_kind, deadline_basis, author_id, author_name)
+     values ($1, $2, $3, 'draft', $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16) returning *`,
+    [v.orgId, v.itemId, v.version, v.columnId, v.title, v.summary, v.body, v.docNumber, v.publisher, v.writtenDate, v.formedDate, v.topic, v.docKind, v.deadlineBasis, v.authorId, v.authorName],
+  );
+  return toVersion(r!);
+}
+
+export async function updateVersionContent(tx: Queryable, id: number, c: ItemContent): Promise<Version> {
+  const [r] = await tx.query<VersionRow>(
+    `update catalogue_versions set column_id = $2, title = $3, summary = $4, body = $5, doc_number = $6, publisher = $7,
+       written_date = $8, formed_date = $9, topic = $10, doc_kind = $11, deadline_basis = $12, updated_at = now()
+     where id = $1 returning *`,
+    [id, c.columnId, c.title, c.summary, c.body, c.docNumber, c.publisher, c.writtenDate, c.formedDate, c.topic, c.docKind, c.deadlineBasis],
+  );
+  return toVersion(r!);
+}
+
+export async function setVersionReview(
+  tx: Queryable,
+  id: number,
+  r: { state: VersionState; stages: readonly ReviewStage[] | null; stageIndex: number | null; round: number; rejectionReason?: string | null; submitted?: boolean },
+): Promise<void> {
+  await tx.query(
+    `update catalogue_versions set state = $2, stages = $3, stage_index = $4, review_round = $5,
+       rejection_reason = case when $6::boolean then $7 else rejection_reason end,
+       submitted_at = case when $8::boolean then now() else submitted_at end, updated_at = now()
+     where id = $1`,
+    [id, r.state, r.stages, r.stageIndex, r.round, r.rejectionReason !== undefined, r.rejectionReason ?? null, Boolean(r.submitted)],
+  );
+}
+
+export async function setVersionState(tx: Queryable, id: number, state: VersionState): Promise<void> {
+  await tx.query('update catalogue_versions set state = $2, updated_at = now() where id = $1', [id, state]);
+}
+
+export async function markVersionPublished(tx: Queryable, id: number, publishedDate: string): Promise<void> {
+  await tx.query(
+    `update catalogue_versions set state = 'published', stage_index = null, published_date = $2, published_at = now(), updated_at = now() where id = $1`,
+    [id, publishedDate],
+  );
+}
+
+export async function findVersion(db: Queryable, id: number): Promise<Version | undefined> {
+  const [r] = await db.query<VersionRow>('select * from catalogue_versions where id = $1', [id]);
+  return r && toVersion(r);
+}
+
+export async function findVersionByNumber(db: Queryable, itemId: number, version: number): Promise<Version | undefined> {
+  const [r] = await db.query<VersionRow>('select * from catalogue_versions where item_id = $1 and version = $2', [itemId, version]);
+  return r && toVersion(r);
+}
+
+export async function latestVersion(db: Queryable, itemId: number): Promise<Version | undefined> {
+  const [r] = await db.query<VersionRow>('select * from catalogue_versions where item_id = $1 order by version desc limit 1', [itemId]);
+  return r && toVersion(r);
+}
+
+export async function listVersions(db: Queryable, itemId: number): Promise<Version[]> {
+  return (await db.query<VersionRow>('select * from catalogue_versions where item_id = $1 order by version desc', [itemId])).map(toVersion);
+}
+
+export async function setItemPublished(tx: Queryable, itemId: number, versionId: number, indexNumber: string): Promise<void> {
+  await tx.query(
+    `update catalogue_items set published_version_id = $2, index_number = $3, first_published_at = coalesce(first_published_at, now()),
+       withdrawn_at = null, withdraw_reason = null, withdrawn_by_name = null, updated_at = now() where id = $1`,
+    [itemId, versionId, indexNumber],
+  );
+}
+
+export async function setItemWithdrawn(tx: Queryable, itemId: number, reason: string, byName: string): Promise<void> {
+  await tx.query(
+    'update catalogue_items set withdrawn_at = now(), withdraw_reason = $2, withdrawn_by_name = $3, updated_at = now() where id = $1',
+    [itemId, reason, byName],
+  );
+}
+
+export async function setItemValidity(tx: Queryable, itemId: number, v: { validity: Validity; validityDate: string; note: string }): Promise<void> {
+  await tx.query('update catalogue_items set validity = $2, validity_date = $3, validity_note = $4, updated_at = now() where id = $1', [
+    itemId,
+    v.validity,
+    v.validityDate,
+    v.note,
+  ]);
+}
+
+export async function indexNumberTaken(db: Queryable, orgId: number, indexNumber: string): Promise<boolean> {
+  return (await db.query('select 1 from catalogue_items where org_id = $1 and index_number = $2', [orgId, indexNumber])).length > 0;
+}
+
+/**
+ * The next 索引号 serial of an organization for a year (year 0 for templates without {yyyy}).
+ * One statement: the row lock it takes is held until the caller's transaction ends, so two
+ * processes publishing at once get consecutive numbers; a rolled-back transaction gives its
+ * number back before anyone saw it, and a number once committed is never handed out again.
+ */
+export async function nextIndexSerial(tx: Queryable, orgId: number, year: number): Promise<number> {
+  const [r] = await tx.query<{ last_seq: number }>(
+    `insert into catalogue_index_counters (org_id, year, last_seq) values ($1, $2, 1)
+     on conflict (org_id, year) do update set last_seq = catalogue_index_counters.last_seq + 1
+     returning last_seq`,
+    [orgId, year],
+  );
+  return r!.last_seq;
+}
+
+// ── Console lists ────────────────────────────────────────────────────────────
+
+export interface ItemListEntry {
+  item: Item;
+  /** The newest version (what the console works on). */
+  latest: Version;
+  columnName: string;
+}
+
+export async function listItemsForConsole(
+  db: Queryable,
+  orgId: number,
+  filter: { states?: VersionState[]; columnId?: number | null; limit?: number; offset?: number } = {},
+): Promise<ItemListEntry[]> {
+  const rows = await db.query<ItemRow & { v: VersionRow; column_name: string }>(
+    `select i.*, to_jsonb(v) as v, c.name as column_name
+     from catalogue_items i
+     join lateral (select * from catalogue_versions x where x.item_id = i.id order by x.version desc limit 1) v on true
+     join catalogue_columns c on c.id = v.column_id
+     where i.org_id = $1 and ($2::text[] is null or v.state = any($2::text[])) and ($3::bigint is null or v.column_id = $3)
+     order by v.updated_at desc, i.id desc limit $4 offset $5`,
+    [orgId, filter.states ?? null, filter.columnId ?? null, filter.limit ?? 50, filter.offset ?? 0],
+  );
+  return rows.map((r) => ({ item: toItem(r), latest: toVersion(jsonVersion(r.v)), columnName: r.column_name }));
+}
+
+/** to_jsonb gives dates and numbers as JSON: back to the driver's shapes. */
+function jsonVersion(v: VersionRow): VersionRow {
+  return { ...v, id: Number(v.id), org_id: Number(v.org_id), item_id: Number(v.item_id), column_id: Number(v.column_id), author_id: v.author_id === null ? null : Number(v.author_id) };
+}
+
+export async function countItemsByState(db: Queryable, orgId: number): Promise<Record<string, number>> {
+  const rows = await db.query<{ state: string; n: number }>(
+    `select v.state, count(*)::int as n from catalogue_items i
+     join lateral (select state from catalogue_versions x where x.item_id = i.id order by x.version desc limit 1) v on true
+     where i.org_id = $1 group by v.state`,
+    [orgId],
+  );
+  return Object.fromEntries(rows.map((r) => [r.state, r.n]));
+}
+
+/** Versions waiting in review in an organization, with the stage they wait at. */
+export async function listInReview(db: Queryable, orgId: number): Promise<Version[]> {
+  return (
+    await db.query<VersionRow>(`select * from catalogue_versions where org_id = $1 and state = 'in_review' order by submitted_at, id`, [orgId])
+  ).map(toVersion);
+}
+
+// ── Sign-offs and acknowledgements ──────────────────────────────────────────
+
+interface SignoffRow {
+  id: number;
+  version_id: number;
+  round: number;
+  stage_index: number;
+  stage_name: string;
+  role: string;
+  decision: 'approve' | 'reject';
+  reason: string;
+  user_id: number | null;
+  user_name: string;
+  at: Date;
+}
+const toSignoff = (r: SignoffRow): Signoff => ({
+  id: r.id,
+  versionId: r.version_id,
+  round: r.round,
+  stageIndex: r.stage_index,
+  stageName: r.stage_name,
+  role: r.role,
+  decision: r.decision,
+  reason: r.reason,
+  userId: r.user_id,
+  userName: r.user_name,
+  at: iso(r.at)!,
+});
+
+export async function insertSignoff(
+  tx: Queryable,
+  s: { orgId: number; itemId: number; versionId: number; round: number; stageIndex: number; stageName: string; role: string; decision: 'approve' | 'reject'; reason: string; userId: number | null; userName: string },
+): Promise<void> {
+  await tx.query(
+    `insert into catalogue_signoffs (org_id, item_id, version_id, round, stage_index, stage_name, role, decision, reason, user_id, user_name)
+     values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
+    [s.orgId, s.itemId, s.versionId, s.round, s.stageIndex, s.stageName, s.role, s.decision, s.reason, s.userId, s.userName],
+  );
+}
+
+export async function listSignoffs(db: Queryable, versionId: number): Promise<Signoff[]> {
+  return (await db.query<SignoffRow>('select * from catalogue_signoffs where version_id = $1 order by id', [versionId])).map(toSignoff);
+}
+
+/** Item ids an organization's versions wait for the given stage roles at (for the review queue). */
+interface AckRow {
+  id: number;
+  version_id: number;
+  detector: string;
+  match_text: string;
+  reason: string;
+  user_name: string;
+  at: Date;
+}
+const toAck = (r: AckRow): FindingAck => ({ id: r.id, versionId: r.version_id, detector: r.detector, matchText: r.match_text, reason: r.reason, userName: r.user_name, at: iso(r.at)! });
+
+export async function listAcks(db: Queryable, versionId: number): Promise<FindingAck[]> {
+  return (await db.query<AckRow>('select * from catalogue_finding_acks where version_id = $1 order by id', [versionId])).map(toAck);
+}
+
+export async function insertAck(
+  tx: Queryable,
+  a: { orgId: number; versionId: number; detector: string; matchText: string; reason: string; userId: number | null; userName: string },
+): Promise<boolean> {
+  const rows = await tx.query(
+    `insert into catalogue_finding_acks (org_id, version_id, detector, match_text, reason, user_id, user_name) values ($1, $2, $3, $4, $5, $6, $7)
+     on conflict (version_id, detector, match_text) do nothing returning id`,
+    [a.orgId, a.versionId, a.detector, a.matchText, a.reason, a.userId, a.userName],
+  );
+  return rows.length > 0;
+}
+
+/** A new version inherits the acknowledgements of the one it was revised from. */
+export async function copyAcks(tx: Queryable, fromVersionId: number, toVersionId: number): Promise<void> {
+  await tx.query(
+    `insert into catalogue_finding_acks (org_id, version_id, detector, match_text, reason, user_id, user_name, at)
+     select org_id, $2, detector, match_text, reason, user_id, user_name, at from catalogue_finding_acks where version_id = $1
+     on conflict do nothing`,
+    [fromVersionId, toVersionId],
+  );
+}
+
+// ── Attachments ──────────────────────────────────────────────────────────────
+
+interface AttachmentRow {
+  id: number;
+  version_id: number;
+  position: number;
+  file_name: string;
+  media_type: string;
+  size_bytes: number;
+  sha256: string;
+  text: string;
+}
+const toAttachment = (r: AttachmentRow): Attachment => ({
+  id: r.id,
+  versionId: r.version_id,
+  position: r.position,
+  fileName: r.file_name,
+  mediaType: r.media_type,
+  sizeBytes: r.size_bytes,
+  sha256: r.sha256,
+  text: r.text,
+});
+
+export async function listAttachments(db: Queryable, versionId: number): Promise<Attachment[]> {
+  return (await db.query<AttachmentRow>('select * from catalogue_attachments where version_id = $1 order by position, id', [versionId])).map(toAttachment);
+}
+
+export async function findAttachment(db: Queryable, id: number): Promise<(Attachment & { orgId: number }) | undefined> {
+  const [r] = await db.query<AttachmentRow & { org_id: number }>('select * from catalogue_attachments where id = $1', [id]);
+  return r && { ...toAttachment(r), orgId: r.org_id };
+}
+
+export async function attachmentOrgId(db: Queryable, value: string): Promise<number | null> {
+  if (!isId(value)) return null;
+  const [r] = await db.query<{ org_id: number }>('select org_id from catalogue_attachments where id = $1', [Number(value)]);
+  return r?.org_id ?? null;
+}
+
+export async function insertAttachment(
+  tx: Queryable,
+  a: { orgId: number; versionId: number; fileName: string; mediaType: string; content: Buffer; sha256: string; text: string },
+): Promise<number> {
+  await tx.query('insert into catalogue_blobs (org_id, sha256, content) values ($1, $2, $3) on conflict do nothing', [a.orgId, a.sha256, a.content]);
+  const [r] = await tx.query<{ id: number }>(
+    `insert into catalogue_attachments (org_id, version_id, position, file_name, media_type, size_bytes, sha256, text)
+     values ($1, $2, (select coalesce(max(position), 0) + 1 from catalogue_attachments where version_id = $2), $3, $4, $5, $6, $7) returning id`,
+    [a.orgId, a.versionId, a.fileName, a.mediaType, a.content.length, a.sha256, a.text],
+  );
+  return r!.id;
+}
+
+export async function deleteAttachmentRow(tx: Queryable, id: number): Promise<void> {
+  await tx.query('delete from catalogue_attachments where id = $1', [id]);
+}
+
+export async function copyAttachments(tx: Queryable, fromVersionId: number, toVersionId: number): Promise<void> {
+  await tx.query(
+    `insert into catalogue_attachments (org_id, version_id, position, file_name, media_type, size_bytes, sha256, text)
+     select org_id, $2, position, file_name, media_type, size_bytes, sha256, text from catalogue_attachments where version_id = $1`,
+    [fromVersionId, toVersionId],
+  );
+}
+
+export async function attachmentContent(db: Queryable, orgId: number, sha256: string): Promise<Buffer | undefined> {
+  const [r] = await db.query<{ content: Uint8Array }>('select content from catalogue_blobs where org_id = $1 and sha256 = $2', [orgId, sha256]);
+  return r && Buffer.from(r.content);
+}
+
+// ── 解读 links ───────────────────────────────────────────────────────────────
+
+export async function insertInterpretationLink(tx: Queryable, orgId: number, policyItemId: number, interpretationItemId: number, byName: string): Promise<boolean> {
+  const rows = await tx.query(
+    `insert into catalogue_interpretations (org_id, policy_item_id, interpretation_item_id, created_by_name) values ($1, $2, $3, $4)
+     on conflict do nothing returning org_id`,
+    [orgId, policyItemId, interpretationItemId, byName],
+  );
+  return rows.length > 0;
+}
+
+export async function deleteInterpretationLink(tx: Queryable, policyItemId: number, interpretationItemId: number): Promise<boolean> {
+  const rows = await tx.query('delete from catalogue_interpretations where policy_item_id = $1 and interpretation_item_id = $2 returning org_id', [
+    policyItemId,
+    interpretationItemId,
+  ]);
+  return rows.length > 0;
+}
+
+export interface LinkedItem {
+  itemId: number;
+  title: string;
+  indexNumber: string | null;
+  live: boolean;
+}
+
+/** Items linked to this one: its interpretations (as policy) and the policies it interprets. */
+export async function listLinks(db: Queryable, itemId: number): Promise<{ interpretations: LinkedItem[]; policies: LinkedItem[] }> {
+  const q = (join: string, where: string) =>
+    db.query<{ item_id: number; title: string; index_number: string | null; live: boolean }>(
+      `select i.id as item_id, v.title, i.index_number, (i.published_version_id is not null and i.withdrawn_at is null) as live
+       from catalogue_interpretations l join catalogue_items i on i.id = l.${join}
+       join lateral (select title from catalogue_versions x where x.item_id = i.id
+                     order by (x.id = i.published_version_id) desc, x.version desc limit 1) v on true
+       where l.${where} = $1 order by i.id`,
+      [itemId],
+    );
+  const map = (rows: { item_id: number; title: string; index_number: string | null; live: boolean }[]) =>
+    rows.map((r) => ({ itemId: r.item_id, title: r.title, indexNumber: r.index_number, live: r.live }));
+  return { interpretations: map(await q('interpretation_item_id', 'policy_item_id')), policies: map(await q('policy_item_id', 'interpretation_item_id')) };
+}
+
+// ── Portal (live items only) ─────────────────────────────────────────────────
+
+export interface LiveItem {
+  item: Item;
+  version: Version;
+}
+
+const LIVE_JOIN = `from catalogue_items i join catalogue_versions v on v.id = i.published_version_id where i.withdrawn_at is null`;
+
+export async function findLiveItem(db: Queryable, id: number): Promise<LiveItem | undefined> {
+  const [r] = await db.query<ItemRow & { v: VersionRow }>(`select i.*, to_jsonb(v) as v ${LIVE_JOIN} and i.id = $1`, [id]);
+  return r && { item: toItem(r), version: toVersion(jsonVersion(r.v)) };
+}
+
+export interface LiveListEntry {
+  itemId: number;
+  title: string;
+  indexNumber: string;
+  docNumber: string;
+  publishedDate: string;
+  validity: Validity;
+  docKind: DocKind | null;
+  columnId: number;
+  orgId: number;
+}
+
+interface LiveListRow {
+  item_id: number;
+  title: string;
+  index_number: string;
+  doc_number: string;
+  published_date: string;
+  validity: Validity;
+  doc_kind: DocKind | null;
+  column_id: number;
+  org_id: number;
+}
+const toLiveEntry = (r: LiveListRow): LiveListEntry => ({
+  itemId: r.item_id,
+  title: r.title,
+  indexNumber: r.index_number,
+  docNumber: r.doc_number,
+  publishedDate: r.published_date,
+  validity: r.validity,
+  docKind: r.doc_kind,
+  columnId: r.column_id,
+  orgId: r.org_id,
+});
+const LIVE_COLUMNS = 'v.item_id, v.title, i.index_number, v.doc_number, v.published_date, i.validity, v.doc_kind, v.column_id, v.org_id';
+
+/** One page of a column, newest first (uses the partial index on live versions). */
+export async function listLiveInColumn(db: Queryable, columnIds: number[], limit: number, offset: number): Promise<LiveListEntry[]> {
+  const rows = await db.query<LiveListRow>(
+    `select ${LIVE_COLUMNS} from catalogue_versions v join catalogue_items i on i.id = v.item_id
+     where v.state = 'published' and v.column_id = any($1::bigint[]) and i.withdrawn_at is null
+     order by v.published_date desc, v.item_id desc limit $2 offset $3`,
+    [columnIds, limit, offset],
+  );
+  return rows.map(toLiveEntry);
+}
+
+export async function countLiveInColumn(db: Queryable, columnIds: number[]): Promise<number> {
+  const [r] = await db.query<{ n: number }>(
+    `select count(*)::int as n from catalogue_versions v join catalogue_items i on i.id = v.item_id
+     where v.state = 'published' and v.column_id = any($1::bigint[]) and i.withdrawn_at is null`,
+    [columnIds],
+  );
+  return r?.n ?? 0;
+}
+
+/** Newest live items of the organizations in a subtree (the region home). */
+export async function listLiveUnder(db: Queryable, path: string, limit: number): Promise<(LiveListEntry & { orgName: string; orgCode: string })[]> {
+  const rows = await db.query<LiveListRow & { org_name: string; org_code: string }>(
+    `select ${LIVE_COLUMNS}, o.short_name as org_name, o.code as org_code
+     from catalogue_search s join catalogue_items i on i.id = s.item_id join catalogue_versions v on v.id = i.published_version_id
+     join organizations o on o.id = s.org_id
+     where o.path like $1 || '%' order by s.published_date desc, s.item_id desc limit $2`,
+    [path, limit],
+  );
+  return rows.map((r) => ({ ...toLiveEntry(r), orgName: r.org_name, orgCode: r.org_code }));
+}
+
+/** Per column: live item count and the newest publication date (portal home, column health). */
+export async function columnActivity(db: Queryable, orgId: number): Promise<Map<number, { count: number; lastPublished: string | null }>> {
+  const rows = await db.query<{ column_id: number; n: number; last: string | null }>(
+    `select v.column_id, count(*)::int as n, max(v.published_date) as last
+     from catalogue_versions v join catalogue_items i on i.id = v.item_id
+     where v.org_id = $1 and v.state = 'published' and i.withdrawn_at is null group by v.column_id`,
+    [orgId],
+  );
+  return new Map(rows.map((r) => [r.column_id, { count: r.n, lastPublished: r.last }]));
+}
+
+/** Live versions of an organization with the dates the health and Art. 26 checks need. */
+export async function liveVersionDates(
+  db: Queryable,
+  orgId: number,
+  since: string,
+): Promise<{ itemId: number; title: string; columnId: number; formedDate: string | null; publishedDate: string | null; deadlineBasis: string }[]> {
+  const rows = await db.query<{ item_id: number; title: string; column_id: number; formed_date: string | null; published_date: string | null; deadline_basis: string }>(
+    `select v.item_id, v.title, v.column_id, v.formed_date, v.published_date, v.deadline_basis
+     from catalogue_versions v join catalogue_items i on i.id = v.item_id
+     where v.org_id = $1 and v.state = 'published' and i.withdrawn_at is null and (v.published_date is null or v.published_date >= $2)
+     order by v.published_date desc nulls first`,
+    [orgId, since],
+  );
+  return rows.map((r) => ({ itemId: r.item_id, title: r.title, columnId: r.column_id, formedDate: r.formed_date, publishedDate: r.published_date, deadlineBasis: r.deadline_basis }));
+}
+
+export async function listLiveForSitemap(db: Queryable, limit: number): Promise<{ itemId: number; publishedDate: string }[]> {
+  const rows = await db.query<{ item_id: number; published_date: string }>(
+    'select item_id, published_date from catalogue_search order by published_date desc, item_id desc limit $1',
+    [limit],
+  );
+  return rows.map((r) => ({ itemId: r.item_id, publishedDate: r.published_date }));
+}
+
+/** Facts for 第二十条第（一）项: the live 规章 and 行政规范性文件 of an organization. */
+export async function policyDocumentFacts(db: Queryable, orgId: number) {
+  const rows = await db.query<{ doc_kind: DocKind; written_date: string | null; published_date: string | null; validity: Validity; validity_date: string | null }>(
+    `select v.doc_kind, v.written_date, v.published_date, i.validity, i.validity_date ${LIVE_JOIN}
+     and i.org_id = $1 and v.doc_kind in ('regulation', 'normative')`,
+    [orgId],
+  );
+  return rows.map((r) => ({ docKind: r.doc_kind, writtenDate: r.written_date, publishedDate: r.published_date, validity: r.validity, validityDate: r.validity_date }));
+}
+
+// ── Search ───────────────────────────────────────────────────────────────────
+
+export async function upsertSearchRow(
+  tx: Queryable,
+  s: { itemId: number; orgId: number; columnId: number; publishedDate: string; docNumber: string; title: string; text: string; vector: string },
+): Promise<void> {
+  await tx.query(
+    `insert into catalogue_search (item_id, org_id, column_id, published_date, doc_number, title, text, vector)
+     values ($1, $2, $3, $4, $5, $6, $7, $8::tsvector)
+     on conflict (item_id) do update set org_id = excluded.org_id, column_id = excluded.column_id, published_date = excluded.published_date,
+       doc_number = excluded.doc_number, title = excluded.title, text = excluded.text, vector = excluded.vector`,
+    [s.itemId, s.orgId, s.columnId, s.publishedDate, s.docNumber, s.title, s.text, s.vector],
+  );
+}
+
+export async function deleteSearchRow(tx: Queryable, itemId: number): Promise<void> {
+  await tx.query('delete from catalogue_search where item_id = $1', [itemId]);
+}
+
+export interface SearchFilters {
+  orgPath?: string | null;
+  columnId?: number | null;
+  year?: number | null;
+  docNumber?: string | null;
+}
+
+export interface SearchHit {
+  itemId: number;
+  orgId: number;
+  orgName: string;
+  orgCode: string;
+  columnId: number;
+  title: string;
+  docNumber: string;
+  publishedDate: string;
+  indexNumber: string;
+  /** Text around the first occurrence of the first term. */
+  excerpt: string;
+  rank: number;
+}
+
+/**
+ * Live items matching every term: the tsquery narrows through the GIN index (when there is
+ * one), the ILIKE patterns make the match exact. At most `countLimit` matches are counted.
+ */
+export async function searchLive(
+  db: Queryable,
+  q: { tsquery: string | null; patterns: string[]; firstTerm: string },
+  f: SearchFilters,
+  opts: { order: 'relevance' | 'date'; limit: number; offset: number; countLimit: number },
+): Promise<{ hits: SearchHit[]; total: number }> {
+  const params: unknown[] = [q.tsquery, q.patterns, f.orgPath ?? null, f.columnId ?? null, f.year ?? null, f.docNumber ? `%${f.docNumber.replace(/[\\%_]/g, (c) => `\\${c}`)}%` : null];
+  const where = `($1::tsquery is null or s.vector @@ $1::tsquery)
+    and s.text ilike all($2::text[])
+    and ($3::text is null or o.path like $3 || '%')
+    and ($4::bigint is null or s.column_id = $4)
+    and ($5::int is null or (s.published_date >= make_date($5, 1, 1) and s.published_date < make_date($5 + 1, 1, 1)))
+    and ($6::text is null or s.doc_number ilike $6)`;
+  const order = opts.order === 'date' ? 's.published_date desc, s.item_id desc' : 'rank desc, s.published_date desc, s.item_id desc';
+  const rows = await db.query<{
+    item_id: number; org_id: number; org_name: string; org_code: string; column_id: number; title: string; doc_number: string;
+    published_date: string; index_number: string; excerpt: string; rank: number;
+  }>(
+    `select s.item_id, s.org_id, o.short_name as org_name, o.code as org_code, s.column_id, s.title, s.doc_number, s.published_date,
+       i.index_number,
+       substr(s.text, greatest(1, strpos(lower(s.text), lower($7)) - 40), 160) as excerpt,
+       case when $1::tsquery is null then 0 else ts_rank(s.vector, $1::tsquery) end
+         + case when s.title ilike any($2::text[]) then 1 else 0 end as rank
+     from catalogue_search s join organizations o on o.id = s.org_id join catalogue_items i on i.id = s.item_id
+     where ${where} order by ${order} limit $8 offset $9`,
+    [...params, q.firstTerm, opts.limit, opts.offset],
+  );
+  const [count] = await db.query<{ n: number }>(
+    `select count(*)::int as n from (select 1 from catalogue_search s join organizations o on o.id = s.org_id where ${where} limit $7) x`,
+    [...params, opts.countLimit],
+  );
+  return {
+    total: count?.n ?? 0,
+    hits: rows.map((r) => ({
+      itemId: r.item_id, orgId: r.org_id, orgName: r.org_name, orgCode: r.org_code, columnId: r.column_id, title: r.title,
+      docNumber: r.doc_number, publishedDate: r.published_date, indexNumber: r.index_number, excerpt: r.excerpt, rank: Number(r.rank),
+    })),
+  };
+}
+
+// ── Visits ───────────────────────────────────────────────────────────────────
+
+/** The random salt of a day (created on first use; deleted with the day's visitor hashes). */
+export async function daySalt(tx: Queryable, day: string, fresh: string): Promise<string> {
+  await tx.query('insert into catalogue_visit_salts (day, salt) values ($1, $2) on conflict do nothing', [day, fresh]);
+  const [r] = await tx.query<{ salt: string }>('select salt from catalogue_visit_salts where day = $1', [day]);
+  return r!.salt;
+}
+
+export async function addItemViews(tx: Queryable, itemIds: number[], counts: number[]): Promise<void> {
+  if (!itemIds.length) return;
+  await tx.query(
+    `update catalogue_items i set view_count = i.view_count + d.n
+     from (select unnest($1::bigint[]) as id, unnest($2::bigint[]) as n) d where i.id = d.id`,
+    [itemIds, counts],
+  );
+}
+
+export async function addPageViews(tx: Queryable, orgId: number, day: string, pv: number, hashes: string[]): Promise<void> {
+  await tx.query(
+    `insert into catalogue_daily_visits (org_id, day, pv) values ($1, $2, $3)
+     on conflict (org_id, day) do update set pv = catalogue_daily_visits.pv + excluded.pv`,
+    [orgId, day, pv],
+  );
+  if (hashes.length) {
+    await tx.query('insert into catalogue_visitor_hashes (org_id, day, hash) select $1, $2, unnest($3::text[]) on conflict do nothing', [orgId, day, hashes]);
+  }
+  await tx.query(
+    'update catalogue_daily_visits set uv = (select count(*) from catalogue_visitor_hashes h where h.org_id = $1 and h.day = $2) where org_id = $1 and day = $2',
+    [orgId, day],
+  );
+}
+
+/** After a day is over its unique-visitor count is final: the hashes and the salt are deleted. */
+export async function forgetVisitorsBefore(tx: Queryable, day: string): Promise<void> {
+  await tx.query(
+    `update catalogue_daily_visits d set uv = greatest(d.uv, x.n) from
+       (select org_id, day, count(*)::int as n from catalogue_visitor_hashes where day < $1 group by org_id, day) x
+     where d.org_id = x.org_id and d.day = x.day`,
+    [day],
+  );
+  await tx.query('delete from catalogue_visitor_hashes where day < $1', [day]);
+  await tx.query('delete from catalogue_visit_salts where day < $1', [day]);
+}
+
+export async function dailyVisits(db: Queryable, orgId: number, from: string): Promise<{ day: string; pv: number; uv: number }[]> {
+  const rows = await db.query<{ day: string; pv: number; uv: number }>(
+    'select day, pv, uv from catalogue_daily_visits where org_id = $1 and day >= $2 order by day desc',
+    [orgId, from],
+  );
+  return rows.map((r) => ({ day: r.day, pv: Number(r.pv), uv: r.uv }));
+}
