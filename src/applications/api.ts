@@ -1,0 +1,273 @@
+// JSON API for applications (依申请公开): schema → authorize → command → present. Every action of
+// the console is here too, with the same commands and the same Chinese messages.
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import { staffContext } from '../core/context.ts';
+import { forbidden, notFound } from '../core/errors.ts';
+import { currentOrg } from '../core/http/auth.ts';
+import type { AppDeps } from '../core/http/deps.ts';
+import type { Organization } from '../orgs/model.ts';
+import { loadCaseFile } from './case-file.ts';
+import * as commands from './commands.ts';
+import { DOCX_MEDIA_TYPE } from './letter-docx.ts';
+import { letterDocx } from './letter-files.ts';
+import { LETTER_KINDS } from './letters.ts';
+import { APPLICANT_COLUMNS, APPLICANT_KINDS, CASE_STATES, CHANNELS, DELIVERIES, FORMS_WANTED } from './model.ts';
+import { applicationPolicy } from './policy.ts';
+import { presentCaseDetail, presentCaseSummary } from './present.ts';
+import { loadQueue } from './queue.ts';
+import './scope.ts';
+import { findAttachmentContent } from './store.ts';
+import { reportPolicy } from '../report/policy.ts';
+import { storeTable3InDraft, table3ForYear } from './table3-report.ts';
+
+const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { error: '日期格式应为 YYYY-MM-DD' });
+const optDate = date.optional();
+
+const clockSchema = z.object({
+  state: z.string().nullable(),
+  receivedOn: z.string().nullable(),
+  correctionNoticeDue: z.string().nullable(),
+  clockStartsOn: z.string().nullable(),
+  originalDueDate: z.string().nullable(),
+  extendedDays: z.number(),
+  pausedWorkingDays: z.number(),
+  dueDate: z.string().nullable(),
+  workingDaysLeftWhenPaused: z.number().nullable(),
+  problems: z.array(z.string()),
+  status: z.string().nullable(),
+  statusLabel: z.string().nullable(),
+  workingDaysLeft: z.number().nullable(),
+  daysOverdue: z.number(),
+  error: z.string().nullable(),
+});
+
+const summarySchema = z.object({
+  id: z.number(),
+  receiptNo: z.string(),
+  state: z.enum(CASE_STATES),
+  stateLabel: z.string(),
+  channel: z.enum(CHANNELS),
+  submittedOn: z.string(),
+  receivedOn: z.string().nullable(),
+  concludedOn: z.string().nullable(),
+  outcome: z.string().nullable(),
+  outcomeLabel: z.string().nullable(),
+  applicantKind: z.enum(APPLICANT_KINDS),
+  applicantColumn: z.enum(APPLICANT_COLUMNS),
+  infoTitle: z.string(),
+  handlerUserId: z.number().nullable(),
+  handlerName: z.string().nullable(),
+  clock: clockSchema,
+});
+
+const applicantSchema = z.object({
+  kind: z.enum(APPLICANT_KINDS),
+  name: z.string(),
+  idType: z.string(),
+  idNumber: z.string(),
+  creditCode: z.string(),
+  legalRepresentative: z.string(),
+  contactPerson: z.string(),
+  phone: z.string(),
+  email: z.string(),
+  address: z.string(),
+  postalCode: z.string(),
+});
+
+const detailSchema = summarySchema.extend({
+  infoDocNumber: z.string(),
+  infoDescription: z.string(),
+  formWanted: z.enum(FORMS_WANTED),
+  delivery: z.enum(DELIVERIES),
+  applicant: applicantSchema.nullable().describe('申请人个人信息（仅本机关依申请办理人和负责人可见）'),
+  events: z.array(z.object({ id: z.number(), kind: z.string(), label: z.string(), onDate: z.string(), at: z.string(), actorName: z.string(), data: z.record(z.string(), z.unknown()), note: z.string() })),
+  attachments: z.array(z.object({ id: z.number(), fileName: z.string(), contentType: z.string(), size: z.number() })),
+  actions: z.array(z.string()).describe('当前状态允许的操作'),
+});
+
+const caseParams = z.object({ caseId: z.string() });
+const attachment = (name: string) => `attachment; filename="${name.replace(/[^\x20-\x7e]/g, '_')}"; filename*=UTF-8''${encodeURIComponent(name)}`;
+
+/** Action routes: POST /applications/:caseId/<path> with a body schema and the command. */
+const ACTIONS = [
+  { path: 'confirm', summary: '确认收到申请（条例第三十一条）', body: z.object({ confirmedOn: optDate, arrivedOn: optDate, signedForOn: optDate, note: z.string().max(500).optional() }), run: commands.confirmReceipt },
+  { path: 'correction-request', summary: '一次性告知补正（条例第三十条）', body: z.object({ on: optDate, items: z.string().max(2000), dueOn: date }), run: commands.requestCorrection },
+  { path: 'correction', summary: '登记收到补正（条例第三十条）', body: z.object({ on: optDate, description: z.string().max(2000) }), run: commands.recordCorrection },
+  { path: 'abandon', summary: '逾期未补正，视为放弃申请', body: z.object({ on: optDate, note: z.string().max(500).optional() }), run: commands.abandon },
+  { path: 'consultations', summary: '书面征求第三方或其他机关意见（条例第三十二条、第三十四条）', body: z.object({ on: optDate, party: z.enum(['third_party', 'agency']), partyName: z.string().max(200) }), run: commands.startConsultation },
+  { path: 'consultation-result', summary: '征求意见结束（收到意见或期限届满）', body: z.object({ on: optDate, result: z.enum(['agreed', 'objected', 'no_reply']), note: z.string().max(500).optional() }), run: commands.endConsultation },
+  { path: 'fee-notice', summary: '发出收费通知（国办函〔2020〕109号）', body: z.object({ on: optDate, basis: z.enum(['by_count', 'by_pages']), pages: z.number().int().positive().optional() }), run: commands.noticeFee },
+  { path: 'payment', summary: '登记缴费', body: z.object({ on: optDate }), run: commands.recordPayment },
+  { path: 'non-payment', summary: '逾期未缴费，不再处理', body: z.object({ on: optDate }), run: commands.recordNonPayment },
+  { path: 'extension-request', summary: '申请延长答复期限（条例第三十三条第二款）', body: z.object({ on: optDate, workingDays: z.number().int(), reason: z.string().max(500) }), run: commands.requestExtension },
+  { path: 'extension-approval', summary: '负责人批准延期并告知申请人（机关负责人）', body: z.object({ approvedOn: optDate, notifiedOn: optDate }), run: commands.approveExtension },
+  { path: 'extension-rejection', summary: '负责人不批准延期（机关负责人）', body: z.object({ on: optDate, reason: z.string().max(500) }), run: commands.rejectExtension },
+  { path: 'reply', summary: '作出答复，答复结果为年度报告表三的一项（条例第三十六条）', body: z.object({ on: optDate, outcome: z.string(), reasons: z.string().max(5000).optional(), deliveredBy: z.string().max(100) }), run: commands.reply },
+  { path: 'close', summary: '办结归档（条例第四十五条）', body: z.object({ on: optDate }), run: commands.closeCase },
+  { path: 'withdraw', summary: '登记申请人撤回申请', body: z.object({ on: optDate, note: z.string().max(500).optional() }), run: commands.withdraw },
+] as const;
+
+const registerSchema = z.looseObject({
+  channel: z.enum(CHANNELS),
+  submittedOn: date,
+  signedForOn: optDate,
+  submissionKey: z.string().max(100).optional(),
+});
+
+export function applicationApiRoutes(deps: AppDeps) {
+  const { db } = deps;
+  return async (parent: FastifyInstance) => {
+    const app = parent.withTypeProvider<ZodTypeProvider>();
+    const tags = ['依申请公开'];
+
+    const readable = async (request: FastifyRequest): Promise<Organization> => {
+      const org = request.scopedOrg ?? (await currentOrg(db, request.staff!));
+      if (!applicationPolicy.read(request.staff!, org)) throw forbidden('只有依申请办理人、机关负责人和监督员可以查看依申请公开案件');
+      return org;
+    };
+    const detail = async (request: FastifyRequest, caseId: number) => {
+      const org = await readable(request);
+      const file = await loadCaseFile(db, caseId, applicationPolicy.readPersonalData(request.staff!, org));
+      if (!file) throw notFound('该申请');
+      return presentCaseDetail(file.case, file.clock, file.events, file.actions, file.attachments, file.applicant);
+    };
+
+    app.get(
+      '/applications',
+      {
+        schema: {
+          tags,
+          summary: '当前机构的申请（办理台账），到期日和逾期、即将到期由法定时限实时计算',
+          querystring: z.object({
+            state: z.enum([...CASE_STATES, 'open']).optional(),
+            handler: z.coerce.number().int().optional(),
+            due: z.enum(['soon', 'overdue']).optional(),
+            receiptNo: z.string().optional(),
+          }),
+          response: { 200: z.array(summarySchema) },
+        },
+      },
+      async (request) => {
+        const org = await readable(request);
+        const q = request.query;
+        const items = await loadQueue(db, org.id, { state: q.state, handlerUserId: q.handler, due: q.due, receiptNo: q.receiptNo });
+        return items.map((i) => presentCaseSummary(i.case, i.clock));
+      },
+    );
+
+    app.post(
+      '/applications',
+      { schema: { tags, summary: '登记当面、口头、邮寄或传真提交的申请（字段同公开申请表，另加 channel、submittedOn）', body: registerSchema, response: { 201: detailSchema, 200: detailSchema } } },
+      async (request, reply) => {
+        const org = await currentOrg(db, request.staff!);
+        const { channel, submittedOn, signedForOn, submissionKey, ...form } = request.body;
+        const result = await commands.registerApplication(db, staffContext(request.staff!, request.id), org.id, form, { channel, submittedOn, signedForOn, submissionKey });
+        return reply.status(result.duplicate ? 200 : 201).send(await detail(request, result.case.id));
+      },
+    );
+
+    app.get(
+      '/applications/table3',
+      {
+        schema: {
+          tags,
+          summary: '由案件计算年度报告表三（收到和处理政府信息公开申请情况），canonical JSON 的 table3',
+          querystring: z.object({ year: z.coerce.number().int().min(2008).max(2100).optional() }),
+          response: { 200: z.object({ year: z.number(), format: z.enum(['2019', '2021']), table3: z.record(z.string(), z.array(z.number())) }) },
+        },
+      },
+      async (request) => {
+        const org = await currentOrg(db, request.staff!);
+        // Counts only, no personal data: case readers and report editors both may see them.
+        if (!applicationPolicy.read(request.staff!, org) && !reportPolicy.edit(request.staff!, org)) throw forbidden('只有依申请办理人、机关负责人、监督员和年度报告编辑人员可以查看');
+        const year = request.query.year ?? new Date().getFullYear() - 1;
+        const { format, table3 } = await table3ForYear(db, org.id, year);
+        return { year, format, table3: table3 as unknown as Record<string, number[]> };
+      },
+    );
+
+    app.post(
+      '/applications/table3/report',
+      {
+        schema: {
+          tags,
+          summary: '把由案件计算的表三写入当前机构该年度的年度报告草稿（新版本，表三来源为“计算”；信息发布员或系统管理员）',
+          body: z.object({ year: z.number().int().min(2008).max(2100) }),
+          response: { 200: z.object({ reportId: z.number(), version: z.number() }) },
+        },
+      },
+      async (request) => {
+        const org = await currentOrg(db, request.staff!);
+        return storeTable3InDraft(db, staffContext(request.staff!, request.id), org.id, request.body.year);
+      },
+    );
+
+    app.get('/applications/:caseId', { schema: { tags, summary: '申请详情：事件时间线、法定时限、当前可执行的操作', params: caseParams, response: { 200: detailSchema } } }, async (request) =>
+      detail(request, Number(request.params.caseId)),
+    );
+
+    for (const action of ACTIONS) {
+      app.post(
+        `/applications/:caseId/${action.path}`,
+        { schema: { tags, summary: action.summary, params: caseParams, body: action.body, response: { 200: detailSchema } } },
+        async (request) => {
+          const caseId = Number(request.params.caseId);
+          await (action.run as (db: unknown, ctx: unknown, id: number, input: unknown) => Promise<unknown>)(db, staffContext(request.staff!, request.id), caseId, request.body);
+          return detail(request, caseId);
+        },
+      );
+    }
+
+    app.post(
+      '/applications/:caseId/assign',
+      { schema: { tags, summary: '分配办理人', params: caseParams, body: z.object({ handlerUserId: z.number().int().nullable() }), response: { 200: detailSchema } } },
+      async (request) => {
+        const caseId = Number(request.params.caseId);
+        await commands.assignHandler(db, staffContext(request.staff!, request.id), caseId, request.body.handlerUserId);
+        return detail(request, caseId);
+      },
+    );
+
+    app.post(
+      '/applications/:caseId/notes',
+      { schema: { tags, summary: '添加备注', params: caseParams, body: z.object({ note: z.string().max(2000) }), response: { 200: detailSchema } } },
+      async (request) => {
+        const caseId = Number(request.params.caseId);
+        await commands.addNote(db, staffContext(request.staff!, request.id), caseId, request.body.note);
+        return detail(request, caseId);
+      },
+    );
+
+    app.get(
+      '/applications/:caseId/letter',
+      {
+        schema: {
+          tags,
+          summary: '下载文书（DOCX）：receipt 接收回执、correction 补正告知书、extension 延期答复告知书、fee 收费通知书、reply 答复书',
+          params: caseParams,
+          querystring: z.object({ kind: z.enum(LETTER_KINDS, { error: `kind 应为 ${LETTER_KINDS.join('、')} 之一` }) }),
+        },
+      },
+      async (request, reply) => {
+        const org = await readable(request);
+        if (!applicationPolicy.readPersonalData(request.staff!, org)) throw forbidden('文书载有申请人个人信息，只有本机关依申请办理人和负责人可以下载');
+        const file = await letterDocx(db, Number(request.params.caseId), request.query.kind);
+        return reply.type(DOCX_MEDIA_TYPE).header('content-disposition', attachment(file.fileName)).send(file.content);
+      },
+    );
+
+    app.get(
+      '/applications/:caseId/attachment',
+      { schema: { tags, summary: '下载申请人上传的附件', params: caseParams, querystring: z.object({ id: z.coerce.number().int() }) } },
+      async (request, reply) => {
+        const org = await readable(request);
+        if (!applicationPolicy.readPersonalData(request.staff!, org)) throw forbidden('附件可能载有申请人个人信息，只有本机关依申请办理人和负责人可以下载');
+        const file = await findAttachmentContent(db, Number(request.params.caseId), request.query.id);
+        if (!file) throw notFound('该附件');
+        return reply.type(file.contentType).header('content-disposition', attachment(file.fileName)).send(file.content);
+      },
+    );
+  };
+}

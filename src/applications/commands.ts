@@ -1,0 +1,281 @@
+// Changes to applications: each exported function is one transaction that locks the case row,
+// checks the policy, applies a pure transition (rules/transitions.ts), writes its events and
+// the audit entry. Personal data never goes into the audit log: entries name the receipt number.
+import { createHash } from 'node:crypto';
+import { appendAudit, type Actor } from '../core/audit/log.ts';
+import type { CommandContext } from '../core/context.ts';
+import type { Database, Queryable } from '../core/db/database.ts';
+import { DomainError, forbidden, invalid, notFound } from '../core/errors.ts';
+import { loadCalendar } from '../calendar/store.ts';
+import type { Organization } from '../orgs/model.ts';
+import { findOrgById } from '../orgs/store.ts';
+import { applicationInputSchema, type Applicant, type ApplicationInput, type Case } from './model.ts';
+import { applicationPolicy } from './policy.ts';
+import { snapshotOf, type CaseSnapshot, type NewEvent } from './rules/case-events.ts';
+import { feePaymentDue } from './rules/deadline.ts';
+import { quoteFee, type FeeBasis } from './rules/fees.ts';
+import { normalizeEmail, phoneDigits } from './rules/identity.ts';
+import type { SubmissionChannel } from './rules/receipt.ts';
+import * as rules from './rules/transitions.ts';
+import {
+  countByApplicantSince,
+  findCase,
+  findDuplicate,
+  insertApplicant,
+  insertAttachment,
+  insertCase,
+  insertEvent,
+  listCaseHandlers,
+  listEvents,
+  lockCase,
+  lockReceiptCounter,
+  nextReceiptSeq,
+  placeInApplicantMonth,
+  setHandler,
+  updateCaseState,
+  type NewAttachment,
+} from './store.ts';
+import { today } from './today.ts';
+
+/** The applicant acting through the portal (after proving receipt number and phone or e-mail). */
+export const applicantActor = (requestId: string | null = null): Actor => ({ userId: null, name: '申请人（网上）', requestId });
+
+/** Online submissions per applicant and organization in 24 hours before they are refused (abuse, not a legal limit). */
+export const APPLICANT_DAILY_LIMIT = Number(process.env.GONGKAI_APPLICANT_DAILY_LIMIT) || 20;
+
+// ── Intake ──────────────────────────────────────────────────────────────────
+
+function applicantOf(input: ApplicationInput): Applicant {
+  const natural = input.applicantKind === 'natural';
+  return {
+    kind: input.applicantKind,
+    name: natural ? input.name : input.orgName,
+    idType: natural ? input.idType : '',
+    idNumber: natural ? input.idNumber.toUpperCase() : '',
+    creditCode: natural ? '' : input.creditCode.toUpperCase(),
+    legalRepresentative: natural ? '' : input.legalRepresentative,
+    contactPerson: natural ? '' : input.contactPerson,
+    phone: input.phone,
+    email: input.email ? normalizeEmail(input.email) : '',
+    address: input.address,
+    postalCode: input.postalCode,
+  };
+}
+
+const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
+
+/** “同一申请人”: the identity document or credit code, else the phone number. */
+function applicantKeyOf(a: Applicant): string {
+  const identity = a.kind === 'natural' ? `${a.idType}:${a.idNumber}` : `uscc:${a.creditCode}`;
+  return sha256(`gongkai-applicant|${identity || `phone:${phoneDigits(a.phone)}`}`);
+}
+
+export interface IntakeFacts {
+  channel: SubmissionChannel;
+  submittedOn: string;
+  signedForOn?: string | null;
+  /** The one-time key of the form: the same key twice is one application. */
+  submissionKey?: string | null;
+}
+
+export interface IntakeResult {
+  case: Case;
+  /** True when this was a double submission: the application stored before is returned. */
+  duplicate: boolean;
+}
+
+async function intake(
+  db: Database,
+  actor: Actor,
+  org: Organization,
+  raw: unknown,
+  facts: IntakeFacts,
+  attachments: readonly NewAttachment[],
+  limitPerApplicant: boolean,
+): Promise<IntakeResult> {
+  const input = applicationInputSchema.parse(raw);
+  const now = today();
+  const t = rules.submit({ channel: facts.channel, submittedOn: facts.submittedOn, signedForOn: facts.signedForOn ?? null }, now);
+  const applicant = applicantOf(input);
+  const applicantKey = applicantKeyOf(applicant);
+  const fingerprint = sha256(JSON.stringify([applicantKey, input.infoTitle, input.infoDocNumber, input.infoDescription, input.formWanted, input.delivery]));
+  const submissionKey = facts.submissionKey?.trim() || null;
+  const year = Number(now.slice(0, 4));
+  const applicantColumn = input.applicantKind === 'natural' ? 'natural' : (input.orgColumn as Exclude<typeof input.orgColumn, ''>);
+  return db.transaction(async (tx) => {
+    // Serializes submissions to this organization: the duplicate check below sees every earlier one.
+    await lockReceiptCounter(tx, org.id, year);
+    const existing = await findDuplicate(tx, org.id, submissionKey, fingerprint);
+    if (existing) return { case: existing, duplicate: true };
+    if (limitPerApplicant && (await countByApplicantSince(tx, org.id, applicantKey, new Date(Date.now() - 86_400_000))) >= APPLICANT_DAILY_LIMIT) {
+      throw new DomainError('RATE_LIMITED', `同一申请人 24 小时内向本机关在线提交的申请已达 ${APPLICANT_DAILY_LIMIT} 件，请稍后再提交，或联系政府信息公开工作机构`);
+    }
+    const seq = await nextReceiptSeq(tx, org.id, year);
+    const receiptNo = `${org.code}-${year}-${String(seq).padStart(5, '0')}`;
+    const id = await insertCase(tx, {
+      orgId: org.id, receiptNo, state: t.next, channel: facts.channel, submittedOn: facts.submittedOn, receivedOn: t.set.receivedOn ?? null,
+      input, applicantColumn, submissionKey, fingerprint,
+    });
+    await insertApplicant(tx, id, org.id, applicant, applicantKey);
+    for (const e of t.events) await insertEvent(tx, org.id, id, e, actor);
+    for (const a of attachments) await insertAttachment(tx, org.id, id, a);
+    await appendAudit(tx, actor, {
+      orgId: org.id, action: 'application.submit', targetType: 'application', targetId: id,
+      summary: { receiptNo, channel: facts.channel, state: t.next, attachments: attachments.length },
+    });
+    return { case: (await findCase(tx, id))!, duplicate: false };
+  });
+}
+
+/** 条例第二十九条: an application sent through the portal (互联网渠道), received once confirmed (第三十一条). */
+export function submitOnline(db: Database, org: Organization, raw: unknown, submissionKey: string | null, attachments: readonly NewAttachment[] = [], requestId: string | null = null): Promise<IntakeResult> {
+  return intake(db, applicantActor(requestId), org, raw, { channel: 'online', submittedOn: today(), submissionKey }, attachments, true);
+}
+
+/** A clerk registers an application that came in person, orally (代为填写), by post or fax. */
+export async function registerApplication(db: Database, ctx: CommandContext, orgId: number, raw: unknown, facts: IntakeFacts): Promise<IntakeResult> {
+  const org = await findOrgById(db, orgId);
+  if (!org) throw notFound('该机构');
+  if (ctx.staff && !applicationPolicy.handle(ctx.staff, org)) throw forbidden('只有本机关的依申请办理人或负责人可以登记申请');
+  return intake(db, ctx.actor, org, raw, facts, [], false);
+}
+
+// ── Transitions ─────────────────────────────────────────────────────────────
+
+type Policy = 'handle' | 'approveExtension';
+const POLICY_MESSAGES: Record<Policy, string> = {
+  handle: '只有本机关的依申请办理人或负责人可以办理申请',
+  approveExtension: '延长答复期限须经政府信息公开工作机构负责人同意（条例第三十三条第二款），只有机关负责人可以批准',
+};
+
+/** Keys of event data that may go into the audit log: dates, codes and amounts, never free text. */
+const AUDIT_KEYS = new Set(['channel', 'receivedOn', 'signedForOn', 'arrivedOn', 'confirmedOn', 'dueOn', 'by', 'party', 'result', 'basis', 'quantity', 'amountYuan', 'paymentDueOn', 'workingDays', 'approvedOn', 'notifiedOn', 'outcome', 'handlerUserId']);
+const auditView = (e: NewEvent) => ({
+  kind: e.kind,
+  onDate: e.onDate,
+  ...Object.fromEntries(Object.entries(e.data).filter(([k]) => AUDIT_KEYS.has(k))),
+});
+
+async function transition(
+  db: Database,
+  ctx: CommandContext,
+  caseId: number,
+  action: string,
+  policy: Policy,
+  run: (s: CaseSnapshot, today: string, tx: Queryable, c: Case) => rules.Transition | Promise<rules.Transition>,
+): Promise<Case> {
+  return db.transaction(async (tx) => {
+    const c = await lockCase(tx, caseId);
+    if (!c) throw notFound('该申请');
+    if (ctx.staff) {
+      const org = (await findOrgById(tx, c.orgId))!;
+      if (!applicationPolicy[policy](ctx.staff, org)) throw forbidden(POLICY_MESSAGES[policy]);
+    }
+    const s = snapshotOf(c, await listEvents(tx, caseId));
+    const t = await run(s, today(), tx, c);
+    for (const e of t.events) await insertEvent(tx, c.orgId, caseId, e, ctx.actor);
+    await updateCaseState(tx, caseId, t.next, t.set);
+    await appendAudit(tx, ctx.actor, {
+      orgId: c.orgId, action: `application.${action}`, targetType: 'application', targetId: caseId,
+      summary: { receiptNo: c.receiptNo, from: c.state, to: t.next, events: t.events.map(auditView) },
+    });
+    return (await findCase(tx, caseId))!;
+  });
+}
+
+const dateOr = (d: string | null | undefined, fallback: string) => (d && d.trim() ? d.trim() : fallback);
+
+/** 条例第三十一条: confirm the legal receipt date. */
+export const confirmReceipt = (db: Database, ctx: CommandContext, caseId: number, input: rules.ConfirmInput) =>
+  transition(db, ctx, caseId, 'confirm', 'handle', (s, now) =>
+    rules.confirmReceipt(s, s.channel === 'post_signed' ? { ...input, signedForOn: dateOr(input.signedForOn, now) } : { ...input, confirmedOn: dateOr(input.confirmedOn, now) }, now),
+  );
+
+/** 条例第三十条: the one 补正 notice. */
+export const requestCorrection = (db: Database, ctx: CommandContext, caseId: number, input: { on?: string; items: string; dueOn: string }) =>
+  transition(db, ctx, caseId, 'correction.request', 'handle', (s, now) => rules.requestCorrection(s, { ...input, on: dateOr(input.on, now) }, now));
+
+/** A corrected application handed in or posted, registered by the clerk. */
+export const recordCorrection = (db: Database, ctx: CommandContext, caseId: number, input: { on?: string; description: string }) =>
+  transition(db, ctx, caseId, 'correction.record', 'handle', (s, now) => rules.recordCorrection(s, { on: dateOr(input.on, now), description: input.description, by: 'staff' }, now));
+
+/** The applicant answers the 补正 notice online: received the day it arrives. */
+export const correctOnline = (db: Database, caseId: number, description: string, requestId: string | null = null) =>
+  transition(db, { actor: applicantActor(requestId), staff: null }, caseId, 'correction.online', 'handle', (s, now) => rules.recordCorrection(s, { on: now, description, by: 'applicant' }, now));
+
+export const abandon = (db: Database, ctx: CommandContext, caseId: number, input: { on?: string; note?: string }) =>
+  transition(db, ctx, caseId, 'abandon', 'handle', (s, now) => rules.abandon(s, { on: dateOr(input.on, now), note: input.note }, now));
+
+export const startConsultation = (db: Database, ctx: CommandContext, caseId: number, input: { on?: string; party: 'third_party' | 'agency'; partyName: string }) =>
+  transition(db, ctx, caseId, 'consultation.start', 'handle', (s, now) => rules.startConsultation(s, { ...input, on: dateOr(input.on, now) }, now));
+
+export const endConsultation = (db: Database, ctx: CommandContext, caseId: number, input: { on?: string; result: 'agreed' | 'objected' | 'no_reply'; note?: string }) =>
+  transition(db, ctx, caseId, 'consultation.end', 'handle', (s, now) => rules.endConsultation(s, { ...input, on: dateOr(input.on, now) }, now));
+
+/**
+ * 国办函〔2020〕109号: a fee notice. 按件: the case's place among the applicant's applications of
+ * the month; 按量: the pages. The payment deadline is counted on the organization's calendar.
+ */
+export const noticeFee = (db: Database, ctx: CommandContext, caseId: number, input: { on?: string; basis: FeeBasis; pages?: number }) =>
+  transition(db, ctx, caseId, 'fee.notice', 'handle', async (s, now, tx, c) => {
+    if (input.basis !== 'by_count' && input.basis !== 'by_pages') throw invalid('请选择计费方式（按件计收或按量计收）');
+    const on = dateOr(input.on, now);
+    const quantity = input.basis === 'by_count' ? (await placeInApplicantMonth(tx, caseId)).place : Number(input.pages);
+    if (input.basis === 'by_pages' && (!Number.isInteger(quantity) || quantity < 1)) throw invalid('请填写页数（正整数）');
+    const paymentDueOn = feePaymentDue(await loadCalendar(tx, c.orgId), on);
+    return rules.noticeFee(s, { on, quote: quoteFee(input.basis, quantity), paymentDueOn }, now);
+  });
+
+export const recordPayment = (db: Database, ctx: CommandContext, caseId: number, input: { on?: string }) =>
+  transition(db, ctx, caseId, 'fee.paid', 'handle', (s, now) => rules.recordPayment(s, { on: dateOr(input.on, now) }, now));
+
+export const recordNonPayment = (db: Database, ctx: CommandContext, caseId: number, input: { on?: string }) =>
+  transition(db, ctx, caseId, 'fee.unpaid', 'handle', (s, now) => rules.recordNonPayment(s, { on: dateOr(input.on, now) }, now));
+
+export const requestExtension = (db: Database, ctx: CommandContext, caseId: number, input: { on?: string; workingDays: number; reason: string }) =>
+  transition(db, ctx, caseId, 'extension.request', 'handle', (s, now) => rules.requestExtension(s, { ...input, on: dateOr(input.on, now) }, now));
+
+/** 条例第三十三条第二款: the head approves; the applicant is told (notifiedOn). */
+export const approveExtension = (db: Database, ctx: CommandContext, caseId: number, input: { approvedOn?: string; notifiedOn?: string }) =>
+  transition(db, ctx, caseId, 'extension.approve', 'approveExtension', (s, now) =>
+    rules.approveExtension(s, { approvedOn: dateOr(input.approvedOn, now), notifiedOn: dateOr(input.notifiedOn, now) }, now),
+  );
+
+export const rejectExtension = (db: Database, ctx: CommandContext, caseId: number, input: { on?: string; reason: string }) =>
+  transition(db, ctx, caseId, 'extension.reject', 'approveExtension', (s, now) => rules.rejectExtension(s, { on: dateOr(input.on, now), reason: input.reason }, now));
+
+/** 条例第三十六条: the reply with its table 3 outcome. */
+export const reply = (db: Database, ctx: CommandContext, caseId: number, input: { on?: string; outcome: string; reasons?: string; deliveredBy?: string }) =>
+  transition(db, ctx, caseId, 'reply', 'handle', (s, now) =>
+    rules.reply(s, { on: dateOr(input.on, now), outcome: input.outcome, reasons: input.reasons ?? '', deliveredBy: input.deliveredBy ?? '' }, now),
+  );
+
+export const closeCase = (db: Database, ctx: CommandContext, caseId: number, input: { on?: string }) =>
+  transition(db, ctx, caseId, 'close', 'handle', (s, now) => rules.close(s, { on: dateOr(input.on, now) }, now));
+
+/** The clerk records a withdrawal (by letter, in person). */
+export const withdraw = (db: Database, ctx: CommandContext, caseId: number, input: { on?: string; note?: string }) =>
+  transition(db, ctx, caseId, 'withdraw', 'handle', (s, now) => rules.withdraw(s, { on: dateOr(input.on, now), by: 'staff', note: input.note }, now));
+
+/** The applicant withdraws online. */
+export const withdrawOnline = (db: Database, caseId: number, requestId: string | null = null) =>
+  transition(db, { actor: applicantActor(requestId), staff: null }, caseId, 'withdraw.online', 'handle', (s, now) => rules.withdraw(s, { on: now, by: 'applicant' }, now));
+
+// ── Assignment and notes (no state change) ──────────────────────────────────
+
+export const assignHandler = (db: Database, ctx: CommandContext, caseId: number, handlerUserId: number | null) =>
+  transition(db, ctx, caseId, 'assign', 'handle', async (s, now, tx, c) => {
+    const handlers = await listCaseHandlers(tx, c.orgId);
+    const handler = handlerUserId === null ? null : handlers.find((h) => h.id === handlerUserId);
+    if (handlerUserId !== null && !handler) throw invalid('只能分配给本机关的依申请办理人或负责人');
+    await setHandler(tx, caseId, handlerUserId);
+    return { next: s.state, events: [{ kind: 'assigned', onDate: now, data: { handlerUserId, handlerName: handler?.displayName ?? null } }], set: {} };
+  });
+
+export const addNote = (db: Database, ctx: CommandContext, caseId: number, note: string) =>
+  transition(db, ctx, caseId, 'note', 'handle', (s, now) => {
+    const text = (note ?? '').trim();
+    if (!text) throw invalid('请填写备注内容');
+    if (text.length > 2000) throw invalid('备注不能超过 2000 个字');
+    return { next: s.state, events: [{ kind: 'noted', onDate: now, data: {}, note: text }], set: {} };
+  });

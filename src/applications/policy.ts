@@ -1,0 +1,13 @@
+// Who may do what with applications — one line per rule. 依申请办理人 handles cases of their own
+// organization; 机关负责人 may handle them too and alone approves extensions (条例第三十三条第二款);
+// 监督员 of a region reads cases below it, without the applicants' personal data.
+import type { Organization } from '../orgs/model.ts';
+import type { Staff } from '../staff/model.ts';
+import { canEnterOrg, hasRole, isOwnOrg } from '../staff/scope.ts';
+
+export const applicationPolicy = {
+  read: (s: Staff, org: Organization) => canEnterOrg(s, org) && (hasRole(s, 'supervisor') || (isOwnOrg(s, org) && hasRole(s, 'handler', 'head'))),
+  readPersonalData: (s: Staff, org: Organization) => isOwnOrg(s, org) && hasRole(s, 'handler', 'head'),
+  handle: (s: Staff, org: Organization) => isOwnOrg(s, org) && hasRole(s, 'handler', 'head'),
+  approveExtension: (s: Staff, org: Organization) => isOwnOrg(s, org) && hasRole(s, 'head'),
+};

@@ -1,0 +1,309 @@
+// The public side of 依申请公开: the application form (条例第二十九条), the case status for the
+// applicant (receipt number plus phone or e-mail), answering a 补正 request online (第三十条) and
+// withdrawing. No personal data is ever shown: see present.ts presentCasePublic.
+import { createHash, randomUUID, timingSafeEqual } from 'node:crypto';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import multipart from '@fastify/multipart';
+import { ZodError } from 'zod';
+import { DomainError, notFound } from '../core/errors.ts';
+import { html, type SafeHtml } from '../core/html.ts';
+import { protectFromCsrf } from '../core/http/csrf.ts';
+import type { AppDeps } from '../core/http/deps.ts';
+import { loadCalendar } from '../calendar/store.ts';
+import type { Organization } from '../orgs/model.ts';
+import { findOrgByCode, findOrgById, listOrgs } from '../orgs/store.ts';
+import { portalPage } from '../portal/layout.ts';
+import { applicationForm, ATTACHMENT_RULES, type FormValues } from './application-form.ts';
+import { correctOnline, submitOnline, withdrawOnline } from './commands.ts';
+import { fieldErrors } from './model.ts';
+import { presentCasePublic, type PublicCase } from './present.ts';
+import { caseClock } from './rules/case-clock.ts';
+import { normalizeEmail, phoneDigits } from './rules/identity.ts';
+import { findApplicant, findCase, findCaseByReceiptNo, listEvents, type NewAttachment } from './store.ts';
+import { today } from './today.ts';
+
+const CASE_COOKIE = 'gk_case';
+const CASE_COOKIE_MINUTES = 30;
+/** Online submissions per client address and hour (abuse; the per-applicant limit is in commands.ts). */
+const SUBMISSIONS_PER_HOUR = Number(process.env.GONGKAI_APPLY_RATE_PER_HOUR) || 30;
+/** Look-ups per client address and 10 minutes (receipt numbers are sequential: no guessing). */
+const LOOKUPS_PER_10_MINUTES = Number(process.env.GONGKAI_LOOKUP_RATE) || 20;
+
+const assets = html`<link rel="stylesheet" href="/assets/applications.css"><script src="/assets/applications.js" defer></script>`;
+
+/** Agencies that answer applications (条例第二十七条): not the region nodes of the tree. */
+const answersApplications = (o: Organization) => ['government', 'department', 'subunit'].includes(o.kind);
+
+// ── Attachments (multipart) ─────────────────────────────────────────────────
+
+interface Upload {
+  fileName: string;
+  mimetype: string;
+  content: Buffer;
+  truncated: boolean;
+}
+const uploads = new WeakMap<FastifyRequest, Upload[]>();
+
+const MAGIC: Record<string, (b: Buffer) => boolean> = {
+  pdf: (b) => b.subarray(0, 5).toString('latin1') === '%PDF-',
+  png: (b) => b.subarray(0, 4).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47])),
+  jpg: (b) => b.subarray(0, 3).equals(Buffer.from([0xff, 0xd8, 0xff])),
+  jpeg: (b) => b.subarray(0, 3).equals(Buffer.from([0xff, 0xd8, 0xff])),
+  docx: (b) => b.subarray(0, 4).equals(Buffer.from([0x50, 0x4b, 0x03, 0x04])),
+  doc: (b) => b.subarray(0, 4).equals(Buffer.from([0xd0, 0xcf, 0x11, 0xe0])),
+};
+const MEDIA_TYPES: Record<string, string> = {
+  pdf: 'application/pdf', png: 'image/png', jpg: 'image/jpeg', jpeg: 'image/jpeg',
+  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', doc: 'application/msword',
+};
+
+/** Size, count and type checks (the content must match the extension); a Chinese message per problem. */
+function checkUploads(list: readonly Upload[]): { attachments: NewAttachment[]; error: string | null } {
+  const files = list.filter((u) => u.fileName && u.content.length > 0);
+  if (files.length > ATTACHMENT_RULES.maxFiles) return { attachments: [], error: `最多上传 ${ATTACHMENT_RULES.maxFiles} 个附件` };
+  const attachments: NewAttachment[] = [];
+  for (const f of files) {
+    const ext = (f.fileName.split('.').pop() ?? '').toLowerCase();
+    if (f.truncated || f.content.length > ATTACHMENT_RULES.maxBytes) return { attachments: [], error: `附件“${f.fileName}”超过 5 MB` };
+    if (!(ATTACHMENT_RULES.extensions as readonly string[]).includes(ext)) return { attachments: [], error: `附件“${f.fileName}”的类型不支持，请上传 PDF、JPG、PNG、DOC 或 DOCX 文件` };
+    if (!MAGIC[ext]!(f.content)) return { attachments: [], error: `附件“${f.fileName}”的内容与文件类型不符` };
+    attachments.push({ fileName: f.fileName.slice(0, 200), contentType: MEDIA_TYPES[ext]!, content: f.content, sha256: createHash('sha256').update(f.content).digest('hex') });
+  }
+  return { attachments, error: null };
+}
+
+// ── The applicant's access to one case ──────────────────────────────────────
+
+const sameText = (a: string, b: string) => {
+  const [x, y] = [Buffer.from(a), Buffer.from(b)];
+  return x.length === y.length && x.length > 0 && timingSafeEqual(x, y);
+};
+
+/** Receipt number plus the phone or e-mail given in the application. */
+async function verifyApplicant(deps: AppDeps, receiptNo: string, contact: string): Promise<number | null> {
+  const c = await findCaseByReceiptNo(deps.db, receiptNo.trim().toUpperCase());
+  if (!c) return null;
+  const a = (await findApplicant(deps.db, c.id))!;
+  const given = contact.trim();
+  const ok = given.includes('@') ? sameText(normalizeEmail(given), a.email) : sameText(phoneDigits(given), phoneDigits(a.phone));
+  return ok ? c.id : null;
+}
+
+function grantAccess(reply: FastifyReply, request: FastifyRequest, caseId: number): void {
+  reply.setCookie(CASE_COOKIE, String(caseId), {
+    path: '/track', httpOnly: true, sameSite: 'strict', signed: true, secure: request.protocol === 'https', maxAge: CASE_COOKIE_MINUTES * 60,
+  });
+}
+
+function caseIdFromCookie(request: FastifyRequest): number | null {
+  const raw = request.cookies[CASE_COOKIE];
+  if (!raw) return null;
+  const u = request.unsignCookie(raw);
+  return u.valid && u.value && /^\d+$/.test(u.value) ? Number(u.value) : null;
+}
+
+async function publicCase(deps: AppDeps, caseId: number): Promise<PublicCase | null> {
+  const c = await findCase(deps.db, caseId);
+  if (!c) return null;
+  const [events, org, cal] = await Promise.all([listEvents(deps.db, caseId), findOrgById(deps.db, c.orgId), loadCalendar(deps.db, c.orgId)]);
+  return presentCasePublic(c, org!.fullName, events, caseClock(cal, c, events, today()));
+}
+
+// ── Pages ───────────────────────────────────────────────────────────────────
+
+const NOTICES: Record<string, string> = {
+  submitted: '您的申请已提交。请记下申请编号，凭编号和联系电话（或电子邮箱）查询办理进度。',
+  duplicate: '您已提交过内容相同的申请，未重复登记。以下是该申请的办理情况。',
+  corrected: '您的补正内容已提交，答复期限自本机关收到补正之日起重新计算。',
+  withdrawn: '您的申请已撤回。',
+};
+
+function lookupForm(csrf: string, values: { receiptNo?: string }, error?: string): SafeHtml {
+  return html`${error ? html`<p class="error" role="alert">${error}</p>` : ''}
+<form method="post" action="/track" class="stack">
+  <input type="hidden" name="_csrf" value="${csrf}">
+  <label for="t-receiptNo">申请编号</label><input id="t-receiptNo" name="receiptNo" value="${values.receiptNo ?? ''}" autocomplete="off" required>
+  <label for="t-contact">申请时填写的联系电话或电子邮箱</label><input id="t-contact" name="contact" autocomplete="off" required>
+  <button type="submit">查询</button>
+</form>`;
+}
+
+function casePage(pc: PublicCase, csrf: string, notice: string | undefined, error?: string, correctionText = ''): SafeHtml {
+  const withdrawable = ['submitted', 'received', 'correction_requested', 'corrected', 'consulting', 'consulted', 'fee_notified', 'paid', 'extended'].includes(pc.state);
+  return html`${assets}${notice && NOTICES[notice] ? html`<p class="notice" role="status">${NOTICES[notice]}</p>` : ''}
+${error ? html`<p class="error" role="alert">${error}</p>` : ''}
+<p>申请编号：<span class="receipt-no" id="receipt-no">${pc.receiptNo}</span></p>
+<dl class="facts">
+  <dt>受理机关</dt><dd>${pc.orgName}</dd>
+  <dt>所需信息</dt><dd>${pc.infoTitle}</dd>
+  <dt>提交日期</dt><dd>${pc.submittedOn}</dd>
+  <dt>收到申请日期</dt><dd>${pc.receivedOn ?? '待工作人员确认（条例第三十一条：网上提交的申请以双方确认之日为收到申请之日）'}</dd>
+  <dt>办理状态</dt><dd id="case-state">${pc.stateLabel}</dd>
+  ${pc.dueDate && !pc.outcomeLabel ? html`<dt>答复期限</dt><dd>${pc.dueDate} 前</dd>` : ''}
+  ${pc.outcomeLabel ? html`<dt>答复结果</dt><dd>${pc.outcomeLabel}</dd>` : ''}
+</dl>
+${pc.correction
+  ? html`<section aria-labelledby="corr"><h2 id="corr">请补正申请内容（条例第三十条）</h2>
+  <p>需要补正的事项：</p><p class="notice">${pc.correction.items}</p>
+  <p>补正期限：${pc.correction.dueOn}。逾期无正当理由不补正的，视为放弃申请。</p>
+  <form method="post" action="/track/correction" class="stack">
+    <input type="hidden" name="_csrf" value="${csrf}">
+    <label for="c-description">补正后的申请内容</label>
+    <textarea id="c-description" name="description" rows="5" required>${correctionText}</textarea>
+    <button type="submit">提交补正</button>
+  </form></section>`
+  : ''}
+${pc.fee ? html`<p class="notice">本申请需缴纳信息处理费 ${pc.fee.amountYuan} 元，缴费期限 ${pc.fee.paymentDueOn}。请按收费通知书的方式缴纳。</p>` : ''}
+<h2>办理记录</h2>
+<ul class="timeline">${pc.timeline.map((e) => html`<li>${e.onDate} ${e.label}</li>`)}</ul>
+${withdrawable
+  ? html`<form method="post" action="/track/withdraw" class="stack">
+  <input type="hidden" name="_csrf" value="${csrf}">
+  <label class="inline"><input type="checkbox" name="confirm" value="yes" required> 我确认撤回本申请（撤回后本机关不再处理）</label>
+  <button type="submit">撤回申请</button>
+</form>`
+  : ''}
+<form method="post" action="/track/logout"><input type="hidden" name="_csrf" value="${csrf}"><button type="submit">退出查询</button></form>`;
+}
+
+// ── Routes ──────────────────────────────────────────────────────────────────
+
+export function applicationPortalRoutes(deps: AppDeps) {
+  const { db } = deps;
+  return async (app: FastifyInstance) => {
+    // Registered in this plugin only: the other public pages take no uploads.
+    await app.register(multipart, {
+      attachFieldsToBody: 'keyValues',
+      throwFileSizeLimit: false,
+      limits: { fileSize: ATTACHMENT_RULES.maxBytes + 1, files: 10, fields: 40, fieldSize: 20_000 },
+      onFile: async function (this: FastifyRequest, part) {
+        const content = await part.toBuffer();
+        const list = uploads.get(this) ?? [];
+        list.push({ fileName: part.filename, mimetype: part.mimetype, content, truncated: part.file.truncated });
+        uploads.set(this, list);
+      },
+    });
+    protectFromCsrf(app);
+
+    const formPage = async (reply: FastifyReply, org: Organization, values: FormValues, errors: Record<string, string>) =>
+      reply.type('text/html').send(
+        portalPage(
+          `向${org.fullName}申请公开政府信息`,
+          html`${assets}<p>依据《中华人民共和国政府信息公开条例》第二十七条至第二十九条，公民、法人或者其他组织可以向本机关申请获取政府信息。带“必填”的项目须填写；已主动公开的信息可直接在本平台查阅。</p>
+${applicationForm({ action: `/apply/${org.code}`, csrf: await reply.generateCsrf(), submissionKey: values.submissionKey || randomUUID(), values, errors, attachments: true })}`,
+          { siteName: `${org.shortName}政府信息公开` },
+        ),
+      );
+
+    app.get('/apply', { schema: { hide: true } }, async (_request, reply) => {
+      const orgs = (await listOrgs(db)).filter(answersApplications);
+      return reply.type('text/html').send(
+        portalPage(
+          '申请公开政府信息',
+          html`<p>请选择您要申请的行政机关（条例第二十七条：向负责该政府信息公开的行政机关提出）。已提交的申请可以<a href="/track">查询办理进度</a>。</p>
+<ul>${orgs.map((o) => html`<li><a href="/apply/${o.code}">${o.fullName}</a></li>`)}</ul>`,
+        ),
+      );
+    });
+
+    app.get('/apply/:orgCode', { schema: { hide: true } }, async (request, reply) => {
+      const org = await findOrgByCode(db, (request.params as { orgCode: string }).orgCode);
+      if (!org || !answersApplications(org)) throw notFound('该机关');
+      return formPage(reply, org, {}, {});
+    });
+
+    app.post(
+      '/apply/:orgCode',
+      { schema: { hide: true }, config: { rateLimit: { max: SUBMISSIONS_PER_HOUR, timeWindow: '1 hour' } } },
+      async (request, reply) => {
+        const org = await findOrgByCode(db, (request.params as { orgCode: string }).orgCode);
+        if (!org || !answersApplications(org)) throw notFound('该机关');
+        const body = Object.fromEntries(
+          Object.entries((request.body ?? {}) as Record<string, unknown>).filter(([, v]) => typeof v === 'string'),
+        ) as FormValues;
+        const { _csrf, submissionKey, ...fields } = body;
+        const checked = checkUploads(uploads.get(request) ?? []);
+        try {
+          if (checked.error) throw new DomainError('VALIDATION', checked.error, { field: 'attachments' });
+          const result = await submitOnline(db, org, fields, submissionKey || null, checked.attachments, request.id);
+          grantAccess(reply, request, result.case.id);
+          return reply.redirect(`/track?notice=${result.duplicate ? 'duplicate' : 'submitted'}`, 303);
+        } catch (err) {
+          let errors: Record<string, string>;
+          if (err instanceof ZodError) errors = fieldErrors(err);
+          else if (err instanceof DomainError && err.code === 'VALIDATION') errors = { [(err.details as { field?: string } | undefined)?.field ?? 'form']: err.message };
+          else throw err;
+          // A file must be chosen again after an error (browsers never refill file inputs).
+          if (checked.attachments.length && !errors.attachments) errors.attachments = '出于安全原因，请重新选择附件';
+          reply.status(400);
+          return formPage(reply, org, body, errors);
+        }
+      },
+    );
+
+    app.get('/track', { schema: { hide: true } }, async (request, reply) => {
+      const csrf = await reply.generateCsrf();
+      const caseId = caseIdFromCookie(request);
+      const pc = caseId === null ? null : await publicCase(deps, caseId);
+      const notice = (request.query as { notice?: string }).notice;
+      if (!pc) return reply.type('text/html').send(portalPage('查询申请办理进度', lookupForm(csrf, {})));
+      return reply.type('text/html').send(portalPage('申请办理进度', casePage(pc, csrf, notice)));
+    });
+
+    app.post('/track', { schema: { hide: true }, config: { rateLimit: { max: LOOKUPS_PER_10_MINUTES, timeWindow: '10 minutes' } } }, async (request, reply) => {
+      const body = (request.body ?? {}) as Record<string, string>;
+      const receiptNo = String(body.receiptNo ?? '');
+      const caseId = await verifyApplicant(deps, receiptNo, String(body.contact ?? ''));
+      if (caseId === null) {
+        reply.status(400);
+        return reply.type('text/html').send(portalPage('查询申请办理进度', lookupForm(await reply.generateCsrf(), { receiptNo }, '申请编号或联系方式不正确，请核对后重试')));
+      }
+      grantAccess(reply, request, caseId);
+      return reply.redirect('/track', 303);
+    });
+
+    const withCase = async (request: FastifyRequest, reply: FastifyReply) => {
+      const caseId = caseIdFromCookie(request);
+      if (caseId === null) {
+        reply.status(403);
+        reply.type('text/html').send(portalPage('查询申请办理进度', lookupForm(await reply.generateCsrf(), {}, '查询已过期，请重新输入申请编号和联系方式')));
+        return null;
+      }
+      return caseId;
+    };
+
+    app.post('/track/correction', { schema: { hide: true } }, async (request, reply) => {
+      const caseId = await withCase(request, reply);
+      if (caseId === null) return reply;
+      const description = String(((request.body ?? {}) as Record<string, unknown>).description ?? '');
+      try {
+        await correctOnline(db, caseId, description, request.id);
+        return reply.redirect('/track?notice=corrected', 303);
+      } catch (err) {
+        if (!(err instanceof DomainError) || err.status >= 500) throw err;
+        reply.status(err.status);
+        return reply.type('text/html').send(portalPage('申请办理进度', casePage((await publicCase(deps, caseId))!, await reply.generateCsrf(), undefined, err.message, description)));
+      }
+    });
+
+    app.post('/track/withdraw', { schema: { hide: true } }, async (request, reply) => {
+      const caseId = await withCase(request, reply);
+      if (caseId === null) return reply;
+      const confirmed = ((request.body ?? {}) as Record<string, unknown>).confirm === 'yes';
+      try {
+        if (!confirmed) throw new DomainError('VALIDATION', '请勾选“我确认撤回本申请”');
+        await withdrawOnline(db, caseId, request.id);
+        return reply.redirect('/track?notice=withdrawn', 303);
+      } catch (err) {
+        if (!(err instanceof DomainError) || err.status >= 500) throw err;
+        reply.status(err.status);
+        return reply.type('text/html').send(portalPage('申请办理进度', casePage((await publicCase(deps, caseId))!, await reply.generateCsrf(), undefined, err.message)));
+      }
+    });
+
+    app.post('/track/logout', { schema: { hide: true } }, async (_request, reply) => {
+      reply.clearCookie(CASE_COOKIE, { path: '/track' });
+      return reply.redirect('/track', 303);
+    });
+  };
+}

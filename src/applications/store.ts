@@ -1,0 +1,357 @@
+// Every SQL statement of the application case system, with the row-to-object mapping.
+import type { Queryable } from '../core/db/database.ts';
+import type { ApplicationInput, Applicant, ApplicantColumn, Attachment, Case, CaseEvent, CaseState } from './model.ts';
+import type { NewEvent } from './rules/case-events.ts';
+import type { Table3Count } from './rules/table3.ts';
+import type { SubmissionChannel } from './rules/receipt.ts';
+
+interface CaseRow {
+  id: number;
+  org_id: number;
+  receipt_no: string;
+  state: CaseState;
+  channel: SubmissionChannel;
+  submitted_at: Date;
+  submitted_on: string;
+  received_on: string | null;
+  concluded_on: string | null;
+  outcome: string | null;
+  applicant_kind: Case['applicantKind'];
+  applicant_column: ApplicantColumn;
+  info_title: string;
+  info_doc_number: string;
+  info_description: string;
+  form_wanted: Case['formWanted'];
+  delivery: Case['delivery'];
+  handler_user_id: number | null;
+  handler_name: string | null;
+  updated_at: Date;
+}
+
+const CASE_SELECT = `select a.*, u.display_name as handler_name from applications a left join users u on u.id = a.handler_user_id`;
+
+function toCase(r: CaseRow): Case {
+  return {
+    id: r.id,
+    orgId: r.org_id,
+    receiptNo: r.receipt_no,
+    state: r.state,
+    channel: r.channel,
+    submittedAt: new Date(r.submitted_at).toISOString(),
+    submittedOn: r.submitted_on,
+    receivedOn: r.received_on,
+    concludedOn: r.concluded_on,
+    outcome: r.outcome,
+    applicantKind: r.applicant_kind,
+    applicantColumn: r.applicant_column,
+    infoTitle: r.info_title,
+    infoDocNumber: r.info_doc_number,
+    infoDescription: r.info_description,
+    formWanted: r.form_wanted,
+    delivery: r.delivery,
+    handlerUserId: r.handler_user_id,
+    handlerName: r.handler_name,
+    updatedAt: new Date(r.updated_at).toISOString(),
+  };
+}
+
+// ── Receipt numbers ─────────────────────────────────────────────────────────
+
+/**
+ * Locks the organization's counter row for the year (creating it), so that submissions to one
+ * organization are serialized across processes until the transaction ends.
+ */
+export async function lockReceiptCounter(tx: Queryable, orgId: number, year: number): Promise<void> {
+  await tx.query('insert into application_counters (org_id, year) values ($1, $2) on conflict do nothing', [orgId, year]);
+  await tx.query('select n from application_counters where org_id = $1 and year = $2 for update', [orgId, year]);
+}
+
+/** The next number of the counter (the caller holds its lock). Rolled back with the transaction. */
+export async function nextReceiptSeq(tx: Queryable, orgId: number, year: number): Promise<number> {
+  const [r] = await tx.query<{ n: number }>('update application_counters set n = n + 1 where org_id = $1 and year = $2 returning n', [orgId, year]);
+  return r!.n;
+}
+
+// ── Cases ────────────────────────────────────────────────────────────────────
+
+export interface NewCase {
+  orgId: number;
+  receiptNo: string;
+  state: CaseState;
+  channel: SubmissionChannel;
+  submittedOn: string;
+  receivedOn: string | null;
+  input: ApplicationInput;
+  applicantColumn: ApplicantColumn;
+  submissionKey: string | null;
+  fingerprint: string;
+}
+
+export async function insertCase(tx: Queryable, c: NewCase): Promise<number> {
+  const [r] = await tx.query<{ id: number }>(
+    `insert into applications (org_id, receipt_no, state, channel, submitted_on, received_on, applicant_kind, applicant_column,
+       info_title, info_doc_number, info_description, form_wanted, delivery, submission_key, fingerprint)
+     values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15) returning id`,
+    [
+      c.orgId, c.receiptNo, c.state, c.channel, c.submittedOn, c.receivedOn, c.input.applicantKind, c.applicantColumn,
+      c.input.infoTitle, c.input.infoDocNumber, c.input.infoDescription, c.input.formWanted, c.input.delivery, c.submissionKey, c.fingerprint,
+    ],
+  );
+  return r!.id;
+}
+
+export async function insertApplicant(tx: Queryable, caseId: number, orgId: number, a: Applicant, applicantKey: string): Promise<void> {
+  await tx.query(
+    `insert into application_applicants (case_id, org_id, kind, name, id_type, id_number, credit_code, legal_representative, contact_person,
+       phone, email, address, postal_code, applicant_key)
+     values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)`,
+    [caseId, orgId, a.kind, a.name, a.idType, a.idNumber, a.creditCode, a.legalRepresentative, a.contactPerson, a.phone, a.email, a.address, a.postalCode, applicantKey],
+  );
+}
+
+export async function findCase(db: Queryable, id: number): Promise<Case | undefined> {
+  const [r] = await db.query<CaseRow>(`${CASE_SELECT} where a.id = $1`, [id]);
+  return r && toCase(r);
+}
+
+export async function findCaseByReceiptNo(db: Queryable, receiptNo: string): Promise<Case | undefined> {
+  const [r] = await db.query<CaseRow>(`${CASE_SELECT} where a.receipt_no = $1`, [receiptNo]);
+  return r && toCase(r);
+}
+
+/** The organization a case belongs to (organization scope of :caseId). */
+export async function caseOrgId(db: Queryable, id: number): Promise<number | null> {
+  const [r] = await db.query<{ org_id: number }>('select org_id from applications where id = $1', [id]);
+  return r?.org_id ?? null;
+}
+
+/** Locks the case row for the rest of the transaction (read-modify-write). */
+export async function lockCase(tx: Queryable, id: number): Promise<Case | undefined> {
+  await tx.query('select id from applications where id = $1 for update', [id]);
+  return findCase(tx, id);
+}
+
+export async function updateCaseState(
+  tx: Queryable,
+  id: number,
+  state: CaseState,
+  set: { receivedOn?: string; concludedOn?: string; outcome?: string },
+): Promise<void> {
+  await tx.query(
+    `update applications set state = $2,
+       received_on = coalesce($3::date, received_on), concluded_on = coalesce($4::date, concluded_on), outcome = coalesce($5, outcome),
+       updated_at = now()
+     where id = $1`,
+    [id, state, set.receivedOn ?? null, set.concludedOn ?? null, set.outcome ?? null],
+  );
+}
+
+export async function setCaseDescription(tx: Queryable, id: number, description: string): Promise<void> {
+  await tx.query('update applications set info_description = $2, updated_at = now() where id = $1', [id, description]);
+}
+
+export async function setHandler(tx: Queryable, id: number, userId: number | null): Promise<void> {
+  await tx.query('update applications set handler_user_id = $2, updated_at = now() where id = $1', [id, userId]);
+}
+
+/** A case already stored with this form key or (within a day) the same content. */
+export async function findDuplicate(tx: Queryable, orgId: number, submissionKey: string | null, fingerprint: string): Promise<Case | undefined> {
+  const [r] = await tx.query<CaseRow>(
+    `${CASE_SELECT} where a.org_id = $1 and ((a.submission_key = $2) or (a.fingerprint = $3 and a.submitted_at > now() - interval '1 day'))
+     order by a.id limit 1`,
+    [orgId, submissionKey, fingerprint],
+  );
+  return r && toCase(r);
+}
+
+/** Applications of one applicant (by identity hash) to one organization since a moment. */
+export async function countByApplicantSince(db: Queryable, orgId: number, applicantKey: string, since: Date): Promise<number> {
+  const [r] = await db.query<{ n: number }>(
+    `select count(*)::int as n from applications a join application_applicants p on p.case_id = a.id
+     where p.org_id = $1 and p.applicant_key = $2 and a.submitted_at >= $3`,
+    [orgId, applicantKey, since],
+  );
+  return r?.n ?? 0;
+}
+
+/**
+ * 国办函〔2020〕109号第四条 “同一申请人一个自然月内累计申请”: the place of this case among the
+ * applicant's applications to the organization submitted in the same calendar month.
+ */
+export async function placeInApplicantMonth(db: Queryable, caseId: number): Promise<{ place: number; monthTotal: number }> {
+  const [r] = await db.query<{ place: number; total: number }>(
+    `with me as (
+       select a.id, a.org_id, date_trunc('month', a.submitted_on) as m, p.applicant_key from applications a
+       join application_applicants p on p.case_id = a.id where a.id = $1)
+     select count(*) filter (where a.id <= me.id)::int as place, count(*)::int as total
+     from me join application_applicants p on p.org_id = me.org_id and p.applicant_key = me.applicant_key
+     join applications a on a.id = p.case_id and date_trunc('month', a.submitted_on) = me.m`,
+    [caseId],
+  );
+  return { place: r?.place ?? 1, monthTotal: r?.total ?? 1 };
+}
+
+export interface CaseFilter {
+  state?: CaseState | 'open' | null;
+  handlerUserId?: number | null;
+  receiptNo?: string | null;
+  limit?: number;
+}
+
+export async function listCases(db: Queryable, orgId: number, f: CaseFilter = {}): Promise<Case[]> {
+  const params: unknown[] = [orgId];
+  const where = ['a.org_id = $1'];
+  if (f.state === 'open') where.push(`a.state not in ('replied', 'closed', 'withdrawn', 'abandoned', 'unpaid')`);
+  else if (f.state) where.push(`a.state = $${params.push(f.state)}`);
+  if (f.handlerUserId) where.push(`a.handler_user_id = $${params.push(f.handlerUserId)}`);
+  if (f.receiptNo) where.push(`a.receipt_no = $${params.push(f.receiptNo)}`);
+  const rows = await db.query<CaseRow>(`${CASE_SELECT} where ${where.join(' and ')} order by a.id desc limit $${params.push(f.limit ?? 500)}`, params);
+  return rows.map(toCase);
+}
+
+// ── Personal data (staff only) ───────────────────────────────────────────────
+
+interface ApplicantRow {
+  kind: Applicant['kind'];
+  name: string;
+  id_type: string;
+  id_number: string;
+  credit_code: string;
+  legal_representative: string;
+  contact_person: string;
+  phone: string;
+  email: string;
+  address: string;
+  postal_code: string;
+  applicant_key: string;
+}
+
+export async function findApplicant(db: Queryable, caseId: number): Promise<(Applicant & { applicantKey: string }) | undefined> {
+  const [r] = await db.query<ApplicantRow>('select * from application_applicants where case_id = $1', [caseId]);
+  return (
+    r && {
+      kind: r.kind,
+      name: r.name,
+      idType: r.id_type,
+      idNumber: r.id_number,
+      creditCode: r.credit_code,
+      legalRepresentative: r.legal_representative,
+      contactPerson: r.contact_person,
+      phone: r.phone,
+      email: r.email,
+      address: r.address,
+      postalCode: r.postal_code,
+      applicantKey: r.applicant_key,
+    }
+  );
+}
+
+// ── Events ───────────────────────────────────────────────────────────────────
+
+interface EventRow {
+  id: number;
+  case_id: number;
+  kind: string;
+  on_date: string;
+  at: Date;
+  actor_user_id: number | null;
+  actor_name: string;
+  data: Record<string, unknown>;
+  note: string;
+}
+
+const toEvent = (r: EventRow): CaseEvent => ({
+  id: r.id,
+  kind: r.kind,
+  onDate: r.on_date,
+  at: new Date(r.at).toISOString(),
+  actorUserId: r.actor_user_id,
+  actorName: r.actor_name,
+  data: r.data ?? {},
+  note: r.note,
+});
+
+export async function insertEvent(tx: Queryable, orgId: number, caseId: number, e: NewEvent, actor: { userId: number | null; name: string }): Promise<number> {
+  const [r] = await tx.query<{ id: number }>(
+    `insert into application_events (org_id, case_id, kind, on_date, actor_user_id, actor_name, data, note)
+     values ($1, $2, $3, $4, $5, $6, $7, $8) returning id`,
+    [orgId, caseId, e.kind, e.onDate, actor.userId, actor.name, e.data, e.note ?? ''],
+  );
+  return r!.id;
+}
+
+export async function listEvents(db: Queryable, caseId: number): Promise<CaseEvent[]> {
+  const rows = await db.query<EventRow>('select * from application_events where case_id = $1 order by id', [caseId]);
+  return rows.map(toEvent);
+}
+
+/** The events of many cases at once (case lists compute every clock). */
+export async function listEventsOfCases(db: Queryable, caseIds: number[]): Promise<Map<number, CaseEvent[]>> {
+  const out = new Map<number, CaseEvent[]>(caseIds.map((id) => [id, []]));
+  if (caseIds.length === 0) return out;
+  const rows = await db.query<EventRow>('select * from application_events where case_id = any($1::bigint[]) order by id', [caseIds]);
+  for (const r of rows) out.get(r.case_id)?.push(toEvent(r));
+  return out;
+}
+
+// ── Attachments ──────────────────────────────────────────────────────────────
+
+export interface NewAttachment {
+  fileName: string;
+  contentType: string;
+  content: Buffer;
+  sha256: string;
+}
+
+export async function insertAttachment(tx: Queryable, orgId: number, caseId: number, a: NewAttachment): Promise<void> {
+  await tx.query(
+    `insert into application_attachments (org_id, case_id, file_name, content_type, size, sha256, content) values ($1, $2, $3, $4, $5, $6, $7)`,
+    [orgId, caseId, a.fileName, a.contentType, a.content.length, a.sha256, a.content],
+  );
+}
+
+export async function listAttachments(db: Queryable, caseId: number): Promise<Attachment[]> {
+  const rows = await db.query<{ id: number; file_name: string; content_type: string; size: number }>(
+    'select id, file_name, content_type, size from application_attachments where case_id = $1 order by id',
+    [caseId],
+  );
+  return rows.map((r) => ({ id: r.id, fileName: r.file_name, contentType: r.content_type, size: r.size }));
+}
+
+export async function findAttachmentContent(db: Queryable, caseId: number, id: number): Promise<(Attachment & { content: Buffer }) | undefined> {
+  const [r] = await db.query<{ id: number; file_name: string; content_type: string; size: number; content: Uint8Array }>(
+    'select id, file_name, content_type, size, content from application_attachments where case_id = $1 and id = $2',
+    [caseId, id],
+  );
+  return r && { id: r.id, fileName: r.file_name, contentType: r.content_type, size: r.size, content: Buffer.from(r.content) };
+}
+
+// ── Staff of the organization ────────────────────────────────────────────────
+
+/** Staff who may handle cases of the organization (依申请办理人 and 机关负责人). */
+export async function listCaseHandlers(db: Queryable, orgId: number): Promise<{ id: number; displayName: string }[]> {
+  const rows = await db.query<{ id: number; display_name: string }>(
+    `select distinct u.id, u.display_name from users u join user_roles r on r.user_id = u.id
+     where u.org_id = $1 and r.role in ('handler', 'head') and not u.disabled order by u.id`,
+    [orgId],
+  );
+  return rows.map((r) => ({ id: r.id, displayName: r.display_name }));
+}
+
+// ── Table 3 ──────────────────────────────────────────────────────────────────
+
+/**
+ * Table 3 counts of one organization and year with one aggregate (see rules/table3.ts for the
+ * rule: received by the end of the year, not concluded before it).
+ */
+export async function table3Counts(db: Queryable, orgId: number, year: number): Promise<Table3Count[]> {
+  const rows = await db.query<{ col: ApplicantColumn; is_new: boolean; outcome: string | null; n: number }>(
+    `select applicant_column as col, received_on >= $2::date as is_new,
+            case when concluded_on <= $3::date then coalesce(outcome, 'other.other') end as outcome, count(*)::int as n
+     from applications
+     where org_id = $1 and received_on is not null and received_on <= $3::date and (concluded_on is null or concluded_on >= $2::date)
+     group by 1, 2, 3`,
+    [orgId, `${year}-01-01`, `${year}-12-31`],
+  );
+  return rows.map((r) => ({ column: r.col, isNew: r.is_new, outcome: r.outcome, n: r.n }));
+}
