@@ -5,6 +5,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { toCanonicalJson } from '../report/model/canonical-json.ts';
+import { TABLE3_COLUMNS, table3RowFullLabel, table3Rows } from '../report/model/layout.ts';
 import { renderReport } from '../report/render/render.ts';
 import { MADE_FIXTURES, SEED_FIXTURES, fixtureFile, type IngestFixture } from '../../test/fixtures/ingest/index.ts';
 import { contentHash, parseDocument } from './parse-document.ts';
@@ -90,6 +91,25 @@ test('parse: random valid reports through HTML, Word and scraper text come back 
       if (outcome.kind === 'report') assert.equal(toCanonicalJson(outcome.report), toCanonicalJson(doc.report), `${seed} ${name}`);
     }
   }
+});
+
+test('parse: a 小计 column some tools add to table 3 is recognised and left out', async () => {
+  const doc = randomReport(31, { year: 2023 });
+  const t3 = doc.report.table3 as unknown as Record<string, number[]>;
+  const rows = table3Rows('2021').map((r) => {
+    const v = t3[r.key]!;
+    const subtotal = v.slice(1, 6).reduce((a, b) => a + b, 0);
+    return [table3RowFullLabel(r), ...v.slice(0, 6), subtotal, v[6]].join('\t');
+  });
+  const text = [
+    `${doc.report.agency}2023年政府信息公开工作年度报告`,
+    '三、收到和处理政府信息公开申请情况',
+    ['申请人情况', ...TABLE3_COLUMNS.slice(0, 6), '法人或其他组织小计', '总计'].join('\t'),
+    ...rows,
+  ].join('\n');
+  const outcome = await parseDocument(Buffer.from(text), 'tabs.txt');
+  assert.equal(outcome.kind, 'report');
+  if (outcome.kind === 'report') assert.deepEqual(outcome.report.table3, doc.report.table3);
 });
 
 test('parse: the content hash is the SHA-256 of the bytes', async () => {

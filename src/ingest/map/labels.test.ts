@@ -34,3 +34,10 @@ test('labels: what must not match', () => {
   assert.equal(key(3, '关不再处理其政府信息公开申请'), null); // shared by two rows: ambiguous
   assert.equal(key(3, '其他'), null); // column 其他 or row （六）3.其他: the reader decides by position
 });
+
+test('labels: a row label printed in one cell with its merged group cell', () => {
+  assert.equal(key(3, '（五）不予处理 2.重复申请'), 'row:notProcessed.repeated');
+  assert.equal(key(3, '三、本年度办理结果（一）予以公开'), 'row:granted');
+  assert.equal(key(3, '（六）其他处理 3.其他'), 'row:other.other');
+  assert.equal(key(3, '（六）其他处理'), 'group:other');
+});

@@ -58,13 +58,18 @@ const NOT_LABEL_CHARS = /[^\p{Script=Han}a-zA-Z0-9]/gu;
  * removed, 记 → 计, 合计 → 总计.
  */
 export function normalizeLabel(text: string): string {
-  let t = normalizeForMatch(text).replace(/\s+/g, '');
+  const t = withoutNumbering(normalizeForMatch(text).replace(/\s+/g, ''));
+  return t.replace(NOT_LABEL_CHARS, '').replace(/记/g, '计').replace(/合计/g, '总计');
+}
+
+function withoutNumbering(text: string): string {
+  let t = text;
   for (let i = 0; i < 3; i++) {
     const m = NUMBERING.exec(t);
     if (!m || m[0].length === t.length) break;
     t = t.slice(m[0].length);
   }
-  return t.replace(NOT_LABEL_CHARS, '').replace(/记/g, '计').replace(/合计/g, '总计');
+  return t;
 }
 
 const entry = (e: Omit<LabelEntry, 'forms'> & { forms?: string[] }): LabelEntry => ({
@@ -218,6 +223,20 @@ export function matchLabel(text: string, entries: readonly LabelEntry[]): LabelM
 }
 
 function bestMatch(n: string, entries: readonly LabelEntry[]): LabelMatch | null {
+  // a row label printed together with its merged group cell: （五）不予处理 2.重复申请
+  for (const g of entries) {
+    if (g.role !== 'group') continue;
+    const prefix = g.forms.find((f) => n.startsWith(f) && n.length > f.length);
+    if (!prefix) continue;
+    // (the label is already without punctuation: what is left of the numbering is a numeral)
+    const rest = n.slice(prefix.length).replace(/^(?:[一二三四五六七八九十]{1,2}|\d{1,2})(?=[\u4e00-\u9fff])/, '');
+    const inner = scoreAll(rest, entries.filter((e) => e.role === 'row'));
+    if (inner && inner.score >= 0.9) return inner;
+  }
+  return scoreAll(n, entries);
+}
+
+function scoreAll(n: string, entries: readonly LabelEntry[]): LabelMatch | null {
   let best: LabelMatch | null = null;
   let bestLength = 0;
   let tie = false;

@@ -110,7 +110,9 @@ export function mapTable3(found: FoundRows | null, defaultFormat: ReportFormat):
   const dataIndex = (column: number): number => {
     if (map) return map.get(column) ?? -1;
     const i = column - firstData;
-    return i >= 0 && i < N ? i : extra && i === N ? -1 : -1;
+    // a 小计 column the official form lacks sits before 总计
+    if (extra) return i === N - 1 ? -1 : i === N ? N - 1 : i >= 0 && i < N - 1 ? i : -1;
+    return i >= 0 && i < N ? i : -1;
   };
 
   const inputs = new Map<string, LineInput>();

@@ -41,7 +41,8 @@ export async function readPdfBlocks(bytes: Uint8Array): Promise<PdfReading> {
     isEvalSupported: false,
     disableFontFace: true,
     useSystemFonts: false,
-    stopAtErrors: true,
+    // published PDFs are often slightly broken; let pdfjs recover what it can (a cut file is refused above)
+    stopAtErrors: false,
     verbosity: VerbosityLevel.ERRORS,
   });
   let doc;
@@ -64,13 +65,14 @@ export async function readPdfBlocks(bytes: Uint8Array): Promise<PdfReading> {
         if (!('str' in raw)) continue;
         const it = raw as TextItemLike;
         if (!it.str.trim()) continue;
-        characters += it.str.length;
+        characters += it.str.replace(/\s/g, '').length;
         items.push({ page: p, text: it.str, x: it.transform[4]!, y: it.transform[5]!, width: it.width, height: it.height || Math.abs(it.transform[3]!) });
       }
       blocks.push(...layoutPage(items));
       page.cleanup();
     }
-    if (characters === 0) throw new UnreadableDocument('PDF 中没有文字层（可能是扫描件），需要先做文字识别（OCR）');
+    // a scan has no text layer, or only a page number or a stamp of a few characters
+    if (characters < 20) throw new UnreadableDocument('PDF 中没有文字层（可能是扫描件），需要先做文字识别（OCR）');
     return { blocks, pages, skippedPages: Math.max(0, pages - MAX_PDF_PAGES) };
   } catch (e) {
     if (e instanceof UnreadableDocument) throw e;
