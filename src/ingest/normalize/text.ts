@@ -99,8 +99,3 @@ function normalize(s: string): string {
   t = t.replace(SPACE_BETWEEN_CJK, '');
   return t.trim();
 }
-
-/** Whether the text contains at least one CJK character. */
-export function hasCjk(s: string): boolean {
-  return new RegExp(`[${CJK}]`, 'u').test(s);
-}

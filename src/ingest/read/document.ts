@@ -55,11 +55,6 @@ export class UnreadableDocument extends Error {
   }
 }
 
-/** The text blocks of a document, in order. */
-export function textBlocks(doc: IngestDocument): { text: string; where: SourceRef }[] {
-  return doc.blocks.flatMap((b) => (b.kind === 'text' ? [{ text: b.text, where: b.where }] : []));
-}
-
 /** The tables of a document, in order. */
 export function tables(doc: IngestDocument): SourceTable[] {
   return doc.blocks.flatMap((b) => (b.kind === 'table' ? [b.table] : []));
