@@ -6,6 +6,8 @@ import { fileURLToPath } from 'node:url';
 import type { Command } from 'commander';
 import * as check from './cli/check.ts';
 import * as parse from './cli/parse.ts';
+import * as exportCommand from './cli/export.ts';
+import * as importCommand from './cli/import.ts';
 
 interface SubCommandModule {
   register(report: Command): void;
@@ -18,7 +20,7 @@ for (const path of OPTIONAL) {
   if (existsSync(fileURLToPath(url))) optional.push((await import(url.href)) as SubCommandModule);
 }
 
-const SUBCOMMANDS: readonly SubCommandModule[] = [check, parse, ...optional];
+const SUBCOMMANDS: readonly SubCommandModule[] = [check, parse, exportCommand, importCommand, ...optional];
 
 /** The `report` command group of the program, created on first use. */
 export function reportCommand(program: Command): Command {

@@ -1,0 +1,74 @@
+// `gongkai report import <file.json> --org <code> [--note <text>]` — stores a report in
+// canonical JSON for an organization: a new report for its year, or a new version of the
+// existing one. Stored as printed, findings recorded. Contract: prints what it did and the
+// error/warning counts (then one line per finding), exit 0; the same file imported before
+// (same content) changes nothing, exit 0; exit 2 when the file is unreadable or not a valid
+// report (the messages of `report check`); exit 1 for anything else (unknown organization).
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { basename } from 'node:path';
+import type { Command } from 'commander';
+import { runCommand, withDatabase } from '../../cli/database.ts';
+import { cliContext } from '../../core/context.ts';
+import { findOrgByCode } from '../../orgs/store.ts';
+import { importReport } from '../commands.ts';
+import { parseReportJson } from '../model/parse.ts';
+import type { AnnualReport } from '../model/report.ts';
+import { EXIT_UNREADABLE, formatFinding } from './check.ts';
+
+/** The file's bytes and report, or the message `report check` gives for it. */
+function readReportFile(path: string): { bytes: Buffer; report: AnnualReport } | { message: string } {
+  let bytes: Buffer;
+  try {
+    bytes = readFileSync(path);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    const reason =
+      code === 'ENOENT' ? '文件不存在' : code === 'EISDIR' ? '这是一个目录' : code === 'EACCES' ? '没有读取权限' : (e as Error).message;
+    return { message: `无法读取文件 ${path}：${reason}` };
+  }
+  const parsed = parseReportJson(bytes.toString('utf8'));
+  if (!parsed.ok) return { message: `文件 ${path} 不是有效的年度报告数据：\n${parsed.errors.map((e) => `  ${e}`).join('\n')}` };
+  return { bytes, report: parsed.report };
+}
+
+export function register(report: Command): void {
+  report
+    .command('import')
+    .description('导入年度报告（canonical JSON）并保存：新建该年度的报告，或保存为已有报告的新版本')
+    .argument('<file.json>', '年度报告文件（gongkai.annual-report/1）')
+    .requiredOption('--org <code>', '报告所属机构的代码')
+    .option('--note <text>', '版本说明')
+    .action((file: string, o: { org: string; note?: string }) => {
+      const read = readReportFile(file);
+      if ('message' in read) {
+        process.stderr.write(`${read.message}\n`);
+        process.exitCode = EXIT_UNREADABLE;
+        return;
+      }
+      return runCommand(() =>
+        withDatabase(async (db) => {
+          const org = await findOrgByCode(db, o.org);
+          if (!org) throw new Error(`未找到代码为 ${o.org} 的机构`);
+          const result = await importReport(db, cliContext(), {
+            orgId: org.id,
+            report: read.report,
+            note: o.note ?? '',
+            sourceName: basename(file),
+            contentHash: createHash('sha256').update(read.bytes).digest('hex'),
+          });
+          const r = read.report;
+          const what = `${org.fullName} ${r.year} 年度报告（${r.format} 格式）`;
+          const v = result.version;
+          const lines = [
+            result.unchanged
+              ? `${what}：该文件已导入过（第 ${v.version} 版），未作更改。`
+              : `已导入 ${what}：${result.created ? '新建报告，' : '保存为'}第 ${v.version} 版。`,
+            `检查结果：错误 ${v.errorCount} 条，警告 ${v.warningCount} 条。`,
+            ...v.findings.map(formatFinding),
+          ];
+          process.stdout.write(`${lines.join('\n')}\n`);
+        }),
+      );
+    });
+}
