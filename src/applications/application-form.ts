@@ -25,6 +25,10 @@ interface FormOptions {
   errors: Record<string, string>;
   /** Allow file attachments (multipart form). */
   attachments: boolean;
+  /** Fields placed first in the form (the console adds channel and dates). */
+  extra?: SafeHtml;
+  /** Text of the submit button. */
+  submitLabel?: string;
 }
 
 export function applicationForm(o: FormOptions): SafeHtml {
@@ -46,6 +50,7 @@ export function applicationForm(o: FormOptions): SafeHtml {
 <form method="post" action="${o.action}" class="stack application-form" novalidate${o.attachments ? html` enctype="multipart/form-data"` : ''}>
   <input type="hidden" name="_csrf" value="${o.csrf}">
   <input type="hidden" name="submissionKey" value="${o.submissionKey}">
+  ${o.extra ?? ''}
   <fieldset>
     <legend>申请人类型</legend>
     ${radio('applicantKind', 'natural', '自然人')} ${radio('applicantKind', 'organization', '法人或其他组织')}
@@ -99,7 +104,7 @@ export function applicationForm(o: FormOptions): SafeHtml {
     <input id="f-attachments" type="file" name="attachments" multiple accept=".pdf,.jpg,.jpeg,.png,.doc,.docx"${described('attachments')}>${err('attachments')}
   </fieldset>`
     : ''}
-  <p class="small">提交即表示您确认所填信息真实。您的个人信息仅用于办理本申请，不会在网站上公开。</p>
-  <button type="submit">提交申请</button>
+  ${o.extra ? '' : html`<p class="small">提交即表示您确认所填信息真实。您的个人信息仅用于办理本申请，不会在网站上公开。</p>`}
+  <button type="submit">${o.submitLabel ?? '提交申请'}</button>
 </form>`;
 }

@@ -7,6 +7,7 @@ import { wantsHtml } from '../core/http/errors.ts';
 import { auditConsoleRoutes } from '../core/audit/routes.ts';
 import { orgConsoleRoutes } from '../orgs/console.ts';
 import { userConsoleRoutes } from '../staff/console.ts';
+import { applicationConsoleRoutes } from '../applications/console.ts';
 import { reportConsoleRoutes } from '../report/console.ts';
 import { homeRoutes } from './home.ts';
 import { sessionRoutes } from './session-routes.ts';
@@ -25,6 +26,7 @@ export function consolePlugin(deps: AppDeps) {
     await app.register(orgConsoleRoutes(deps));
     await app.register(userConsoleRoutes(deps));
     await app.register(auditConsoleRoutes(deps));
+    await app.register(applicationConsoleRoutes(deps));
     await app.register(reportConsoleRoutes(deps));
   };
 }

@@ -1,0 +1,445 @@
+// Console pages of 依申请公开: the queue (filtered by state, handler, due within 3 working days,
+// overdue — computed from the clock), registering an application handed in on paper, the case
+// page (clock, timeline, applicant, letters, the actions its state allows) and table 3 of a year.
+import { randomUUID } from 'node:crypto';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { ZodError } from 'zod';
+import { addDays } from '../calendar/date.ts';
+import { staffContext, type CommandContext } from '../core/context.ts';
+import type { Database } from '../core/db/database.ts';
+import { DomainError, forbidden, notFound } from '../core/errors.ts';
+import { html, type SafeHtml } from '../core/html.ts';
+import type { AppDeps } from '../core/http/deps.ts';
+import { describeZodError } from '../core/validation.ts';
+import { consolePage, csrfField, errorBox, noticeBox, type ConsoleView } from '../console/layout.ts';
+import { consoleView } from '../console/view.ts';
+import { TABLE3_COLUMNS, table3Rows, table3RowFullLabel } from '../report/model/layout.ts';
+import { reportPolicy } from '../report/policy.ts';
+import { applicationForm } from './application-form.ts';
+import { loadCaseFile, type CaseFile } from './case-file.ts';
+import * as commands from './commands.ts';
+import { DOCX_MEDIA_TYPE } from './letter-docx.ts';
+import { letterDocx } from './letter-files.ts';
+import { availableLetters, LETTER_KINDS, LETTER_TITLES, type LetterKind } from './letters.ts';
+import {
+  APPLICANT_COLUMN_LABELS,
+  APPLICATION_FIELD_LABELS,
+  CASE_STATES,
+  CHANNEL_LABELS,
+  CHANNELS,
+  DELIVERY_LABELS,
+  FORM_LABELS,
+  fieldErrors,
+  STATE_LABELS,
+  type CaseState,
+} from './model.ts';
+import { applicationPolicy } from './policy.ts';
+import { loadQueue, type QueueFilter } from './queue.ts';
+import { STATUS_LABELS, type CaseClock } from './rules/case-clock.ts';
+import { EVENT_LABELS, type EventKind } from './rules/case-events.ts';
+import { FEE_BASIS_LABELS } from './rules/fees.ts';
+import { OUTCOMES, REPLY_OUTCOMES, isOutcome } from './rules/outcome.ts';
+import type { CaseAction } from './rules/transitions.ts';
+import './scope.ts';
+import { findAttachmentContent, listCaseHandlers, placeInApplicantMonth } from './store.ts';
+import { table3ForYear, storeTable3InDraft } from './table3-report.ts';
+import { today } from './today.ts';
+
+const ASSETS = html`<link rel="stylesheet" href="/assets/applications.css"><script src="/assets/applications.js" defer></script>`;
+const attachment = (name: string) => `attachment; filename="${name.replace(/[^\x20-\x7e]/g, '_')}"; filename*=UTF-8''${encodeURIComponent(name)}`;
+const when = (iso: string) => new Date(iso).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false });
+
+function flag(clock: CaseClock): SafeHtml | string {
+  if (clock.error) return html`<span class="flag overdue" title="${clock.error}">无法计算</span>`;
+  const s = clock.status?.status;
+  if (!s || s === 'on_time' || s === 'replied_on_time') return '';
+  const extra = s === 'overdue' ? `（逾期 ${clock.status!.daysOverdue} 天）` : s === 'due_soon' ? `（剩 ${clock.status!.workingDaysLeft} 个工作日）` : '';
+  return html`<span class="flag ${s}">${STATUS_LABELS[s]}${extra}</span>`;
+}
+
+// ── Actions: the forms of the case page and the commands they run ────────────
+
+type FormBody = Record<string, string>;
+interface ActionDef {
+  key: CaseAction | 'rejectExtension' | 'assign' | 'note';
+  path: string;
+  label: string;
+  run: (db: Database, ctx: CommandContext, caseId: number, b: FormBody) => Promise<unknown>;
+}
+
+const num = (v: string | undefined) => (v && v.trim() ? Number(v) : NaN);
+
+const ACTIONS: ActionDef[] = [
+  { key: 'confirm', path: 'confirm', label: '确认收到申请', run: (db, ctx, id, b) => commands.confirmReceipt(db, ctx, id, { confirmedOn: b.confirmedOn || null, arrivedOn: b.arrivedOn || null, signedForOn: b.signedForOn || null, note: b.note }) },
+  { key: 'requestCorrection', path: 'correction-request', label: '告知补正', run: (db, ctx, id, b) => commands.requestCorrection(db, ctx, id, { on: b.on, items: b.items ?? '', dueOn: b.dueOn ?? '' }) },
+  { key: 'recordCorrection', path: 'correction', label: '登记收到补正', run: (db, ctx, id, b) => commands.recordCorrection(db, ctx, id, { on: b.on, description: b.description ?? '' }) },
+  { key: 'abandon', path: 'abandon', label: '逾期未补正，视为放弃', run: (db, ctx, id, b) => commands.abandon(db, ctx, id, { on: b.on, note: b.note }) },
+  { key: 'consult', path: 'consultations', label: '征求意见', run: (db, ctx, id, b) => commands.startConsultation(db, ctx, id, { on: b.on, party: b.party as 'agency', partyName: b.partyName ?? '' }) },
+  { key: 'endConsultation', path: 'consultation-result', label: '征求意见结束', run: (db, ctx, id, b) => commands.endConsultation(db, ctx, id, { on: b.on, result: b.result as 'agreed', note: b.note }) },
+  { key: 'noticeFee', path: 'fee-notice', label: '发出收费通知', run: (db, ctx, id, b) => commands.noticeFee(db, ctx, id, { on: b.on, basis: b.basis as 'by_count', pages: num(b.pages) }) },
+  { key: 'recordPayment', path: 'payment', label: '登记缴费', run: (db, ctx, id, b) => commands.recordPayment(db, ctx, id, { on: b.on }) },
+  { key: 'recordNonPayment', path: 'non-payment', label: '逾期未缴费', run: (db, ctx, id, b) => commands.recordNonPayment(db, ctx, id, { on: b.on }) },
+  { key: 'requestExtension', path: 'extension-request', label: '申请延期答复', run: (db, ctx, id, b) => commands.requestExtension(db, ctx, id, { on: b.on, workingDays: num(b.workingDays), reason: b.reason ?? '' }) },
+  { key: 'approveExtension', path: 'extension-approval', label: '批准延期（负责人）', run: (db, ctx, id, b) => commands.approveExtension(db, ctx, id, { approvedOn: b.approvedOn, notifiedOn: b.notifiedOn }) },
+  { key: 'rejectExtension', path: 'extension-rejection', label: '不批准延期（负责人）', run: (db, ctx, id, b) => commands.rejectExtension(db, ctx, id, { on: b.on, reason: b.reason ?? '' }) },
+  { key: 'reply', path: 'reply', label: '作出答复', run: (db, ctx, id, b) => commands.reply(db, ctx, id, { on: b.on, outcome: b.outcome ?? '', reasons: b.reasons, deliveredBy: b.deliveredBy }) },
+  { key: 'close', path: 'close', label: '办结归档', run: (db, ctx, id, b) => commands.closeCase(db, ctx, id, { on: b.on }) },
+  { key: 'withdraw', path: 'withdraw', label: '登记撤回', run: (db, ctx, id, b) => commands.withdraw(db, ctx, id, { on: b.on, note: b.note }) },
+  { key: 'assign', path: 'assign', label: '分配办理人', run: (db, ctx, id, b) => commands.assignHandler(db, ctx, id, b.handlerUserId ? Number(b.handlerUserId) : null) },
+  { key: 'note', path: 'notes', label: '添加备注', run: (db, ctx, id, b) => commands.addNote(db, ctx, id, b.note ?? '') },
+];
+
+interface Failed {
+  action: string;
+  values: FormBody;
+  message: string;
+}
+
+function actionForms(view: ConsoleView, file: CaseFile, failed: Failed | null): SafeHtml {
+  const c = file.case;
+  const now = today();
+  const canApprove = applicationPolicy.approveExtension(view.staff, view.org);
+  const vals = (key: string): FormBody => (failed?.action === key ? failed.values : {});
+  const dateField = (name: string, label: string, v: FormBody, fallback = now) =>
+    html`<label>${label} <input type="date" name="${name}" value="${v[name] ?? fallback}" required></label>`;
+  const text = (name: string, label: string, v: FormBody, attrs = '') => html`<label>${label} <input name="${name}" value="${v[name] ?? ''}" ${attrs}></label>`;
+  const area = (name: string, label: string, v: FormBody) => html`<label>${label} <textarea name="${name}" rows="4">${v[name] ?? ''}</textarea></label>`;
+  const select = (name: string, label: string, options: [string, string][], v: FormBody) =>
+    html`<label>${label} <select name="${name}">${options.map(([value, l]) => html`<option value="${value}"${v[name] === value ? html` selected` : ''}>${l}</option>`)}</select></label>`;
+
+  const fields: Record<string, (v: FormBody) => SafeHtml> = {
+    confirm: (v) =>
+      c.channel === 'post_signed'
+        ? dateField('signedForOn', '签收日期（条例第三十一条第（二）项）', v)
+        : c.channel === 'ordinary_letter'
+          ? html`${dateField('arrivedOn', '信件到达日期', v)}${dateField('confirmedOn', '与申请人确认日期（应于到达当日确认）', v)}`
+          : html`${dateField('confirmedOn', '与申请人双方确认日期（条例第三十一条第（三）项）', v)}${text('note', '确认方式（如电话确认）', v)}`,
+    requestCorrection: (v) =>
+      html`${dateField('on', '告知日期', v)}${area('items', '需要补正的事项（一次性全部列明）', v)}${dateField('dueOn', '补正期限', v, addDays(now, 15))}
+      <p class="small">条例第三十条：应自收到申请之日起 7 个工作日内（${file.clock.deadline?.correctionNoticeDue ?? '—'} 前）一次性告知。</p>`,
+    recordCorrection: (v) => html`${dateField('on', '收到补正申请日期', v)}${area('description', '补正后的申请内容', v)}`,
+    abandon: (v) => html`${dateField('on', '处理日期', v)}${text('note', '说明', v)}`,
+    consult: (v) =>
+      html`${dateField('on', '发出征求意见书日期', v)}${select('party', '征求对象', [['third_party', '第三方（条例第三十二条）'], ['agency', '其他机关（条例第三十四条）']], v)}${text('partyName', '第三方或机关名称', v)}`,
+    endConsultation: (v) =>
+      html`${dateField('on', '收到意见或期限届满日期', v)}${select('result', '结果', [['agreed', '同意公开'], ['objected', '不同意公开'], ['no_reply', '逾期未提出意见']], v)}${text('note', '说明', v)}`,
+    noticeFee: (v) =>
+      html`${dateField('on', '通知日期', v)}${select('basis', '计费方式（国办函〔2020〕109号）', [['by_count', FEE_BASIS_LABELS.by_count], ['by_pages', FEE_BASIS_LABELS.by_pages]], v)}${text('pages', '页数（按量计收时填写）', v, 'type="number" min="1"')}`,
+    recordPayment: (v) => dateField('on', '缴费日期', v),
+    recordNonPayment: (v) => dateField('on', '处理日期（缴费期限届满后）', v),
+    requestExtension: (v) =>
+      html`${dateField('on', '申请日期', v)}${text('workingDays', '延长工作日数（最长 20 个工作日）', { workingDays: '20', ...v }, 'type="number" min="1" max="20"')}${area('reason', '延期理由', v)}`,
+    approveExtension: (v) => html`${dateField('approvedOn', '负责人同意日期', v)}${dateField('notifiedOn', '告知申请人日期', v)}
+      <p class="small">待批准：延长 ${file.snapshot.extensionRequest?.workingDays ?? ''} 个工作日，理由：${file.snapshot.extensionRequest?.reason ?? ''}</p>`,
+    rejectExtension: (v) => html`${dateField('on', '审批日期', v)}${area('reason', '不予批准的理由', v)}`,
+    reply: (v) =>
+      html`${dateField('on', '答复日期', v)}
+      <label>答复结果（年度报告表三） <select name="outcome">${REPLY_OUTCOMES.map((o) => html`<option value="${o}"${v.outcome === o ? html` selected` : ''}>${OUTCOMES[o].label}</option>`)}</select></label>
+      ${area('reasons', '理由（除予以公开外必填；部分公开须说明不予公开部分的理由）', v)}
+      ${text('deliveredBy', '送达方式', { deliveredBy: DELIVERY_LABELS[c.delivery], ...v })}`,
+    close: (v) => dateField('on', '办结日期', v),
+    withdraw: (v) => html`${dateField('on', '撤回日期', v)}${text('note', '撤回方式（如书面撤回）', v)}`,
+  };
+
+  const shown = ACTIONS.filter((a) => {
+    if (a.key === 'assign' || a.key === 'note') return false;
+    if (a.key === 'rejectExtension') return canApprove && file.actions.includes('approveExtension');
+    if (a.key === 'approveExtension') return canApprove && file.actions.includes('approveExtension');
+    return file.actions.includes(a.key as CaseAction);
+  });
+  if (!shown.length) return html`<p class="muted">本案件已无可执行的办理操作。</p>`;
+  return html`${shown.map(
+    (a) => html`<details${failed?.action === a.path ? html` open` : ''}>
+  <summary>${a.label}</summary>
+  ${failed?.action === a.path ? errorBox(failed.message) : ''}
+  <form method="post" action="/console/applications/${c.id}/${a.path}" class="stack">
+    ${csrfField(view.csrf)}
+    ${fields[a.key]!(vals(a.path))}
+    <button type="submit">${a.label}</button>
+  </form>
+</details>`,
+  )}`;
+}
+
+function eventDetails(kind: string, data: Record<string, unknown>): string {
+  const d = (k: string) => String(data[k] ?? '');
+  switch (kind) {
+    case 'received': return `收到申请之日：${d('receivedOn')}`;
+    case 'correction_requested': return `补正事项：${d('items')}；补正期限：${d('dueOn')}`;
+    case 'corrected': return `补正内容：${d('description')}`;
+    case 'consultation_sent': return `${data.party === 'agency' ? '其他机关' : '第三方'}：${d('partyName')}`;
+    case 'consultation_closed': return ({ agreed: '同意公开', objected: '不同意公开', no_reply: '逾期未提出意见' } as Record<string, string>)[d('result')] ?? '';
+    case 'fee_notified': return `${d('explanation')}；缴费期限：${d('paymentDueOn')}`;
+    case 'extension_requested': return `延长 ${d('workingDays')} 个工作日；理由：${d('reason')}`;
+    case 'extension_rejected': return `理由：${d('reason')}`;
+    case 'extended': return `延长 ${d('workingDays')} 个工作日，负责人 ${d('approvedOn')} 同意，${d('notifiedOn')} 告知申请人`;
+    case 'replied': return `${isOutcome(data.outcome) ? OUTCOMES[data.outcome].label : d('outcome')}${d('reasons') ? `；理由：${d('reasons')}` : ''}；送达：${d('deliveredBy')}`;
+    case 'assigned': return `办理人：${d('handlerName') || '（未分配）'}`;
+    case 'withdrawn': return data.by === 'applicant' ? '申请人在线撤回' : '工作人员登记';
+    default: return '';
+  }
+}
+
+async function casePage(deps: AppDeps, view: ConsoleView, file: CaseFile, failed: Failed | null, notice: string | null): Promise<string> {
+  const { db } = deps;
+  const c = file.case;
+  const clock = file.clock;
+  const d = clock.deadline;
+  const canHandle = applicationPolicy.handle(view.staff, view.org);
+  const a = file.applicant;
+  const month = a ? await placeInApplicantMonth(db, c.id) : null;
+  const handlers = canHandle ? await listCaseHandlers(db, c.orgId) : [];
+  const corrected = [...file.events].reverse().find((e) => e.kind === 'corrected');
+  const letters = a ? availableLetters(file.events) : [];
+  const row = (label: string, value: string | SafeHtml | null | undefined) => (value ? html`<dt>${label}</dt><dd>${value}</dd>` : '');
+  return consolePage(
+    view,
+    `申请 ${c.receiptNo}`,
+    html`${ASSETS}${noticeBox(notice)}${failed && ['assign', 'notes'].includes(failed.action) ? errorBox(failed.message) : ''}
+<p><a href="/console/applications">← 返回申请列表</a></p>
+<section class="card">
+  <dl class="facts">
+    <dt>状态</dt><dd id="case-state">${STATE_LABELS[c.state]} ${flag(clock)}</dd>
+    ${row('提交方式', CHANNEL_LABELS[c.channel])}
+    ${row('提交日期', c.submittedOn)}
+    ${row('收到申请之日', c.receivedOn ?? '待确认（条例第三十一条）')}
+    ${d ? row('补正告知期限', d.correctionNoticeDue) : ''}
+    ${d?.clockStartsOn && d.clockStartsOn !== c.receivedOn ? row('计时起点（收到补正之日）', d.clockStartsOn) : ''}
+    ${d ? row('原答复期限', d.originalDueDate) : ''}
+    ${d?.extendedDays ? row('延长', `${d.extendedDays} 个工作日`) : ''}
+    ${d?.pausedWorkingDays ? row('不计入期限', `${d.pausedWorkingDays} 个工作日（征求意见、缴费）`) : ''}
+    ${d ? row('答复期限', html`<strong id="due-date">${d.dueDate ?? (d.state === 'paused' ? `暂停中（剩余 ${d.workingDaysLeftWhenPaused} 个工作日）` : '待补正后计算')}</strong>`) : ''}
+    ${clock.error ? row('时限', html`<span class="error">${clock.error}</span>`) : ''}
+    ${isOutcome(c.outcome) ? row('办理结果', `${OUTCOMES[c.outcome].label}（${c.concludedOn}）`) : ''}
+    ${row('办理人', c.handlerName ?? '（未分配）')}
+  </dl>
+  ${d?.problems.length ? html`<div class="error" role="alert"><p>时限问题：</p><ul>${d.problems.map((p) => html`<li>${p.message}</li>`)}</ul></div>` : ''}
+  ${canHandle
+    ? html`<form method="post" action="/console/applications/${c.id}/assign" class="inline">${csrfField(view.csrf)}
+    <label for="handler">办理人</label><select id="handler" name="handlerUserId"><option value="">（未分配）</option>${handlers.map((h) => html`<option value="${h.id}"${h.id === c.handlerUserId ? html` selected` : ''}>${h.displayName}</option>`)}</select>
+    <button type="submit">分配</button></form>`
+    : ''}
+</section>
+<h2>申请内容（条例第二十九条）</h2>
+<dl class="facts">
+  ${row('所需信息名称', c.infoTitle)}${row('文号', c.infoDocNumber)}${row('其他特征描述', c.infoDescription)}
+  ${row('补正后的内容', corrected ? String(corrected.data.description ?? '') : '')}
+  ${row('获取形式', FORM_LABELS[c.formWanted])}${row('获取方式', DELIVERY_LABELS[c.delivery])}
+</dl>
+<h2>申请人</h2>
+${a
+  ? html`<dl class="facts">
+  ${row('类型', `${APPLICANT_COLUMN_LABELS[c.applicantColumn]}${a.kind === 'organization' ? '（法人或其他组织）' : ''}`)}
+  ${row(a.kind === 'natural' ? '姓名' : '名称', a.name)}${row('证件', a.idType ? `${a.idType} ${a.idNumber}` : '')}${row('统一社会信用代码', a.creditCode)}
+  ${row('法定代表人或负责人', a.legalRepresentative)}${row('联系人', a.contactPerson)}${row('联系电话', a.phone)}${row('电子邮箱', a.email)}
+  ${row('通信地址', a.address)}${row('邮政编码', a.postalCode)}
+</dl>
+${month && month.monthTotal > 10
+  ? html`<p class="notice">该申请人本自然月内向本机关提交了 ${month.monthTotal} 件申请，本件为第 ${month.place} 件。数量、频次明显超过合理范围的，可以要求说明理由（条例第三十五条）或收取信息处理费（国办函〔2020〕109号）——由办理人判断。</p>`
+  : ''}`
+  : html`<p class="muted">${APPLICANT_COLUMN_LABELS[c.applicantColumn]}（个人信息仅本机关依申请办理人和负责人可见）</p>`}
+${file.attachments.length && a
+  ? html`<h2>附件</h2><ul>${file.attachments.map((f) => html`<li><a href="/console/applications/${c.id}/attachment?id=${f.id}">${f.fileName}</a> <span class="muted">${Math.ceil(f.size / 1024)} KB</span></li>`)}</ul>`
+  : ''}
+${letters.length ? html`<h2>文书</h2><ul>${letters.map((k) => html`<li><a href="/console/applications/${c.id}/letter?kind=${k}">${LETTER_TITLES[k]}（DOCX）</a></li>`)}</ul>` : ''}
+${canHandle ? html`<h2>办理</h2><div class="case-actions">${actionForms(view, file, failed)}</div>` : ''}
+<h2>办理记录</h2>
+<ol class="timeline">${file.events.map(
+  (e) => html`<li><strong>${e.onDate}</strong> ${EVENT_LABELS[e.kind as EventKind] ?? e.kind} <span class="muted">· ${e.actorName} · ${when(e.at)}</span>
+  ${eventDetails(e.kind, e.data) ? html`<br><span class="small">${eventDetails(e.kind, e.data)}</span>` : ''}${e.note ? html`<br><span class="small">备注：${e.note}</span>` : ''}</li>`,
+)}</ol>
+${canHandle
+  ? html`<form method="post" action="/console/applications/${c.id}/notes" class="stack">${csrfField(view.csrf)}
+  <label>备注 <textarea name="note" rows="2">${failed?.action === 'notes' ? (failed.values.note ?? '') : ''}</textarea></label><button type="submit">添加备注</button></form>`
+  : ''}`,
+  );
+}
+
+// ── Register a paper application ────────────────────────────────────────────
+
+function registerPage(view: ConsoleView, values: FormBody, errors: Record<string, string>): string {
+  const v = (k: string) => values[k] ?? '';
+  const extra = html`<fieldset><legend>提交方式（条例第三十一条）</legend>
+    <label for="f-channel">${APPLICATION_FIELD_LABELS.channel}</label>
+    <select id="f-channel" name="channel">${CHANNELS.filter((ch) => ch !== 'online').map((ch) => html`<option value="${ch}"${v('channel') === ch ? html` selected` : ''}>${CHANNEL_LABELS[ch]}</option>`)}</select>
+    <label for="f-submittedOn">${APPLICATION_FIELD_LABELS.submittedOn}（当面提交即为收到申请之日）</label><input id="f-submittedOn" type="date" name="submittedOn" value="${v('submittedOn') || today()}">
+    ${errors.submittedOn ? html`<span class="field-error">${errors.submittedOn}</span>` : ''}
+    <label for="f-signedForOn">签收日期（邮寄需签收的）</label><input id="f-signedForOn" type="date" name="signedForOn" value="${v('signedForOn')}">
+  </fieldset>`;
+  return consolePage(
+    view,
+    '登记申请',
+    html`${ASSETS}<p>登记当面提交、口头提出（代为填写，条例第二十九条第一款）、邮寄或传真的申请。网上申请由申请人在公开门户提交。</p>
+${applicationForm({ action: '/console/applications', csrf: view.csrf, submissionKey: values.submissionKey || randomUUID(), values, errors, attachments: false, extra, submitLabel: '登记' })}`,
+  );
+}
+
+// ── Table 3 ─────────────────────────────────────────────────────────────────
+
+async function table3Page(deps: AppDeps, view: ConsoleView, year: number, message: { notice?: string; error?: string } = {}): Promise<string> {
+  const { format, table3 } = await table3ForYear(deps.db, view.org.id, year);
+  const rows = table3 as unknown as Record<string, number[]>;
+  const canStore = reportPolicy.edit(view.staff, view.org);
+  return consolePage(
+    view,
+    `${year} 年度表三（由案件计算）`,
+    html`${ASSETS}${noticeBox(message.notice)}${errorBox(message.error)}
+<form method="get" action="/console/applications/table3" class="filters"><label>年度 <input type="number" name="year" value="${year}" min="2008" max="2100"></label><button type="submit">计算</button></form>
+<p class="small">本年新收 = 本年内收到（条例第三十一条）的申请；上年结转 = 以前年度收到、本年初尚未办结的申请；办理结果按本年内办结的申请计；结转下年度 = 本年末尚未办结的申请。勾稽关系一+二=三（七）+四按构成成立。格式：${format === '2021' ? '国办公开办函〔2021〕30号' : '国办公开办函〔2019〕60号'}。</p>
+<table class="data" id="table3">
+  <thead><tr><th scope="col">项目</th>${TABLE3_COLUMNS.map((col) => html`<th scope="col">${col}</th>`)}</tr></thead>
+  <tbody>${table3Rows(format).map((r) => html`<tr><th scope="row">${table3RowFullLabel(r)}</th>${(rows[r.key] ?? []).map((n) => html`<td>${n}</td>`)}</tr>`)}</tbody>
+</table>
+${canStore
+  ? html`<form method="post" action="/console/applications/table3" class="inline">${csrfField(view.csrf)}<input type="hidden" name="year" value="${year}"><button type="submit">写入 ${year} 年度报告草稿</button></form>`
+  : html`<p class="muted">写入年度报告草稿须由本机关信息发布员或系统管理员操作。</p>`}`,
+  );
+}
+
+// ── Routes ──────────────────────────────────────────────────────────────────
+
+export function applicationConsoleRoutes(deps: AppDeps) {
+  const { db } = deps;
+  return async (app: FastifyInstance) => {
+    const view = async (request: FastifyRequest, reply: FastifyReply) => {
+      const v = await consoleView(deps, request, reply, 'applications');
+      const org = request.scopedOrg ?? v.org;
+      if (!applicationPolicy.read(v.staff, org)) throw forbidden('只有依申请办理人、机关负责人和监督员可以查看依申请公开案件');
+      return { ...v, org };
+    };
+    const fileOf = async (v: ConsoleView, caseId: number) => {
+      const file = await loadCaseFile(db, caseId, applicationPolicy.readPersonalData(v.staff, v.org));
+      if (!file) throw notFound('该申请');
+      return file;
+    };
+
+    app.get('/applications', { schema: { hide: true } }, async (request, reply) => {
+      const v = await view(request, reply);
+      const q = request.query as Record<string, string | undefined>;
+      const filter: QueueFilter = {
+        state: q.state && ([...CASE_STATES, 'open'] as string[]).includes(q.state) ? (q.state as CaseState | 'open') : null,
+        handlerUserId: q.handler && /^\d+$/.test(q.handler) ? Number(q.handler) : null,
+        due: q.due === 'soon' || q.due === 'overdue' ? q.due : null,
+        receiptNo: q.receiptNo?.trim() || null,
+      };
+      const [items, handlers] = await Promise.all([loadQueue(db, v.org.id, filter), listCaseHandlers(db, v.org.id)]);
+      const opt = (value: string, label: string, current: string | null | undefined) => html`<option value="${value}"${current === value ? html` selected` : ''}>${label}</option>`;
+      return reply.type('text/html').send(
+        consolePage(
+          v,
+          `依申请公开 · ${v.org.shortName}`,
+          html`${ASSETS}
+<p>${applicationPolicy.handle(v.staff, v.org) ? html`<a class="button" href="/console/applications/new">登记申请</a> ` : ''}<a href="/console/applications/table3">年度报告表三</a> · <a href="/apply/${v.org.code}">公开申请表</a></p>
+<form method="get" action="/console/applications" class="filters">
+  <label>状态 <select name="state"><option value="">全部</option>${opt('open', '办理中（未办结）', filter.state)}${CASE_STATES.map((s) => opt(s, STATE_LABELS[s], filter.state))}</select></label>
+  <label>办理人 <select name="handler"><option value="">全部</option>${handlers.map((h) => opt(String(h.id), h.displayName, q.handler))}</select></label>
+  <label>时限 <select name="due"><option value="">全部</option>${opt('soon', '3 个工作日内到期', filter.due)}${opt('overdue', '已逾期', filter.due)}</select></label>
+  <label>申请编号 <input name="receiptNo" value="${filter.receiptNo ?? ''}"></label>
+  <button type="submit">筛选</button>
+</form>
+<table class="data" id="cases">
+  <thead><tr><th scope="col">申请编号</th><th scope="col">所需信息</th><th scope="col">申请人类别</th><th scope="col">状态</th><th scope="col">收到日期</th><th scope="col">答复期限</th><th scope="col">办理人</th></tr></thead>
+  <tbody>${items.map(
+    ({ case: c, clock }) => html`<tr><td><a href="/console/applications/${c.id}">${c.receiptNo}</a></td><td>${c.infoTitle}</td><td>${APPLICANT_COLUMN_LABELS[c.applicantColumn]}</td>
+    <td>${STATE_LABELS[c.state]}</td><td>${c.receivedOn ?? '待确认'}</td><td>${clock.deadline?.dueDate ?? '—'} ${flag(clock)}</td><td>${c.handlerName ?? '—'}</td></tr>`,
+  )}</tbody>
+</table>
+${items.length ? '' : html`<p class="muted">没有符合条件的申请。</p>`}`,
+        ),
+      );
+    });
+
+    app.get('/applications/new', { schema: { hide: true } }, async (request, reply) => {
+      const v = await view(request, reply);
+      if (!applicationPolicy.handle(v.staff, v.org)) throw forbidden('只有本机关的依申请办理人或负责人可以登记申请');
+      return reply.type('text/html').send(registerPage(v, {}, {}));
+    });
+
+    app.post('/applications', { schema: { hide: true } }, async (request, reply) => {
+      const v = await view(request, reply);
+      const body = (request.body ?? {}) as FormBody;
+      const { _csrf, channel, submittedOn, signedForOn, submissionKey, ...fields } = body;
+      try {
+        const result = await commands.registerApplication(db, staffContext(v.staff, request.id), v.org.id, fields, {
+          channel: (CHANNELS as readonly string[]).includes(channel ?? '') ? (channel as (typeof CHANNELS)[number]) : 'in_person',
+          submittedOn: submittedOn || today(),
+          signedForOn: signedForOn || null,
+          submissionKey: submissionKey || null,
+        });
+        return reply.redirect(`/console/applications/${result.case.id}?notice=${result.duplicate ? 'duplicate' : 'registered'}`, 303);
+      } catch (err) {
+        let errors: Record<string, string>;
+        if (err instanceof ZodError) errors = fieldErrors(err);
+        else if (err instanceof DomainError && err.status < 500) errors = { submittedOn: err.message };
+        else throw err;
+        reply.status(err instanceof DomainError ? err.status : 400);
+        return reply.type('text/html').send(registerPage(v, body, errors));
+      }
+    });
+
+    app.get('/applications/table3', { schema: { hide: true } }, async (request, reply) => {
+      const v = await consoleView(deps, request, reply, 'applications');
+      if (!applicationPolicy.read(v.staff, v.org) && !reportPolicy.edit(v.staff, v.org)) throw forbidden('只有依申请办理人、机关负责人、监督员和年度报告编辑人员可以查看');
+      const y = Number((request.query as { year?: string }).year);
+      const year = Number.isInteger(y) && y >= 2008 && y <= 2100 ? y : new Date().getFullYear() - 1;
+      return reply.type('text/html').send(await table3Page(deps, v, year));
+    });
+
+    app.post('/applications/table3', { schema: { hide: true } }, async (request, reply) => {
+      const v = await consoleView(deps, request, reply, 'applications');
+      const y = Number(((request.body ?? {}) as FormBody).year);
+      const year = Number.isInteger(y) && y >= 2008 && y <= 2100 ? y : new Date().getFullYear() - 1;
+      try {
+        const saved = await storeTable3InDraft(db, staffContext(v.staff, request.id), v.org.id, year);
+        return reply.type('text/html').send(await table3Page(deps, v, year, { notice: `已写入 ${year} 年度报告草稿（第 ${saved.version} 版）。` }));
+      } catch (err) {
+        if (!(err instanceof DomainError) || err.status >= 500) throw err;
+        reply.status(err.status);
+        return reply.type('text/html').send(await table3Page(deps, v, year, { error: err.message }));
+      }
+    });
+
+    app.get('/applications/:caseId', { schema: { hide: true } }, async (request, reply) => {
+      const v = await view(request, reply);
+      const file = await fileOf(v, Number((request.params as { caseId: string }).caseId));
+      const n = (request.query as { notice?: string }).notice;
+      const notice = n === 'registered' ? '申请已登记。' : n === 'duplicate' ? '该申请已登记过，未重复登记。' : n === 'saved' ? '已保存。' : null;
+      return reply.type('text/html').send(await casePage(deps, v, file, null, notice));
+    });
+
+    for (const action of ACTIONS) {
+      app.post(`/applications/:caseId/${action.path}`, { schema: { hide: true } }, async (request, reply) => {
+        const v = await view(request, reply);
+        const caseId = Number((request.params as { caseId: string }).caseId);
+        const { _csrf, ...values } = (request.body ?? {}) as FormBody;
+        try {
+          await action.run(db, staffContext(v.staff, request.id), caseId, values);
+          return reply.redirect(`/console/applications/${caseId}?notice=saved`, 303);
+        } catch (err) {
+          const message = err instanceof ZodError ? describeZodError(err) : err instanceof DomainError && err.status < 500 ? err.message : null;
+          if (message === null) throw err;
+          reply.status(err instanceof DomainError ? err.status : 400);
+          return reply.type('text/html').send(await casePage(deps, v, await fileOf(v, caseId), { action: action.path, values, message }, null));
+        }
+      });
+    }
+
+    app.get('/applications/:caseId/letter', { schema: { hide: true } }, async (request, reply) => {
+      const v = await view(request, reply);
+      if (!applicationPolicy.readPersonalData(v.staff, v.org)) throw forbidden('文书载有申请人个人信息，只有本机关依申请办理人和负责人可以下载');
+      const kind = (request.query as { kind?: string }).kind ?? '';
+      if (!(LETTER_KINDS as readonly string[]).includes(kind)) throw notFound('该文书');
+      const file = await letterDocx(db, Number((request.params as { caseId: string }).caseId), kind as LetterKind);
+      return reply.type(DOCX_MEDIA_TYPE).header('content-disposition', attachment(file.fileName)).send(file.content);
+    });
+
+    app.get('/applications/:caseId/attachment', { schema: { hide: true } }, async (request, reply) => {
+      const v = await view(request, reply);
+      if (!applicationPolicy.readPersonalData(v.staff, v.org)) throw forbidden('附件可能载有申请人个人信息，只有本机关依申请办理人和负责人可以下载');
+      const id = Number((request.query as { id?: string }).id);
+      const file = Number.isInteger(id) ? await findAttachmentContent(db, Number((request.params as { caseId: string }).caseId), id) : undefined;
+      if (!file) throw notFound('该附件');
+      return reply.type(file.contentType).header('content-disposition', attachment(file.fileName)).send(file.content);
+    });
+  };
+}

@@ -1,0 +1,129 @@
+// The console: register a paper application, the queue with due dates and overdue / due-soon flags
+// computed from the clock, the case page with the actions of its state, forms that keep the
+// clerk's input on error, letters, and who sees what.
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import mammoth from 'mammoth';
+import { cliContext } from '../../src/core/context.ts';
+import { createUser } from '../../src/staff/commands.ts';
+import { setTodayForTests } from '../../src/applications/today.ts';
+import { Client, testApp, type TestApp } from '../helpers/app.ts';
+
+let t: TestApp;
+let handler: Client;
+let now = '2025-11-03';
+
+before(async () => {
+  setTodayForTests(() => now);
+  t = await testApp();
+  handler = await new Client(t.app).loginReady('zrzy.handler');
+});
+after(async () => {
+  setTodayForTests(null);
+  await t.close();
+});
+
+const PAPER = {
+  channel: 'in_person', submittedOn: '2025-11-03', applicantKind: 'organization', orgName: '青山律师事务所', orgColumn: 'legal_service',
+  creditCode: '31330000MD0000000X', legalRepresentative: '李律师', contactPerson: '赵助理', phone: '0571-88886666', email: '',
+  address: '青山县文化路 3 号', postalCode: '', infoTitle: '2025年度行政处罚决定书目录', infoDocNumber: '', infoDescription: '', formWanted: 'paper', delivery: 'post',
+};
+
+let caseUrl = '';
+
+test('registering a paper application: Chinese messages per field, input kept, then registered and received that day', async () => {
+  const form = await handler.get('/console/applications/new');
+  assert.equal(form.statusCode, 200);
+  const bad = await handler.post('/console/applications', { ...PAPER, creditCode: '123' }, '/console/applications/new');
+  assert.equal(bad.statusCode, 400);
+  assert.match(bad.body, /统一社会信用代码不正确/);
+  assert.match(bad.body, /value="青山律师事务所"/, 'the input is kept');
+  // A real, valid code (GB 32100 check character)
+  const ok = await handler.post('/console/applications', { ...PAPER, creditCode: '91350100M000100Y43' }, '/console/applications/new');
+  assert.equal(ok.statusCode, 303, ok.body.slice(0, 400));
+  caseUrl = ok.headers.location!.split('?')[0]!;
+  const page = await handler.get(caseUrl);
+  assert.equal(page.statusCode, 200);
+  assert.match(page.body, /已受理/);
+  // 当面提交 on Monday 11-03: 20 working days → 12-01
+  assert.match(page.body, /id="due-date">2025-12-01</);
+  assert.match(page.body, /青山律师事务所/, 'the handler sees the applicant');
+  assert.match(page.body, /政府信息公开申请接收回执/);
+  for (const action of ['告知补正', '征求意见', '发出收费通知', '申请延期答复', '作出答复', '登记撤回']) assert.match(page.body, new RegExp(`<summary>${action}</summary>`));
+  assert.doesNotMatch(page.body, /<summary>确认收到申请<\/summary>/);
+});
+
+test('an action with a mistake re-renders the case page with the message and the clerk’s input', async () => {
+  const res = await handler.post(`${caseUrl}/correction-request`, { on: '2025-11-03', items: '', dueOn: '2025-11-20' }, caseUrl);
+  assert.equal(res.statusCode, 400);
+  assert.match(res.body, /请写明需要补正的事项/);
+  assert.match(res.body, /<details open>\s*<summary>告知补正<\/summary>/);
+  assert.match(res.body, /value="2025-11-20"/);
+  const late = await handler.post(`${caseUrl}/reply`, { on: '2025-11-04', outcome: 'granted', reasons: '', deliveredBy: '邮寄' }, caseUrl);
+  assert.equal(late.statusCode, 400);
+  assert.match(late.body, /不能晚于今天（2025-11-03）/);
+});
+
+test('the queue: due dates, due-soon and overdue flags from the clock, filters', async () => {
+  // a second case, received 10-09: due 11-05 → due soon on 11-03, overdue on 11-06
+  const second = await handler.post('/console/applications', { ...PAPER, submittedOn: '2025-10-09', infoTitle: '采矿权出让收益征收文件', creditCode: '91350100M000100Y43' }, '/console/applications/new');
+  assert.equal(second.statusCode, 303);
+  let list = await handler.get('/console/applications');
+  assert.equal(list.statusCode, 200);
+  assert.match(list.body, /QS-ZRZY-2025-00001/);
+  assert.match(list.body, /2025-11-05 <span class="flag due_soon">即将到期（剩 2 个工作日）<\/span>/);
+  const soon = await handler.get('/console/applications?due=soon');
+  assert.match(soon.body, /采矿权出让收益征收文件/);
+  assert.doesNotMatch(soon.body, /行政处罚决定书目录/);
+  now = '2025-11-06';
+  list = await handler.get('/console/applications?due=overdue');
+  assert.match(list.body, /<span class="flag overdue">已逾期（逾期 1 天）<\/span>/);
+  assert.doesNotMatch(list.body, /行政处罚决定书目录/);
+  const replied = await handler.get('/console/applications?state=replied');
+  assert.match(replied.body, /没有符合条件的申请/);
+});
+
+test('reply from the console, the letter, assignment and notes', async () => {
+  now = '2025-11-10';
+  let res = await handler.post(`${caseUrl}/assign`, { handlerUserId: '' }, caseUrl);
+  assert.equal(res.statusCode, 303);
+  res = await handler.post(`${caseUrl}/notes`, { note: '已电话联系申请人核实' }, caseUrl);
+  assert.equal(res.statusCode, 303);
+  res = await handler.post(`${caseUrl}/reply`, { on: '2025-11-10', outcome: 'unavailable.notHeld', reasons: '经检索，本机关未制作该目录', deliveredBy: '邮寄' }, caseUrl);
+  assert.equal(res.statusCode, 303, res.body.slice(0, 300));
+  const page = await handler.get(caseUrl);
+  assert.match(page.body, /已答复/);
+  assert.match(page.body, /已电话联系申请人核实/);
+  assert.match(page.body, /（四）无法提供 1\.本机关不掌握相关政府信息（2025-11-10）/);
+  const letter = await handler.get(`${caseUrl}/letter?kind=reply`);
+  assert.equal(letter.statusCode, 200);
+  const text = (await mammoth.extractRawText({ buffer: letter.rawPayload })).value;
+  assert.match(text, /青山律师事务所：/);
+  assert.match(text, /自收到本答复之日起六十日内向青山县人民政府申请行政复议/);
+  assert.match(text, /六个月内依法向人民法院提起行政诉讼/);
+  assert.doesNotMatch(text, /应当先向/, 'not a refusal: no 复议前置');
+});
+
+test('who sees what: supervisors read without personal data, editors and other organizations do not read', async () => {
+  await createUser(t.db, cliContext(), { orgCode: '113301000000000001', username: 'county.supervisor', displayName: '县监督员', password: 'Supervise-2026', roles: ['supervisor'] });
+  const supervisor = await new Client(t.app).loginReady('county.supervisor', 'Supervise-2026');
+  const zrzy = (await t.db.query<{ id: number }>(`select id from organizations where code = 'QS-ZRZY'`))[0]!;
+  await supervisor.post('/console/switch-org', { orgId: String(zrzy.id) });
+  const page = await supervisor.get(caseUrl);
+  assert.equal(page.statusCode, 200);
+  assert.doesNotMatch(page.body, /李律师|0571-88886666|91350100M000100Y43/);
+  assert.doesNotMatch(page.body, /<summary>/, 'supervisors do not act');
+  assert.equal((await supervisor.get(`${caseUrl}/letter?kind=reply`)).statusCode, 403);
+
+  const editor = await new Client(t.app).loginReady('zrzy.editor');
+  assert.equal((await editor.get('/console/applications')).statusCode, 403);
+  assert.equal((await editor.get(caseUrl)).statusCode, 403);
+  const table3 = await editor.get('/console/applications/table3?year=2025');
+  assert.equal(table3.statusCode, 200, 'report editors see the counts');
+  assert.match(table3.body, /写入 2025 年度报告草稿/);
+
+  await createUser(t.db, cliContext(), { orgCode: 'QS-LY', username: 'ly.handler', displayName: '林业局办理人', password: 'Forest-handler-26', roles: ['handler', 'head'] });
+  const other = await new Client(t.app).loginReady('ly.handler', 'Forest-handler-26');
+  assert.equal((await other.get(caseUrl)).statusCode, 404, "another organization's case does not exist for its staff");
+  assert.equal((await other.post(`${caseUrl}/close`, { on: '2025-11-10' })).statusCode, 404);
+});
