@@ -7,6 +7,7 @@ import Fastify from 'fastify';
 import { requireStaff } from '../../src/core/http/auth.ts';
 import { routeParams } from '../../src/core/http/scope.ts';
 import { findOrgByCode } from '../../src/orgs/store.ts';
+import { createReport } from '../../src/report/commands.ts';
 import { registerApplication } from '../../src/applications/commands.ts';
 import { createUser } from '../../src/staff/commands.ts';
 import { ROLES } from '../../src/staff/model.ts';
@@ -14,7 +15,7 @@ import { Client, testApp, type TestApp } from '../helpers/app.ts';
 
 let t: TestApp;
 let client: Client;
-const B = { orgId: '', orgCode: 'QS-LY', userId: '', fullName: '', username: 'ly.clerk', caseId: '' };
+const B = { orgId: '', orgCode: 'QS-LY', userId: '', fullName: '', username: 'ly.clerk', caseId: '', reportId: '' };
 
 before(async () => {
   t = await testApp();
@@ -23,7 +24,8 @@ before(async () => {
   // B: its sibling 青山县林业局, with a user of its own.
   const userId = await createUser(t.db, cliContext(), { orgCode: B.orgCode, username: B.username, displayName: '林业局职员', password: 'Forest-2026x', roles: ['editor'] });
   const b = (await findOrgByCode(t.db, B.orgCode))!;
-  Object.assign(B, { orgId: String(b.id), userId: String(userId), fullName: b.fullName });
+  const { report } = await createReport(t.db, cliContext(), { orgId: b.id, year: 2024 });
+  Object.assign(B, { orgId: String(b.id), userId: String(userId), fullName: b.fullName, reportId: String(report.id) });
   const bCase = await registerApplication(t.db, cliContext(), b.id, { applicantKind: 'natural', name: '林业局申请人', idType: '护照', idNumber: 'E12345678', phone: '13800000001', infoTitle: '林地征占用审批文件', formWanted: 'electronic', delivery: 'online' }, { channel: 'in_person', submittedOn: '2025-06-02' });
   B.caseId = String(bCase.case.id);
   client = await new Client(t.app).loginReady('zrzy.all', 'All-roles-2026');
