@@ -1,0 +1,187 @@
+// The public side: the form's Chinese messages with the input kept, double submission, attachments
+// with type and size checks, the per-applicant limit, look-up, withdrawal — and never any
+// personal data on a public page.
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { setTodayForTests } from '../../src/applications/today.ts';
+import { cliContext } from '../../src/core/context.ts';
+import { createUser } from '../../src/staff/commands.ts';
+import { Client, testApp, type TestApp } from '../helpers/app.ts';
+
+let t: TestApp;
+const now = '2025-11-03';
+
+before(async () => {
+  setTodayForTests(() => now);
+  t = await testApp();
+});
+after(async () => {
+  setTodayForTests(null);
+  await t.close();
+});
+
+const NATURAL = {
+  applicantKind: 'natural', name: '张三丰', idType: '居民身份证', idNumber: '11010519491231002X', phone: '13912345678', email: 'zhang@example.com',
+  address: '青山县解放路 12 号', postalCode: '311300', infoTitle: '2025年城区学校划片方案', infoDocNumber: '青教〔2025〕8号', infoDescription: '', formWanted: 'electronic', delivery: 'email',
+};
+const SECRETS = [NATURAL.name, NATURAL.idNumber, NATURAL.phone, NATURAL.email, NATURAL.address];
+
+const countCases = async () => (await t.db.query<{ n: number }>('select count(*)::int as n from applications'))[0]!.n;
+
+/** A browser-like session on the form page: cookies, CSRF token and the form's one-time key. */
+async function openForm(remoteAddress = '127.0.0.1') {
+  const res = await t.app.inject({ method: 'GET', url: '/apply/QS-JY', headers: { accept: 'text/html' }, remoteAddress });
+  const cookie = res.cookies.map((c) => `${c.name}=${c.value}`).join('; ');
+  const csrf = /name="_csrf" value="([^"]+)"/.exec(res.body)![1]!;
+  const key = /name="submissionKey" value="([^"]+)"/.exec(res.body)![1]!;
+  return { cookie, csrf, key, remoteAddress };
+}
+
+function multipartBody(fields: Record<string, string>, files: { name: string; type: string; content: Buffer }[]) {
+  const boundary = '----gongkai-test-boundary';
+  const parts: Buffer[] = [];
+  for (const [k, v] of Object.entries(fields)) parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`));
+  for (const f of files) {
+    parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="attachments"; filename="${f.name}"\r\nContent-Type: ${f.type}\r\n\r\n`), f.content, Buffer.from('\r\n'));
+  }
+  parts.push(Buffer.from(`--${boundary}--\r\n`));
+  return { payload: Buffer.concat(parts), contentType: `multipart/form-data; boundary=${boundary}` };
+}
+
+async function submitMultipart(session: Awaited<ReturnType<typeof openForm>>, fields: Record<string, string>, files: { name: string; type: string; content: Buffer }[] = []) {
+  const { payload, contentType } = multipartBody({ _csrf: session.csrf, submissionKey: session.key, ...fields }, files);
+  return t.app.inject({ method: 'POST', url: '/apply/QS-JY', headers: { accept: 'text/html', cookie: session.cookie, 'content-type': contentType }, payload, remoteAddress: session.remoteAddress });
+}
+
+test('the list of agencies that answer applications, and the form with every field of Art. 29', async () => {
+  const c = new Client(t.app);
+  const list = await c.get('/apply');
+  assert.match(list.body, /青山县教育局/);
+  assert.doesNotMatch(list.body, /href="\/apply\/SF-YL-QS"/, 'a region is not an agency');
+  const form = await c.get('/apply/QS-JY');
+  for (const label of ['自然人', '法人或其他组织', '证件类型', '统一社会信用代码', '法定代表人或负责人', '联系人', '所需信息的名称', '文号', '获取信息的形式', '获取信息的方式', '附件']) {
+    assert.ok(form.body.includes(label), `the form lacks ${label}`);
+  }
+  for (const column of ['商业企业', '科研机构', '社会公益组织', '法律服务机构', '其他']) assert.ok(form.body.includes(`>${column}<`));
+  assert.equal((await c.get('/apply/SF-YL-QS')).statusCode, 404);
+});
+
+test('every invalid field gets its own Chinese message, the input is kept, nothing is stored', async () => {
+  const c = new Client(t.app);
+  const empty = await c.post('/apply/QS-JY', {}, '/apply/QS-JY');
+  assert.equal(empty.statusCode, 400);
+  for (const m of ['请选择申请人类型', '请填写联系电话', '请填写所需信息的名称', '请选择获取信息的形式', '请选择获取信息的方式']) assert.ok(empty.body.includes(m), `missing message: ${m}`);
+
+  const res = await c.post('/apply/QS-JY', { ...NATURAL, idNumber: '110105194912310021', phone: '12345', email: 'zhang@', formWanted: 'paper' }, '/apply/QS-JY');
+  assert.equal(res.statusCode, 400);
+  assert.match(res.body, /id="err-idNumber">居民身份证号码不正确/);
+  assert.match(res.body, /id="err-phone">联系电话格式不正确/);
+  assert.match(res.body, /id="err-email">电子邮箱格式不正确/);
+  assert.match(res.body, /id="err-delivery">纸质文本只能邮寄或当面领取/);
+  assert.match(res.body, /aria-invalid="true" aria-describedby="err-idNumber"/);
+  assert.match(res.body, /value="张三丰"/);
+  assert.match(res.body, /value="2025年城区学校划片方案"/);
+  assert.match(res.body, /申请表有 4 处需要修改/);
+
+  const org = await c.post('/apply/QS-JY', { ...NATURAL, applicantKind: 'organization', orgName: '', orgColumn: '' }, '/apply/QS-JY');
+  for (const m of ['请填写法人或其他组织的名称', '请选择组织类别', '请填写统一社会信用代码', '请填写法定代表人或负责人', '请填写联系人姓名']) assert.ok(org.body.includes(m), `missing message: ${m}`);
+  assert.equal(await countCases(), 0);
+});
+
+test('a double submission is detected: the same form twice, or the same content again, is one application', async () => {
+  const before = await countCases();
+  const session = await openForm();
+  const first = await submitMultipart(session, NATURAL);
+  assert.equal(first.statusCode, 303, first.body.slice(0, 300));
+  assert.equal(first.headers.location, '/track?notice=submitted');
+  const again = await submitMultipart(session, NATURAL);
+  assert.equal(again.headers.location, '/track?notice=duplicate');
+  const newForm = await openForm();
+  const sameContent = await submitMultipart(newForm, NATURAL);
+  assert.equal(sameContent.headers.location, '/track?notice=duplicate');
+  assert.equal(await countCases(), before + 1);
+
+  const status = await t.app.inject({ method: 'GET', url: '/track?notice=duplicate', headers: { accept: 'text/html', cookie: again.cookies.map((c) => `${c.name}=${c.value}`).join('; ') } });
+  assert.match(status.body, /您已提交过内容相同的申请，未重复登记/);
+  assert.match(status.body, /QS-JY-2025-00001/);
+  for (const s of SECRETS) assert.ok(!status.body.includes(s), `the public page shows ${s}`);
+});
+
+test('attachments: type and content checked, size limited, stored with the case for staff only', async () => {
+  const pdf = Buffer.concat([Buffer.from('%PDF-1.4\n'), Buffer.alloc(2000, 32), Buffer.from('\n%%EOF\n')]);
+  const fake = await submitMultipart(await openForm(), { ...NATURAL, infoTitle: '附件测试一' }, [{ name: 'id-card.pdf', type: 'application/pdf', content: Buffer.from('not a pdf') }]);
+  assert.equal(fake.statusCode, 400);
+  assert.match(fake.body, /附件“id-card.pdf”的内容与文件类型不符/);
+  assert.match(fake.body, /value="附件测试一"/);
+  const exe = await submitMultipart(await openForm(), { ...NATURAL, infoTitle: '附件测试二' }, [{ name: 'virus.exe', type: 'application/octet-stream', content: Buffer.from('MZ') }]);
+  assert.match(exe.body, /类型不支持/);
+  const big = await submitMultipart(await openForm(), { ...NATURAL, infoTitle: '附件测试三' }, [{ name: 'big.pdf', type: 'application/pdf', content: Buffer.concat([Buffer.from('%PDF-'), Buffer.alloc(5 * 1024 * 1024 + 10)]) }]);
+  assert.equal(big.statusCode, 400);
+  assert.match(big.body, /超过 5 MB/);
+
+  const ok = await submitMultipart(await openForm(), { ...NATURAL, infoTitle: '附件测试四' }, [{ name: '身份证明.pdf', type: 'application/pdf', content: pdf }]);
+  assert.equal(ok.statusCode, 303, ok.body.slice(0, 300));
+  const [row] = await t.db.query<{ case_id: number; file_name: string; size: number }>(`select case_id, file_name, size from application_attachments`);
+  assert.equal(row!.file_name, '身份证明.pdf');
+  assert.equal(row!.size, pdf.length);
+  const [{ id }] = (await t.db.query<{ id: number }>('select id from application_attachments')) as [{ id: number }];
+  await createUser(t.db, cliContext(), { orgCode: 'QS-JY', username: 'jy.handler', displayName: '教育局办理人', password: 'Education-2026', roles: ['handler'] });
+  const own = await new Client(t.app).loginReady('jy.handler', 'Education-2026');
+  const file = await own.get(`/console/applications/${row!.case_id}/attachment?id=${id}`);
+  assert.equal(file.statusCode, 200);
+  assert.equal(file.headers['content-type'], 'application/pdf');
+  assert.deepEqual(file.rawPayload, pdf);
+  // staff of another organization never reach it
+  const other = await new Client(t.app).loginReady('zrzy.handler');
+  assert.equal((await other.get(`/console/applications/${row!.case_id}/attachment?id=${id}`)).statusCode, 404);
+});
+
+test('look-up, answering nothing that is not asked, and withdrawal online', async () => {
+  const c = new Client(t.app);
+  const wrong = await c.post('/track', { receiptNo: 'QS-JY-2025-00001', contact: 'someone@example.com' }, '/track');
+  assert.equal(wrong.statusCode, 400);
+  const byEmail = await c.post('/track', { receiptNo: 'qs-jy-2025-00001', contact: ' ZHANG@example.com ' }, '/track');
+  assert.equal(byEmail.statusCode, 303, 'e-mail and receipt number are matched case-insensitively');
+  let page = await c.get('/track');
+  assert.match(page.body, /待确认收到/);
+  assert.match(page.body, /待工作人员确认/);
+  assert.doesNotMatch(page.body, /请补正申请内容/);
+  const correction = await c.post('/track/correction', { description: '不请自来的补正' }, '/track');
+  assert.equal(correction.statusCode, 409, 'no 补正 was requested');
+  assert.match(correction.body, /不能登记补正/);
+
+  const unconfirmed = await c.post('/track/withdraw', {}, '/track');
+  assert.equal(unconfirmed.statusCode, 400);
+  assert.match(unconfirmed.body, /请勾选/);
+  const done = await c.post('/track/withdraw', { confirm: 'yes' }, '/track');
+  assert.equal(done.statusCode, 303);
+  page = await c.get('/track?notice=withdrawn');
+  assert.match(page.body, /您的申请已撤回/);
+  assert.match(page.body, /id="case-state">已撤回/);
+  for (const s of SECRETS) assert.ok(!page.body.includes(s), `the public page shows ${s}`);
+  const [row] = await t.db.query<{ state: string; concluded_on: string | null; outcome: string | null }>(`select state, concluded_on, outcome from applications where receipt_no = 'QS-JY-2025-00001'`);
+  assert.deepEqual(row, { state: 'withdrawn', concluded_on: null, outcome: null }, 'never received: not counted in table 3');
+
+  const loggedOut = new Client(t.app);
+  const forged = await loggedOut.request('POST', '/track/withdraw', { form: { _csrf: await loggedOut.csrfFrom('/track'), confirm: 'yes' }, headers: { cookie: 'gk_case=1' } });
+  assert.equal(forged.statusCode, 403, 'an unsigned case cookie is refused');
+});
+
+test('the per-applicant limit: the 21st online application of one applicant in 24 hours is refused', async () => {
+  const before = await countCases();
+  let last = null;
+  for (let i = 1; i <= 21; i++) {
+    // each from another address, so that only the per-applicant limit can apply
+    last = await submitMultipart(await openForm(`10.0.0.${i}`), { ...NATURAL, idNumber: '110101199003070011'.slice(0, 17) + checkDigit('11010119900307001'), phone: '13700000000', email: '', delivery: 'online', infoTitle: `第 ${i} 件申请` });
+    if (i <= 20) assert.equal(last.statusCode, 303, `application ${i}: ${last.body.slice(0, 200)}`);
+  }
+  assert.equal(last!.statusCode, 429);
+  assert.match(last!.body, /同一申请人 24 小时内向本机关在线提交的申请已达 20 件/);
+  assert.equal(await countCases(), before + 20);
+});
+
+/** GB 11643 check character of the first 17 digits. */
+function checkDigit(first17: string): string {
+  const w = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
+  return '10X98765432'[[...first17].reduce((s, d, i) => s + Number(d) * w[i]!, 0) % 11]!;
+}
