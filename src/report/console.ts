@@ -129,7 +129,9 @@ function entryTable(table: TableKey, grid: TableGrid, shape: '2019' | '2021', st
         ${isText ? html`type="text"` : html`type="number" step="any" inputmode="decimal"`} data-kind="${isText ? 'text' : 'number'}"
         aria-label="${cellLocator(table, shape, cell.ref!)}"${hits ? html` aria-invalid="true" aria-describedby="${hits.map((i) => `finding-${i}`).join(' ')}"` : ''}${disabled ? html` disabled` : ''}></td>`;
     })}</tr>`;
+  const width = grid.columnWidths.reduce((a, b) => a + b, 0);
   return html`<div class="table-scroll"><table class="gk-table gk-${table} entry-table" data-table="${table}" data-shape="${shape}">
+  <colgroup>${grid.columnWidths.map((w) => html`<col style="width:${((100 * w) / width).toFixed(2)}%">`)}</colgroup>
   ${grid.headerRows ? html`<thead>${grid.rows.slice(0, grid.headerRows).map(row)}</thead>` : ''}
   <tbody>${grid.rows.slice(grid.headerRows).map(row)}</tbody>
 </table></div>`;
