@@ -1,0 +1,79 @@
+// The public application form in Chromium: a validation error first (the input kept), then the
+// application submitted, then looked up by receipt number in a fresh browser session.
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import type { Browser } from 'playwright-core';
+import { setTodayForTests } from '../../src/applications/today.ts';
+import { launchBrowser, SCREENSHOT_DIR } from '../helpers/browser.ts';
+import { testApp, type TestApp } from '../helpers/app.ts';
+
+let t: TestApp;
+let browser: Browser;
+let base: string;
+
+before(async () => {
+  setTodayForTests(() => '2025-11-03');
+  t = await testApp();
+  await t.app.listen({ host: '127.0.0.1', port: 0 });
+  const address = t.app.server.address();
+  base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+  browser = await launchBrowser();
+});
+after(async () => {
+  await browser?.close();
+  await t.close();
+  setTodayForTests(null);
+});
+
+test('apply online: an error, then submitted, then looked up by receipt number', async () => {
+  const page = await browser.newPage();
+  await page.goto(`${base}/apply`);
+  await page.getByRole('link', { name: '青山县自然资源局', exact: true }).click();
+  assert.ok(await page.getByRole('heading', { name: '向青山县自然资源局申请公开政府信息' }).isVisible());
+
+  await page.getByLabel('自然人').check();
+  // the script shows only the chosen applicant kind's fields
+  assert.equal(await page.getByLabel('统一社会信用代码').isVisible(), false);
+  await page.getByLabel('姓名').fill('李四');
+  await page.getByLabel('证件类型').selectOption('居民身份证');
+  await page.getByLabel('证件号码').fill('110105194912310021'); // wrong check digit
+  await page.getByLabel(/^联系电话/).fill('13600001111');
+  await page.getByLabel(/^所需信息的名称/).fill('青山县2025年耕地保护目标责任书');
+  await page.getByLabel('电子文本').check();
+  await page.getByLabel('网上获取').check();
+  await page.getByRole('button', { name: '提交申请' }).click();
+
+  const alert = page.locator('#form-errors');
+  await alert.waitFor();
+  assert.match(await alert.innerText(), /证件号码：居民身份证号码不正确/);
+  assert.equal(await page.getByLabel('姓名').inputValue(), '李四');
+  assert.equal(await page.getByLabel(/^所需信息的名称/).inputValue(), '青山县2025年耕地保护目标责任书');
+  assert.equal(await page.getByLabel('证件号码').getAttribute('aria-invalid'), 'true');
+  await page.screenshot({ path: join(SCREENSHOT_DIR, 'apply-error.png'), fullPage: true });
+
+  await page.getByLabel('证件号码').fill('11010519491231002X');
+  await page.getByRole('button', { name: '提交申请' }).click();
+  await page.waitForURL(`${base}/track?notice=submitted`);
+  const receiptNo = (await page.locator('#receipt-no').innerText()).trim();
+  assert.equal(receiptNo, 'QS-ZRZY-2025-00001');
+  assert.match(await page.getByRole('status').innerText(), /您的申请已提交/);
+  const text = await page.locator('main').innerText();
+  for (const secret of ['李四', '11010519491231002X', '13600001111']) assert.ok(!text.includes(secret), `the receipt page shows ${secret}`);
+  await page.screenshot({ path: join(SCREENSHOT_DIR, 'apply-receipt.png'), fullPage: true });
+  await page.close();
+
+  // Another day, another browser: look the case up
+  const context = await browser.newContext();
+  const lookup = await context.newPage();
+  await lookup.goto(`${base}/track`);
+  await lookup.getByLabel('申请编号').fill(receiptNo);
+  await lookup.getByLabel('申请时填写的联系电话或电子邮箱').fill('136 0000 1111');
+  await lookup.getByRole('button', { name: '查询' }).click();
+  await lookup.waitForURL(`${base}/track`);
+  assert.equal((await lookup.locator('#receipt-no').innerText()).trim(), receiptNo);
+  assert.equal((await lookup.locator('#case-state').innerText()).trim(), '待确认收到');
+  assert.ok(await lookup.getByText('青山县2025年耕地保护目标责任书').isVisible());
+  await lookup.screenshot({ path: join(SCREENSHOT_DIR, 'apply-lookup.png'), fullPage: true });
+  await context.close();
+});
