@@ -93,6 +93,15 @@ export async function parseDocument(bytes: Uint8Array, fileName: string): Promis
     if (e instanceof UnreadableDocument) return { kind: 'unreadable', reason: e.reason, contentHash: hash };
     return { kind: 'unreadable', reason: `无法读取：${(e as Error).message}`, contentHash: hash };
   }
+  try {
+    return analyse(doc, hash);
+  } catch (e) {
+    // a document that trips the parser is reported, never a crash of a batch import
+    return { kind: 'unreadable', reason: `解析时出现内部错误（${(e as Error).message}），请报告此文件`, contentHash: hash };
+  }
+}
+
+function analyse(doc: Awaited<ReturnType<typeof readDocument>>, hash: string): ParseOutcome {
   const texts = documentTexts(doc);
   const title = detectTitle(texts, doc.declaredTitle);
   const sections = findSections(doc);
