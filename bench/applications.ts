@@ -1,0 +1,171 @@
+// bench/applications: (1) online submissions per second through HTTP against a real `gongkai serve`
+// process (PGlite in a temporary folder, or the PostgreSQL server in DATABASE_URL); (2) with
+// DATABASE_URL, the time to compute table 3 from 1,000,000 cases across 1,000 organizations
+// (one SQL aggregate per organization, store.ts table3Counts).
+//
+//   node --import tsx bench/applications.ts [--seconds 15] [--connections 8] [--cases 1000000] [--orgs 1000]
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { fileURLToPath } from 'node:url';
+import postgres from 'postgres';
+import { migrate } from '../src/core/db/migrate.ts';
+import { openPostgres } from '../src/core/db/postgres.ts';
+import { seedCalendar } from '../src/calendar/seed.ts';
+import { table3ForYear } from '../src/applications/table3-report.ts';
+
+const args = process.argv.slice(2);
+const opt = (name: string, fallback: number) => (args.includes(`--${name}`) ? Number(args[args.indexOf(`--${name}`) + 1]) : fallback);
+const SECONDS = opt('seconds', 15);
+const CONNECTIONS = opt('connections', 8);
+const CASES = opt('cases', 1_000_000);
+const ORGS = opt('orgs', 1000);
+const BIN = fileURLToPath(new URL('../bin/gongkai.mjs', import.meta.url));
+const serverUrl = process.env.DATABASE_URL || null;
+
+const freePort = () =>
+  new Promise<number>((resolve) => {
+    const s = createServer().listen(0, '127.0.0.1', () => {
+      const port = (s.address() as { port: number }).port;
+      s.close(() => resolve(port));
+    });
+  });
+
+const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))] ?? 0;
+
+/** A fresh database on the PostgreSQL server, dropped at the end. */
+async function freshPostgres(name: string): Promise<{ url: string; drop: () => Promise<void> }> {
+  const admin = postgres(serverUrl!, { max: 1, onnotice: () => {} });
+  await admin.unsafe(`drop database if exists ${name} with (force)`);
+  await admin.unsafe(`create database ${name}`);
+  await admin.end();
+  const u = new URL(serverUrl!);
+  u.pathname = `/${name}`;
+  return {
+    url: u.toString(),
+    drop: async () => {
+      const a = postgres(serverUrl!, { max: 1, onnotice: () => {} });
+      await a.unsafe(`drop database if exists ${name} with (force)`);
+      await a.end();
+    },
+  };
+}
+
+function startServer(env: Record<string, string>): Promise<ChildProcess> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [BIN, 'serve', '--demo'], { env: { ...process.env, ...env, NODE_ENV: 'production', LOG_LEVEL: 'error' }, stdio: ['ignore', 'pipe', 'pipe'] });
+    let out = '';
+    child.stdout!.on('data', (d) => {
+      out += d;
+      if (out.includes('gongkai 已启动')) resolve(child);
+    });
+    child.stderr!.on('data', (d) => (out += d));
+    child.on('exit', (code) => reject(new Error(`server exited (${code}):\n${out}`)));
+  });
+}
+
+async function submissions(): Promise<void> {
+  const port = await freePort();
+  const base = `http://127.0.0.1:${port}`;
+  const dir = serverUrl ? null : mkdtempSync(join(tmpdir(), 'gongkai-bench-apps-'));
+  const pg = serverUrl ? await freshPostgres('gongkai_bench_submit') : null;
+  const server = await startServer({
+    HOST: '127.0.0.1', PORT: String(port), GONGKAI_COOKIE_SECRET: 'bench-secret-0123456789abcdef0123', GONGKAI_APPLY_RATE_PER_HOUR: '1000000000',
+    GONGKAI_APPLICANT_DAILY_LIMIT: '1000000000', ...(pg ? { DATABASE_URL: pg.url } : { DATABASE_URL: '', GONGKAI_DATA_DIR: dir! }),
+  });
+  try {
+    const latencies: number[] = [];
+    let failures = 0;
+    const until = performance.now() + SECONDS * 1000;
+    const connection = async (c: number) => {
+      const form = await fetch(`${base}/apply/QS-ZRZY`);
+      const cookie = form.headers.getSetCookie().map((x) => x.split(';')[0]).join('; ');
+      const csrf = /name="_csrf" value="([^"]+)"/.exec(await form.text())![1]!;
+      for (let i = 0; performance.now() < until; i++) {
+        const body = new URLSearchParams({
+          _csrf: csrf, submissionKey: `bench-${c}-${i}`, applicantKind: 'natural', name: '压测申请人', idType: '护照', idNumber: `B${c}x${i}`,
+          phone: '13800000000', infoTitle: `性能测试申请 ${c}-${i}`, formWanted: 'electronic', delivery: 'online',
+        });
+        const started = performance.now();
+        const res = await fetch(`${base}/apply/QS-ZRZY`, { method: 'POST', body, headers: { cookie, 'content-type': 'application/x-www-form-urlencoded' }, redirect: 'manual' });
+        await res.arrayBuffer();
+        if (res.status === 303) latencies.push(performance.now() - started);
+        else failures++;
+      }
+    };
+    const t0 = performance.now();
+    await Promise.all(Array.from({ length: CONNECTIONS }, (_, c) => connection(c)));
+    const elapsed = (performance.now() - t0) / 1000;
+    latencies.sort((a, b) => a - b);
+    console.log(
+      `submissions through HTTP (${serverUrl ? 'PostgreSQL' : 'PGlite'}, ${CONNECTIONS} connections, ${SECONDS} s): ` +
+        `${(latencies.length / elapsed).toFixed(1)} per second; median ${percentile(latencies, 0.5).toFixed(1)} ms, p95 ${percentile(latencies, 0.95).toFixed(1)} ms; ${latencies.length} stored, ${failures} failed`,
+    );
+  } finally {
+    server.kill('SIGTERM');
+    await new Promise((r) => server.once('exit', r));
+    if (dir) rmSync(dir, { recursive: true, force: true });
+    await pg?.drop();
+  }
+}
+
+async function table3AtScale(): Promise<void> {
+  if (!serverUrl) {
+    console.log('table 3 at scale: skipped (set DATABASE_URL to a PostgreSQL server)');
+    return;
+  }
+  const pg = await freshPostgres('gongkai_bench_table3');
+  const db = await openPostgres(pg.url, { max: 2 });
+  try {
+    await migrate(db);
+    await seedCalendar(db);
+    let t0 = performance.now();
+    await db.query(
+      `insert into organizations (kind, full_name, short_name, code, path)
+       select 'department', '基准测试机关' || g, '机关' || g, 'BENCH-' || g, '/' from generate_series(1, $1::int) g`,
+      [ORGS],
+    );
+    // Cases received 2023–2025, 85 % concluded within 90 days, random outcome and applicant column.
+    await db.query(
+      `with o as (select array_agg(id order by id) as ids from organizations where code like 'BENCH-%'),
+            k as (select array['granted','partiallyGranted','withheld.stateSecret','withheld.thirdPartyRights','withheld.processInformation',
+                                'unavailable.notHeld','unavailable.needsCreation','notProcessed.repeated','other.noCorrection','other.other'] as outcomes,
+                         array['natural','natural','natural','business','research','public_welfare','legal_service','other'] as cols),
+            g as (select n, date '2023-01-01' + (random() * 1094)::int as r, random() < 0.85 as done from generate_series(1, $1::int) n)
+       insert into applications (org_id, receipt_no, state, channel, submitted_on, received_on, concluded_on, outcome,
+                                 applicant_kind, applicant_column, info_title, form_wanted, delivery, fingerprint)
+       select o.ids[1 + (g.n % array_length(o.ids, 1))], 'BENCH-' || g.n, case when g.done then 'closed' else 'received' end, 'online', g.r, g.r,
+              case when g.done then g.r + (random() * 90)::int end,
+              case when g.done then k.outcomes[1 + (random() * 9)::int] end,
+              'natural', k.cols[1 + (random() * 7)::int], '基准测试申请', 'electronic', 'online', 'bench' || g.n
+       from g, o, k`,
+      [CASES],
+    );
+    await db.query(`update applications set applicant_kind = 'organization' where applicant_column <> 'natural'`);
+    await db.exec('analyze applications');
+    console.log(`table 3 at scale: ${CASES.toLocaleString('en')} cases across ${ORGS} organizations generated in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+
+    const orgIds = (await db.query<{ id: number }>(`select id from organizations where code like 'BENCH-%' order by id`)).map((r) => r.id);
+    const times: number[] = [];
+    t0 = performance.now();
+    for (const id of orgIds) {
+      const s = performance.now();
+      await table3ForYear(db, id, 2024);
+      times.push(performance.now() - s);
+    }
+    const total = (performance.now() - t0) / 1000;
+    times.sort((a, b) => a - b);
+    console.log(
+      `table 3 for 2024 of all ${orgIds.length} organizations: ${total.toFixed(2)} s in total; per organization median ${percentile(times, 0.5).toFixed(1)} ms, p95 ${percentile(times, 0.95).toFixed(1)} ms`,
+    );
+  } finally {
+    await db.close();
+    await pg.drop();
+  }
+}
+
+await submissions();
+await table3AtScale();
