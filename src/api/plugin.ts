@@ -9,6 +9,7 @@ import { orgApiRoutes } from '../orgs/api.ts';
 import { staffApiRoutes } from '../staff/api.ts';
 import { applicationApiRoutes } from '../applications/api.ts';
 import { reportApiRoutes } from '../report/api.ts';
+import { catalogueApiRoutes } from '../catalogue/api.ts';
 
 export function apiPlugin(deps: AppDeps) {
   return async (app: FastifyInstance) => {
@@ -21,5 +22,6 @@ export function apiPlugin(deps: AppDeps) {
     await app.register(auditApiRoutes(deps));
     await app.register(applicationApiRoutes(deps));
     await app.register(reportApiRoutes(deps));
+    await app.register(catalogueApiRoutes(deps));
   };
 }

@@ -742,6 +742,10 @@ export async function listLiveForSitemap(db: Queryable, limit: number): Promise<
   return rows.map((r) => ({ itemId: r.item_id, publishedDate: r.published_date }));
 }
 
+export async function listLiveColumnIds(db: Queryable): Promise<number[]> {
+  return (await db.query<{ column_id: number }>('select distinct column_id from catalogue_search order by column_id')).map((r) => r.column_id);
+}
+
 /** Facts for 第二十条第（一）项: the live 规章 and 行政规范性文件 of an organization. */
 export async function policyDocumentFacts(db: Queryable, orgId: number) {
   const rows = await db.query<{ doc_kind: DocKind; written_date: string | null; published_date: string | null; validity: Validity; validity_date: string | null }>(

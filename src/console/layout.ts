@@ -19,6 +19,7 @@ export interface ConsoleView {
 const NAV: { key: string; label: string; href: string; show: (s: Staff) => boolean }[] = [
   { key: 'home', label: '工作台', href: '/console', show: () => true },
   { key: 'orgs', label: '机构', href: '/console/orgs', show: () => true },
+  { key: 'catalogue', label: '主动公开', href: '/console/catalogue', show: () => true },
   { key: 'reports', label: '年度报告', href: '/console/reports', show: () => true },
   { key: 'applications', label: '依申请公开', href: '/console/applications', show: (s) => hasRole(s, 'handler', 'head', 'supervisor') },
   { key: 'users', label: '用户', href: '/console/users', show: (s) => hasRole(s, 'admin') },

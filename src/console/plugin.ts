@@ -11,6 +11,7 @@ import { applicationConsoleRoutes } from '../applications/console.ts';
 import { reportConsoleRoutes } from '../report/console.ts';
 import { homeRoutes } from './home.ts';
 import { sessionRoutes } from './session-routes.ts';
+import { catalogueConsoleRoutes } from '../catalogue/console.ts';
 
 export function consolePlugin(deps: AppDeps) {
   return async (app: FastifyInstance) => {
@@ -28,5 +29,6 @@ export function consolePlugin(deps: AppDeps) {
     await app.register(auditConsoleRoutes(deps));
     await app.register(applicationConsoleRoutes(deps));
     await app.register(reportConsoleRoutes(deps));
+    await app.register(catalogueConsoleRoutes(deps));
   };
 }

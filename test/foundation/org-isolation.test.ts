@@ -12,10 +12,12 @@ import { registerApplication } from '../../src/applications/commands.ts';
 import { createUser } from '../../src/staff/commands.ts';
 import { ROLES } from '../../src/staff/model.ts';
 import { Client, testApp, type TestApp } from '../helpers/app.ts';
+import { ensureCatalogue, importPublishedItem } from '../../src/catalogue/commands.ts';
+import { listColumns } from '../../src/catalogue/store.ts';
 
 let t: TestApp;
 let client: Client;
-const B = { orgId: '', orgCode: 'QS-LY', userId: '', fullName: '', username: 'ly.clerk', caseId: '', reportId: '' };
+const B = { orgId: '', orgCode: 'QS-LY', userId: '', fullName: '', username: 'ly.clerk', caseId: '', reportId: '', itemId: '', columnId: '' };
 
 before(async () => {
   t = await testApp();
@@ -28,6 +30,9 @@ before(async () => {
   Object.assign(B, { orgId: String(b.id), userId: String(userId), fullName: b.fullName, reportId: String(report.id) });
   const bCase = await registerApplication(t.db, cliContext(), b.id, { applicantKind: 'natural', name: '林业局申请人', idType: '护照', idNumber: 'E12345678', phone: '13800000001', infoTitle: '林地征占用审批文件', formWanted: 'electronic', delivery: 'online' }, { channel: 'in_person', submittedOn: '2025-06-02' });
   B.caseId = String(bCase.case.id);
+  const bColumn = (await listColumns(t.db, (await ensureCatalogue(t.db, b.id)).orgId)).find((c) => c.kind === 'general')!;
+  const bItem = await importPublishedItem(t.db, cliContext(), b.id, { content: { columnId: bColumn.id, title: '林业局的公开信息', body: '正文' }, publishedDate: '2025-01-02' });
+  Object.assign(B, { columnId: String(bColumn.id), itemId: String(bItem.id) });
   client = await new Client(t.app).loginReady('zrzy.all', 'All-roles-2026');
 });
 after(() => t.close());

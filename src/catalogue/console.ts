@@ -1,0 +1,16 @@
+// The catalogue's console pages (主动公开): items and review, columns and settings, health and table 2.
+import type { FastifyInstance } from 'fastify';
+import type { AppDeps } from '../core/http/deps.ts';
+import { columnConsoleRoutes } from './console/columns.ts';
+import { healthConsoleRoutes } from './console/health.ts';
+import { itemConsoleRoutes } from './console/items.ts';
+import { reviewConsoleRoutes } from './console/review.ts';
+
+export function catalogueConsoleRoutes(deps: AppDeps) {
+  return async (app: FastifyInstance) => {
+    await app.register(itemConsoleRoutes(deps));
+    await app.register(reviewConsoleRoutes(deps));
+    await app.register(columnConsoleRoutes(deps));
+    await app.register(healthConsoleRoutes(deps));
+  };
+}

@@ -1,0 +1,72 @@
+// Shared pieces of the catalogue console: the item form, messages, dates, state badges.
+import { ZodError } from 'zod';
+import { DomainError } from '../../core/errors.ts';
+import { html, type SafeHtml } from '../../core/html.ts';
+import { describeZodError } from '../../core/validation.ts';
+import { csrfField, type ConsoleView } from '../../console/layout.ts';
+import { DOC_KIND_LABELS, DOC_KINDS, FIELD_LABELS, VERSION_STATE_LABELS, type Column, type ItemContent, type Version } from '../model.ts';
+
+export type FormValues = Record<string, string>;
+
+export const messageOf = (err: unknown): string | null =>
+  err instanceof ZodError ? describeZodError(err, FIELD_LABELS) : err instanceof DomainError ? err.message : null;
+
+export const statusOf = (err: unknown) => (err instanceof DomainError ? err.status : 400);
+
+export const dateTime = (iso: string | null) => (iso ? new Date(iso).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false }) : '—');
+
+export function contentValues(c: ItemContent): FormValues {
+  return {
+    columnId: String(c.columnId),
+    title: c.title,
+    summary: c.summary,
+    body: c.body,
+    docNumber: c.docNumber,
+    publisher: c.publisher,
+    writtenDate: c.writtenDate ?? '',
+    formedDate: c.formedDate ?? '',
+    topic: c.topic,
+    docKind: c.docKind ?? '',
+    deadlineBasis: c.deadlineBasis,
+  };
+}
+
+/** Columns as indented options; the generated 指南 column takes no items. */
+export function columnOptions(columns: readonly Column[], selected: string): SafeHtml {
+  const depth = (c: Column): number => (c.parentId === null ? 0 : 1 + depth(columns.find((p) => p.id === c.parentId) ?? { ...c, parentId: null }));
+  return html`${columns.map((c) =>
+    c.kind === 'guide'
+      ? ''
+      : html`<option value="${c.id}"${String(c.id) === selected ? html` selected` : ''}>${'　'.repeat(depth(c))}${c.name}</option>`,
+  )}`;
+}
+
+export function itemForm(view: ConsoleView, action: string, columns: readonly Column[], values: FormValues, opts: { submitLabel: string }): SafeHtml {
+  const v = (k: string) => values[k] ?? '';
+  const input = (name: string, attrs: SafeHtml | string = '', hint = '') =>
+    html`<label>${FIELD_LABELS[name]}${hint ? html` <span class="muted">${hint}</span>` : ''} <input name="${name}" value="${v(name)}" ${typeof attrs === 'string' ? attrs : attrs}></label>`;
+  return html`<form method="post" action="${action}" class="stack wide">
+  ${csrfField(view.csrf)}
+  <label>${FIELD_LABELS.columnId} <select name="columnId" required><option value="">请选择栏目</option>${columnOptions(columns, v('columnId'))}</select></label>
+  ${input('title', 'required maxlength="200"')}
+  ${input('summary', 'maxlength="500"', '（目录中的内容概述，条例第十二条）')}
+  <label>${FIELD_LABELS.body} <span class="muted">（纯文本，段落之间空一行；粘贴的网页格式会被去除）</span>
+    <textarea name="body" rows="16">${v('body')}</textarea></label>
+  <div class="grid2">
+    ${input('docNumber', 'maxlength="100"', '如 青自然资发〔2025〕3号')}
+    ${input('publisher', 'maxlength="100"', '（留空为本机构全称）')}
+    ${input('writtenDate', 'type="date"')}
+    ${input('formedDate', 'type="date"', '（条例第二十六条：自形成或者变更之日起20个工作日内公开；留空同成文日期）')}
+    ${input('topic', 'maxlength="50"')}
+    <label>${FIELD_LABELS.docKind} <select name="docKind"><option value="">非政策文件</option>
+      ${DOC_KINDS.map((k) => html`<option value="${k}"${v('docKind') === k ? html` selected` : ''}>${DOC_KIND_LABELS[k]}</option>`)}</select></label>
+  </div>
+  ${input('deadlineBasis', 'maxlength="200"', '（仅当法律、法规对公开期限另有规定时填写）')}
+  <p><button type="submit">${opts.submitLabel}</button></p>
+</form>`;
+}
+
+export function stateBadge(v: Pick<Version, 'state' | 'stages' | 'stageIndex'>): SafeHtml {
+  const stage = v.state === 'in_review' && v.stages && v.stageIndex !== null ? v.stages[v.stageIndex]?.name : null;
+  return html`<span class="badge state-${v.state}">${VERSION_STATE_LABELS[v.state]}${stage ? html`：${stage}` : ''}</span>`;
+}

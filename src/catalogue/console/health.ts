@@ -1,0 +1,126 @@
+// 栏目更新情况 (the inspection rules of domain-reference §D.4 [W19]: columns not updated within
+// their interval, empty columns, items without a publication date), late publications (条例第二十六条),
+// daily visits (PV/UV), and 年报表二 第二十条第（一）项 computed from the catalogue.
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { staffContext } from '../../core/context.ts';
+import { forbidden } from '../../core/errors.ts';
+import { html } from '../../core/html.ts';
+import type { AppDeps } from '../../core/http/deps.ts';
+import { consolePage, csrfField, errorBox, noticeBox } from '../../console/layout.ts';
+import { consoleView } from '../../console/view.ts';
+import { addDays, daysBetween, todayInChina } from '../../calendar/date.ts';
+import { CalendarNotCoveredError } from '../../calendar/rules.ts';
+import { loadCalendar } from '../../calendar/store.ts';
+import { reportPolicy } from '../../report/policy.ts';
+import { ensureCatalogue } from '../commands.ts';
+import { cataloguePolicy } from '../policy.ts';
+import { publicationTimeliness } from '../rules/timeliness.ts';
+import { columnActivity, dailyVisits, listColumns, liveVersionDates } from '../store.ts';
+import { computeTable2Section1, storeTable2Section1 } from '../report-table2.ts';
+import { messageOf, statusOf } from './forms.ts';
+import { catalogueMenu } from './items.ts';
+
+export function healthConsoleRoutes(deps: AppDeps) {
+  const { db } = deps;
+  return async (app: FastifyInstance) => {
+    app.get('/catalogue/health', { schema: { hide: true } }, async (request, reply) => {
+      const view = await consoleView(deps, request, reply, 'catalogue');
+      if (!cataloguePolicy.read(view.staff, view.org)) throw forbidden();
+      await ensureCatalogue(db, view.org.id);
+      const today = todayInChina();
+      const [columns, activity, recent, visits] = await Promise.all([
+        listColumns(db, view.org.id),
+        columnActivity(db, view.org.id),
+        liveVersionDates(db, view.org.id, addDays(today, -365)),
+        dailyVisits(db, view.org.id, addDays(today, -30)),
+      ]);
+      const leaves = columns.filter((c) => c.kind !== 'guide' && !columns.some((x) => x.parentId === c.id));
+      const rows = leaves.map((c) => {
+        const a = activity.get(c.id);
+        const age = a?.lastPublished ? daysBetween(a.lastPublished, today) : null;
+        const stale = c.updateDays !== null && (age === null || age > c.updateDays);
+        return { c, count: a?.count ?? 0, last: a?.lastPublished ?? null, age, stale, empty: !a };
+      });
+      const stale = rows.filter((r) => r.stale);
+      const empty = rows.filter((r) => r.empty);
+      const undated = recent.filter((r) => !r.publishedDate);
+      let late: { itemId: number; title: string; deadline: string; publishedDate: string | null; days: number }[] = [];
+      let calendarProblem: string | null = null;
+      try {
+        const cal = await loadCalendar(db, view.org.id);
+        late = recent.flatMap((r) => {
+          const t = publicationTimeliness(cal, r, today);
+          return t?.late ? [{ itemId: r.itemId, title: r.title, deadline: t.deadline, publishedDate: r.publishedDate, days: t.workingDaysLate }] : [];
+        });
+      } catch (e) {
+        if (!(e instanceof CalendarNotCoveredError)) throw e;
+        calendarProblem = e.message;
+      }
+      return reply.type('text/html').send(
+        consolePage(
+          view,
+          `栏目更新与访问统计 · ${view.org.shortName}`,
+          html`${catalogueMenu(view)}
+<ul class="summary">
+  <li${stale.length >= 5 ? html` class="late"` : ''}>超过更新周期未更新的栏目：<strong>${stale.length}</strong> 个（检查指标：累计 5 个及以上即单项否决）</li>
+  <li${empty.length >= 5 ? html` class="late"` : ''}>空白栏目：<strong>${empty.length}</strong> 个（5 个及以上即单项否决）</li>
+  <li>未注明发布日期的信息：<strong>${undated.length}</strong> 条（未注明信息发布时间的视为不更新）</li>
+  <li>近一年逾期公开（超过形成或变更之日起 20 个工作日）：<strong>${late.length}</strong> 条</li>
+</ul>
+<h2>各栏目更新情况</h2>
+<table class="data"><thead><tr><th scope="col">栏目</th><th scope="col">更新周期</th><th scope="col">已公开</th><th scope="col">最近发布</th><th scope="col">状况</th></tr></thead>
+<tbody>${rows.map((r) => html`<tr><td>${r.c.name}</td><td>${r.c.updateDays ? `${r.c.updateDays} 天` : '按需'}</td><td>${r.count}</td><td>${r.last ?? '—'}${r.age !== null ? `（${r.age} 天前）` : ''}</td>
+  <td>${r.empty ? html`<strong class="late">空白栏目</strong>` : r.stale ? html`<strong class="late">超过 ${r.c.updateDays} 天未更新</strong>` : '正常'}</td></tr>`)}</tbody></table>
+<h2>逾期公开（条例第二十六条）</h2>
+${calendarProblem ? html`<p class="muted">${calendarProblem}</p>` : ''}
+${late.length ? html`<table class="data"><thead><tr><th scope="col">标题</th><th scope="col">应公开日期</th><th scope="col">实际发布</th><th scope="col">逾期（工作日）</th></tr></thead>
+<tbody>${late.map((l) => html`<tr><td><a href="/console/catalogue/items/${l.itemId}">${l.title}</a></td><td>${l.deadline}</td><td>${l.publishedDate ?? '未发布'}</td><td>${l.days}</td></tr>`)}</tbody></table>` : html`<p>近一年没有逾期公开的信息。</p>`}
+<h2>近 30 日访问统计</h2>
+<p class="muted">浏览量（PV）和访客数（UV）按日统计；访客以当日随机盐值的哈希区分，当日结束后哈希和盐值即删除，不保存 IP 地址等个人信息。</p>
+${visits.length ? html`<table class="data"><thead><tr><th scope="col">日期</th><th scope="col">浏览量</th><th scope="col">访客数</th></tr></thead>
+<tbody>${visits.map((d) => html`<tr><td>${d.day}</td><td>${d.pv}</td><td>${d.uv}</td></tr>`)}</tbody></table>` : html`<p>暂无访问记录。</p>`}`,
+        ),
+      );
+    });
+
+    const table2Page = async (request: FastifyRequest, reply: FastifyReply, opts: { error?: string; notice?: string } = {}) => {
+      const view = await consoleView(deps, request, reply, 'catalogue');
+      if (!cataloguePolicy.read(view.staff, view.org)) throw forbidden();
+      const lastYear = Number(todayInChina().slice(0, 4)) - 1;
+      const q = request.query as { year?: string; notice?: string };
+      const year = Math.min(lastYear + 1, Math.max(2008, Number(q.year) || lastYear));
+      const t = await computeTable2Section1(db, view.org.id, year);
+      const row = (label: string, c: { issued: number | null; abolished: number | null; inForce: number | null }) =>
+        html`<tr><th scope="row">${label}</th><td>${c.issued}</td><td>${c.abolished}</td><td>${c.inForce}</td></tr>`;
+      const canStore = reportPolicy.edit(view.staff, view.org) && year >= 2021;
+      return reply.type('text/html').send(
+        consolePage(
+          view,
+          `年报表二 第二十条第（一）项 · ${view.org.shortName}`,
+          html`${catalogueMenu(view)}${noticeBox(opts.notice ?? (q.notice === 'stored' ? `已写入 ${year} 年度报告草稿（新版本），请在年度报告中核对后发布。` : null))}${errorBox(opts.error)}
+<form method="get" action="/console/catalogue/table2" class="inline"><label>年度 <input name="year" value="${year}" inputmode="numeric" size="6"></label><button type="submit">计算</button></form>
+<table class="data"><caption>第二十条第（一）项（${year} 年度）</caption>
+<thead><tr><th scope="col">信息内容</th><th scope="col">本年制发件数</th><th scope="col">本年废止件数</th><th scope="col">现行有效件数</th></tr></thead>
+<tbody>${row('规章', t.regulations)}${row('行政规范性文件', t.normativeDocuments)}</tbody></table>
+<p class="muted">按已发布（未撤回）的规章和行政规范性文件计算：制发以成文日期（无成文日期时以发布日期）所在年度计；废止含“废止”和“失效”；现行有效为年末仍有效（含已修订）的件数。</p>
+${canStore ? html`<form method="post" action="/console/catalogue/table2" class="inline">${csrfField(view.csrf)}<input type="hidden" name="year" value="${year}"><button type="submit">写入 ${year} 年度报告草稿</button></form>` : ''}`,
+        ),
+      );
+    };
+
+    app.get('/catalogue/table2', { schema: { hide: true } }, (request, reply) => table2Page(request, reply));
+    app.post('/catalogue/table2', { schema: { hide: true } }, async (request, reply) => {
+      const view = await consoleView(deps, request, reply, 'catalogue');
+      const year = Number(((request.body ?? {}) as { year?: string }).year);
+      try {
+        await storeTable2Section1(db, staffContext(view.staff, request.id), view.org.id, year);
+        return reply.redirect(`/console/catalogue/table2?year=${year}&notice=stored`, 303);
+      } catch (err) {
+        const message = messageOf(err);
+        if (!message) throw err;
+        reply.status(statusOf(err));
+        return table2Page(request, reply, { error: message });
+      }
+    });
+  };
+}

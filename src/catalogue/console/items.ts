@@ -1,0 +1,366 @@
+// Console pages for items: the list, the editor, the confidentiality findings in context, the
+// review stages with their sign-offs, publish, withdraw, new versions, validity and 解读 links.
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { staffContext } from '../../core/context.ts';
+import { forbidden } from '../../core/errors.ts';
+import { html, type SafeHtml } from '../../core/html.ts';
+import type { AppDeps } from '../../core/http/deps.ts';
+import { consolePage, csrfField, errorBox, noticeBox, type ConsoleView } from '../../console/layout.ts';
+import { consoleView } from '../../console/view.ts';
+import { todayInChina } from '../../calendar/date.ts';
+import { CalendarNotCoveredError } from '../../calendar/rules.ts';
+import { loadCalendar } from '../../calendar/store.ts';
+import { ROLE_LABELS } from '../../staff/model.ts';
+import {
+  acknowledgeFinding,
+  approveStage,
+  changeItemValidity,
+  createItem,
+  ensureCatalogue,
+  openFindingsOf,
+  rejectStage,
+  reviseItem,
+  saveDraft,
+  setInterpretationLink,
+  submitForReview,
+  withdrawItem,
+} from '../commands.ts';
+import { DOC_KIND_LABELS, VALIDITIES, VALIDITY_LABELS, VERSION_STATE_LABELS, VERSION_STATES, type Item, type Version, type VersionState } from '../model.ts';
+import { cataloguePolicy } from '../policy.ts';
+import { bodyHtml } from '../rules/body.ts';
+import { DETECTOR_LABELS, findingKey } from '../rules/confidentiality.ts';
+import { signProblem } from '../rules/review.ts';
+import { publicationTimeliness } from '../rules/timeliness.ts';
+import { canChangeValidity } from '../rules/validity.ts';
+import '../scope.ts';
+import {
+  countItemsByState,
+  findItem,
+  findVersionByNumber,
+  latestVersion,
+  listAcks,
+  listAttachments,
+  listColumns,
+  listItemsForConsole,
+  listLinks,
+  listSignoffs,
+  listVersions,
+} from '../store.ts';
+import { contentValues, dateTime, itemForm, messageOf, stateBadge, statusOf, type FormValues } from './forms.ts';
+
+const NOTICES: Record<string, string> = {
+  created: '已保存为草稿。',
+  saved: '已保存。',
+  submitted: '已提交审核。',
+  approved: '已签署本环节。',
+  published: '已通过全部审核环节并发布。',
+  rejected: '已退回撰写人。',
+  acknowledged: '已确认该提示。',
+  withdrawn: '已撤回，门户不再显示该信息。',
+  revised: '已生成新版本草稿；原版本在新版本发布前继续公开。',
+  validity: '有效性已更新。',
+  linked: '关联已更新。',
+};
+
+const body = (request: FastifyRequest) => (request.body ?? {}) as FormValues;
+
+export function itemConsoleRoutes(deps: AppDeps) {
+  const { db } = deps;
+
+  async function listPage(request: FastifyRequest, reply: FastifyReply) {
+    const view = await consoleView(deps, request, reply, 'catalogue');
+    if (!cataloguePolicy.read(view.staff, view.org)) throw forbidden();
+    await ensureCatalogue(db, view.org.id);
+    const q = request.query as { state?: string; page?: string };
+    const state = VERSION_STATES.includes(q.state as VersionState) ? (q.state as VersionState) : null;
+    const page = Math.max(1, Number(q.page) || 1);
+    const [entries, counts] = await Promise.all([
+      listItemsForConsole(db, view.org.id, { states: state ? [state] : undefined, limit: 50, offset: (page - 1) * 50 }),
+      countItemsByState(db, view.org.id),
+    ]);
+    const total = Object.values(counts).reduce((a, b) => a + b, 0);
+    const tab = (key: VersionState | null, label: string, n: number) =>
+      html`<a href="/console/catalogue${key ? `?state=${key}` : ''}"${state === key ? html` aria-current="page"` : ''}>${label}（${n}）</a>`;
+    return reply.type('text/html').send(
+      consolePage(
+        view,
+        `主动公开 · ${view.org.shortName}`,
+        html`${catalogueMenu(view)}
+<nav class="tabs" aria-label="按状态筛选">${tab(null, '全部', total)} ${VERSION_STATES.filter((s) => s !== 'superseded').map((s) => tab(s, VERSION_STATE_LABELS[s], counts[s] ?? 0))}</nav>
+${entries.length === 0
+  ? html`<p>暂无信息。</p>`
+  : html`<table class="data">
+  <thead><tr><th scope="col">标题</th><th scope="col">栏目</th><th scope="col">状态</th><th scope="col">索引号</th><th scope="col">更新时间</th></tr></thead>
+  <tbody>${entries.map(
+    (e) => html`<tr><td><a href="/console/catalogue/items/${e.item.id}">${e.latest.title}</a>${e.item.withdrawnAt ? html` <span class="badge">已撤回</span>` : ''}</td>
+      <td>${e.columnName}</td><td>${stateBadge(e.latest)}</td><td>${e.item.indexNumber ?? '—'}</td><td>${dateTime(e.latest.updatedAt)}</td></tr>`,
+  )}</tbody></table>
+${entries.length === 50 ? html`<p><a href="/console/catalogue?${state ? `state=${state}&` : ''}page=${page + 1}">下一页</a></p>` : ''}`}`,
+      ),
+    );
+  }
+
+  async function newItemPage(request: FastifyRequest, reply: FastifyReply, values: FormValues, error?: string) {
+    const view = await consoleView(deps, request, reply, 'catalogue');
+    if (!cataloguePolicy.write(view.staff, view.org)) throw forbidden('只有本机构的信息发布员可以撰写主动公开信息');
+    await ensureCatalogue(db, view.org.id);
+    const columns = await listColumns(db, view.org.id);
+    return reply.type('text/html').send(
+      consolePage(view, '撰写主动公开信息', html`${errorBox(error)}${itemForm(view, '/console/catalogue/items', columns, values, { submitLabel: '保存草稿' })}`),
+    );
+  }
+
+  /** The item page; on a failed form the typed values and the message come back. */
+  async function itemPage(request: FastifyRequest, reply: FastifyReply, opts: { values?: FormValues; error?: string } = {}) {
+    const view = await consoleView(deps, request, reply, 'catalogue');
+    const itemId = Number((request.params as { itemId: string }).itemId);
+    const item = (await findItem(db, itemId))!;
+    const latest = (await latestVersion(db, itemId))!;
+    const q = request.query as { version?: string; notice?: string };
+    const shown = q.version ? ((await findVersionByNumber(db, itemId, Number(q.version))) ?? latest) : latest;
+    const sections = await itemSections(view, item, latest, shown, opts.values);
+    const title = `${latest.title}`;
+    return reply.type('text/html').send(consolePage(view, title, html`${catalogueMenu(view)}${noticeBox(NOTICES[q.notice ?? ''])}${errorBox(opts.error)}${sections}`));
+  }
+
+  async function itemSections(view: ConsoleView, item: Item, latest: Version, shown: Version, values?: FormValues): Promise<SafeHtml> {
+    const staff = view.staff;
+    const org = view.org;
+    const canWrite = cataloguePolicy.write(staff, org) && org.id === item.orgId;
+    const columns = await listColumns(db, item.orgId);
+    const columnName = (id: number) => columns.find((c) => c.id === id)?.name ?? '—';
+    const [versions, signoffs, acks, links, attachments] = await Promise.all([
+      listVersions(db, item.id),
+      listSignoffs(db, latest.id),
+      listAcks(db, latest.id),
+      listLinks(db, item.id),
+      listAttachments(db, shown.id),
+    ]);
+    const live = item.publishedVersionId !== null && item.withdrawnAt === null;
+    const open = latest.state === 'draft' || latest.state === 'in_review';
+    const { findings, open: openList } = open ? await openFindingsOf(db, latest) : { findings: [], open: [] };
+    const ackByKey = new Map(acks.map((a) => [`${a.detector}\u0000${a.matchText}`, a]));
+    const openKeys = new Set(openList.map(findingKey));
+
+    // ── facts
+    let timeliness: SafeHtml | string = '';
+    try {
+      const t = publicationTimeliness(await loadCalendar(db, item.orgId), latest, todayInChina());
+      if (t) {
+        timeliness = html`<dt>公开时限（条例第二十六条）</dt><dd>${t.deadline} 前${latest.publishedDate ? (t.late ? html`，<strong class="late">逾期 ${t.workingDaysLate} 个工作日发布</strong>` : '，按时发布') : t.late ? html`，<strong class="late">已逾期 ${t.workingDaysLate} 个工作日</strong>` : ''}</dd>`;
+      }
+    } catch (e) {
+      if (!(e instanceof CalendarNotCoveredError)) throw e;
+      timeliness = html`<dt>公开时限</dt><dd class="muted">${e.message}</dd>`;
+    }
+    const facts = html`<dl class="facts">
+  <dt>状态</dt><dd>${stateBadge(latest)}（第 ${latest.version} 版）${live ? html` · <a href="/items/${item.id}">在门户查看</a>` : ''}${item.withdrawnAt ? html` · 已于 ${dateTime(item.withdrawnAt)} 由 ${item.withdrawnByName} 撤回：${item.withdrawReason}` : ''}</dd>
+  <dt>索引号</dt><dd>${item.indexNumber ?? '（发布时分配）'}</dd>
+  <dt>栏目</dt><dd>${columnName(latest.columnId)}</dd>
+  ${item.publishedVersionId ? html`<dt>有效性</dt><dd>${VALIDITY_LABELS[item.validity]}${item.validityDate ? `（${item.validityDate}）` : ''} ${item.validityNote}</dd><dt>浏览次数</dt><dd>${item.viewCount}</dd>` : ''}
+  ${timeliness}
+</dl>
+${latest.rejectionReason && latest.state === 'draft' ? html`<p class="error" role="alert">${latest.rejectionReason}</p>` : ''}`;
+
+    // ── editor or read-only content
+    let content: SafeHtml;
+    if (shown.id === latest.id && latest.state === 'draft' && canWrite) {
+      content = html`<h2>编辑</h2>${itemForm(view, `/console/catalogue/items/${item.id}`, columns, values ?? contentValues(latest), { submitLabel: '保存草稿' })}
+<form method="post" action="/console/catalogue/items/${item.id}/submit" class="inline">${csrfField(view.csrf)}
+  <button type="submit"${openList.length ? html` disabled aria-describedby="findings-note"` : ''}>提交审核</button>
+  ${openList.length ? html`<span id="findings-note" class="muted">有 ${openList.length} 处保密审查提示未处理，处理后才能提交</span>` : ''}
+</form>`;
+    } else {
+      content = html`<h2>内容${shown.id !== latest.id ? html`（第 ${shown.version} 版，${VERSION_STATE_LABELS[shown.state]}）` : ''}</h2>
+<dl class="facts">
+  <dt>标题</dt><dd>${shown.title}</dd><dt>内容概述</dt><dd>${shown.summary || '—'}</dd>
+  <dt>文号</dt><dd>${shown.docNumber || '—'}</dd><dt>发布机构</dt><dd>${shown.publisher}</dd>
+  <dt>成文日期</dt><dd>${shown.writtenDate ?? '—'}</dd><dt>形成或变更日期</dt><dd>${shown.formedDate ?? '—'}</dd>
+  <dt>发布日期</dt><dd>${shown.publishedDate ?? '—'}</dd><dt>主题分类</dt><dd>${shown.topic || '—'}</dd>
+  <dt>文件类型</dt><dd>${shown.docKind ? DOC_KIND_LABELS[shown.docKind] : '非政策文件'}</dd>
+</dl>
+<div class="article">${bodyHtml(shown.body)}</div>`;
+    }
+    const attachmentList = attachments.length
+      ? html`<h2>附件</h2><ul>${attachments.map((a) => html`<li><a href="/console/catalogue/attachments/${a.id}">${a.fileName}</a> <span class="muted">${Math.ceil(a.sizeBytes / 1024)} KB</span></li>`)}</ul>`
+      : '';
+
+    // ── findings in context
+    const canAck = cataloguePolicy.acknowledge(staff, org) && org.id === item.orgId;
+    const findingsBlock = open
+      ? html`<section aria-labelledby="findings"><h2 id="findings">保密审查和个人信息检查</h2>
+${findings.length === 0
+  ? html`<p class="notice">未发现疑似涉密标志、内部资料标注、身份证号码、手机号码、银行卡号或敏感词。</p>`
+  : html`<p>“涉密不公开、公开不涉密”：以下内容须修改，或由保密审查员确认可以公开并说明理由，之后才能提交和通过审核。</p>
+<ol class="findings">${findings.map((f) => {
+    const ack = ackByKey.get(findingKey(f));
+    return html`<li class="${openKeys.has(findingKey(f)) ? 'open' : 'acked'}"><strong>${DETECTOR_LABELS[f.detector]}</strong>（${f.field}）：<q>…${f.before}<mark>${f.match}</mark>${f.after}…</q>
+  ${ack
+    ? html`<p class="muted">已由 ${ack.userName} 于 ${dateTime(ack.at)} 确认：${ack.reason}</p>`
+    : canAck
+      ? html`<form method="post" action="/console/catalogue/items/${item.id}/acknowledge" class="inline">${csrfField(view.csrf)}
+      <input type="hidden" name="detector" value="${f.detector}"><input type="hidden" name="match" value="${f.match}">
+      <label>可以公开的理由 <input name="reason" required minlength="2" maxlength="500"></label><button type="submit">确认可以公开</button></form>`
+      : html`<p class="muted">待修改或由保密审查员确认</p>`}</li>`;
+  })}</ol>`}</section>`
+      : '';
+
+    // ── review
+    const stages = latest.stages;
+    const roundSigns = signoffs.filter((s) => s.round === latest.reviewRound);
+    const signedApprovals = roundSigns.filter((s) => s.decision === 'approve').map((s) => ({ userId: s.userId, stageIndex: s.stageIndex }));
+    let reviewBlock: SafeHtml | string = '';
+    if (latest.state === 'in_review' && stages) {
+      const settings = await ensureCatalogue(db, item.orgId);
+      const problem = org.id === item.orgId
+        ? signProblem({ state: latest.state, stages, stageIndex: latest.stageIndex, round: latest.reviewRound, authorId: latest.authorId }, { userId: staff.userId, roles: staff.roles }, signedApprovals, settings.distinctSigners)
+        : '您不在该机构';
+      const stage = stages[latest.stageIndex!]!;
+      const hidden = html`<input type="hidden" name="round" value="${latest.reviewRound}"><input type="hidden" name="stageIndex" value="${latest.stageIndex}">`;
+      reviewBlock = html`<section aria-labelledby="review"><h2 id="review">审核（第 ${latest.reviewRound} 轮）</h2>
+<ol class="stages">${stages.map((s, i) => {
+    const sign = roundSigns.find((x) => x.stageIndex === i && x.decision === 'approve');
+    return html`<li>${s.name}（${ROLE_LABELS[s.role]}）：${sign ? html`✓ ${sign.userName}，${dateTime(sign.at)}` : i === latest.stageIndex ? html`<strong>待签署</strong>` : '待前一环节'}</li>`;
+  })}</ol>
+${problem
+  ? html`<p class="muted">当前环节“${stage.name}”：${problem}</p>`
+  : html`<form method="post" action="/console/catalogue/items/${item.id}/approve" class="inline">${csrfField(view.csrf)}${hidden}
+  <button type="submit"${openList.length ? html` disabled` : ''}>签署“${stage.name}”：同意${latest.stageIndex === stages.length - 1 ? '并发布' : ''}</button></form>
+<form method="post" action="/console/catalogue/items/${item.id}/reject" class="inline">${csrfField(view.csrf)}${hidden}
+  <label>退回理由 <input name="reason" required minlength="2" maxlength="500"></label><button type="submit" class="secondary">退回撰写人</button></form>`}
+</section>`;
+    }
+    const history = signoffs.length
+      ? html`<h2>审核记录</h2><table class="data"><thead><tr><th scope="col">轮次</th><th scope="col">环节</th><th scope="col">结论</th><th scope="col">签署人</th><th scope="col">时间</th></tr></thead>
+<tbody>${signoffs.map((s) => html`<tr><td>${s.round}</td><td>${s.stageName}</td><td>${s.decision === 'approve' ? '同意' : html`退回：${s.reason}`}</td><td>${s.userName}</td><td>${dateTime(s.at)}</td></tr>`)}</tbody></table>`
+      : '';
+
+    // ── after publication
+    const canWithdraw = cataloguePolicy.withdraw(staff, org) && org.id === item.orgId;
+    const canValidity = cataloguePolicy.validity(staff, org) && org.id === item.orgId;
+    const nextValidities = VALIDITIES.filter((v) => canChangeValidity(item.validity, v));
+    const published = item.publishedVersionId !== null;
+    const afterBlock = html`${canWrite && !open && published
+      ? html`<form method="post" action="/console/catalogue/items/${item.id}/revise" class="inline">${csrfField(view.csrf)}<button type="submit">修改（生成新版本）</button></form>`
+      : ''}
+${live && canWithdraw
+  ? html`<form method="post" action="/console/catalogue/items/${item.id}/withdraw" class="inline">${csrfField(view.csrf)}
+  <label>撤回理由 <input name="reason" required minlength="2" maxlength="500"></label><button type="submit" class="secondary">撤回</button></form>`
+  : ''}
+${published && canValidity && nextValidities.length && latest.docKind
+  ? html`<h2>文件有效性</h2><form method="post" action="/console/catalogue/items/${item.id}/validity" class="inline">${csrfField(view.csrf)}
+  <label>改为 <select name="validity">${nextValidities.map((v) => html`<option value="${v}">${VALIDITY_LABELS[v]}</option>`)}</select></label>
+  <label>日期 <input type="date" name="date" required value="${todayInChina()}"></label>
+  <label>说明 <input name="note" maxlength="200" placeholder="如：被青政发〔2025〕1号废止"></label><button type="submit">更新有效性</button></form>`
+  : ''}`;
+
+    const linkTargets = canWrite ? (await listItemsForConsole(db, item.orgId, { limit: 200 })).filter((e) => e.item.id !== item.id) : [];
+    const isInterpretation = columns.find((c) => c.id === latest.columnId)?.kind === 'interpretation';
+    const linkRow = (l: { itemId: number; title: string; live: boolean }, policyId: number, interpId: number) =>
+      html`<li><a href="/console/catalogue/items/${l.itemId}">${l.title}</a>${l.live ? '' : html` <span class="muted">（未公开）</span>`}
+  ${canWrite ? html`<form method="post" action="/console/catalogue/items/${item.id}/links" class="inline">${csrfField(view.csrf)}
+    <input type="hidden" name="policyItemId" value="${policyId}"><input type="hidden" name="interpretationItemId" value="${interpId}"><input type="hidden" name="linked" value="false">
+    <button type="submit" class="link">取消关联</button></form>` : ''}</li>`;
+    const linksBlock = html`<section aria-labelledby="links"><h2 id="links">政策解读关联</h2>
+${links.interpretations.length ? html`<p>本文件的解读：</p><ul>${links.interpretations.map((l) => linkRow(l, item.id, l.itemId))}</ul>` : ''}
+${links.policies.length ? html`<p>本解读所解读的政策文件：</p><ul>${links.policies.map((l) => linkRow(l, l.itemId, item.id))}</ul>` : ''}
+${!links.interpretations.length && !links.policies.length ? html`<p class="muted">暂无关联。规章和行政规范性文件应同步发布解读（“三同步”）。</p>` : ''}
+${canWrite && linkTargets.length
+  ? html`<form method="post" action="/console/catalogue/items/${item.id}/links" class="inline">${csrfField(view.csrf)}<input type="hidden" name="linked" value="true">
+  <input type="hidden" name="${isInterpretation ? 'interpretationItemId' : 'policyItemId'}" value="${item.id}">
+  <label>${isInterpretation ? '关联被解读的政策文件' : '关联解读'} <select name="${isInterpretation ? 'policyItemId' : 'interpretationItemId'}">${linkTargets.map((e) => html`<option value="${e.item.id}">${e.latest.title}</option>`)}</select></label>
+  <button type="submit">关联</button></form>`
+  : ''}</section>`;
+
+    const versionList = html`<h2>版本</h2><table class="data"><thead><tr><th scope="col">版本</th><th scope="col">状态</th><th scope="col">撰写人</th><th scope="col">发布日期</th><th scope="col">更新时间</th></tr></thead>
+<tbody>${versions.map((v) => html`<tr><td><a href="/console/catalogue/items/${item.id}?version=${v.version}">第 ${v.version} 版</a></td><td>${VERSION_STATE_LABELS[v.state]}</td><td>${v.authorName}</td><td>${v.publishedDate ?? '—'}</td><td>${dateTime(v.updatedAt)}</td></tr>`)}</tbody></table>`;
+
+    return html`${facts}${findingsBlock}${reviewBlock}${content}${attachmentList}${afterBlock}${linksBlock}${history}${versionList}`;
+  }
+
+  /** Runs a command from a form; on a domain or validation error the item page comes back with the message. */
+  async function act(request: FastifyRequest, reply: FastifyReply, run: (ctx: ReturnType<typeof staffContext>, itemId: number, form: FormValues) => Promise<string>, keepValues = false) {
+    const itemId = Number((request.params as { itemId: string }).itemId);
+    const form = body(request);
+    try {
+      const notice = await run(staffContext(request.staff!, request.id), itemId, form);
+      return reply.redirect(`/console/catalogue/items/${itemId}?notice=${notice}`, 303);
+    } catch (err) {
+      const message = messageOf(err);
+      if (!message) throw err;
+      reply.status(statusOf(err));
+      const { _csrf, ...values } = form;
+      return itemPage(request, reply, { error: message, values: keepValues ? values : undefined });
+    }
+  }
+
+  const expected = (form: FormValues) =>
+    form.round !== undefined && form.stageIndex !== undefined ? { round: Number(form.round), stageIndex: Number(form.stageIndex) } : undefined;
+
+  return async (app: FastifyInstance) => {
+    app.get('/catalogue', { schema: { hide: true } }, listPage);
+    app.get('/catalogue/new', { schema: { hide: true } }, (request, reply) => newItemPage(request, reply, {}));
+    app.post('/catalogue/items', { schema: { hide: true } }, async (request, reply) => {
+      const staff = request.staff!;
+      const form = body(request);
+      const view = await consoleView(deps, request, reply, 'catalogue');
+      try {
+        const { item } = await createItem(db, staffContext(staff, request.id), view.org.id, form);
+        return reply.redirect(`/console/catalogue/items/${item.id}?notice=created`, 303);
+      } catch (err) {
+        const message = messageOf(err);
+        if (!message) throw err;
+        reply.status(statusOf(err));
+        const { _csrf, ...values } = form;
+        return newItemPage(request, reply, values, message);
+      }
+    });
+    app.get('/catalogue/items/:itemId', { schema: { hide: true } }, (request, reply) => itemPage(request, reply));
+    app.post('/catalogue/items/:itemId', { schema: { hide: true } }, (request, reply) =>
+      act(request, reply, async (ctx, id, form) => (await saveDraft(db, ctx, id, form), 'saved'), true),
+    );
+    app.post('/catalogue/items/:itemId/submit', { schema: { hide: true } }, (request, reply) =>
+      act(request, reply, async (ctx, id) => (await submitForReview(db, ctx, id), 'submitted')),
+    );
+    app.post('/catalogue/items/:itemId/approve', { schema: { hide: true } }, (request, reply) =>
+      act(request, reply, async (ctx, id, form) => ((await approveStage(db, ctx, id, expected(form))).published ? 'published' : 'approved')),
+    );
+    app.post('/catalogue/items/:itemId/reject', { schema: { hide: true } }, (request, reply) =>
+      act(request, reply, async (ctx, id, form) => (await rejectStage(db, ctx, id, form, expected(form)), 'rejected')),
+    );
+    app.post('/catalogue/items/:itemId/acknowledge', { schema: { hide: true } }, (request, reply) =>
+      act(request, reply, async (ctx, id, form) => (await acknowledgeFinding(db, ctx, id, form), 'acknowledged')),
+    );
+    app.post('/catalogue/items/:itemId/withdraw', { schema: { hide: true } }, (request, reply) =>
+      act(request, reply, async (ctx, id, form) => (await withdrawItem(db, ctx, id, form), 'withdrawn')),
+    );
+    app.post('/catalogue/items/:itemId/revise', { schema: { hide: true } }, (request, reply) =>
+      act(request, reply, async (ctx, id) => (await reviseItem(db, ctx, id), 'revised')),
+    );
+    app.post('/catalogue/items/:itemId/validity', { schema: { hide: true } }, (request, reply) =>
+      act(request, reply, async (ctx, id, form) => (await changeItemValidity(db, ctx, id, form), 'validity')),
+    );
+    app.post('/catalogue/items/:itemId/links', { schema: { hide: true } }, (request, reply) =>
+      act(request, reply, async (ctx, _id, form) => {
+        await setInterpretationLink(db, ctx, Number(form.policyItemId), Number(form.interpretationItemId), form.linked !== 'false');
+        return 'linked';
+      }),
+    );
+  };
+}
+
+/** The catalogue's own menu at the top of its pages. */
+export function catalogueMenu(view: ConsoleView): SafeHtml {
+  const s = view.staff;
+  const links: [string, string, boolean][] = [
+    ['/console/catalogue', '信息列表', true],
+    ['/console/catalogue/new', '撰写新信息', cataloguePolicy.write(s, view.org)],
+    ['/console/catalogue/review', '审核队列', cataloguePolicy.review(s, view.org)],
+    ['/console/catalogue/columns', '栏目', true],
+    ['/console/catalogue/health', '栏目更新与访问统计', true],
+    ['/console/catalogue/table2', '年报表二（第二十条第（一）项）', true],
+    ['/console/catalogue/settings', '审核设置', true],
+  ];
+  return html`<link rel="stylesheet" href="/assets/catalogue.css"><nav class="subnav" aria-label="主动公开">${links.filter((l) => l[2]).map(([href, label]) => html`<a href="${href}">${label}</a>`)}</nav>`;
+}
+

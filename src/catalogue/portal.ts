@@ -1,0 +1,338 @@
+// The public catalogue (条例第二十四条：信息检索、查阅、下载): an organization's disclosure home
+// with its columns, column lists, item pages with the metadata block and 有效性, search in 简体
+// and 繁體, the generated 指南, RSS per column, sitemap.xml, a print view and a 繁體 view.
+// Server-rendered, no JavaScript, no external assets.
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import * as OpenCC from 'opencc-js/cn2t';
+import { z } from 'zod';
+import { notFound } from '../core/errors.ts';
+import { html, type SafeHtml } from '../core/html.ts';
+import type { AppDeps } from '../core/http/deps.ts';
+import { documentShell } from '../core/http/page.ts';
+import type { Organization } from '../orgs/model.ts';
+import { findOrgByCode, findOrgById, listOrgs } from '../orgs/store.ts';
+import { portalPage } from '../portal/layout.ts';
+import { ensureCatalogue } from './commands.ts';
+import { guideHtml } from './guide.ts';
+import { VALIDITY_LABELS, type Column, type Item, type Version } from './model.ts';
+import { metadataOf } from './present.ts';
+import { bodyHtml } from './rules/body.ts';
+import { highlight } from './search/snippet.ts';
+import { searchCatalogue } from './search/service.ts';
+import {
+  columnActivity,
+  countLiveInColumn,
+  findColumn,
+  findLiveItem,
+  listAttachments,
+  listColumns,
+  listLinks,
+  listLiveForSitemap,
+  listLiveColumnIds,
+  listLiveInColumn,
+  listLiveUnder,
+  type LiveListEntry,
+} from './store.ts';
+import { VisitRecorder } from './visits.ts';
+
+const PAGE_SIZE = 20;
+const REGION_KINDS = ['province', 'city', 'county'];
+const STYLE = html`<link rel="stylesheet" href="/assets/catalogue.css">`;
+const VARIANT_COOKIE = 'gk_variant';
+
+type Convert = (s: string) => string;
+let s2t: Convert | null = null;
+const toTraditional = (s: string) => (s2t ??= OpenCC.Converter({ from: 'cn', to: 'tw' }) as Convert)(s);
+
+const origin = (request: FastifyRequest) => `${request.protocol}://${request.host}`;
+const xml = (s: string) => s.replace(/[<>&'"]/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', "'": '&apos;', '"': '&quot;' })[c]!);
+
+function searchBox(values: { q?: string; org?: string } = {}): SafeHtml {
+  return html`<form class="searchbox" method="get" action="/search" role="search">
+  <label for="q">搜索政府信息</label> <input id="q" name="q" value="${values.q ?? ''}" placeholder="标题、正文或文号，简体繁體均可">
+  ${values.org ? html`<input type="hidden" name="org" value="${values.org}">` : ''}<button type="submit">搜索</button>
+</form>`;
+}
+
+function variantLinks(request: FastifyRequest): SafeHtml {
+  const back = request.url.split('#')[0]!;
+  const hant = request.cookies?.[VARIANT_COOKIE] === 'hant';
+  return html`<p class="variant"><a href="/variant?to=${hant ? 'hans' : 'hant'}&amp;back=${encodeURIComponent(back)}" lang="${hant ? 'zh-CN' : 'zh-TW'}">${hant ? '简体' : '繁體'}</a></p>`;
+}
+
+function entryList(entries: readonly (LiveListEntry & { orgName?: string })[]): SafeHtml {
+  return html`<ul class="items">${entries.map(
+    (e) => html`<li><a href="/items/${e.itemId}">${e.title}</a>${e.docKind && e.validity !== 'effective' ? html` <span class="badge">${VALIDITY_LABELS[e.validity]}</span>` : ''}
+  <span class="meta">${e.orgName ? `${e.orgName} · ` : ''}${e.docNumber ? `${e.docNumber} · ` : ''}<time datetime="${e.publishedDate}">${e.publishedDate}</time></span></li>`,
+  )}</ul>`;
+}
+
+function pagination(base: string, page: number, total: number): SafeHtml {
+  const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
+  if (pages === 1) return html``;
+  const link = (p: number, label: string) => html`<a href="${base}${base.includes('?') ? '&' : '?'}page=${p}">${label}</a>`;
+  return html`<nav class="pagination" aria-label="分页">${page > 1 ? link(page - 1, '上一页') : ''} <span>第 ${page} / ${pages} 页，共 ${total} 条</span> ${page < pages ? link(page + 1, '下一页') : ''}</nav>`;
+}
+
+const breadcrumb = (parts: (readonly [string, string] | string)[]) =>
+  html`<nav class="breadcrumb" aria-label="当前位置">${parts.map((p, i) => html`${i ? ' › ' : ''}${typeof p === 'string' ? html`<span aria-current="page">${p}</span>` : html`<a href="${p[0]}">${p[1]}</a>`}`)}</nav>`;
+
+export function cataloguePortalRoutes(deps: AppDeps) {
+  const { db } = deps;
+  const visits = new VisitRecorder(db);
+
+  const client = (request: FastifyRequest) => ({ address: request.ip, userAgent: String(request.headers['user-agent'] ?? '') });
+  const page = (request: FastifyRequest, title: string, body: SafeHtml, org?: Organization) =>
+    portalPage(title, html`${STYLE}${variantLinks(request)}${body}`, org ? { siteName: `${org.shortName}政府信息公开` } : {});
+
+  async function orgByCode(code: string): Promise<Organization> {
+    const org = await findOrgByCode(db, code);
+    if (!org) throw notFound('该机构');
+    return org;
+  }
+
+  return async (app: FastifyInstance) => {
+    visits.start();
+    app.addHook('onClose', () => visits.stop());
+
+    // 繁體 view: the page as rendered, converted (simplified → traditional, Taiwan standard).
+    app.addHook('onSend', async (request, reply, payload) => {
+      if (request.cookies?.[VARIANT_COOKIE] !== 'hant' || typeof payload !== 'string') return payload;
+      const type = String(reply.getHeader('content-type') ?? '');
+      if (!type.startsWith('text/html')) return payload;
+      return toTraditional(payload).replace('<html lang="zh-CN">', '<html lang="zh-TW">');
+    });
+
+    app.get('/variant', { schema: { hide: true } }, async (request, reply) => {
+      const q = request.query as { to?: string; back?: string };
+      reply.setCookie(VARIANT_COOKIE, q.to === 'hant' ? 'hant' : 'hans', { path: '/', sameSite: 'lax', httpOnly: true, maxAge: 365 * 86400 });
+      const back = q.back && /^\/(?!\/)/.test(q.back) ? q.back : '/';
+      return reply.redirect(back, 303);
+    });
+
+    // ── Organization home (region: the organizations below it and their newest items)
+    app.get('/orgs/:code/catalogue', { schema: { hide: true } }, async (request, reply) => {
+      const org = await orgByCode((request.params as { code: string }).code);
+      if (REGION_KINDS.includes(org.kind)) {
+        const below = (await listOrgs(db, org.path)).filter((o) => o.id !== org.id && !REGION_KINDS.includes(o.kind));
+        const latest = await listLiveUnder(db, org.path, 20);
+        return reply.type('text/html').send(
+          page(request, `${org.fullName}政府信息公开`, html`${searchBox({ org: org.code })}
+<section aria-labelledby="latest"><h2 id="latest">最新公开</h2>${latest.length ? entryList(latest) : html`<p>暂无公开信息。</p>`}</section>
+<section aria-labelledby="orgs"><h2 id="orgs">各机关政府信息公开</h2><ul class="columns">${below.map((o) => html`<li><a href="/orgs/${o.code}/catalogue">${o.fullName}</a></li>`)}</ul></section>`),
+        );
+      }
+      await ensureCatalogue(db, org.id);
+      const [columns, activity] = await Promise.all([listColumns(db, org.id), columnActivity(db, org.id)]);
+      const top = columns.filter((c) => c.parentId === null);
+      const latestByColumn = new Map<number, LiveListEntry[]>();
+      await Promise.all(columns.filter((c) => activity.has(c.id)).map(async (c) => latestByColumn.set(c.id, await listLiveInColumn(db, [c.id], 5, 0))));
+      void visits.record(org.id, client(request));
+      const columnBlock = (c: Column): SafeHtml => {
+        const children = columns.filter((x) => x.parentId === c.id);
+        if (c.kind === 'guide') return html`<section class="column"><h3><a href="/orgs/${org.code}/guide">${c.name}</a></h3><p>政府信息的分类、编排体系、获取方式和工作机构联系方式。</p></section>`;
+        if (c.kind === 'report') {
+          return html`<section class="column"><h3><a href="/columns/${c.id}">${c.name}</a></h3><p><a href="/orgs/${org.code}/reports">历年政府信息公开工作年度报告</a></p>${latestByColumn.get(c.id)?.length ? entryList(latestByColumn.get(c.id)!) : ''}</section>`;
+        }
+        if (children.length) return html`<section class="column-group"><h2>${c.name}</h2><div class="column-grid">${children.map(columnBlock)}</div></section>`;
+        const entries = latestByColumn.get(c.id) ?? [];
+        return html`<section class="column"><h3><a href="/columns/${c.id}">${c.name}</a> <span class="muted">${activity.get(c.id)?.count ?? 0} 条</span></h3>${entries.length ? entryList(entries) : html`<p class="muted">暂无信息</p>`}</section>`;
+      };
+      return reply.type('text/html').send(
+        page(
+          request,
+          '政府信息公开目录',
+          html`${breadcrumb([['/', '首页'], [`/orgs/${org.code}`, org.shortName], '政府信息公开'])}${searchBox({ org: org.code })}
+<p><a href="/orgs/${org.code}/guide">政府信息公开指南</a> · <a href="/orgs/${org.code}">工作机构联系方式</a> · <a href="/orgs/${org.code}/reports">年度报告</a> · <a href="/apply/${org.code}">依申请公开</a></p>
+<div class="column-grid">${top.map(columnBlock)}</div>`,
+          org,
+        ),
+      );
+    });
+
+    app.get('/orgs/:code/guide', { schema: { hide: true } }, async (request, reply) => {
+      const org = await orgByCode((request.params as { code: string }).code);
+      await ensureCatalogue(db, org.id);
+      const [columns, parent] = await Promise.all([listColumns(db, org.id), org.parentId ? findOrgById(db, org.parentId) : undefined]);
+      void visits.record(org.id, client(request));
+      return reply.type('text/html').send(
+        page(request, `${org.fullName}政府信息公开指南`, html`${breadcrumb([['/', '首页'], [`/orgs/${org.code}/catalogue`, org.shortName], '政府信息公开指南'])}${guideHtml(org, parent ?? null, columns, org.updatedAt.slice(0, 10))}`, org),
+      );
+    });
+
+    // ── Column list
+    app.get('/columns/:columnId', { schema: { hide: true } }, async (request, reply) => {
+      const { columnId } = request.params as { columnId: string };
+      const column = /^\d{1,15}$/.test(columnId) ? await findColumn(db, Number(columnId)) : undefined;
+      if (!column) throw notFound('该栏目');
+      const org = (await findOrgById(db, column.orgId))!;
+      const columns = await listColumns(db, org.id);
+      const ids = [column.id, ...columns.filter((c) => c.parentId === column.id).map((c) => c.id)];
+      const pageNo = Math.max(1, Math.min(10_000, Number((request.query as { page?: string }).page) || 1));
+      const [entries, total] = await Promise.all([listLiveInColumn(db, ids, PAGE_SIZE, (pageNo - 1) * PAGE_SIZE), countLiveInColumn(db, ids)]);
+      void visits.record(org.id, client(request));
+      const parent = column.parentId ? columns.find((c) => c.id === column.parentId) : undefined;
+      return reply.type('text/html').send(
+        page(
+          request,
+          column.name,
+          html`${breadcrumb([['/', '首页'], [`/orgs/${org.code}/catalogue`, org.shortName], ...(parent ? [[`/columns/${parent.id}`, parent.name] as const] : []), column.name])}
+${searchBox({ org: org.code })}
+${column.description ? html`<p class="muted">${column.description}</p>` : ''}
+${column.kind === 'report' ? html`<p><a href="/orgs/${org.code}/reports">历年政府信息公开工作年度报告</a></p>` : ''}
+${entries.length ? entryList(entries) : html`<p>本栏目暂无信息。</p>`}
+${pagination(`/columns/${column.id}`, pageNo, total)}
+<p class="small"><a href="/columns/${column.id}/rss.xml">RSS 订阅本栏目</a></p>`,
+          org,
+        ),
+      );
+    });
+
+    app.get('/columns/:columnId/rss.xml', { schema: { hide: true } }, async (request, reply) => {
+      const { columnId } = request.params as { columnId: string };
+      const column = /^\d{1,15}$/.test(columnId) ? await findColumn(db, Number(columnId)) : undefined;
+      if (!column) throw notFound('该栏目');
+      const org = (await findOrgById(db, column.orgId))!;
+      const entries = await listLiveInColumn(db, [column.id], 30, 0);
+      const base = origin(request);
+      const rfc822 = (d: string) => new Date(`${d}T00:00:00+08:00`).toUTCString();
+      const body = `<?xml version="1.0" encoding="UTF-8"?>
+<rss version="2.0"><channel>
+<title>${xml(`${org.shortName} · ${column.name}`)}</title>
+<link>${xml(`${base}/columns/${column.id}`)}</link>
+<description>${xml(`${org.fullName}政府信息公开：${column.name}`)}</description>
+<language>zh-cn</language>
+${entries.map((e) => `<item><title>${xml(e.title)}</title><link>${xml(`${base}/items/${e.itemId}`)}</link><guid isPermaLink="false">${xml(e.indexNumber)}</guid><pubDate>${rfc822(e.publishedDate)}</pubDate>${e.docNumber ? `<description>${xml(e.docNumber)}</description>` : ''}</item>`).join('\n')}
+</channel></rss>`;
+      return reply.type('application/rss+xml; charset=utf-8').send(body);
+    });
+
+    // ── Item page and print view
+    async function liveItem(request: FastifyRequest) {
+      const { itemId } = request.params as { itemId: string };
+      const live = /^\d{1,15}$/.test(itemId) ? await findLiveItem(db, Number(itemId)) : undefined;
+      if (!live) throw notFound('该信息（可能尚未发布或已撤回）');
+      const org = (await findOrgById(db, live.item.orgId))!;
+      const column = (await findColumn(db, live.version.columnId))!;
+      return { ...live, org, column };
+    }
+
+    const metaTable = (org: Organization, item: Item, v: Version) => {
+      const m = metadataOf(org, item, v);
+      const cell = (label: string, value: string | null | SafeHtml) => html`<th scope="row">${label}</th><td>${value || '—'}</td>`;
+      return html`<table class="meta" aria-label="信息元数据"><tbody>
+<tr>${cell('索引号', m.indexNumber)}${cell('发布机构', m.publisher)}</tr>
+<tr>${cell('文号', m.docNumber)}${cell('主题分类', m.topic)}</tr>
+<tr>${cell('成文日期', m.writtenDate)}${cell('发布日期', m.publishedDate)}</tr>
+<tr>${cell('公开方式', m.disclosureMode)}${cell('有效性', m.validity ? html`${m.validity}${m.validityDate && item.validity !== 'effective' ? `（${m.validityDate}）` : ''}` : null)}</tr>
+</tbody></table>`;
+    };
+
+    app.get('/items/:itemId', { schema: { hide: true } }, async (request, reply) => {
+      const { item, version: v, org, column } = await liveItem(request);
+      const [attachments, links] = await Promise.all([listAttachments(db, v.id), listLinks(db, item.id)]);
+      await visits.record(org.id, client(request), item.id);
+      const views = item.viewCount + visits.pendingItemViews(item.id);
+      const ended = v.docKind && item.validity !== 'effective';
+      const linked = (list: { itemId: number; title: string; live: boolean }[], label: string) => {
+        const shown = list.filter((l) => l.live);
+        return shown.length ? html`<section class="related"><h2>${label}</h2><ul>${shown.map((l) => html`<li><a href="/items/${l.itemId}">${l.title}</a></li>`)}</ul></section>` : '';
+      };
+      return reply.type('text/html').send(
+        page(
+          request,
+          v.title,
+          html`${breadcrumb([['/', '首页'], [`/orgs/${org.code}/catalogue`, org.shortName], [`/columns/${column.id}`, column.name], '正文'])}
+${metaTable(org, item, v)}
+${ended ? html`<p class="validity-notice" role="note">本文件已${VALIDITY_LABELS[item.validity]}${item.validityDate ? `（${item.validityDate}）` : ''}${item.validityNote ? `：${item.validityNote}` : ''}。</p>` : ''}
+<article class="article">${v.summary ? html`<p class="summary">${v.summary}</p>` : ''}${bodyHtml(v.body)}</article>
+${attachments.length ? html`<section class="attachments"><h2>附件</h2><ul>${attachments.map((a) => html`<li><a href="/attachments/${a.id}" download>${a.fileName}</a> <span class="muted">${Math.ceil(a.sizeBytes / 1024)} KB</span></li>`)}</ul></section>` : ''}
+${linked(links.interpretations, '相关解读')}${linked(links.policies, '解读的政策文件')}
+<p class="item-foot"><span>浏览次数：${views}</span> · <a href="/items/${item.id}/print">打印本页</a></p>`,
+          org,
+        ),
+      );
+    });
+
+    app.get('/items/:itemId/print', { schema: { hide: true } }, async (request, reply) => {
+      const { item, version: v, org } = await liveItem(request);
+      return reply.type('text/html').send(
+        documentShell({
+          title: v.title,
+          bodyClass: 'print',
+          body: html`${STYLE}<main class="print-view"><p class="muted">${org.fullName} · 政府信息公开</p><h1>${v.title}</h1>${metaTable(org, item, v)}<article class="article">${bodyHtml(v.body)}</article>
+<p class="muted noprint"><a href="/items/${item.id}">返回</a> · 使用浏览器的打印功能打印本页</p></main>`,
+        }),
+      );
+    });
+
+    // ── Search
+    const searchQuery = z.object({
+      q: z.string().max(200).optional().default(''),
+      org: z.string().max(40).optional(),
+      column: z.coerce.number().int().positive().optional().catch(undefined),
+      year: z.coerce.number().int().min(1990).max(2100).optional().catch(undefined),
+      docNumber: z.string().max(100).optional(),
+      order: z.enum(['relevance', 'date']).optional().catch(undefined),
+      page: z.coerce.number().int().min(1).max(50).optional().catch(undefined),
+    });
+
+    app.get('/search', { schema: { hide: true } }, async (request, reply) => {
+      const q = searchQuery.parse(request.query);
+      const org = q.org ? await findOrgByCode(db, q.org) : undefined;
+      const result = await searchCatalogue(db, { q: q.q, org: org?.code ?? null, columnId: q.column ?? null, year: q.year ?? null, docNumber: q.docNumber ?? null, order: q.order, page: q.page });
+      const params = (over: Record<string, string | number | undefined>) => {
+        const p = new URLSearchParams();
+        const all = { q: q.q, org: org?.code, column: q.column, year: q.year, docNumber: q.docNumber, order: q.order, ...over };
+        for (const [k, v] of Object.entries(all)) if (v !== undefined && v !== '') p.set(k, String(v));
+        return `/search?${p}`;
+      };
+      const thisYear = Number(new Date().getFullYear());
+      const asked = Boolean(q.q.trim() || q.docNumber);
+      return reply.type('text/html').send(
+        page(
+          request,
+          '搜索政府信息',
+          html`<form class="searchbox" method="get" action="/search" role="search">
+  <label for="q">关键词</label> <input id="q" name="q" value="${q.q}" placeholder="标题、正文或文号，简体繁體均可">
+  <label for="docNumber">文号</label> <input id="docNumber" name="docNumber" value="${q.docNumber ?? ''}" size="14">
+  <label for="year">年份</label> <select id="year" name="year"><option value="">不限</option>${Array.from({ length: 12 }, (_, i) => thisYear - i).map((y) => html`<option value="${y}"${q.year === y ? html` selected` : ''}>${y}</option>`)}</select>
+  ${org ? html`<label class="inline"><input type="checkbox" name="org" value="${org.code}" checked> 仅限${org.shortName}</label>` : ''}
+  ${q.column ? html`<input type="hidden" name="column" value="${q.column}">` : ''}
+  <button type="submit">搜索</button>
+</form>
+${asked
+  ? html`<p class="result-count" role="status">找到 ${result.totalCapped ? `${result.total} 条以上` : `${result.total} 条`}结果${result.terms.length ? html`（${result.terms.join(' ')}）` : ''} ·
+  排序：${q.order === 'date' ? html`<a href="${params({ order: 'relevance', page: undefined })}">相关度</a> | <strong>日期</strong>` : html`<strong>相关度</strong> | <a href="${params({ order: 'date', page: undefined })}">日期</a>`}</p>
+<ol class="results">${result.hits.map(
+    (h) => html`<li><h2><a href="/items/${h.itemId}">${highlight(h.title, result.terms)}</a></h2>
+  <p class="excerpt">${highlight(h.excerpt, result.terms)}…</p>
+  <p class="meta">${h.orgName} · 索引号 ${h.indexNumber}${h.docNumber ? html` · ${highlight(h.docNumber, result.terms)}` : ''} · <time datetime="${h.publishedDate}">${h.publishedDate}</time></p></li>`,
+  )}</ol>
+${result.total > result.pageSize ? html`<nav class="pagination" aria-label="分页">${result.page > 1 ? html`<a href="${params({ page: result.page - 1 })}">上一页</a>` : ''} 第 ${result.page} 页 ${result.page * result.pageSize < result.total && result.page < 50 ? html`<a href="${params({ page: result.page + 1 })}">下一页</a>` : ''}</nav>` : ''}`
+  : html`<p>请输入关键词。可以输入简体或繁體，多个关键词用空格分开（须同时包含）。</p>`}`,
+          org,
+        ),
+      );
+    });
+
+    // ── sitemap.xml: the organizations' catalogue pages, columns and the newest 45,000 items
+    app.get('/sitemap.xml', { schema: { hide: true } }, async (request, reply) => {
+      const base = origin(request);
+      const orgs = await listOrgs(db);
+      const items = await listLiveForSitemap(db, 45_000);
+      const columns = await listLiveColumnIds(db);
+      const url = (loc: string, lastmod?: string) => `<url><loc>${xml(base + loc)}</loc>${lastmod ? `<lastmod>${lastmod}</lastmod>` : ''}</url>`;
+      const body = `<?xml version="1.0" encoding="UTF-8"?>
+<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">
+${url('/')}
+${orgs.map((o) => url(`/orgs/${o.code}/catalogue`)).join('\n')}
+${orgs.filter((o) => !REGION_KINDS.includes(o.kind)).map((o) => url(`/orgs/${o.code}/guide`)).join('\n')}
+${columns.map((id) => url(`/columns/${id}`)).join('\n')}
+${items.map((i) => url(`/items/${i.itemId}`, i.publishedDate)).join('\n')}
+</urlset>`;
+      return reply.type('application/xml; charset=utf-8').send(body);
+    });
+  };
+}
+
