@@ -136,6 +136,9 @@
       });
   }
 
+  // After a failed save the form shows what was typed: check that, not the stored version.
+  if (form.hasAttribute('data-unsaved')) check();
+
   form.addEventListener('input', function () {
     clearTimeout(timer);
     timer = setTimeout(check, 400);

@@ -254,7 +254,7 @@ export function reportApiRoutes(deps: AppDeps) {
           tags,
           summary: '发布当前版本（机关负责人或系统管理员）',
           params: reportIdParams,
-          body: z.object({ version: z.number().int().min(1).optional().describe('期望发布的版本；已有更新的版本时返回 409') }).optional(),
+          body: z.object({ version: z.number().int().min(1).optional().describe('期望发布的版本；已有更新的版本时返回 409') }).nullish(),
           response: { 200: reportSchema },
         },
       },

@@ -95,6 +95,8 @@ interface EditorState {
   note: string;
   error?: string;
   notice?: string;
+  /** The values are what the clerk typed (a failed save), not a stored version. */
+  unsaved?: boolean;
 }
 
 /** Which findings involve each cell name, for marking cells. */
@@ -200,7 +202,7 @@ function editorPage(
     const table = TABLE_OF_SECTION[key];
     return html`<section class="entry-section" aria-labelledby="sec-${i + 1}">
   <h2 id="sec-${i + 1}">${SECTION_HEADINGS[i]}</h2>
-  <label class="narrative">正文 <textarea name="narrative.${key}" rows="${key === '一' ? 8 : 4}"${canEdit ? '' : html` disabled`}>${state.narrative[key] ?? ''}</textarea></label>
+  <label class="narrative">正文 <textarea name="narrative.${key}" aria-label="${SECTION_HEADINGS[i]} 正文" rows="${key === '一' ? 8 : 4}"${canEdit ? '' : html` disabled`}>${state.narrative[key] ?? ''}</textarea></label>
   ${table ? entryTable(table, grids[table], table === 'table4' ? report.format : shapes[table], state, findings, !canEdit) : ''}
 </section>`;
   });
@@ -222,7 +224,7 @@ ${facts(org, stored, version)}
 <p class="downloads">下载：<a href="/api/v1/reports/${stored.id}/export" download>canonical JSON</a>${stored.publishedVersion ? html` · <a href="/orgs/${org.code}/reports/${stored.year}">公开门户上的报告</a>` : ''}</p>
 ${findingsList(findings, fieldNames, { live: canEdit })}
 ${canEdit
-  ? html`<form method="post" action="/console/reports/${stored.id}" id="report-entry" class="report-entry" data-meta="${JSON.stringify(meta)}" data-check-url="/api/v1/reports/check" novalidate>
+  ? html`<form method="post" action="/console/reports/${stored.id}" id="report-entry" class="report-entry" data-meta="${JSON.stringify(meta)}" data-check-url="/api/v1/reports/check"${state.unsaved ? html` data-unsaved` : ''}>
   ${csrfField(view.csrf)}
   <input type="hidden" name="baseVersion" value="${stored.currentVersion}">
   <p class="small">单元格留空表示“无法读取”（对照原文补录）；整张表留空表示报告未包含此表；没有发生的事项请填 0。</p>
@@ -296,6 +298,7 @@ export function reportConsoleRoutes(deps: AppDeps) {
       note: state.note ?? '',
       ...(state.error ? { error: state.error } : {}),
       ...(state.notice ? { notice: state.notice } : {}),
+      ...(state.values ? { unsaved: true } : {}),
     };
     if (state.status) reply.status(state.status);
     return reply.type('text/html').send(editorPage(view, org, stored, version, versions, full, previous));
