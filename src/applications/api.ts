@@ -10,8 +10,7 @@ import type { AppDeps } from '../core/http/deps.ts';
 import type { Organization } from '../orgs/model.ts';
 import { loadCaseFile } from './case-file.ts';
 import * as commands from './commands.ts';
-import { DOCX_MEDIA_TYPE } from './letter-docx.ts';
-import { letterDocx } from './letter-files.ts';
+import { letterFile } from './letter-files.ts';
 import { LETTER_KINDS } from './letters.ts';
 import { APPLICANT_COLUMNS, APPLICANT_KINDS, CASE_STATES, CHANNELS, DELIVERIES, FORMS_WANTED } from './model.ts';
 import { applicationPolicy } from './policy.ts';
@@ -245,16 +244,19 @@ export function applicationApiRoutes(deps: AppDeps) {
       {
         schema: {
           tags,
-          summary: '下载文书（DOCX）：receipt 接收回执、correction 补正告知书、extension 延期答复告知书、fee 收费通知书、reply 答复书',
+          summary: '下载文书（DOCX 或 PDF，format=docx|pdf）：receipt 接收回执、correction 补正告知书、extension 延期答复告知书、fee 收费通知书、reply 答复书',
           params: caseParams,
-          querystring: z.object({ kind: z.enum(LETTER_KINDS, { error: `kind 应为 ${LETTER_KINDS.join('、')} 之一` }) }),
+          querystring: z.object({
+            kind: z.enum(LETTER_KINDS, { error: `kind 应为 ${LETTER_KINDS.join('、')} 之一` }),
+            format: z.enum(['docx', 'pdf'], { error: 'format 应为 docx 或 pdf' }).default('docx'),
+          }),
         },
       },
       async (request, reply) => {
         const org = await readable(request);
         if (!applicationPolicy.readPersonalData(request.staff!, org)) throw forbidden('文书载有申请人个人信息，只有本机关依申请办理人和负责人可以下载');
-        const file = await letterDocx(db, Number(request.params.caseId), request.query.kind);
-        return reply.type(DOCX_MEDIA_TYPE).header('content-disposition', attachment(file.fileName)).send(file.content);
+        const file = await letterFile(db, Number(request.params.caseId), request.query.kind, request.query.format);
+        return reply.type(file.mediaType).header('content-disposition', attachment(file.fileName)).send(file.content);
       },
     );
 

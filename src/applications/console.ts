@@ -18,8 +18,7 @@ import { reportPolicy } from '../report/policy.ts';
 import { applicationForm } from './application-form.ts';
 import { loadCaseFile, type CaseFile } from './case-file.ts';
 import * as commands from './commands.ts';
-import { DOCX_MEDIA_TYPE } from './letter-docx.ts';
-import { letterDocx } from './letter-files.ts';
+import { letterFile } from './letter-files.ts';
 import { availableLetters, LETTER_KINDS, LETTER_TITLES, type LetterKind } from './letters.ts';
 import {
   APPLICANT_COLUMN_LABELS,
@@ -241,7 +240,7 @@ ${month && month.monthTotal > 10
 ${file.attachments.length && a
   ? html`<h2>附件</h2><ul>${file.attachments.map((f) => html`<li><a href="/console/applications/${c.id}/attachment?id=${f.id}">${f.fileName}</a> <span class="muted">${Math.ceil(f.size / 1024)} KB</span></li>`)}</ul>`
   : ''}
-${letters.length ? html`<h2>文书</h2><ul>${letters.map((k) => html`<li><a href="/console/applications/${c.id}/letter?kind=${k}">${LETTER_TITLES[k]}（DOCX）</a></li>`)}</ul>` : ''}
+${letters.length ? html`<h2>文书</h2><ul>${letters.map((k) => html`<li>${LETTER_TITLES[k]}：<a href="/console/applications/${c.id}/letter?kind=${k}">DOCX</a> · <a href="/console/applications/${c.id}/letter?kind=${k}&amp;format=pdf">PDF</a></li>`)}</ul>` : ''}
 ${canHandle ? html`<h2>办理</h2><div class="case-actions">${actionForms(view, file, failed)}</div>` : ''}
 <h2>办理记录</h2>
 <ol class="timeline">${file.events.map(
@@ -429,8 +428,9 @@ ${items.length ? '' : html`<p class="muted">没有符合条件的申请。</p>`}
       if (!applicationPolicy.readPersonalData(v.staff, v.org)) throw forbidden('文书载有申请人个人信息，只有本机关依申请办理人和负责人可以下载');
       const kind = (request.query as { kind?: string }).kind ?? '';
       if (!(LETTER_KINDS as readonly string[]).includes(kind)) throw notFound('该文书');
-      const file = await letterDocx(db, Number((request.params as { caseId: string }).caseId), kind as LetterKind);
-      return reply.type(DOCX_MEDIA_TYPE).header('content-disposition', attachment(file.fileName)).send(file.content);
+      const format = (request.query as { format?: string }).format === 'pdf' ? 'pdf' : 'docx';
+      const file = await letterFile(db, Number((request.params as { caseId: string }).caseId), kind as LetterKind, format);
+      return reply.type(file.mediaType).header('content-disposition', attachment(file.fileName)).send(file.content);
     });
 
     app.get('/applications/:caseId/attachment', { schema: { hide: true } }, async (request, reply) => {

@@ -4,7 +4,8 @@ import type { Queryable } from '../core/db/database.ts';
 import { notFound } from '../core/errors.ts';
 import { loadCalendar } from '../calendar/store.ts';
 import { findOrgById } from '../orgs/store.ts';
-import { renderLetterDocx } from './letter-docx.ts';
+import { DOCX_MEDIA_TYPE, renderLetterDocx } from './letter-docx.ts';
+import { PDF_MEDIA_TYPE, renderLetterPdf } from './letter-pdf.ts';
 import { composeLetter, type Letter, type LetterKind } from './letters.ts';
 import { caseClock } from './rules/case-clock.ts';
 import { reviewBodyName } from './rules/remedy.ts';
@@ -29,7 +30,11 @@ export async function loadLetter(db: Queryable, caseId: number, kind: LetterKind
   return composeLetter(kind, { case: c, applicant: applicant!, events, org: org!, reviewBody: reviewBodyName(org!, ancestors), dueDate });
 }
 
-export async function letterDocx(db: Queryable, caseId: number, kind: LetterKind): Promise<{ fileName: string; content: Buffer }> {
+export type LetterFormat = 'docx' | 'pdf';
+
+/** The letter as a file to download: DOCX (editable) or PDF. */
+export async function letterFile(db: Queryable, caseId: number, kind: LetterKind, format: LetterFormat = 'docx'): Promise<{ fileName: string; mediaType: string; content: Buffer }> {
   const letter = await loadLetter(db, caseId, kind);
-  return { fileName: letter.fileName, content: await renderLetterDocx(letter) };
+  if (format === 'pdf') return { fileName: letter.fileName.replace(/\.docx$/, '.pdf'), mediaType: PDF_MEDIA_TYPE, content: await renderLetterPdf(letter) };
+  return { fileName: letter.fileName, mediaType: DOCX_MEDIA_TYPE, content: await renderLetterDocx(letter) };
 }

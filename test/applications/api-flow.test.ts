@@ -165,7 +165,7 @@ test('the audit trail: one entry per step, with actor and dates, no personal dat
   assert.equal((await verifyAuditLog(t.db)).firstBreak, null);
 });
 
-test('letters as DOCX: reply (部分公开, 复议前置, remedy as of 2024), 补正 and 延期 notices', async () => {
+test('letters as DOCX and PDF: reply (部分公开, 复议前置, remedy as of 2024), 补正 and 延期 notices', async () => {
   const letter = async (kind: string) => {
     const res = await api(handler, 'GET', `/api/v1/applications/${caseId}/letter?kind=${kind}`);
     assert.equal(res.statusCode, 200, res.body.slice(0, 300));
@@ -191,6 +191,15 @@ test('letters as DOCX: reply (部分公开, 复议前置, remedy as of 2024), �
   assert.match(extension, /需调取历年出让档案/);
   const receipt = await letter('receipt');
   assert.match(receipt, /于2025年10月30日前作出答复/);
+
+  const pdf = await api(handler, 'GET', `/api/v1/applications/${caseId}/letter?kind=reply&format=pdf`);
+  assert.equal(pdf.statusCode, 200);
+  assert.equal(pdf.headers['content-type'], 'application/pdf');
+  const { getDocument, VerbosityLevel } = await import('pdfjs-dist/legacy/build/pdf.mjs');
+  const doc = await getDocument({ data: new Uint8Array(pdf.rawPayload), verbosity: VerbosityLevel.ERRORS }).promise;
+  let pdfText = '';
+  for (let p = 1; p <= doc.numPages; p++) pdfText += (await (await doc.getPage(p)).getTextContent()).items.map((i) => ('str' in i ? i.str : '')).join('');
+  for (const part of ['政府信息公开申请答复书', '能够作区分处理', '青山县人民政府']) assert.ok(pdfText.replace(/\s/g, '').includes(part), `PDF lacks ${part}`);
 
   const none = await api(handler, 'GET', `/api/v1/applications/${caseId}/letter?kind=fee`);
   assert.equal(none.statusCode, 409);
