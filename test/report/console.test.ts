@@ -143,3 +143,29 @@ test('publishing: the editor has no button, the head publishes; errors need a co
   );
   assert.deepEqual(audit.map((a) => a.action), ['report.create', 'report.edit', 'report.edit', 'report.publish', 'report.edit', 'report.publish']);
 });
+
+test('a 2019-format report (year 2020) is entered on its own layout, text cells kept as typed', async () => {
+  const created = await editor.post('/console/reports', { year: '2020' }, '/console/reports');
+  assert.equal(created.statusCode, 303);
+  const url = created.headers.location!.split('?')[0]!;
+  const page = await editor.get(url);
+  assert.match(page.body, /2019 格式（国办公开办函〔2019〕60号）/);
+  const fields = formFields(page.body);
+  assert.equal(Object.keys(fields).filter((k) => k.startsWith('table2.')).length, 22);
+  assert.equal(Object.keys(fields).filter((k) => k.startsWith('table3.')).length, 23 * 7);
+  assert.match(page.body, /name="table2\.procurement\.amount" value="0"\s+type="text"/);
+  // Table 4 left entirely blank: the report does not contain it.
+  const blank4 = Object.fromEntries(Object.keys(fields).filter((k) => k.startsWith('table4.')).map((k) => [k, '']));
+  const res = await editor.post(url, { ...fields, ...blank4, 'table2.procurement.amount': '251000元', 'table2.licensing.change': '-3' }, url);
+  assert.equal(res.statusCode, 303, res.body.slice(0, 300));
+  const id = Number(url.split('/').pop());
+  const [row] = await t.db.query<{ content: { table2: { procurement: { amount: string }; licensing: { change: number } }; table4: unknown } }>(
+    'select content from report_versions where report_id = $1 and version = 2',
+    [id],
+  );
+  assert.equal(row!.content.table2.procurement.amount, '251000元');
+  assert.equal(row!.content.table2.licensing.change, -3);
+  assert.equal(row!.content.table4, null);
+  const after = await editor.get(url);
+  assert.match(after.body, /（本报告未包含此表）|name="table4\.review\[0\]" value=""/);
+});
