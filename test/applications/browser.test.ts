@@ -5,6 +5,7 @@ import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { setTodayForTests } from '../../src/applications/today.ts';
+import { DEMO_PASSWORD } from '../../src/demo/seed.ts';
 import { launchBrowser, SCREENSHOT_DIR } from '../helpers/browser.ts';
 import { testApp, type TestApp } from '../helpers/app.ts';
 
@@ -76,4 +77,31 @@ test('apply online: an error, then submitted, then looked up by receipt number',
   assert.ok(await lookup.getByText('青山县2025年耕地保护目标责任书').isVisible());
   await lookup.screenshot({ path: join(SCREENSHOT_DIR, 'apply-lookup.png'), fullPage: true });
   await context.close();
+});
+
+test('the handler confirms the receipt in the console and sees the due date', async () => {
+  const page = await browser.newPage();
+  await page.goto(`${base}/console/login`);
+  await page.getByLabel('用户名').fill('zrzy.handler');
+  await page.getByLabel('密码').fill(DEMO_PASSWORD);
+  await page.getByRole('button', { name: '登录' }).click();
+  await page.waitForURL(`${base}/console/password`);
+  await page.getByLabel('当前密码').fill(DEMO_PASSWORD);
+  await page.getByLabel(/^新密码/).fill('Handler-pass-2026');
+  await page.getByLabel('再次输入新密码').fill('Handler-pass-2026');
+  await page.getByRole('button', { name: '保存新密码' }).click();
+  await page.waitForURL(/\/console\?notice=password-changed/);
+
+  await page.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '依申请公开' }).click();
+  await page.getByRole('link', { name: 'QS-ZRZY-2025-00001' }).click();
+  assert.equal((await page.locator('#case-state').innerText()).trim(), '待确认收到');
+  await page.getByText('确认收到申请', { exact: true }).first().click();
+  await page.getByLabel(/与申请人双方确认日期/).fill('2025-11-03');
+  await page.getByRole('button', { name: '确认收到申请' }).click();
+  await page.waitForURL(/notice=saved/);
+  assert.match(await page.locator('#case-state').innerText(), /已受理/);
+  // received Monday 2025-11-03: the 20th working day after is 2025-12-01
+  assert.equal((await page.locator('#due-date').innerText()).trim(), '2025-12-01');
+  await page.screenshot({ path: join(SCREENSHOT_DIR, 'console-application.png'), fullPage: true });
+  await page.close();
 });
