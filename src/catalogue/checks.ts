@@ -32,7 +32,8 @@ export function searchRow(
     publishedDate: v.publishedDate,
     docNumber: v.docNumber,
     title: v.title,
-    text: [title, docNumber, summary, body, files].filter(Boolean).join(' '),
+    // Body first: excerpts come from the first occurrence of a term.
+    text: [summary, body, files, title, docNumber].filter(Boolean).join(' '),
     vector: tsvectorLiteral([
       { text: title, weight: 'A' },
       { text: `${docNumber} ${summary}`, weight: 'B' },

@@ -156,7 +156,7 @@ export function cataloguePortalRoutes(deps: AppDeps) {
       const [columns, parent] = await Promise.all([listColumns(db, org.id), org.parentId ? findOrgById(db, org.parentId) : undefined]);
       void visits.record(org.id, client(request));
       return reply.type('text/html').send(
-        page(request, `${org.fullName}政府信息公开指南`, html`${breadcrumb([['/', '首页'], [`/orgs/${org.code}/catalogue`, org.shortName], '政府信息公开指南'])}${guideHtml(org, parent ?? null, columns, org.updatedAt.slice(0, 10))}`, org),
+        page(request, `${org.fullName}政府信息公开指南`, html`${breadcrumb([['/', '首页'], [`/orgs/${org.code}/catalogue`, org.shortName], '政府信息公开指南'])}${searchBox({ org: org.code })}${guideHtml(org, parent ?? null, columns, org.updatedAt.slice(0, 10))}`, org),
       );
     });
 
@@ -243,6 +243,7 @@ ${entries.map((e) => `<item><title>${xml(e.title)}</title><link>${xml(`${base}/i
           request,
           v.title,
           html`${breadcrumb([['/', '首页'], [`/orgs/${org.code}/catalogue`, org.shortName], [`/columns/${column.id}`, column.name], '正文'])}
+${searchBox({ org: org.code })}
 ${metaTable(org, item, v)}
 ${ended ? html`<p class="validity-notice" role="note">本文件已${VALIDITY_LABELS[item.validity]}${item.validityDate ? `（${item.validityDate}）` : ''}${item.validityNote ? `：${item.validityNote}` : ''}。</p>` : ''}
 <article class="article">${v.summary ? html`<p class="summary">${v.summary}</p>` : ''}${bodyHtml(v.body)}</article>

@@ -1,5 +1,5 @@
-// Text as searched: NFKC (full-width → ASCII), traditional → simplified (OpenCC), one space for
-// any whitespace run. Stored beside each live item and applied to every query the same way, so
+// Text as searched: full-width letters and digits as ASCII (Chinese punctuation stays, so that
+// excerpts read normally), traditional → simplified (OpenCC), one space for any whitespace run. Stored beside each live item and applied to every query the same way, so
 // that 繁體 and 简体 spellings match each other.
 import * as OpenCC from 'opencc-js/t2cn';
 
@@ -11,6 +11,8 @@ export function toSimplified(s: string): string {
   return t2s(s);
 }
 
+const foldWidth = (s: string) => s.replace(/[\uFF10-\uFF19\uFF21-\uFF3A\uFF41-\uFF5A]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
+
 export function searchableText(s: string): string {
-  return toSimplified(s.normalize('NFKC')).replace(/\s+/g, ' ').trim();
+  return toSimplified(foldWidth(s)).replace(/\s+/g, ' ').trim();
 }
