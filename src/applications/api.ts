@@ -244,7 +244,7 @@ export function applicationApiRoutes(deps: AppDeps) {
       {
         schema: {
           tags,
-          summary: '下载文书（DOCX 或 PDF，format=docx|pdf）：receipt 接收回执、correction 补正告知书、extension 延期答复告知书、fee 收费通知书、reply 答复书',
+          summary: '下载文书（DOCX 或 PDF，format=docx|pdf）：receipt 接收回执、correction 补正告知书、consultation 征求意见书（给第三方或共同制作机关，不含申请人身份）、extension 延期答复告知书、fee 收费通知书、reply 答复书',
           params: caseParams,
           querystring: z.object({
             kind: z.enum(LETTER_KINDS, { error: `kind 应为 ${LETTER_KINDS.join('、')} 之一` }),

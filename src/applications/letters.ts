@@ -8,12 +8,13 @@ import { FEE_BASIS_LABELS } from './rules/fees.ts';
 import { OUTCOMES, isOutcome } from './rules/outcome.ts';
 import { remedyClause } from './rules/remedy.ts';
 
-export const LETTER_KINDS = ['receipt', 'correction', 'extension', 'fee', 'reply'] as const;
+export const LETTER_KINDS = ['receipt', 'correction', 'consultation', 'extension', 'fee', 'reply'] as const;
 export type LetterKind = (typeof LETTER_KINDS)[number];
 
 export const LETTER_TITLES: Record<LetterKind, string> = {
   receipt: '政府信息公开申请接收回执',
   correction: '政府信息公开申请补正告知书',
+  consultation: '政府信息公开申请征求意见书',
   extension: '政府信息公开申请延期答复告知书',
   fee: '政府信息公开申请收费通知书',
   reply: '政府信息公开申请答复书',
@@ -23,6 +24,7 @@ export const LETTER_TITLES: Record<LetterKind, string> = {
 const LETTER_EVENT: Record<LetterKind, string> = {
   receipt: 'received',
   correction: 'correction_requested',
+  consultation: 'consultation_sent',
   extension: 'extended',
   fee: 'fee_notified',
   reply: 'replied',
@@ -107,6 +109,23 @@ export function composeLetter(kind: LetterKind, f: LetterFacts): Letter {
         '您无正当理由逾期不补正的，视为放弃申请，本机关不再处理该政府信息公开申请。',
       );
       break;
+    case 'consultation': {
+      // To the third party or the other agency: the request, never the applicant's identity.
+      const request = `本机关收到一件政府信息公开申请（编号：${c.receiptNo}），申请获取${requestText(c)}。`;
+      if (event.data.party === 'agency') {
+        paragraphs.push(
+          `${request}该政府信息由本机关与你机关共同制作。根据《中华人民共和国政府信息公开条例》第三十四条的规定，现征求你机关的意见。`,
+          '请自收到本征求意见书之日起15个工作日内提出意见；逾期未提出意见的，视为同意公开。',
+        );
+      } else {
+        paragraphs.push(
+          `${request}经审查，公开该信息可能损害你方的合法权益。根据《中华人民共和国政府信息公开条例》第三十二条的规定，现书面征求你方意见。`,
+          '请自收到本征求意见书之日起15个工作日内提出书面意见；不同意公开的，请说明理由。逾期未提出意见的，由本机关依照条例的规定决定是否公开。',
+          '第三方不同意公开且有合理理由的，本机关不予公开；本机关认为不公开可能对公共利益造成重大影响的，可以决定予以公开，并将决定公开的政府信息内容和理由书面告知你方。',
+        );
+      }
+      break;
+    }
     case 'extension': {
       const corrected = lastEvent(events, 'corrected');
       paragraphs.push(
@@ -151,7 +170,7 @@ export function composeLetter(kind: LetterKind, f: LetterFacts): Letter {
     kind,
     title: LETTER_TITLES[kind],
     number: `编号：${c.receiptNo}`,
-    addressee: `${applicant.name}：`,
+    addressee: `${kind === 'consultation' ? str(event.data.partyName) : applicant.name}：`,
     paragraphs,
     contact: contactLines(org),
     signOrg: org.fullName,

@@ -189,6 +189,10 @@ test('letters as DOCX and PDF: reply (部分公开, 复议前置, remedy as of 2
   const extension = await letter('extension');
   assert.match(extension, /延长20个工作日，本机关将于2025年12月3日前作出答复/);
   assert.match(extension, /需调取历年出让档案/);
+  const consultation = await letter('consultation');
+  assert.match(consultation, /青山置业有限公司：/);
+  assert.match(consultation, /第三十二条的规定，现书面征求你方意见/);
+  for (const secret of Object.values(PERSON)) assert.ok(!consultation.includes(secret), 'the third party never learns who applied');
   const receipt = await letter('receipt');
   assert.match(receipt, /于2025年10月30日前作出答复/);
 
