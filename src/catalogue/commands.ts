@@ -1,5 +1,6 @@
 // Changes to the disclosure catalogue: each exported function is one transaction that locks the
 // item, checks the policy, applies a pure rule, writes, and appends its audit entry.
+import { createHash } from 'node:crypto';
 import { appendAudit } from '../core/audit/log.ts';
 import type { CommandContext } from '../core/context.ts';
 import type { Database, Queryable } from '../core/db/database.ts';
@@ -9,6 +10,7 @@ import type { Organization } from '../orgs/model.ts';
 import { DEFAULT_INDEX_TEMPLATE, formatIndexNumber } from '../orgs/rules.ts';
 import { findOrgById } from '../orgs/store.ts';
 import { canEnterOrg } from '../staff/scope.ts';
+import { extractAttachmentText } from './attachment-text.ts';
 import { searchRow, versionFindings } from './checks.ts';
 import {
   columnInputSchema,
@@ -32,21 +34,25 @@ import { DETECTORS, maskMatch, openFindings } from './rules/confidentiality.ts';
 import * as review from './rules/review.ts';
 import { STANDARD_COLUMNS, type StandardColumn } from './rules/standard-columns.ts';
 import { changeValidity } from './rules/validity.ts';
+import { checkAttachment, cleanFileName, FILE_KINDS } from './rules/file-type.ts';
 import { z } from '../core/validation.ts';
 import {
   columnUsage,
   copyAcks,
   copyAttachments,
+  deleteAttachmentRow,
   deleteColumnRow,
   deleteInterpretationLink,
   deleteSearchRow,
   findColumn,
+  findAttachment,
   findColumnByName,
   findItem,
   findSettings,
   findVersion,
   indexNumberTaken,
   insertAck,
+  insertAttachment,
   insertColumn,
   insertInterpretationLink,
   insertItem,
@@ -420,6 +426,50 @@ export async function setInterpretationLink(db: Database, ctx: CommandContext, p
       orgId: org.id, action: linked ? 'catalogue.interpretation.link' : 'catalogue.interpretation.unlink', targetType: 'catalogue_item', targetId: policyItemId,
       summary: { policyItemId, interpretationItemId },
     });
+  });
+}
+
+// ── Attachments ──────────────────────────────────────────────────────────────
+
+/**
+ * Adds a file to the draft version: its real type checked by magic bytes, its text extracted
+ * (before the transaction: extraction of a large PDF takes a while) for search and the check.
+ */
+export async function addAttachment(db: Database, ctx: CommandContext, itemId: number, file: { fileName: string; content: Buffer }): Promise<number> {
+  const checked = checkAttachment(file.fileName, file.content);
+  if ('problem' in checked) throw invalid(checked.problem);
+  const text = await extractAttachmentText(checked.kind, file.content);
+  const sha256 = createHash('sha256').update(file.content).digest('hex');
+  const fileName = cleanFileName(file.fileName);
+  return db.transaction(async (tx) => {
+    const { item, latest } = await lockedItem(tx, itemId);
+    const org = await authorizedOrg(tx, ctx, item.orgId, 'write');
+    review.assertEditable(latest);
+    if ((await listAttachments(tx, latest.id)).length >= 20) throw conflict('每条信息最多 20 个附件');
+    const id = await insertAttachment(tx, { orgId: org.id, versionId: latest.id, fileName, mediaType: FILE_KINDS[checked.kind].mediaType, content: file.content, sha256, text });
+    await appendAudit(tx, ctx.actor, {
+      orgId: org.id, action: 'catalogue.attachment.add', targetType: 'catalogue_item', targetId: itemId,
+      summary: { version: latest.version, attachmentId: id, fileName, kind: checked.kind, sizeBytes: file.content.length, sha256, textLength: text.length },
+    });
+    return id;
+  });
+}
+
+export async function removeAttachment(db: Database, ctx: CommandContext, attachmentId: number): Promise<number> {
+  return db.transaction(async (tx) => {
+    const a = await findAttachment(tx, attachmentId);
+    if (!a) throw notFound('该附件');
+    const version = (await findVersion(tx, a.versionId))!;
+    const { item, latest } = await lockedItem(tx, version.itemId);
+    const org = await authorizedOrg(tx, ctx, item.orgId, 'write');
+    if (latest.id !== version.id) throw conflict('只能删除正在编辑的版本的附件');
+    review.assertEditable(latest);
+    await deleteAttachmentRow(tx, attachmentId);
+    await appendAudit(tx, ctx.actor, {
+      orgId: org.id, action: 'catalogue.attachment.remove', targetType: 'catalogue_item', targetId: item.id,
+      summary: { version: latest.version, attachmentId, fileName: a.fileName, sha256: a.sha256 },
+    });
+    return item.id;
   });
 }
 

@@ -19,10 +19,13 @@ import { metadataOf } from './present.ts';
 import { bodyHtml } from './rules/body.ts';
 import { highlight } from './search/snippet.ts';
 import { searchCatalogue } from './search/service.ts';
+import { sendFile } from './attachment-download.ts';
 import {
+  attachmentContent,
   columnActivity,
   countLiveInColumn,
   findColumn,
+  findLiveAttachment,
   findLiveItem,
   listAttachments,
   listColumns,
@@ -265,6 +268,15 @@ ${linked(links.interpretations, '相关解读')}${linked(links.policies, '解读
 <p class="muted noprint"><a href="/items/${item.id}">返回</a> · 使用浏览器的打印功能打印本页</p></main>`,
         }),
       );
+    });
+
+    // 条例第二十四条：下载. Only attachments of live versions.
+    app.get('/attachments/:attachmentId', { schema: { hide: true } }, async (request, reply) => {
+      const { attachmentId } = request.params as { attachmentId: string };
+      const a = /^\d{1,15}$/.test(attachmentId) ? await findLiveAttachment(db, Number(attachmentId)) : undefined;
+      const content = a && (await attachmentContent(db, a.orgId, a.sha256));
+      if (!a || !content) throw notFound('该附件');
+      return sendFile(reply, a, content);
     });
 
     // ── Search

@@ -547,6 +547,16 @@ export async function findAttachment(db: Queryable, id: number): Promise<(Attach
   return r && { ...toAttachment(r), orgId: r.org_id };
 }
 
+/** An attachment of a live version (what the portal may send). */
+export async function findLiveAttachment(db: Queryable, id: number): Promise<(Attachment & { orgId: number }) | undefined> {
+  const [r] = await db.query<AttachmentRow & { org_id: number }>(
+    `select a.* from catalogue_attachments a join catalogue_items i on i.published_version_id = a.version_id
+     where a.id = $1 and i.withdrawn_at is null`,
+    [id],
+  );
+  return r && { ...toAttachment(r), orgId: r.org_id };
+}
+
 export async function attachmentOrgId(db: Queryable, value: string): Promise<number | null> {
   if (!isId(value)) return null;
   const [r] = await db.query<{ org_id: number }>('select org_id from catalogue_attachments where id = $1', [Number(value)]);

@@ -12,12 +12,12 @@ import { registerApplication } from '../../src/applications/commands.ts';
 import { createUser } from '../../src/staff/commands.ts';
 import { ROLES } from '../../src/staff/model.ts';
 import { Client, testApp, type TestApp } from '../helpers/app.ts';
-import { ensureCatalogue, importPublishedItem } from '../../src/catalogue/commands.ts';
+import { addAttachment, createItem, ensureCatalogue, importPublishedItem } from '../../src/catalogue/commands.ts';
 import { listColumns } from '../../src/catalogue/store.ts';
 
 let t: TestApp;
 let client: Client;
-const B = { orgId: '', orgCode: 'QS-LY', userId: '', fullName: '', username: 'ly.clerk', caseId: '', reportId: '', itemId: '', columnId: '' };
+const B = { orgId: '', orgCode: 'QS-LY', userId: '', fullName: '', username: 'ly.clerk', caseId: '', reportId: '', itemId: '', columnId: '', attachmentId: '' };
 
 before(async () => {
   t = await testApp();
@@ -33,6 +33,8 @@ before(async () => {
   const bColumn = (await listColumns(t.db, (await ensureCatalogue(t.db, b.id)).orgId)).find((c) => c.kind === 'general')!;
   const bItem = await importPublishedItem(t.db, cliContext(), b.id, { content: { columnId: bColumn.id, title: '林业局的公开信息', body: '正文' }, publishedDate: '2025-01-02' });
   Object.assign(B, { columnId: String(bColumn.id), itemId: String(bItem.id) });
+  const bDraft = await createItem(t.db, cliContext(), b.id, { columnId: bColumn.id, title: '林业局的草稿', body: '正文' });
+  B.attachmentId = String(await addAttachment(t.db, cliContext(), bDraft.item.id, { fileName: 'a.png', content: Buffer.from('89504e470d0a1a0a0000000d49484452', 'hex') }));
   client = await new Client(t.app).loginReady('zrzy.all', 'All-roles-2026');
 });
 after(() => t.close());

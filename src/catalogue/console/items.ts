@@ -2,7 +2,7 @@
 // review stages with their sign-offs, publish, withdraw, new versions, validity and 解读 links.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { staffContext } from '../../core/context.ts';
-import { forbidden } from '../../core/errors.ts';
+import { forbidden, invalid, notFound } from '../../core/errors.ts';
 import { html, type SafeHtml } from '../../core/html.ts';
 import type { AppDeps } from '../../core/http/deps.ts';
 import { consolePage, csrfField, errorBox, noticeBox, type ConsoleView } from '../../console/layout.ts';
@@ -13,12 +13,14 @@ import { loadCalendar } from '../../calendar/store.ts';
 import { ROLE_LABELS } from '../../staff/model.ts';
 import {
   acknowledgeFinding,
+  addAttachment,
   approveStage,
   changeItemValidity,
   createItem,
   ensureCatalogue,
   openFindingsOf,
   rejectStage,
+  removeAttachment,
   reviseItem,
   saveDraft,
   setInterpretationLink,
@@ -34,7 +36,9 @@ import { publicationTimeliness } from '../rules/timeliness.ts';
 import { canChangeValidity } from '../rules/validity.ts';
 import '../scope.ts';
 import {
+  attachmentContent,
   countItemsByState,
+  findAttachment,
   findItem,
   findVersionByNumber,
   latestVersion,
@@ -46,6 +50,9 @@ import {
   listSignoffs,
   listVersions,
 } from '../store.ts';
+import { sendFile } from '../attachment-download.ts';
+import { MAX_ATTACHMENT_BYTES } from '../rules/file-type.ts';
+import { acceptMultipart, type UploadedFile } from './multipart.ts';
 import { contentValues, dateTime, itemForm, messageOf, stateBadge, statusOf, type FormValues } from './forms.ts';
 
 const NOTICES: Record<string, string> = {
@@ -60,6 +67,8 @@ const NOTICES: Record<string, string> = {
   revised: '已生成新版本草稿；原版本在新版本发布前继续公开。',
   validity: '有效性已更新。',
   linked: '关联已更新。',
+  attached: '附件已上传。',
+  detached: '附件已删除。',
 };
 
 const body = (request: FastifyRequest) => (request.body ?? {}) as FormValues;
@@ -181,9 +190,15 @@ ${latest.rejectionReason && latest.state === 'draft' ? html`<p class="error" rol
 </dl>
 <div class="article">${bodyHtml(shown.body)}</div>`;
     }
-    const attachmentList = attachments.length
-      ? html`<h2>附件</h2><ul>${attachments.map((a) => html`<li><a href="/console/catalogue/attachments/${a.id}">${a.fileName}</a> <span class="muted">${Math.ceil(a.sizeBytes / 1024)} KB</span></li>`)}</ul>`
-      : '';
+    const editable = shown.id === latest.id && latest.state === 'draft' && canWrite;
+    const attachmentList = html`${attachments.length || editable ? html`<h2>附件</h2>` : ''}
+${attachments.length ? html`<ul>${attachments.map((a) => html`<li><a href="/console/catalogue/attachments/${a.id}">${a.fileName}</a> <span class="muted">${Math.ceil(a.sizeBytes / 1024)} KB${a.text ? `，已提取文字 ${a.text.length} 字` : ''}</span>
+  ${editable ? html`<form method="post" action="/console/catalogue/attachments/${a.id}/delete" class="inline">${csrfField(view.csrf)}<button type="submit" class="link">删除</button></form>` : ''}</li>`)}</ul>` : ''}
+${editable
+  ? html`<form method="post" action="/console/catalogue/items/${item.id}/attachments" enctype="multipart/form-data" class="inline">${csrfField(view.csrf)}
+  <label>上传附件（PDF、Word .docx、Excel .xlsx、PNG/JPEG/GIF 图片，最大 ${MAX_ATTACHMENT_BYTES / 1024 / 1024} MB；文字会被提取用于检索和保密审查） <input type="file" name="file" accept=".pdf,.docx,.xlsx,.png,.jpg,.jpeg,.gif" required></label>
+  <button type="submit">上传</button></form>`
+  : ''}`;
 
     // ── findings in context
     const canAck = cataloguePolicy.acknowledge(staff, org) && org.id === item.orgId;
@@ -298,6 +313,7 @@ ${canWrite && linkTargets.length
     form.round !== undefined && form.stageIndex !== undefined ? { round: Number(form.round), stageIndex: Number(form.stageIndex) } : undefined;
 
   return async (app: FastifyInstance) => {
+    acceptMultipart(app, MAX_ATTACHMENT_BYTES + 1024 * 1024);
     app.get('/catalogue', { schema: { hide: true } }, listPage);
     app.get('/catalogue/new', { schema: { hide: true } }, (request, reply) => newItemPage(request, reply, {}));
     app.post('/catalogue/items', { schema: { hide: true } }, async (request, reply) => {
@@ -340,6 +356,24 @@ ${canWrite && linkTargets.length
     app.post('/catalogue/items/:itemId/validity', { schema: { hide: true } }, (request, reply) =>
       act(request, reply, async (ctx, id, form) => (await changeItemValidity(db, ctx, id, form), 'validity')),
     );
+    app.post('/catalogue/items/:itemId/attachments', { schema: { hide: true } }, (request, reply) =>
+      act(request, reply, async (ctx, id, form) => {
+        const file = (form as unknown as { file?: UploadedFile }).file;
+        if (!file || typeof file !== 'object') throw invalid('请选择要上传的文件');
+        await addAttachment(db, ctx, id, file);
+        return 'attached';
+      }),
+    );
+    app.post('/catalogue/attachments/:attachmentId/delete', { schema: { hide: true } }, async (request, reply) => {
+      const itemId = await removeAttachment(db, staffContext(request.staff!, request.id), Number((request.params as { attachmentId: string }).attachmentId));
+      return reply.redirect(`/console/catalogue/items/${itemId}?notice=detached`, 303);
+    });
+    app.get('/catalogue/attachments/:attachmentId', { schema: { hide: true } }, async (request, reply) => {
+      const a = (await findAttachment(db, Number((request.params as { attachmentId: string }).attachmentId)))!;
+      const content = await attachmentContent(db, a.orgId, a.sha256);
+      if (!content) throw notFound('该附件');
+      return sendFile(reply, a, content);
+    });
     app.post('/catalogue/items/:itemId/links', { schema: { hide: true } }, (request, reply) =>
       act(request, reply, async (ctx, _id, form) => {
         await setInterpretationLink(db, ctx, Number(form.policyItemId), Number(form.interpretationItemId), form.linked !== 'false');

@@ -1,0 +1,54 @@
+// Text of an attachment, for search and for the confidentiality check (issue 6: “in the body and
+// in attachments' text”). PDF through pdfjs-dist, Word through mammoth, Excel through exceljs;
+// images have no text (no OCR). A file that cannot be read gives no text, never an error: the
+// upload itself was checked by its magic bytes.
+import type { FileKind } from './rules/file-type.ts';
+
+const MAX_TEXT = 500_000;
+const MAX_PDF_PAGES = 300;
+
+async function pdfText(bytes: Uint8Array): Promise<string> {
+  const { getDocument, VerbosityLevel } = await import('pdfjs-dist/legacy/build/pdf.mjs');
+  const doc = await getDocument({ data: new Uint8Array(bytes), isEvalSupported: false, disableFontFace: true, useSystemFonts: false, stopAtErrors: false, verbosity: VerbosityLevel.ERRORS }).promise;
+  try {
+    const parts: string[] = [];
+    let length = 0;
+    for (let p = 1; p <= Math.min(doc.numPages, MAX_PDF_PAGES) && length < MAX_TEXT; p++) {
+      const page = await doc.getPage(p);
+      const content = await page.getTextContent();
+      const text = content.items.map((i) => ('str' in i ? i.str + (i.hasEOL ? '\n' : '') : '')).join('');
+      parts.push(text);
+      length += text.length;
+      page.cleanup();
+    }
+    return parts.join('\n');
+  } finally {
+    await doc.destroy();
+  }
+}
+
+async function docxText(bytes: Uint8Array): Promise<string> {
+  const { default: mammoth } = await import('mammoth');
+  return (await mammoth.extractRawText({ buffer: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) })).value;
+}
+
+async function xlsxText(bytes: Uint8Array): Promise<string> {
+  const { default: ExcelJS } = await import('exceljs');
+  const wb = new ExcelJS.Workbook();
+  await wb.xlsx.load(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as unknown as ArrayBuffer);
+  const lines: string[] = [];
+  wb.eachSheet((sheet) => {
+    lines.push(sheet.name);
+    sheet.eachRow((row) => lines.push((row.values as unknown[]).slice(1).map((v) => (v === null || v === undefined ? '' : typeof v === 'object' && 'text' in (v as object) ? String((v as { text: unknown }).text) : typeof v === 'object' && 'result' in (v as object) ? String((v as { result: unknown }).result) : String(v))).join(' | ')));
+  });
+  return lines.join('\n');
+}
+
+export async function extractAttachmentText(kind: FileKind, bytes: Uint8Array): Promise<string> {
+  try {
+    const text = kind === 'pdf' ? await pdfText(bytes) : kind === 'docx' ? await docxText(bytes) : kind === 'xlsx' ? await xlsxText(bytes) : '';
+    return text.replace(/\u0000/g, '').slice(0, MAX_TEXT);
+  } catch {
+    return '';
+  }
+}
