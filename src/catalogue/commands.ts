@@ -393,39 +393,45 @@ const validitySchema = z.object({
 
 /** 有效性 changes of a published policy document, shown on its page ([G17] 文件资料). */
 export async function changeItemValidity(db: Database, ctx: CommandContext, itemId: number, raw: unknown): Promise<Item> {
+  return db.transaction((tx) => changeItemValidityIn(tx, ctx, itemId, raw));
+}
+
+/** changeItemValidity inside a transaction the caller holds (demo data, bulk import). */
+export async function changeItemValidityIn(tx: Queryable, ctx: CommandContext, itemId: number, raw: unknown): Promise<Item> {
   const input = validitySchema.parse(raw);
-  return db.transaction(async (tx) => {
-    const { item } = await lockedItem(tx, itemId);
-    const org = await authorizedOrg(tx, ctx, item.orgId, 'validity');
-    if (!item.publishedVersionId) throw conflict('信息发布后才能变更有效性');
-    const live = (await findVersion(tx, item.publishedVersionId))!;
-    const next = changeValidity({ validity: item.validity, validityDate: item.validityDate, issuedOn: live.writtenDate ?? live.publishedDate }, input.validity as Validity, input.date);
-    await setItemValidity(tx, item.id, { ...next, note: input.note });
-    await appendAudit(tx, ctx.actor, {
-      orgId: org.id, action: 'catalogue.item.validity', targetType: 'catalogue_item', targetId: itemId,
-      summary: { before: VALIDITY_LABELS[item.validity], after: VALIDITY_LABELS[next.validity], date: next.validityDate, note: input.note },
-    });
-    return (await findItem(tx, itemId))!;
+  const { item } = await lockedItem(tx, itemId);
+  const org = await authorizedOrg(tx, ctx, item.orgId, 'validity');
+  if (!item.publishedVersionId) throw conflict('信息发布后才能变更有效性');
+  const live = (await findVersion(tx, item.publishedVersionId))!;
+  const next = changeValidity({ validity: item.validity, validityDate: item.validityDate, issuedOn: live.writtenDate ?? live.publishedDate }, input.validity as Validity, input.date);
+  await setItemValidity(tx, item.id, { ...next, note: input.note });
+  await appendAudit(tx, ctx.actor, {
+    orgId: org.id, action: 'catalogue.item.validity', targetType: 'catalogue_item', targetId: itemId,
+    summary: { before: VALIDITY_LABELS[item.validity], after: VALIDITY_LABELS[next.validity], date: next.validityDate, note: input.note },
   });
+  return (await findItem(tx, itemId))!;
 }
 
 /** Links a 政策解读 to the policy document it interprets (or unlinks it). Both in one organization. */
 export async function setInterpretationLink(db: Database, ctx: CommandContext, policyItemId: number, interpretationItemId: number, linked: boolean): Promise<void> {
-  await db.transaction(async (tx) => {
-    const policy = await findItem(tx, policyItemId, { lock: true });
-    const interp = await findItem(tx, interpretationItemId);
-    if (!policy || !interp) throw notFound('该信息');
-    if (policy.orgId !== interp.orgId) throw notFound('本机构的该信息');
-    const org = await authorizedOrg(tx, ctx, policy.orgId, 'write');
-    if (policyItemId === interpretationItemId) throw invalid('不能关联信息本身');
-    const changed = linked
-      ? await insertInterpretationLink(tx, org.id, policyItemId, interpretationItemId, ctx.actor.name)
-      : await deleteInterpretationLink(tx, policyItemId, interpretationItemId);
-    if (!changed) return;
-    await appendAudit(tx, ctx.actor, {
-      orgId: org.id, action: linked ? 'catalogue.interpretation.link' : 'catalogue.interpretation.unlink', targetType: 'catalogue_item', targetId: policyItemId,
-      summary: { policyItemId, interpretationItemId },
-    });
+  await db.transaction((tx) => setInterpretationLinkIn(tx, ctx, policyItemId, interpretationItemId, linked));
+}
+
+/** setInterpretationLink inside a transaction the caller holds (demo data, bulk import). */
+export async function setInterpretationLinkIn(tx: Queryable, ctx: CommandContext, policyItemId: number, interpretationItemId: number, linked: boolean): Promise<void> {
+  const policy = await findItem(tx, policyItemId, { lock: true });
+  const interp = await findItem(tx, interpretationItemId);
+  if (!policy || !interp) throw notFound('该信息');
+  if (policy.orgId !== interp.orgId) throw notFound('本机构的该信息');
+  const org = await authorizedOrg(tx, ctx, policy.orgId, 'write');
+  if (policyItemId === interpretationItemId) throw invalid('不能关联信息本身');
+  const changed = linked
+    ? await insertInterpretationLink(tx, org.id, policyItemId, interpretationItemId, ctx.actor.name)
+    : await deleteInterpretationLink(tx, policyItemId, interpretationItemId);
+  if (!changed) return;
+  await appendAudit(tx, ctx.actor, {
+    orgId: org.id, action: linked ? 'catalogue.interpretation.link' : 'catalogue.interpretation.unlink', targetType: 'catalogue_item', targetId: policyItemId,
+    summary: { policyItemId, interpretationItemId },
   });
 }
 
@@ -486,21 +492,24 @@ export interface ImportedItem {
 
 /** Publishes an item without review: only for the trusted operator (CLI, demo data). */
 export async function importPublishedItem(db: Database, ctx: CommandContext, orgId: number, input: ImportedItem): Promise<Item> {
-  if (ctx.staff) throw forbidden('只有命令行操作员可以直接导入已发布的信息');
   await ensureCatalogue(db, orgId);
-  return db.transaction(async (tx) => {
-    const org = await authorizedOrg(tx, ctx, orgId, 'write');
-    const content = await contentFrom(tx, org, input.content);
-    const itemId = await insertItem(tx, org.id);
-    const version = await insertVersion(tx, { ...content, orgId: org.id, itemId, version: 1, authorId: null, authorName: ctx.actor.name });
-    if (input.indexNumber && (await indexNumberTaken(tx, org.id, input.indexNumber))) throw conflict(`索引号 ${input.indexNumber} 已被使用`);
-    const item = (await findItem(tx, itemId))!;
-    await publishVersion(tx, ctx, org, item, version, input.publishedDate, input.indexNumber ?? undefined);
-    if (input.validity && input.validity !== 'effective') {
-      await setItemValidity(tx, itemId, { validity: input.validity, validityDate: input.validityDate ?? input.publishedDate, note: '' });
-    }
-    return (await findItem(tx, itemId))!;
-  });
+  return db.transaction((tx) => importPublishedItemIn(tx, ctx, orgId, input));
+}
+
+/** importPublishedItem inside a transaction the caller holds (the catalogue must be set up: ensureCatalogue). */
+export async function importPublishedItemIn(tx: Queryable, ctx: CommandContext, orgId: number, input: ImportedItem): Promise<Item> {
+  if (ctx.staff) throw forbidden('只有命令行操作员可以直接导入已发布的信息');
+  const org = await authorizedOrg(tx, ctx, orgId, 'write');
+  const content = await contentFrom(tx, org, input.content);
+  const itemId = await insertItem(tx, org.id);
+  const version = await insertVersion(tx, { ...content, orgId: org.id, itemId, version: 1, authorId: null, authorName: ctx.actor.name });
+  if (input.indexNumber && (await indexNumberTaken(tx, org.id, input.indexNumber))) throw conflict(`索引号 ${input.indexNumber} 已被使用`);
+  const item = (await findItem(tx, itemId))!;
+  await publishVersion(tx, ctx, org, item, version, input.publishedDate, input.indexNumber ?? undefined);
+  if (input.validity && input.validity !== 'effective') {
+    await setItemValidity(tx, itemId, { validity: input.validity, validityDate: input.validityDate ?? input.publishedDate, note: '' });
+  }
+  return (await findItem(tx, itemId))!;
 }
 
 // ── Columns and settings ─────────────────────────────────────────────────────
