@@ -26,7 +26,7 @@ import { presentSearchHit, presentStaffItem } from './present.ts';
 import { DETECTORS, maskMatch } from './rules/confidentiality.ts';
 import { computeTable2Section1, storeTable2Section1 } from './report-table2.ts';
 import './scope.ts';
-import { searchCatalogue } from './search/service.ts';
+import { cachedSearch } from './search/service.ts';
 import { findItem, latestVersion, listAcks, listColumns, listItemsForConsole } from './store.ts';
 
 const itemSchema = z.object({
@@ -127,7 +127,7 @@ export function catalogueApiRoutes(deps: AppDeps) {
         },
       },
       async (request) => {
-        const r = await searchCatalogue(db, { ...request.query, columnId: request.query.columnId ?? null });
+        const r = await cachedSearch(db, { ...request.query, columnId: request.query.columnId ?? null });
         return { terms: r.terms, total: r.total, totalCapped: r.totalCapped, page: r.page, pageSize: r.pageSize, hits: r.hits.map(presentSearchHit) };
       },
     );

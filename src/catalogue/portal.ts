@@ -18,7 +18,7 @@ import { VALIDITY_LABELS, type Column, type Item, type Version } from './model.t
 import { metadataOf } from './present.ts';
 import { bodyHtml } from './rules/body.ts';
 import { highlight } from './search/snippet.ts';
-import { searchCatalogue } from './search/service.ts';
+import { cachedSearch } from './search/service.ts';
 import { sendFile } from './attachment-download.ts';
 import {
   attachmentContent,
@@ -50,10 +50,11 @@ const toTraditional = (s: string) => (s2t ??= OpenCC.Converter({ from: 'cn', to:
 const origin = (request: FastifyRequest) => `${request.protocol}://${request.host}`;
 const xml = (s: string) => s.replace(/[<>&'"]/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', "'": '&apos;', '"': '&quot;' })[c]!);
 
-function searchBox(values: { q?: string; org?: string } = {}): SafeHtml {
+function searchBox(values: { q?: string; org?: string; column?: { id: number; name: string } } = {}): SafeHtml {
   return html`<form class="searchbox" method="get" action="/search" role="search">
   <label for="q">搜索政府信息</label> <input id="q" name="q" value="${values.q ?? ''}" placeholder="标题、正文或文号，简体繁體均可">
-  ${values.org ? html`<input type="hidden" name="org" value="${values.org}">` : ''}<button type="submit">搜索</button>
+  ${values.org ? html`<input type="hidden" name="org" value="${values.org}">` : ''}
+  ${values.column ? html`<label class="inline"><input type="checkbox" name="column" value="${values.column.id}" checked> 仅本栏目</label>` : ''}<button type="submit">搜索</button>
 </form>`;
 }
 
@@ -180,7 +181,7 @@ export function cataloguePortalRoutes(deps: AppDeps) {
           request,
           column.name,
           html`${breadcrumb([['/', '首页'], [`/orgs/${org.code}/catalogue`, org.shortName], ...(parent ? [[`/columns/${parent.id}`, parent.name] as const] : []), column.name])}
-${searchBox({ org: org.code })}
+${searchBox({ org: org.code, column })}
 ${column.description ? html`<p class="muted">${column.description}</p>` : ''}
 ${column.kind === 'report' ? html`<p><a href="/orgs/${org.code}/reports">历年政府信息公开工作年度报告</a></p>` : ''}
 ${entries.length ? entryList(entries) : html`<p>本栏目暂无信息。</p>`}
@@ -216,8 +217,7 @@ ${entries.map((e) => `<item><title>${xml(e.title)}</title><link>${xml(`${base}/i
       const live = /^\d{1,15}$/.test(itemId) ? await findLiveItem(db, Number(itemId)) : undefined;
       if (!live) throw notFound('该信息（可能尚未发布或已撤回）');
       const org = (await findOrgById(db, live.item.orgId))!;
-      const column = (await findColumn(db, live.version.columnId))!;
-      return { ...live, org, column };
+      return { ...live, org, column: { id: live.version.columnId, name: live.columnName } };
     }
 
     const metaTable = (org: Organization, item: Item, v: Version) => {
@@ -293,7 +293,7 @@ ${linked(links.interpretations, '相关解读')}${linked(links.policies, '解读
     app.get('/search', { schema: { hide: true } }, async (request, reply) => {
       const q = searchQuery.parse(request.query);
       const org = q.org ? await findOrgByCode(db, q.org) : undefined;
-      const result = await searchCatalogue(db, { q: q.q, org: org?.code ?? null, columnId: q.column ?? null, year: q.year ?? null, docNumber: q.docNumber ?? null, order: q.order, page: q.page });
+      const result = await cachedSearch(db, { q: q.q, org: org?.code ?? null, columnId: q.column ?? null, year: q.year ?? null, docNumber: q.docNumber ?? null, order: q.order, page: q.page });
       const params = (over: Record<string, string | number | undefined>) => {
         const p = new URLSearchParams();
         const all = { q: q.q, org: org?.code, column: q.column, year: q.year, docNumber: q.docNumber, order: q.order, ...over };
@@ -311,7 +311,7 @@ ${linked(links.interpretations, '相关解读')}${linked(links.policies, '解读
   <label for="docNumber">文号</label> <input id="docNumber" name="docNumber" value="${q.docNumber ?? ''}" size="14">
   <label for="year">年份</label> <select id="year" name="year"><option value="">不限</option>${Array.from({ length: 12 }, (_, i) => thisYear - i).map((y) => html`<option value="${y}"${q.year === y ? html` selected` : ''}>${y}</option>`)}</select>
   ${org ? html`<label class="inline"><input type="checkbox" name="org" value="${org.code}" checked> 仅限${org.shortName}</label>` : ''}
-  ${q.column ? html`<input type="hidden" name="column" value="${q.column}">` : ''}
+  ${q.column ? html`<label class="inline"><input type="checkbox" name="column" value="${q.column}" checked> 仅本栏目</label>` : ''}
   <button type="submit">搜索</button>
 </form>
 ${asked

@@ -1,6 +1,6 @@
 // Every SQL statement of the disclosure catalogue, with the row-to-object mapping.
 // Visibility is a query scope: the `live…` functions are what the portal may read.
-import type { Queryable } from '../core/db/database.ts';
+import type { Database, Queryable } from '../core/db/database.ts';
 import type {
   Attachment,
   CatalogueSettings,
@@ -621,18 +621,17 @@ export interface LinkedItem {
 
 /** Items linked to this one: its interpretations (as policy) and the policies it interprets. */
 export async function listLinks(db: Queryable, itemId: number): Promise<{ interpretations: LinkedItem[]; policies: LinkedItem[] }> {
-  const q = (join: string, where: string) =>
-    db.query<{ item_id: number; title: string; index_number: string | null; live: boolean }>(
-      `select i.id as item_id, v.title, i.index_number, (i.published_version_id is not null and i.withdrawn_at is null) as live
-       from catalogue_interpretations l join catalogue_items i on i.id = l.${join}
-       join lateral (select title from catalogue_versions x where x.item_id = i.id
-                     order by (x.id = i.published_version_id) desc, x.version desc limit 1) v on true
-       where l.${where} = $1 order by i.id`,
-      [itemId],
-    );
-  const map = (rows: { item_id: number; title: string; index_number: string | null; live: boolean }[]) =>
-    rows.map((r) => ({ itemId: r.item_id, title: r.title, indexNumber: r.index_number, live: r.live }));
-  return { interpretations: map(await q('interpretation_item_id', 'policy_item_id')), policies: map(await q('policy_item_id', 'interpretation_item_id')) };
+  const rows = await db.query<{ kind: 'interpretation' | 'policy'; item_id: number; title: string; index_number: string | null; live: boolean }>(
+    `select l.kind, i.id as item_id, i.index_number, (i.published_version_id is not null and i.withdrawn_at is null) as live,
+       coalesce(pv.title, (select x.title from catalogue_versions x where x.item_id = i.id order by x.version desc limit 1)) as title
+     from (select 'interpretation' as kind, interpretation_item_id as other from catalogue_interpretations where policy_item_id = $1
+           union all select 'policy', policy_item_id from catalogue_interpretations where interpretation_item_id = $1) l
+     join catalogue_items i on i.id = l.other left join catalogue_versions pv on pv.id = i.published_version_id
+     order by i.id`,
+    [itemId],
+  );
+  const map = (kind: string) => rows.filter((r) => r.kind === kind).map((r) => ({ itemId: r.item_id, title: r.title, indexNumber: r.index_number, live: r.live }));
+  return { interpretations: map('interpretation'), policies: map('policy') };
 }
 
 // ── Portal (live items only) ─────────────────────────────────────────────────
@@ -644,9 +643,20 @@ export interface LiveItem {
 
 const LIVE_JOIN = `from catalogue_items i join catalogue_versions v on v.id = i.published_version_id where i.withdrawn_at is null`;
 
-export async function findLiveItem(db: Queryable, id: number): Promise<LiveItem | undefined> {
-  const [r] = await db.query<ItemRow & { v: VersionRow }>(`select i.*, to_jsonb(v) as v ${LIVE_JOIN} and i.id = $1`, [id]);
-  return r && { item: toItem(r), version: toVersion(jsonVersion(r.v)) };
+export async function findLiveItem(db: Queryable, id: number): Promise<(LiveItem & { columnName: string }) | undefined> {
+  // One statement for the item page: the version's columns, the item's prefixed, the column's name.
+  const [r] = await db.query<VersionRow & Record<string, unknown>>(
+    `select v.*, i.index_number as i_index_number, i.published_version_id as i_published_version_id, i.first_published_at as i_first_published_at,
+       i.withdrawn_at as i_withdrawn_at, i.withdraw_reason as i_withdraw_reason, i.withdrawn_by_name as i_withdrawn_by_name, i.validity as i_validity,
+       i.validity_date as i_validity_date, i.validity_note as i_validity_note, i.view_count as i_view_count, i.created_at as i_created_at,
+       i.updated_at as i_updated_at, c.name as column_name
+     from catalogue_items i join catalogue_versions v on v.id = i.published_version_id join catalogue_columns c on c.id = v.column_id
+     where i.id = $1 and i.withdrawn_at is null`,
+    [id],
+  );
+  if (!r) return undefined;
+  const item = Object.fromEntries(Object.entries(r).filter(([k]) => k.startsWith('i_')).map(([k, v]) => [k.slice(2), v]));
+  return { item: toItem({ ...(item as unknown as ItemRow), id, org_id: r.org_id }), version: toVersion(r), columnName: String(r.column_name) };
 }
 
 export interface LiveListEntry {
@@ -811,44 +821,100 @@ export interface SearchHit {
  * Live items matching every term: the tsquery narrows through the GIN index (when there is
  * one), the ILIKE patterns make the match exact. At most `countLimit` matches are counted.
  */
+/** Above this estimated share of all items a term is searched by walking the dates. */
+const FREQUENT_SHARE = 0.03;
+
 export async function searchLive(
-  db: Queryable,
-  q: { tsquery: string | null; patterns: string[]; firstTerm: string },
+  db: Database,
+  q: { tsquery: string | null; patterns: string[]; firstTerm: string; estimatedShare?: number },
   f: SearchFilters,
   opts: { order: 'relevance' | 'date'; limit: number; offset: number; countLimit: number },
 ): Promise<{ hits: SearchHit[]; total: number }> {
-  const params: unknown[] = [q.tsquery, q.patterns, f.orgPath ?? null, f.columnId ?? null, f.year ?? null, f.docNumber ? `%${f.docNumber.replace(/[\\%_]/g, (c) => `\\${c}`)}%` : null];
-  const where = `($1::tsquery is null or s.vector @@ $1::tsquery)
-    and s.text ilike all($2::text[])
-    and ($3::text is null or o.path like $3 || '%')
-    and ($4::bigint is null or s.column_id = $4)
-    and ($5::int is null or (s.published_date >= make_date($5, 1, 1) and s.published_date < make_date($5 + 1, 1, 1)))
-    and ($6::text is null or s.doc_number ilike $6)`;
-  const order = opts.order === 'date' ? 's.published_date desc, s.item_id desc' : 'rank desc, s.published_date desc, s.item_id desc';
-  const rows = await db.query<{
-    item_id: number; org_id: number; org_name: string; org_code: string; column_id: number; title: string; doc_number: string;
-    published_date: string; index_number: string; excerpt: string; rank: number;
-  }>(
-    `select s.item_id, s.org_id, o.short_name as org_name, o.code as org_code, s.column_id, s.title, s.doc_number, s.published_date,
-       i.index_number,
-       substr(s.text, greatest(1, strpos(lower(s.text), lower($7)) - 40), 160) as excerpt,
-       case when $1::tsquery is null then 0 else ts_rank(s.vector, $1::tsquery) end
-         + case when s.title ilike any($2::text[]) then 1 else 0 end as rank
-     from catalogue_search s join organizations o on o.id = s.org_id join catalogue_items i on i.id = s.item_id
-     where ${where} order by ${order} limit $8 offset $9`,
-    [...params, q.firstTerm, opts.limit, opts.offset],
-  );
-  const [count] = await db.query<{ n: number }>(
-    `select count(*)::int as n from (select 1 from catalogue_search s join organizations o on o.id = s.org_id where ${where} limit $7) x`,
-    [...params, opts.countLimit],
-  );
-  return {
-    total: count?.n ?? 0,
-    hits: rows.map((r) => ({
-      itemId: r.item_id, orgId: r.org_id, orgName: r.org_name, orgCode: r.org_code, columnId: r.column_id, title: r.title,
-      docNumber: r.doc_number, publishedDate: r.published_date, indexNumber: r.index_number, excerpt: r.excerpt, rank: Number(r.rank),
-    })),
+  /** The filter with its own parameters. `indexed`: through the GIN index (else the substring checks alone). */
+  const filter = (params: unknown[], indexed: boolean) => {
+    const p = (v: unknown) => `$${params.push(v)}`;
+    const w: string[] = [];
+    if (q.tsquery && indexed) w.push(`s.vector @@ ${p(q.tsquery)}::tsquery`);
+    // Case only matters for Latin letters: LIKE is much cheaper than ILIKE on Chinese text.
+    for (const pattern of q.patterns) w.push(`s.text ${/[a-z]/i.test(pattern) ? 'ilike' : 'like'} ${p(pattern)}`);
+    if (f.orgPath) w.push(`s.org_id in (select id from organizations where path like ${p(f.orgPath)} || '%')`);
+    if (f.columnId) w.push(`s.column_id = ${p(f.columnId)}`);
+    if (f.year) w.push(`s.published_date >= ${p(`${f.year}-01-01`)}::date and s.published_date < ${p(`${f.year + 1}-01-01`)}::date`);
+    if (f.docNumber) w.push(`s.doc_number ilike ${p(`%${f.docNumber.replace(/[\\%_]/g, (c) => `\\${c}`)}%`)}`);
+    return w.length ? w.join(' and ') : 'true';
   };
+
+  return db.transaction(async (tx) => {
+    // Only bitmap scans (the GIN index) until the frequent-term path below: with correlated bigrams
+    // and prefix tokens the planner's estimates are poor, and a sequential scan or a walk of the
+    // date index looking for `limit` matches of a rare term would read the whole table.
+    await tx.exec('set local enable_seqscan = off; set local enable_indexscan = off');
+    // How many match, up to countLimit: through the GIN index, stopping at the limit.
+    const countParams: unknown[] = [];
+    const countWhere = filter(countParams, true);
+    countParams.push(opts.countLimit);
+    const [count] = await tx.query<{ n: number }>(`select count(*)::int as n from (select 1 from catalogue_search s where ${countWhere} limit $${countParams.length}) x`, countParams);
+    const total = count?.n ?? 0;
+    if (total === 0) return { total, hits: [] };
+
+    // Ranking reads every candidate, so the candidates are the newest countLimit matches. Through
+    // the GIN index that means reading every match; for a frequent term (by the column statistics:
+    // the planner itself underestimates, the bigrams of a word being correlated) it is cheaper to
+    // walk the dates with the substring checks alone until countLimit matches are found.
+    const frequent = total >= opts.countLimit && (q.estimatedShare ?? 0) >= FREQUENT_SHARE;
+    if (frequent) await tx.exec('set local enable_seqscan = on; set local enable_indexscan = on');
+    const params: unknown[] = [];
+    const p = (v: unknown) => `$${params.push(v)}`;
+    const whereSql = filter(params, !frequent);
+    const relevance = opts.order === 'relevance';
+    // Relevance: all terms in the title first, then how often the terms occur (at most 10 each).
+    // Computed on the text, not with ts_rank, which would unpack every candidate's vector.
+    const terms = q.patterns.map((x) => x.slice(1, -1).replace(/\\([\\%_])/g, '$1').toLowerCase());
+    const rank = relevance && terms.length
+      ? `case when c.title ilike all(${p(q.patterns)}::text[]) then 100 else 0 end + ${terms
+          .map((t) => `least(10, (length(c.text) - length(replace(${/[a-z]/.test(t) ? 'lower(c.text)' : 'c.text'}, ${p(t)}, ''))) / ${[...t].length})`)
+          .join(' + ')}`
+      : '0';
+    const byDate = 'c.published_date desc, c.item_id desc';
+    const rows = await tx.query<{
+      item_id: number; org_id: number; org_name: string; org_code: string; column_id: number; title: string; doc_number: string;
+      published_date: string; index_number: string; excerpt: string; rank: number;
+    }>(
+      `with c as (select s.item_id, s.org_id, s.column_id, s.title, s.doc_number, s.published_date, s.text from catalogue_search s where ${whereSql} order by s.published_date desc, s.item_id desc limit ${p(opts.countLimit)}),
+            page as (select c.item_id, c.org_id, c.column_id, c.title, c.doc_number, c.published_date,
+                       substr(c.text, greatest(1, strpos(lower(c.text), lower(${p(q.firstTerm)})) - 40), 160) as excerpt, ${rank} as rank
+                     from c order by ${relevance ? `rank desc, ${byDate}` : byDate} limit ${p(opts.limit)} offset ${p(opts.offset)})
+       select page.*, o.short_name as org_name, o.code as org_code, i.index_number
+       from page join organizations o on o.id = page.org_id join catalogue_items i on i.id = page.item_id
+       order by ${relevance ? 'page.rank desc, ' : ''}page.published_date desc, page.item_id desc`,
+      params,
+    );
+    return {
+      total,
+      hits: rows.map((r) => ({
+        itemId: r.item_id, orgId: r.org_id, orgName: r.org_name, orgCode: r.org_code, columnId: r.column_id, title: r.title,
+        docNumber: r.doc_number, publishedDate: r.published_date, indexNumber: r.index_number, excerpt: r.excerpt, rank: Number(r.rank),
+      })),
+    };
+  });
+}
+
+/** Which of these items are live now. */
+export async function liveItemIds(db: Queryable, ids: number[]): Promise<Set<number>> {
+  const rows = await db.query<{ item_id: number }>('select item_id from catalogue_search where item_id = any($1::bigint[])', [ids]);
+  return new Set(rows.map((r) => r.item_id));
+}
+
+/**
+ * The share of live items each frequent bigram occurs in, from the column statistics of the
+ * search vectors (empty before ANALYZE has run, e.g. on PGlite without autovacuum).
+ */
+export async function lexemeShares(db: Queryable): Promise<Map<string, number>> {
+  const [r] = await db.query<{ elems: string | string[] | null; freqs: number[] | null }>(
+    `select most_common_elems::text::text[] as elems, most_common_elem_freqs as freqs from pg_stats where tablename = 'catalogue_search' and attname = 'vector'`,
+  );
+  const elems = r?.elems ? (Array.isArray(r.elems) ? r.elems : []) : [];
+  return new Map(elems.map((e, i) => [e, Number(r!.freqs?.[i] ?? 0)]));
 }
 
 // ── Visits ───────────────────────────────────────────────────────────────────

@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { cliContext } from '../../src/core/context.ts';
 import { todayInChina } from '../../src/calendar/date.ts';
 import { findOrgByCode } from '../../src/orgs/store.ts';
-import { changeItemValidity, ensureCatalogue, importPublishedItem, setInterpretationLink } from '../../src/catalogue/commands.ts';
+import { changeItemValidity, ensureCatalogue, importPublishedItem, setInterpretationLink, withdrawItem } from '../../src/catalogue/commands.ts';
 import { listColumns } from '../../src/catalogue/store.ts';
 import { Client, testApp, type TestApp } from '../helpers/app.ts';
 
@@ -102,10 +102,21 @@ test('search: simplified and traditional input, filters, date order, highlighted
   const year = await anon.get(`/search?q=${encodeURIComponent('采伐')}&year=2024`);
   assert.match(year.body, /找到 23 条结果/);
   assert.match((await anon.get(`/search?q=${encodeURIComponent('采伐')}&year=2023`)).body, /找到 0 条结果/);
+  assert.match((await anon.get(`/search?q=${encodeURIComponent('采伐')}&column=${noticeColumn}`)).body, /找到 23 条结果/);
+  assert.match((await anon.get(`/search?q=${encodeURIComponent('采伐')}&column=${policyColumn}`)).body, /找到 0 条结果/);
+  assert.match((await anon.get(`/columns/${noticeColumn}`)).body, /name="column" value="\d+" checked> 仅本栏目/);
   const dated = await anon.get(`/search?q=${encodeURIComponent('采伐 公示')}&order=date`);
   const dates = [...dated.body.matchAll(/<time datetime="([\d-]+)">/g)].map((m) => m[1]!);
   assert.deepEqual(dates, [...dates].sort().reverse());
   assert.match((await anon.get('/search?q=' + encodeURIComponent('<script>'))).body, /找到 0 条结果/);
+});
+
+test('a cached search result never shows an item withdrawn since', async () => {
+  const q = `/search?q=${encodeURIComponent('第7批林木采伐')}`;
+  assert.match((await anon.get(q)).body, /找到 1 条结果/);
+  const [row] = await t.db.query<{ item_id: number }>(`select item_id from catalogue_search where title = '关于第7批林木采伐许可的公示'`);
+  await withdrawItem(t.db, cliContext(), row!.item_id, { reason: '测试撤回' });
+  assert.doesNotMatch((await anon.get(q)).body, /关于第7批林木采伐许可的公示/);
 });
 
 test('JSON search API: anonymous, the same results', async () => {

@@ -1,10 +1,11 @@
 // 条例第二十四条：政府信息公开平台应当具备信息检索、查阅、下载等功能. One search for the portal
 // and the JSON API: terms (简体 or 繁體), filters (organization and those below it, column, year,
 // 文号), relevance or date order, pages of 20.
-import type { Queryable } from '../../core/db/database.ts';
+import type { Database, Queryable } from '../../core/db/database.ts';
 import { findOrgByCode } from '../../orgs/store.ts';
-import { searchLive, type SearchHit } from '../store.ts';
+import { lexemeShares, liveItemIds, searchLive, type SearchHit } from '../store.ts';
 import { parseQuery } from './query.ts';
+import { tokens } from './tokens.ts';
 
 export interface SearchRequest {
   q: string;
@@ -29,7 +30,50 @@ export interface SearchResult {
 
 export const COUNT_LIMIT = 1000;
 
-export async function searchCatalogue(db: Queryable, r: SearchRequest): Promise<SearchResult> {
+// Short-lived, per process: results may be up to RESULT_TTL_MS old (a newly published item shows
+// up in search within that time), statistics up to STATS_TTL_MS.
+const RESULT_TTL_MS = 30_000;
+const STATS_TTL_MS = 10 * 60_000;
+const MAX_CACHED = 500;
+const results = new Map<string, { at: number; value: Promise<SearchResult> }>();
+let shares: { at: number; value: Promise<Map<string, number>> } | null = null;
+
+/** Estimated share of items containing every term: per term its rarest bigram, terms taken as independent. */
+async function estimatedShare(db: Queryable, terms: string[]): Promise<number> {
+  if (!shares || Date.now() - shares.at > STATS_TTL_MS) shares = { at: Date.now(), value: lexemeShares(db).catch(() => new Map()) };
+  const stats = await shares.value;
+  let share = 1;
+  for (const term of terms) {
+    // Every indexed token of the term (bigrams and Latin or digit runs); a lone character is not indexed.
+    const indexed = tokens(term).filter((t) => t.alnum || [...t.lexeme].length === 2);
+    share *= indexed.length ? Math.min(...indexed.map((b) => stats.get(b.lexeme) ?? 0)) : 0;
+  }
+  return share;
+}
+
+/**
+ * searchCatalogue with a short-lived cache of identical requests (popular searches repeat). A
+ * cached page is re-checked against the live items, so that a withdrawn item never shows.
+ */
+export async function cachedSearch(db: Database, r: SearchRequest): Promise<SearchResult> {
+  const key = JSON.stringify([r.q.trim(), r.org ?? null, r.columnId ?? null, r.year ?? null, r.docNumber ?? null, r.order ?? 'relevance', r.page ?? 1, r.pageSize ?? 20]);
+  const now = Date.now();
+  const hit = results.get(key);
+  if (hit && now - hit.at < RESULT_TTL_MS) {
+    const cached = await hit.value;
+    if (!cached.hits.length) return cached;
+    const live = await liveItemIds(db, cached.hits.map((h) => h.itemId));
+    return live.size === cached.hits.length ? cached : { ...cached, hits: cached.hits.filter((h) => live.has(h.itemId)) };
+  }
+  const value = searchCatalogue(db, r);
+  value.catch(() => results.delete(key));
+  results.delete(key);
+  results.set(key, { at: now, value });
+  if (results.size > MAX_CACHED) results.delete(results.keys().next().value!);
+  return value;
+}
+
+export async function searchCatalogue(db: Database, r: SearchRequest): Promise<SearchResult> {
   const query = parseQuery(r.q);
   const page = Math.max(1, Math.min(50, r.page ?? 1));
   const pageSize = Math.max(1, Math.min(50, r.pageSize ?? 20));
@@ -43,7 +87,7 @@ export async function searchCatalogue(db: Queryable, r: SearchRequest): Promise<
   }
   const { hits, total } = await searchLive(
     db,
-    { tsquery: query.tsquery, patterns: query.patterns, firstTerm: query.terms[0] ?? '' },
+    { tsquery: query.tsquery, patterns: query.patterns, firstTerm: query.terms[0] ?? '', estimatedShare: await estimatedShare(db, query.terms) },
     { orgPath, columnId: r.columnId ?? null, year: r.year ?? null, docNumber: r.docNumber?.trim() || null },
     { order: r.order ?? 'relevance', limit: pageSize, offset: (page - 1) * pageSize, countLimit: COUNT_LIMIT },
   );
