@@ -34,9 +34,11 @@ const TITLE_SIZE = 44;
 const TABLE_SIZE = 21;
 const WIDE_TABLE_SIZE = 18;
 
-// GB/T 9704 page: A4, margins top 37 mm, bottom 35 mm, left 28 mm, right 26 mm.
-const PAGE = { width: 210, height: 297, top: 37, bottom: 35, left: 28, right: 26 };
-const TEXT_WIDTH = convertMillimetersToTwip(PAGE.width - PAGE.left - PAGE.right);
+// GB/T 9704 page: A4 (11906 × 16838 twips, as Word writes it), margins top 37 mm,
+// bottom 35 mm, left 28 mm, right 26 mm.
+const A4 = { width: 11906, height: 16838 };
+const PAGE = { top: 37, bottom: 35, left: 28, right: 26 };
+const TEXT_WIDTH = A4.width - convertMillimetersToTwip(PAGE.left) - convertMillimetersToTwip(PAGE.right);
 
 function cellFor(slot: Slot, widths: number[], size: number): TableCell {
   const { cell, origin, col } = slot;
@@ -128,7 +130,7 @@ export async function renderDocx(doc: ReportDocument): Promise<Buffer> {
       {
         properties: {
           page: {
-            size: { width: convertMillimetersToTwip(PAGE.width), height: convertMillimetersToTwip(PAGE.height) },
+            size: A4,
             margin: {
               top: convertMillimetersToTwip(PAGE.top),
               bottom: convertMillimetersToTwip(PAGE.bottom),

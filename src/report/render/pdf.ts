@@ -3,7 +3,7 @@
 // header rows repeated on each page and rows never split across pages.
 import { createRequire } from 'node:module';
 import { layoutDocument, type ReportDocument } from './document.ts';
-import { placeCells, type TableGrid } from './grid.ts';
+import { placeCells, type GridCell, type TableGrid } from './grid.ts';
 import { pdfFontFile } from './pdf-fonts.ts';
 
 // pdfmake ships no type declarations: the little of its server API used here.
@@ -59,12 +59,38 @@ interface PdfCell {
   rowSpan?: number;
   alignment?: 'left' | 'center';
   verticalAlignment?: 'middle';
+  margin?: [number, number, number, number];
+}
+
+const TABLE_STYLES = {
+  table: { fontSize: 8.5, lineHeight: 1.05 },
+  wideTable: { fontSize: 8, lineHeight: 1.05 },
+};
+type TableStyle = (typeof TABLE_STYLES)[keyof typeof TABLE_STYLES];
+/** Height of a line of Noto CJK text per point of font size (ascent + descent ≈ 1.448 em). */
+const CJK_LINE = 1.448;
+const PADDING_Y = 1.5;
+
+/**
+ * A top margin that puts the text of a cell merged down several rows near
+ * the middle, assuming every spanned row is one line high (the least it can
+ * be); 0 when the estimate leaves too little room to be safe, since a margin
+ * that does not fit would stretch the rows.
+ */
+function centringMargin(cell: GridCell, widths: number[], style: TableStyle): number {
+  const line = CJK_LINE * style.fontSize * style.lineHeight;
+  const perLine = Math.max(1, Math.floor(widths.reduce((a, b) => a + b, 0) / style.fontSize));
+  const lines = Math.ceil([...cell.text].length / perLine);
+  const slack = cell.rowSpan * (line + 2 * PADDING_Y + LINE) - 2 * PADDING_Y - lines * line;
+  return slack > 3 * line ? Math.round(slack / 2 - line) : 0;
 }
 
 export function tablePdf(grid: TableGrid, id: string): object {
   const total = grid.columnWidths.reduce((a, b) => a + b, 0);
   const usable = TEXT_WIDTH - grid.columns * (2 * CELL_PADDING + LINE) - LINE;
   const widths = grid.columnWidths.map((w) => (usable * w) / total);
+  const styleName = grid.columns > 10 ? 'wideTable' : 'table';
+  const style = TABLE_STYLES[styleName];
   const body: PdfCell[][] = placeCells(grid).map((slots, r) => {
     const row: PdfCell[] = new Array<PdfCell>(grid.columns);
     for (const { col, cell, origin } of slots) {
@@ -75,9 +101,11 @@ export function tablePdf(grid: TableGrid, id: string): object {
         text: cell.text,
         alignment: cell.header && cell.scope === 'row' ? 'left' : 'center',
       };
-      // pdfmake 0.3.11 misplaces vertically centred text in header cells merged
-      // down several rows (it lands on the row below): those stay top-aligned.
-      if (!(r < grid.headerRows && cell.rowSpan > 1)) c.verticalAlignment = 'middle';
+      // pdfmake 0.3.11 misplaces vertically centred text in cells merged down
+      // several rows (below the cell, or off the table once a block moves to
+      // the next page): those get a top margin that roughly centres them instead.
+      if (cell.rowSpan === 1) c.verticalAlignment = 'middle';
+      else c.margin = [0, centringMargin(cell, widths.slice(col, col + cell.colSpan), style), 0, 0];
       if (cell.colSpan > 1) c.colSpan = cell.colSpan;
       if (cell.rowSpan > 1) c.rowSpan = cell.rowSpan;
       // Marks where the table's body starts, for keepHeadingWithTable.
@@ -93,10 +121,10 @@ export function tablePdf(grid: TableGrid, id: string): object {
       vLineWidth: () => LINE,
       paddingLeft: () => CELL_PADDING,
       paddingRight: () => CELL_PADDING,
-      paddingTop: () => 1.5,
-      paddingBottom: () => 1.5,
+      paddingTop: () => PADDING_Y,
+      paddingBottom: () => PADDING_Y,
     },
-    style: grid.columns > 10 ? 'wideTable' : 'table',
+    style: styleName,
     margin: [0, 4, 0, 10],
   };
 }
@@ -136,13 +164,11 @@ export function pdfDefinition(doc: ReportDocument): object {
       content.push({ text: b.text, style: 'heading', headlineLevel: 1, id: `heading-${section}` });
     } else if (b.kind === 'paragraph') content.push({ text: b.text, style: 'paragraph' });
     else if (b.kind === 'missing') content.push({ text: b.text, style: 'missing' });
-    // Table 2 (no header rows to repeat, no row merges) moves to the next page
-    // whole rather than split. Tables 3 and 4 keep their header with at least
-    // one row (keepWithHeaderRows); an unbreakable block would also misplace
-    // the vertically centred text of cells merged down several rows.
-    else if (b.grid.headerRows === 0) {
-      content.push({ stack: [tablePdf(b.grid, `table-${section}`)], unbreakable: true });
-    } else content.push(tablePdf(b.grid, `table-${section}`));
+    // Each table moves to the next page whole rather than split: every table of
+    // the template fits on one A4 page, and pdfmake 0.3.11 cannot draw cells
+    // merged down several rows across a page break (their labels are lost or
+    // misplaced). Header rows are still declared, in case a table ever outgrows a page.
+    else content.push({ stack: [tablePdf(b.grid, `table-${section}`)], unbreakable: true });
   }
   return {
     pageSize: 'A4',
@@ -158,8 +184,7 @@ export function pdfDefinition(doc: ReportDocument): object {
       heading: { font: 'NotoSans', fontSize: 13, margin: [0, 10, 0, 4] },
       paragraph: { leadingIndent: 24, margin: [0, 0, 0, 4] },
       missing: { alignment: 'center', margin: [0, 4, 0, 8] },
-      table: { fontSize: 8.5, lineHeight: 1.05 },
-      wideTable: { fontSize: 8, lineHeight: 1.05 },
+      ...TABLE_STYLES,
     },
   };
 }
