@@ -1,0 +1,101 @@
+// `gongkai report render <file.json> --to html|docx|xlsx|pdf -o <out>` — renders
+// a report in canonical JSON in the national layout. Contract: exit 0 when the
+// file was written; 2 when the input is unreadable or not a valid report, or
+// the invocation is wrong (reason in Chinese on stderr).
+import { readFileSync, writeFileSync } from 'node:fs';
+import type { Command } from 'commander';
+import { SECTION_KEYS, type SectionKey } from '../model/layout.ts';
+import { parseReportJson } from '../model/parse.ts';
+import type { ReportDocument } from '../render/document.ts';
+import { RENDER_TARGETS, isRenderTarget, renderReport } from '../render/render.ts';
+
+export const EXIT_OK = 0;
+export const EXIT_UNREADABLE = 2;
+
+export interface RenderOptions {
+  to: string;
+  output: string;
+  /** A JSON object of the report's text by section: { "一": "…", "六": "…" }. */
+  narrative?: string;
+  title?: string;
+}
+
+export interface RenderOutcome {
+  exitCode: number;
+  stderr: string;
+}
+
+class Unreadable extends Error {}
+
+function readText(path: string, what: string): string {
+  try {
+    return readFileSync(path, 'utf8');
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    const reason =
+      code === 'ENOENT' ? '文件不存在' : code === 'EISDIR' ? '这是一个目录' : code === 'EACCES' ? '没有读取权限' : (e as Error).message;
+    throw new Unreadable(`无法读取${what} ${path}：${reason}`);
+  }
+}
+
+function readNarrative(path: string): ReportDocument['narrative'] {
+  let value: unknown;
+  try {
+    value = JSON.parse(readText(path, '正文文件'));
+  } catch (e) {
+    if (e instanceof Unreadable) throw e;
+    throw new Unreadable(`正文文件 ${path} 不是有效的 JSON：${(e as Error).message}`);
+  }
+  const ok =
+    typeof value === 'object' &&
+    value !== null &&
+    !Array.isArray(value) &&
+    Object.entries(value).every(([k, v]) => SECTION_KEYS.includes(k as SectionKey) && typeof v === 'string');
+  if (!ok) throw new Unreadable(`正文文件 ${path} 应为对象，键为部分序号（“一”至“六”），值为该部分的文字`);
+  return value as ReportDocument['narrative'];
+}
+
+/** Everything the command does except exiting (tested directly and through the binary). */
+export async function runRender(path: string, options: RenderOptions): Promise<RenderOutcome> {
+  try {
+    if (!isRenderTarget(options.to)) {
+      throw new Unreadable(`不支持的输出格式“${options.to}”，可选：${RENDER_TARGETS.join('、')}`);
+    }
+    const parsed = parseReportJson(readText(path, '文件'));
+    if (!parsed.ok) throw new Unreadable(`文件 ${path} 不是有效的年度报告数据：\n${parsed.errors.map((e) => `  ${e}`).join('\n')}`);
+    const doc: ReportDocument = { report: parsed.report };
+    if (options.narrative) doc.narrative = readNarrative(options.narrative);
+    if (options.title) doc.title = options.title;
+    const out = await renderReport(doc, options.to);
+    try {
+      writeFileSync(options.output, out);
+    } catch (e) {
+      throw new Unreadable(`无法写入 ${options.output}：${(e as Error).message}`);
+    }
+    return { exitCode: EXIT_OK, stderr: '' };
+  } catch (e) {
+    if (!(e instanceof Unreadable)) throw e;
+    return { exitCode: EXIT_UNREADABLE, stderr: `${e.message}\n` };
+  }
+}
+
+export function register(report: Command): void {
+  report
+    .command('render')
+    .description('按国家规定格式输出年度报告：HTML、Word（docx）、Excel（xlsx）或 PDF')
+    .argument('<file.json>', '年度报告文件（gongkai.annual-report/1）')
+    .requiredOption('--to <format>', `输出格式：${RENDER_TARGETS.join(' | ')}`)
+    .requiredOption('-o, --output <file>', '输出文件')
+    .option('--narrative <file.json>', '报告正文，JSON 对象：{"一": "…", "六": "…"}')
+    .option('--title <title>', '报告标题（默认：机关名称 + 年度 + 政府信息公开工作年度报告）')
+    .exitOverride((err) => {
+      // usage errors are "not a valid invocation": exit 2, like an unreadable file
+      if (err.exitCode !== 0) process.stderr.write('命令参数不正确，用法见上。\n');
+      process.exit(err.exitCode === 0 ? 0 : EXIT_UNREADABLE);
+    })
+    .action(async (file: string, options: RenderOptions) => {
+      const outcome = await runRender(file, options);
+      if (outcome.stderr) process.stderr.write(outcome.stderr);
+      process.exitCode = outcome.exitCode;
+    });
+}
