@@ -40,41 +40,45 @@ const A4 = { width: 11906, height: 16838 };
 const PAGE = { top: 37, bottom: 35, left: 28, right: 26 };
 const TEXT_WIDTH = A4.width - convertMillimetersToTwip(PAGE.left) - convertMillimetersToTwip(PAGE.right);
 
-function cellFor(slot: Slot, widths: number[], size: number): TableCell {
+/** Paragraph styles of table text (defined once in styles.xml, so cells carry no run properties). */
+const TABLE_STYLES = {
+  centred: 'GkTableText',
+  left: 'GkTableLabel',
+  centredSmall: 'GkTableTextSmall',
+  leftSmall: 'GkTableLabelSmall',
+};
+
+function cellFor(slot: Slot, widths: number[], small: boolean): TableCell {
   const { cell, origin, col } = slot;
   const width = widths.slice(col, col + cell.colSpan).reduce((a, b) => a + b, 0);
   const verticalMerge =
     cell.rowSpan > 1 ? (origin ? VerticalMergeType.RESTART : VerticalMergeType.CONTINUE) : undefined;
   // Row labels read left to right; column headers, group labels and numbers are centred.
-  const alignment = cell.header && cell.scope === 'row' ? AlignmentType.LEFT : AlignmentType.CENTER;
+  const left = cell.header && cell.scope === 'row';
+  const style = small ? (left ? TABLE_STYLES.leftSmall : TABLE_STYLES.centredSmall) : left ? TABLE_STYLES.left : TABLE_STYLES.centred;
   return new TableCell({
-    children: [
-      new Paragraph({
-        alignment,
-        children: origin ? [new TextRun({ text: cell.text, font: TABLE_FONT, size })] : [],
-      }),
-    ],
+    children: [new Paragraph({ style, children: origin ? [new TextRun(cell.text)] : [] })],
     columnSpan: cell.colSpan > 1 ? cell.colSpan : undefined,
     verticalMerge,
     verticalAlign: VerticalAlignTable.CENTER,
     width: { size: width, type: WidthType.DXA },
-    margins: { top: 40, bottom: 40, left: 60, right: 60 },
   });
 }
 
 export function tableDocx(grid: TableGrid): Table {
   const total = grid.columnWidths.reduce((a, b) => a + b, 0);
   const widths = grid.columnWidths.map((w) => Math.floor((TEXT_WIDTH * w) / total));
-  const size = grid.columns > 10 ? WIDE_TABLE_SIZE : TABLE_SIZE;
+  const small = grid.columns > 10;
   const slots = placeCells(grid);
   return new Table({
     width: { size: widths.reduce((a, b) => a + b, 0), type: WidthType.DXA },
     columnWidths: widths,
     layout: TableLayoutType.FIXED,
+    margins: { top: 40, bottom: 40, left: 60, right: 60 },
     rows: slots.map(
       (row, r) =>
         new TableRow({
-          children: row.map((slot) => cellFor(slot, widths, size)),
+          children: row.map((slot) => cellFor(slot, widths, small)),
           // Only set when true: docx writes false as w:val="off", which some readers ignore.
           tableHeader: r < grid.headerRows ? true : undefined,
           cantSplit: true,
@@ -83,6 +87,17 @@ export function tableDocx(grid: TableGrid): Table {
         }),
     ),
   });
+}
+
+function tableStyle(id: string, size: number, alignment: (typeof AlignmentType)[keyof typeof AlignmentType]) {
+  return {
+    id,
+    name: id,
+    basedOn: 'Normal',
+    run: { font: TABLE_FONT, size },
+    // single line spacing: the body's exact 28 pt lines would make every row tall
+    paragraph: { alignment, spacing: { line: 240, lineRule: 'auto' as const, before: 0, after: 0 } },
+  };
 }
 
 function paragraph(text: string): Paragraph {
@@ -107,6 +122,10 @@ export async function renderDocx(doc: ReportDocument): Promise<Buffer> {
         document: { run: { font: BODY_FONT, size: BODY_SIZE }, paragraph: { spacing: { line: 560, lineRule: 'exact' } } },
       },
       paragraphStyles: [
+        tableStyle(TABLE_STYLES.centred, TABLE_SIZE, AlignmentType.CENTER),
+        tableStyle(TABLE_STYLES.left, TABLE_SIZE, AlignmentType.LEFT),
+        tableStyle(TABLE_STYLES.centredSmall, WIDE_TABLE_SIZE, AlignmentType.CENTER),
+        tableStyle(TABLE_STYLES.leftSmall, WIDE_TABLE_SIZE, AlignmentType.LEFT),
         {
           id: 'Title',
           name: 'Title',
