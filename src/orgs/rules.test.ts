@@ -2,10 +2,11 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { annualReportDeadline, canBeChildOf, formatIndexNumber, indexTemplateProblem, DEFAULT_INDEX_TEMPLATE } from './rules.ts';
 
-test('tree shape: a department sits under a government or a region, never at the root', () => {
+test('tree shape: a department sits under a government or a region, or at the root until placed', () => {
   assert.equal(canBeChildOf('department', 'government'), true);
   assert.equal(canBeChildOf('department', 'county'), true);
-  assert.equal(canBeChildOf('department', null), false);
+  assert.equal(canBeChildOf('department', null), true);
+  assert.equal(canBeChildOf('department', 'department'), false);
   assert.equal(canBeChildOf('subunit', 'department'), true);
   assert.equal(canBeChildOf('province', 'city'), false);
   assert.equal(canBeChildOf('government', null), false);

@@ -2,12 +2,14 @@
 // deadline, and the 索引号 template.
 import type { Organization, OrgKind } from './model.ts';
 
+// A department may stand at the root: agencies known only by name (imported published reports)
+// until an administrator places them in their region.
 const ALLOWED_PARENTS: Record<OrgKind, ReadonlyArray<OrgKind | null>> = {
   province: [null],
   city: [null, 'province'],
   county: [null, 'province', 'city'],
   government: ['province', 'city', 'county'],
-  department: ['province', 'city', 'county', 'government'],
+  department: [null, 'province', 'city', 'county', 'government'],
   subunit: ['department', 'subunit'],
 };
 

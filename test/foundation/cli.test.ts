@@ -56,7 +56,7 @@ test('db migrate, org add / list / show, with Chinese errors for bad input', asy
   assert.equal(r.code, 0, r.stderr);
   assert.match(r.stdout, /已新增机构：测试县交通运输局/);
 
-  const bad = await runCli(['org', 'add', '--kind', 'department', '--name', '孤立部门', '--code', 'X1'], { env });
+  const bad = await runCli(['org', 'add', '--kind', 'subunit', '--name', '孤立科室', '--code', 'X1'], { env });
   assert.equal(bad.code, 1);
   assert.match(bad.stderr, /必须有上级机构/);
 
