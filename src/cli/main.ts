@@ -2,13 +2,14 @@
 import { Command } from 'commander';
 import { register as auditCommands } from '../core/audit/cli.ts';
 import { register as dbCommands } from '../core/db/cli.ts';
+import { register as importCommand } from '../ingest/import/cli.ts';
 import { register as orgCommands } from '../orgs/cli.ts';
 import { register as reportCommands } from '../report/cli.ts';
 import { register as calendarCommands } from '../calendar/cli.ts';
 import { register as serveCommand } from './serve.ts';
 import { register as userCommands } from '../staff/cli.ts';
 
-const modules: Array<(program: Command) => void> = [serveCommand, dbCommands, orgCommands, userCommands, auditCommands, reportCommands, calendarCommands];
+const modules: Array<(program: Command) => void> = [serveCommand, dbCommands, orgCommands, userCommands, auditCommands, reportCommands, importCommand, calendarCommands];
 
 export async function main(argv: string[]): Promise<void> {
   const program = new Command('gongkai')
