@@ -18,6 +18,16 @@ export interface Config {
   /** Failed logins before an account is locked, and for how long. */
   lockoutThreshold: number;
   lockoutMinutes: number;
+  /** How often the 依申请公开 reminder job runs, in minutes; 0 = not started by `serve`. */
+  reminderIntervalMinutes: number;
+  /** SMTP server for reminder e-mails (smtp://user:pass@host:587 or smtps://…) and the sender; both or no e-mail. */
+  smtpUrl: string | null;
+  mailFrom: string | null;
+}
+
+function nonNegativeIntFrom(value: string | undefined, fallback: number): number {
+  const n = Number(value);
+  return value !== undefined && value.trim() !== '' && Number.isInteger(n) && n >= 0 ? n : fallback;
 }
 
 function intFrom(value: string | undefined, fallback: number): number {
@@ -37,5 +47,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sessionIdleMinutes: intFrom(env.GONGKAI_SESSION_IDLE_MINUTES, 120),
     lockoutThreshold: intFrom(env.GONGKAI_LOCKOUT_THRESHOLD, 5),
     lockoutMinutes: intFrom(env.GONGKAI_LOCKOUT_MINUTES, 15),
+    reminderIntervalMinutes: nonNegativeIntFrom(env.GONGKAI_REMINDER_INTERVAL_MINUTES, 60),
+    smtpUrl: env.GONGKAI_SMTP_URL || null,
+    mailFrom: env.GONGKAI_MAIL_FROM || null,
   };
 }
