@@ -64,11 +64,22 @@ function applicantOf(input: ApplicationInput): Applicant {
 
 const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
 
-/** “同一申请人”: the identity document or credit code, else the phone number. */
-function applicantKeyOf(a: Applicant): string {
-  const identity = a.kind === 'natural' ? `${a.idType}:${a.idNumber}` : `uscc:${a.creditCode}`;
-  return sha256(`gongkai-applicant|${identity || `phone:${phoneDigits(a.phone)}`}`);
+/**
+ * “同一申请人”: the identity document or credit code, else the phone number, else (ledger imports
+ * without either) the name.
+ */
+export function applicantKeyOf(a: Applicant): string {
+  const identity = a.kind === 'natural' ? (a.idNumber ? `${a.idType}:${a.idNumber}` : '') : a.creditCode ? `uscc:${a.creditCode}` : '';
+  const phone = phoneDigits(a.phone);
+  return sha256(`gongkai-applicant|${identity || (phone ? `phone:${phone}` : `name:${a.kind}:${a.name}`)}`);
 }
+
+/** The content of an application, for recognizing the same one sent twice. */
+export const fingerprintOf = (applicantKey: string, c: Pick<ApplicationInput, 'infoTitle' | 'infoDocNumber' | 'infoDescription' | 'formWanted' | 'delivery'>) =>
+  sha256(JSON.stringify([applicantKey, c.infoTitle, c.infoDocNumber, c.infoDescription, c.formWanted, c.delivery]));
+
+/** 接收回执编号: the organization's code, the year and the counter of that year. */
+export const receiptNumber = (orgCode: string, year: number, seq: number) => `${orgCode}-${year}-${String(seq).padStart(5, '0')}`;
 
 export interface IntakeFacts {
   channel: SubmissionChannel;
@@ -98,7 +109,7 @@ async function intake(
   const t = rules.submit({ channel: facts.channel, submittedOn: facts.submittedOn, signedForOn: facts.signedForOn ?? null }, now);
   const applicant = applicantOf(input);
   const applicantKey = applicantKeyOf(applicant);
-  const fingerprint = sha256(JSON.stringify([applicantKey, input.infoTitle, input.infoDocNumber, input.infoDescription, input.formWanted, input.delivery]));
+  const fingerprint = fingerprintOf(applicantKey, input);
   const submissionKey = facts.submissionKey?.trim() || null;
   const year = Number(now.slice(0, 4));
   const applicantColumn = input.applicantKind === 'natural' ? 'natural' : (input.orgColumn as Exclude<typeof input.orgColumn, ''>);
@@ -111,7 +122,7 @@ async function intake(
       throw new DomainError('RATE_LIMITED', `同一申请人 24 小时内向本机关在线提交的申请已达 ${APPLICANT_DAILY_LIMIT} 件，请稍后再提交，或联系政府信息公开工作机构`);
     }
     const seq = await nextReceiptSeq(tx, org.id, year);
-    const receiptNo = `${org.code}-${year}-${String(seq).padStart(5, '0')}`;
+    const receiptNo = receiptNumber(org.code, year, seq);
     const id = await insertCase(tx, {
       orgId: org.id, receiptNo, state: t.next, channel: facts.channel, submittedOn: facts.submittedOn, receivedOn: t.set.receivedOn ?? null,
       input, applicantColumn, submissionKey, fingerprint,
@@ -150,7 +161,7 @@ const POLICY_MESSAGES: Record<Policy, string> = {
 
 /** Keys of event data that may go into the audit log: dates, codes and amounts, never free text. */
 const AUDIT_KEYS = new Set(['channel', 'receivedOn', 'signedForOn', 'arrivedOn', 'confirmedOn', 'dueOn', 'by', 'party', 'result', 'basis', 'quantity', 'amountYuan', 'paymentDueOn', 'workingDays', 'approvedOn', 'notifiedOn', 'outcome', 'handlerUserId']);
-const auditView = (e: NewEvent) => ({
+export const auditView = (e: NewEvent) => ({
   kind: e.kind,
   onDate: e.onDate,
   ...Object.fromEntries(Object.entries(e.data).filter(([k]) => AUDIT_KEYS.has(k))),

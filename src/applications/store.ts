@@ -85,16 +85,19 @@ export interface NewCase {
   applicantColumn: ApplicantColumn;
   submissionKey: string | null;
   fingerprint: string;
+  /** When it was submitted; now unless given (cases imported from a ledger: the day they were submitted). */
+  submittedAt?: Date | null;
 }
 
 export async function insertCase(tx: Queryable, c: NewCase): Promise<number> {
   const [r] = await tx.query<{ id: number }>(
     `insert into applications (org_id, receipt_no, state, channel, submitted_on, received_on, applicant_kind, applicant_column,
-       info_title, info_doc_number, info_description, form_wanted, delivery, submission_key, fingerprint)
-     values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15) returning id`,
+       info_title, info_doc_number, info_description, form_wanted, delivery, submission_key, fingerprint, submitted_at)
+     values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, coalesce($16::timestamptz, now())) returning id`,
     [
       c.orgId, c.receiptNo, c.state, c.channel, c.submittedOn, c.receivedOn, c.input.applicantKind, c.applicantColumn,
       c.input.infoTitle, c.input.infoDocNumber, c.input.infoDescription, c.input.formWanted, c.input.delivery, c.submissionKey, c.fingerprint,
+      c.submittedAt ?? null,
     ],
   );
   return r!.id;
