@@ -8,6 +8,7 @@ import { auditApiRoutes } from '../core/audit/routes.ts';
 import { orgApiRoutes } from '../orgs/api.ts';
 import { staffApiRoutes } from '../staff/api.ts';
 import { applicationApiRoutes } from '../applications/api.ts';
+import { ledgerApiRoutes } from '../applications/ledger/api.ts';
 import { reportApiRoutes } from '../report/api.ts';
 import { catalogueApiRoutes } from '../catalogue/api.ts';
 
@@ -21,6 +22,7 @@ export function apiPlugin(deps: AppDeps) {
     await app.register(staffApiRoutes(deps));
     await app.register(auditApiRoutes(deps));
     await app.register(applicationApiRoutes(deps));
+    await app.register(ledgerApiRoutes(deps));
     await app.register(reportApiRoutes(deps));
     await app.register(catalogueApiRoutes(deps));
   };

@@ -328,7 +328,7 @@ export function applicationConsoleRoutes(deps: AppDeps) {
           v,
           `依申请公开 · ${v.org.shortName}`,
           html`${ASSETS}
-<p>${applicationPolicy.handle(v.staff, v.org) ? html`<a class="button" href="/console/applications/new">登记申请</a> ` : ''}<a href="/console/applications/table3">年度报告表三</a> · <a href="/apply/${v.org.code}">公开申请表</a></p>
+<p>${applicationPolicy.handle(v.staff, v.org) ? html`<a class="button" href="/console/applications/new">登记申请</a> ` : ''}<a href="/console/applications/table3">年度报告表三</a> · <a href="/console/applications/ledger">导入台账</a> · <a href="/apply/${v.org.code}">公开申请表</a></p>
 <form method="get" action="/console/applications" class="filters">
   <label>状态 <select name="state"><option value="">全部</option>${opt('open', '办理中（未办结）', filter.state)}${CASE_STATES.map((s) => opt(s, STATE_LABELS[s], filter.state))}</select></label>
   <label>办理人 <select name="handler"><option value="">全部</option>${handlers.map((h) => opt(String(h.id), h.displayName, q.handler))}</select></label>

@@ -8,6 +8,7 @@ import { auditConsoleRoutes } from '../core/audit/routes.ts';
 import { orgConsoleRoutes } from '../orgs/console.ts';
 import { userConsoleRoutes } from '../staff/console.ts';
 import { applicationConsoleRoutes } from '../applications/console.ts';
+import { ledgerConsoleRoutes } from '../applications/ledger/console.ts';
 import { reportConsoleRoutes } from '../report/console.ts';
 import { homeRoutes } from './home.ts';
 import { sessionRoutes } from './session-routes.ts';
@@ -28,6 +29,7 @@ export function consolePlugin(deps: AppDeps) {
     await app.register(userConsoleRoutes(deps));
     await app.register(auditConsoleRoutes(deps));
     await app.register(applicationConsoleRoutes(deps));
+    await app.register(ledgerConsoleRoutes(deps));
     await app.register(reportConsoleRoutes(deps));
     await app.register(catalogueConsoleRoutes(deps));
   };
