@@ -112,6 +112,8 @@ export function catalogueApiRoutes(deps: AppDeps) {
           response: {
             200: z.object({
               terms: z.array(z.string()),
+              // Every hit contains all of these (jieba's words of the terms); a hit with the terms whole ranks first.
+              words: z.array(z.string()),
               total: z.number(),
               totalCapped: z.boolean(),
               page: z.number(),
@@ -128,7 +130,7 @@ export function catalogueApiRoutes(deps: AppDeps) {
       },
       async (request) => {
         const r = await cachedSearch(db, { ...request.query, columnId: request.query.columnId ?? null });
-        return { terms: r.terms, total: r.total, totalCapped: r.totalCapped, page: r.page, pageSize: r.pageSize, hits: r.hits.map(presentSearchHit) };
+        return { terms: r.terms, words: r.words, total: r.total, totalCapped: r.totalCapped, page: r.page, pageSize: r.pageSize, hits: r.hits.map(presentSearchHit) };
       },
     );
 

@@ -318,12 +318,12 @@ ${asked
   ? html`<p class="result-count" role="status">找到 ${result.totalCapped ? `${result.total} 条以上` : `${result.total} 条`}结果${result.terms.length ? html`（${result.terms.join(' ')}）` : ''} ·
   排序：${q.order === 'date' ? html`<a href="${params({ order: 'relevance', page: undefined })}">相关度</a> | <strong>日期</strong>` : html`<strong>相关度</strong> | <a href="${params({ order: 'date', page: undefined })}">日期</a>`}</p>
 <ol class="results">${result.hits.map(
-    (h) => html`<li><h2><a href="/items/${h.itemId}">${highlight(h.title, result.terms)}</a></h2>
-  <p class="excerpt">${highlight(h.excerpt, result.terms)}…</p>
-  <p class="meta">${h.orgName} · 索引号 ${h.indexNumber}${h.docNumber ? html` · ${highlight(h.docNumber, result.terms)}` : ''} · <time datetime="${h.publishedDate}">${h.publishedDate}</time></p></li>`,
+    (h) => html`<li><h2><a href="/items/${h.itemId}">${highlight(h.title, result.highlights)}</a></h2>
+  <p class="excerpt">${highlight(h.excerpt, result.highlights)}…</p>
+  <p class="meta">${h.orgName} · 索引号 ${h.indexNumber}${h.docNumber ? html` · ${highlight(h.docNumber, result.highlights)}` : ''} · <time datetime="${h.publishedDate}">${h.publishedDate}</time></p></li>`,
   )}</ol>
 ${result.total > result.pageSize ? html`<nav class="pagination" aria-label="分页">${result.page > 1 ? html`<a href="${params({ page: result.page - 1 })}">上一页</a>` : ''} 第 ${result.page} 页 ${result.page * result.pageSize < result.total && result.page < 50 ? html`<a href="${params({ page: result.page + 1 })}">下一页</a>` : ''}</nav>` : ''}`
-  : html`<p>请输入关键词。可以输入简体或繁體，多个关键词用空格分开（须同时包含）。</p>`}`,
+  : html`<p>请输入关键词。可以输入简体或繁體；关键词自动分词，结果须包含每个词，完整包含关键词的排在前面；多个关键词用空格分开。</p>`}`,
           org,
         ),
       );

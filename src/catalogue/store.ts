@@ -812,31 +812,54 @@ export interface SearchHit {
   docNumber: string;
   publishedDate: string;
   indexNumber: string;
-  /** Text around the first occurrence of the first term. */
+  /** Text around the first occurrence of the first term (else of its first word). */
   excerpt: string;
   rank: number;
 }
 
-/**
- * Live items matching every term: the tsquery narrows through the GIN index (when there is
- * one), the ILIKE patterns make the match exact. At most `countLimit` matches are counted.
- */
+/** What searchLive looks for (built by search/query.ts). */
+export interface SearchQuery {
+  /** Every word must occur: the tsquery narrows through the GIN index (when there is one), the LIKE patterns make the match exact. */
+  tsquery: string | null;
+  patterns: string[];
+  /** The words as such, for relevance. */
+  words: string[];
+  /** Every term whole (LIKE patterns): all of them in the title ranks higher. */
+  termPatterns: string[];
+  /** The terms that are more than one word (LIKE patterns): each one found whole ranks an item first. */
+  phrasePatterns: string[];
+  /** tsquery of the terms whole, to add older exact matches to the candidates. */
+  termTsquery: string | null;
+  /** The excerpt starts before the first of these found in the text. */
+  excerptAt: string[];
+  /** Estimated share of items with every word, and with every term whole (column statistics). */
+  estimatedShare?: number;
+  termShare?: number;
+}
+
 /** Above this estimated share of all items a term is searched by walking the dates. */
 const FREQUENT_SHARE = 0.03;
 
+const likeOp = (pattern: string) => (/[a-z]/i.test(pattern) ? 'ilike' : 'like');
+
+/**
+ * Live items containing every word of the query. At most `countLimit` matches are counted.
+ * Relevance: every multi-word term found whole first, then all terms whole in the title, then how
+ * many of the words the title has, then how often the words occur.
+ */
 export async function searchLive(
   db: Database,
-  q: { tsquery: string | null; patterns: string[]; firstTerm: string; estimatedShare?: number },
+  q: SearchQuery,
   f: SearchFilters,
   opts: { order: 'relevance' | 'date'; limit: number; offset: number; countLimit: number },
 ): Promise<{ hits: SearchHit[]; total: number }> {
   /** The filter with its own parameters. `indexed`: through the GIN index (else the substring checks alone). */
-  const filter = (params: unknown[], indexed: boolean) => {
+  const filter = (params: unknown[], indexed: boolean, tsquery = q.tsquery, patterns = q.patterns) => {
     const p = (v: unknown) => `$${params.push(v)}`;
     const w: string[] = [];
-    if (q.tsquery && indexed) w.push(`s.vector @@ ${p(q.tsquery)}::tsquery`);
+    if (tsquery && indexed) w.push(`s.vector @@ ${p(tsquery)}::tsquery`);
     // Case only matters for Latin letters: LIKE is much cheaper than ILIKE on Chinese text.
-    for (const pattern of q.patterns) w.push(`s.text ${/[a-z]/i.test(pattern) ? 'ilike' : 'like'} ${p(pattern)}`);
+    for (const pattern of patterns) w.push(`s.text ${likeOp(pattern)} ${p(pattern)}`);
     if (f.orgPath) w.push(`s.org_id in (select id from organizations where path like ${p(f.orgPath)} || '%')`);
     if (f.columnId) w.push(`s.column_id = ${p(f.columnId)}`);
     if (f.year) w.push(`s.published_date >= ${p(`${f.year}-01-01`)}::date and s.published_date < ${p(`${f.year + 1}-01-01`)}::date`);
@@ -848,7 +871,9 @@ export async function searchLive(
     // Only bitmap scans (the GIN index) until the frequent-term path below: with correlated bigrams
     // and prefix tokens the planner's estimates are poor, and a sequential scan or a walk of the
     // date index looking for `limit` matches of a rare term would read the whole table.
-    await tx.exec('set local enable_seqscan = off; set local enable_indexscan = off');
+    // No JIT compilation: a disabled plan type costs 10^10, far above jit_above_cost, and compiling
+    // then takes longer (a quarter of a second) than the query itself.
+    await tx.exec('set local jit = off; set local enable_seqscan = off; set local enable_indexscan = off');
     // How many match, up to countLimit: through the GIN index, stopping at the limit.
     const countParams: unknown[] = [];
     const countWhere = filter(countParams, true);
@@ -856,33 +881,62 @@ export async function searchLive(
     const [count] = await tx.query<{ n: number }>(`select count(*)::int as n from (select 1 from catalogue_search s where ${countWhere} limit $${countParams.length}) x`, countParams);
     const total = count?.n ?? 0;
     if (total === 0) return { total, hits: [] };
+    const relevance = opts.order === 'relevance';
 
-    // Ranking reads every candidate, so the candidates are the newest countLimit matches. Through
-    // the GIN index that means reading every match; for a frequent term (by the column statistics:
-    // the planner itself underestimates, the bigrams of a word being correlated) it is cheaper to
-    // walk the dates with the substring checks alone until countLimit matches are found.
+    // Ranking reads every candidate, so the candidates are the newest countLimit matches. When
+    // there are more, the exact matches (terms whole) among them may be few: the newest countLimit
+    // of those join the candidates, unless the terms are frequent themselves (then the newest
+    // matches have enough of them).
+    let exact: number[] = [];
+    if (relevance && total >= opts.countLimit && q.phrasePatterns.length && q.termTsquery && (q.termShare ?? 0) < FREQUENT_SHARE) {
+      const exactParams: unknown[] = [];
+      const exactWhere = filter(exactParams, true, q.termTsquery, q.termPatterns);
+      exact = (await tx.query<{ item_id: number }>(
+        `select s.item_id from catalogue_search s where ${exactWhere} order by s.published_date desc, s.item_id desc limit $${exactParams.push(opts.countLimit)}`,
+        exactParams,
+      )).map((r) => Number(r.item_id));
+    }
+
+    // Through the GIN index that means reading every match; for a frequent term (by the column
+    // statistics: the planner itself underestimates, the bigrams of a word being correlated) it
+    // is cheaper to walk the dates with the substring checks alone until countLimit matches are found.
+    // Only that walk: the planner takes the words' substring checks as independent, expects few
+    // matches and would otherwise read and sort every row (a sequential or bitmap scan).
     const frequent = total >= opts.countLimit && (q.estimatedShare ?? 0) >= FREQUENT_SHARE;
-    if (frequent) await tx.exec('set local enable_seqscan = on; set local enable_indexscan = on');
+    if (frequent) await tx.exec('set local enable_indexscan = on; set local enable_bitmapscan = off; set local enable_sort = off');
     const params: unknown[] = [];
     const p = (v: unknown) => `$${params.push(v)}`;
     const whereSql = filter(params, !frequent);
-    const relevance = opts.order === 'relevance';
-    // Relevance: all terms in the title first, then how often the terms occur (at most 10 each).
     // Computed on the text, not with ts_rank, which would unpack every candidate's vector.
-    const terms = q.patterns.map((x) => x.slice(1, -1).replace(/\\([\\%_])/g, '$1').toLowerCase());
-    const rank = relevance && terms.length
-      ? `case when c.title ilike all(${p(q.patterns)}::text[]) then 100 else 0 end + ${terms
-          .map((t) => `least(10, (length(c.text) - length(replace(${/[a-z]/.test(t) ? 'lower(c.text)' : 'c.text'}, ${p(t)}, ''))) / ${[...t].length})`)
-          .join(' + ')}`
+    const n = Math.max(1, q.words.length);
+    const rank = relevance && q.words.length
+      ? [
+          ...q.phrasePatterns.map((x) => `case when c.text ${likeOp(x)} ${p(x)} then 200 else 0 end`),
+          `case when c.title ilike all(${p(q.termPatterns)}::text[]) then 100 else 0 end`,
+          ...(n > 1 ? [`(${q.patterns.map((x) => `(c.title ${likeOp(x)} ${p(x)})::int`).join(' + ')}) * 40 / ${n}`] : []),
+          `(${q.words
+            .map((w) => `least(10, (length(c.text) - length(replace(${/[a-z]/i.test(w) ? 'lower(c.text)' : 'c.text'}, ${p(w.toLowerCase())}, ''))) / ${[...w].length})`)
+            .join(' + ')}) / ${n}`,
+        ].join(' + ')
       : '0';
+    const columns = 's.item_id, s.org_id, s.column_id, s.title, s.doc_number, s.published_date, s.text';
+    const newest = `select ${columns} from catalogue_search s where ${whereSql} order by s.published_date desc, s.item_id desc limit ${p(opts.countLimit)}`;
+    // With exact matches: those older than the newest matches (the newer ones are among them already).
+    const candidates = exact.length
+      ? `c1 as (${newest}),
+         c as (select * from c1 union all
+               select ${columns} from catalogue_search s where s.item_id = any(${p(exact)}::bigint[])
+                 and (s.published_date, s.item_id) < (select published_date, item_id from c1 order by published_date, item_id limit 1))`
+      : `c as (${newest})`;
+    const at = q.excerptAt.filter(Boolean).map((x) => `nullif(strpos(lower(c.text), lower(${p(x)})), 0)`);
     const byDate = 'c.published_date desc, c.item_id desc';
     const rows = await tx.query<{
       item_id: number; org_id: number; org_name: string; org_code: string; column_id: number; title: string; doc_number: string;
       published_date: string; index_number: string; excerpt: string; rank: number;
     }>(
-      `with c as (select s.item_id, s.org_id, s.column_id, s.title, s.doc_number, s.published_date, s.text from catalogue_search s where ${whereSql} order by s.published_date desc, s.item_id desc limit ${p(opts.countLimit)}),
+      `with ${candidates},
             page as (select c.item_id, c.org_id, c.column_id, c.title, c.doc_number, c.published_date,
-                       substr(c.text, greatest(1, strpos(lower(c.text), lower(${p(q.firstTerm)})) - 40), 160) as excerpt, ${rank} as rank
+                       substr(c.text, greatest(1, coalesce(${[...at, '1'].join(', ')}) - 40), 160) as excerpt, ${rank} as rank
                      from c order by ${relevance ? `rank desc, ${byDate}` : byDate} limit ${p(opts.limit)} offset ${p(opts.offset)})
        select page.*, o.short_name as org_name, o.code as org_code, i.index_number
        from page join organizations o on o.id = page.org_id join catalogue_items i on i.id = page.item_id

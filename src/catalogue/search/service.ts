@@ -1,5 +1,6 @@
 // 条例第二十四条：政府信息公开平台应当具备信息检索、查阅、下载等功能. One search for the portal
-// and the JSON API: terms (简体 or 繁體), filters (organization and those below it, column, year,
+// and the JSON API: terms (简体 or 繁體) segmented into words by jieba (an item needs every word,
+// one with a term whole ranks first), filters (organization and those below it, column, year,
 // 文号), relevance or date order, pages of 20.
 import type { Database, Queryable } from '../../core/db/database.ts';
 import { findOrgByCode } from '../../orgs/store.ts';
@@ -20,6 +21,10 @@ export interface SearchRequest {
 
 export interface SearchResult {
   terms: string[];
+  /** The words of the terms that every hit contains (jieba, single-character function words left out). */
+  words: string[];
+  /** What to mark in titles and excerpts: the terms, their words and the longer words of jieba's search mode. */
+  highlights: string[];
   hits: SearchHit[];
   /** Matches counted up to COUNT_LIMIT. */
   total: number;
@@ -38,14 +43,19 @@ const MAX_CACHED = 500;
 const results = new Map<string, { at: number; value: Promise<SearchResult> }>();
 let shares: { at: number; value: Promise<Map<string, number>> } | null = null;
 
-/** Estimated share of items containing every term: per term its rarest bigram, terms taken as independent. */
-async function estimatedShare(db: Queryable, terms: string[]): Promise<number> {
+async function lexemeStats(db: Queryable): Promise<Map<string, number>> {
   if (!shares || Date.now() - shares.at > STATS_TTL_MS) shares = { at: Date.now(), value: lexemeShares(db).catch(() => new Map()) };
-  const stats = await shares.value;
+  return shares.value;
+}
+
+/**
+ * Estimated share of items containing every one of the groups (terms taken as independent): per
+ * group its rarest indexed token (bigrams and Latin or digit runs; a lone character is not indexed).
+ */
+function estimatedShare(stats: Map<string, number>, groups: string[][]): number {
   let share = 1;
-  for (const term of terms) {
-    // Every indexed token of the term (bigrams and Latin or digit runs); a lone character is not indexed.
-    const indexed = tokens(term).filter((t) => t.alnum || [...t.lexeme].length === 2);
+  for (const group of groups) {
+    const indexed = group.flatMap((s) => tokens(s)).filter((t) => t.alnum || [...t.lexeme].length === 2);
     share *= indexed.length ? Math.min(...indexed.map((b) => stats.get(b.lexeme) ?? 0)) : 0;
   }
   return share;
@@ -73,11 +83,12 @@ export async function cachedSearch(db: Database, r: SearchRequest): Promise<Sear
   return value;
 }
 
-export async function searchCatalogue(db: Database, r: SearchRequest): Promise<SearchResult> {
+/** `countLimit`: how many matches are counted and ranked (lower in tests). */
+export async function searchCatalogue(db: Database, r: SearchRequest, { countLimit = COUNT_LIMIT } = {}): Promise<SearchResult> {
   const query = parseQuery(r.q);
   const page = Math.max(1, Math.min(50, r.page ?? 1));
   const pageSize = Math.max(1, Math.min(50, r.pageSize ?? 20));
-  const empty = { terms: query.terms, hits: [], total: 0, totalCapped: false, page, pageSize };
+  const empty = { terms: query.terms, words: query.words, highlights: query.highlights, hits: [], total: 0, totalCapped: false, page, pageSize };
   if (!query.terms.length && !r.docNumber) return empty;
   let orgPath: string | null = null;
   if (r.org) {
@@ -85,11 +96,18 @@ export async function searchCatalogue(db: Database, r: SearchRequest): Promise<S
     if (!org) return empty;
     orgPath = org.path;
   }
+  const stats = await lexemeStats(db);
   const { hits, total } = await searchLive(
     db,
-    { tsquery: query.tsquery, patterns: query.patterns, firstTerm: query.terms[0] ?? '', estimatedShare: await estimatedShare(db, query.terms) },
+    {
+      tsquery: query.tsquery, patterns: query.patterns, words: query.words,
+      termPatterns: query.termPatterns, phrasePatterns: query.phrasePatterns, termTsquery: query.termTsquery,
+      excerptAt: [query.terms[0] ?? '', query.words[0] ?? ''],
+      // Words of one term go together (correlated): per term its rarest word, as for the term whole.
+      estimatedShare: estimatedShare(stats, query.termWords), termShare: estimatedShare(stats, query.terms.map((t) => [t])),
+    },
     { orgPath, columnId: r.columnId ?? null, year: r.year ?? null, docNumber: r.docNumber?.trim() || null },
-    { order: r.order ?? 'relevance', limit: pageSize, offset: (page - 1) * pageSize, countLimit: COUNT_LIMIT },
+    { order: r.order ?? 'relevance', limit: pageSize, offset: (page - 1) * pageSize, countLimit },
   );
-  return { terms: query.terms, hits, total, totalCapped: total >= COUNT_LIMIT, page, pageSize };
+  return { terms: query.terms, words: query.words, highlights: query.highlights, hits, total, totalCapped: total >= countLimit, page, pageSize };
 }

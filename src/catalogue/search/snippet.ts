@@ -1,4 +1,6 @@
-// Highlighted snippets: the text around the first occurrence of a term, every term marked.
+// Highlighted snippets: the text around the first occurrence of a term, every term marked. The
+// terms are a query's highlights (query.ts): its terms whole and their words, the longest marked
+// where several start at the same place.
 import { html, type SafeHtml } from '../../core/html.ts';
 
 export function highlight(text: string, terms: readonly string[]): SafeHtml {

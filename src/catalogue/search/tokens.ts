@@ -1,8 +1,9 @@
-// Tokens for the search index. No dictionary segmenter is installed (jieba-wasm is not), so
-// Chinese is indexed as overlapping character bigrams — every two-character window — which finds
-// any word of two or more characters without a dictionary; Latin letters and digits are whole
-// lower-case tokens. The index only narrows the candidates: every query term is then checked
-// as a substring of the text, so a match is always exact.
+// Tokens for the search index. Chinese is indexed as overlapping character bigrams — every
+// two-character window — which finds any word of two or more characters whatever a dictionary
+// says (good recall, and no reindexing when the dictionary changes); Latin letters and digits are
+// whole lower-case tokens. The dictionary segmenter (jieba, segment.ts) works on queries only:
+// each query term is cut into words, whose bigrams narrow the candidates through the index, and
+// every word is then checked as a substring of the text, so a match is always exact.
 const HAN = /\p{Script=Han}/u;
 const ALNUM = /[a-z0-9]/;
 

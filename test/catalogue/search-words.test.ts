@@ -1,0 +1,98 @@
+// Catalogue search with jieba: a query without spaces finds items that have its words apart
+// (生态环境年度报告 → “黎川县生态环境局2020年政府信息公开工作年度报告”), in 简体 and 繁體, and an
+// item with the term whole ranks first; on the portal and in the JSON API alike.
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { cliContext } from '../../src/core/context.ts';
+import { findOrgByCode } from '../../src/orgs/store.ts';
+import { ensureCatalogue, importPublishedItem } from '../../src/catalogue/commands.ts';
+import { listColumns } from '../../src/catalogue/store.ts';
+import { searchCatalogue } from '../../src/catalogue/search/service.ts';
+import { Client, testApp, type TestApp } from '../helpers/app.ts';
+
+let t: TestApp;
+let anon: Client;
+const ids: Record<string, number> = {};
+
+const ITEMS = {
+  // The terms whole, older.
+  exactTitle: { title: '关于报送生态环境年度报告的通知', body: '请各单位于三月底前报送。', date: '2023-03-01' },
+  exactBody: { title: '关于做好年底各项工作的通知', body: '各单位要认真编写生态环境年度报告，按时报送。', date: '2023-02-01' },
+  // Every word, apart, newer: in the title, then in the body only.
+  lichuan: { title: '黎川县生态环境局2020年政府信息公开工作年度报告', body: '本报告根据条例编制。', date: '2024-01-20' },
+  wordsBody: { title: '工作动态', body: '推进生态文明建设，改善环境质量。年度工作情况报告如下。', date: '2024-06-01' },
+  // Some of the words only.
+  partial: { title: '生态环境保护工作要点', body: '加强生态环境保护。', date: '2024-05-01' },
+  fire: { title: '关于开展森林防火工作专项检查的通知', body: '为做好冬春森林防火工作，决定开展专项检查。', date: '2024-02-01' },
+};
+
+before(async () => {
+  t = await testApp();
+  anon = new Client(t.app);
+  const org = (await findOrgByCode(t.db, 'QS-LY'))!;
+  await ensureCatalogue(t.db, org.id);
+  const columnId = (await listColumns(t.db, org.id)).find((c) => c.name === '通知公告')!.id;
+  for (const [key, it] of Object.entries(ITEMS)) {
+    ids[key] = (await importPublishedItem(t.db, cliContext(), org.id, { content: { columnId, title: it.title, body: it.body }, publishedDate: it.date })).id;
+  }
+});
+after(() => t.close());
+
+const order = (hits: { itemId: number }[]) => hits.map((h) => Object.keys(ids).find((k) => ids[k] === h.itemId));
+
+test('a term without spaces finds its words apart; the term whole ranks first, then the words in the title; 简体 and 繁體', async () => {
+  for (const q of ['生态环境年度报告', '生態環境年度報告']) {
+    const r = await searchCatalogue(t.db, { q });
+    assert.deepEqual(r.terms, ['生态环境年度报告']);
+    assert.deepEqual(r.words, ['生态', '环境', '年度', '报告']);
+    assert.equal(r.total, 4, `${q}: not 生态环境保护工作要点 (no 年度, no 报告)`);
+    assert.deepEqual(order(r.hits), ['exactTitle', 'exactBody', 'lichuan', 'wordsBody'], q);
+  }
+  const byDate = await searchCatalogue(t.db, { q: '生态环境年度报告', order: 'date' });
+  assert.deepEqual(order(byDate.hits), ['wordsBody', 'lichuan', 'exactTitle', 'exactBody']);
+  // With spaces, each term found whole counts: both in the title, the newer first.
+  const spaced = await searchCatalogue(t.db, { q: '生态环境 年度报告' });
+  assert.deepEqual(order(spaced.hits), ['lichuan', 'exactTitle', 'exactBody', 'wordsBody']);
+});
+
+test('words that are all present but not adjacent; single-character function words are left out', async () => {
+  const fire = await searchCatalogue(t.db, { q: '森林防火检查' });
+  assert.deepEqual(fire.words, ['森林', '防火', '检查']);
+  assert.deepEqual(order(fire.hits), ['fire']);
+  // 年 and 的 are dropped: 2020, 年度, 报告 are enough.
+  const stop = await searchCatalogue(t.db, { q: '2020年的年度报告' });
+  assert.deepEqual(stop.words, ['2020', '年度', '报告']);
+  assert.deepEqual(order(stop.hits), ['lichuan']);
+  // A term that is just a function word is searched as such.
+  const de = await searchCatalogue(t.db, { q: '的' });
+  assert.deepEqual(de.words, ['的']);
+  assert.deepEqual(new Set(order(de.hits)), new Set(['exactTitle', 'exactBody', 'fire']));
+  // Not every word: no match.
+  assert.equal((await searchCatalogue(t.db, { q: '生态环境检查' })).total, 0);
+});
+
+test('more matches than ranked: the exact matches older than the newest ones still rank first', async () => {
+  const r = await searchCatalogue(t.db, { q: '生态环境年度报告' }, { countLimit: 2 });
+  assert.equal(r.total, 2, 'counted up to the limit');
+  assert.deepEqual(order(r.hits), ['exactTitle', 'exactBody', 'lichuan', 'wordsBody']);
+  const byDate = await searchCatalogue(t.db, { q: '生态环境年度报告', order: 'date' }, { countLimit: 2 });
+  assert.deepEqual(order(byDate.hits), ['wordsBody', 'lichuan']);
+});
+
+test('portal and JSON API: the same words, hits and order; the term or its words marked', async () => {
+  const page = await anon.get(`/search?q=${encodeURIComponent('生態環境年度報告')}`);
+  assert.equal(page.statusCode, 200);
+  assert.match(page.body, /找到 4 条结果/);
+  assert.match(page.body, /关于报送<mark>生态环境年度报告<\/mark>的通知/);
+  assert.match(page.body, /黎川县<mark>生态环境<\/mark>局2020年政府信息公开工作<mark>年度报告<\/mark>/);
+  const titles = [...page.body.matchAll(/<h2><a href="\/items\/(\d+)">/g)].map((m) => Number(m[1]));
+  assert.deepEqual(order(titles.map((itemId) => ({ itemId }))), ['exactTitle', 'exactBody', 'lichuan', 'wordsBody']);
+
+  const res = await anon.request('GET', `/api/v1/catalogue/search?q=${encodeURIComponent('生態環境年度報告')}`, { headers: { accept: 'application/json' } });
+  assert.equal(res.statusCode, 200, res.body);
+  const body = res.json();
+  assert.deepEqual(body.terms, ['生态环境年度报告']);
+  assert.deepEqual(body.words, ['生态', '环境', '年度', '报告']);
+  assert.equal(body.total, 4);
+  assert.deepEqual(order(body.hits.map((h: { id: number }) => ({ itemId: h.id }))), ['exactTitle', 'exactBody', 'lichuan', 'wordsBody']);
+});
