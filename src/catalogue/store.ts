@@ -914,8 +914,12 @@ export async function searchLive(
           ...q.phrasePatterns.map((x) => `case when c.text ${likeOp(x)} ${p(x)} then 200 else 0 end`),
           `case when c.title ilike all(${p(q.termPatterns)}::text[]) then 100 else 0 end`,
           ...(n > 1 ? [`(${q.patterns.map((x) => `(c.title ${likeOp(x)} ${p(x)})::int`).join(' + ')}) * 40 / ${n}`] : []),
+          // Occurrences from byte lengths (one pass over the text per word: octet_length is stored).
           `(${q.words
-            .map((w) => `least(10, (length(c.text) - length(replace(${/[a-z]/i.test(w) ? 'lower(c.text)' : 'c.text'}, ${p(w.toLowerCase())}, ''))) / ${[...w].length})`)
+            .map((w) => {
+              const text = /[a-z]/i.test(w) ? 'lower(c.text)' : 'c.text';
+              return `least(10, (octet_length(${text}) - octet_length(replace(${text}, ${p(w.toLowerCase())}, ''))) / ${Buffer.byteLength(w.toLowerCase())})`;
+            })
             .join(' + ')}) / ${n}`,
         ].join(' + ')
       : '0';
