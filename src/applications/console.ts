@@ -43,6 +43,7 @@ import './scope.ts';
 import { findAttachmentContent, listCaseHandlers, placeInApplicantMonth } from './store.ts';
 import { table3ForYear, storeTable3InDraft } from './table3-report.ts';
 import { today } from './today.ts';
+import { reminderSummary } from './reminders/console.ts';
 
 const ASSETS = html`<link rel="stylesheet" href="/assets/applications.css"><script src="/assets/applications.js" defer></script>`;
 const attachment = (name: string) => `attachment; filename="${name.replace(/[^\x20-\x7e]/g, '_')}"; filename*=UTF-8''${encodeURIComponent(name)}`;
@@ -321,13 +322,13 @@ export function applicationConsoleRoutes(deps: AppDeps) {
         due: q.due === 'soon' || q.due === 'overdue' ? q.due : null,
         receiptNo: q.receiptNo?.trim() || null,
       };
-      const [items, handlers] = await Promise.all([loadQueue(db, v.org.id, filter), listCaseHandlers(db, v.org.id)]);
+      const [items, handlers, reminders] = await Promise.all([loadQueue(db, v.org.id, filter), listCaseHandlers(db, v.org.id), reminderSummary(db, v)]);
       const opt = (value: string, label: string, current: string | null | undefined) => html`<option value="${value}"${current === value ? html` selected` : ''}>${label}</option>`;
       return reply.type('text/html').send(
         consolePage(
           v,
           `依申请公开 · ${v.org.shortName}`,
-          html`${ASSETS}
+          html`${ASSETS}${reminders}
 <p>${applicationPolicy.handle(v.staff, v.org) ? html`<a class="button" href="/console/applications/new">登记申请</a> ` : ''}<a href="/console/applications/table3">年度报告表三</a> · <a href="/console/applications/ledger">导入台账</a> · <a href="/apply/${v.org.code}">公开申请表</a></p>
 <form method="get" action="/console/applications" class="filters">
   <label>状态 <select name="state"><option value="">全部</option>${opt('open', '办理中（未办结）', filter.state)}${CASE_STATES.map((s) => opt(s, STATE_LABELS[s], filter.state))}</select></label>

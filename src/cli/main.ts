@@ -9,8 +9,9 @@ import { register as calendarCommands } from '../calendar/cli.ts';
 import { register as serveCommand } from './serve.ts';
 import { register as userCommands } from '../staff/cli.ts';
 import { register as ledgerCommands } from '../applications/ledger/cli.ts';
+import { register as reminderCommands } from '../applications/reminders/cli.ts';
 
-const modules: Array<(program: Command) => void> = [serveCommand, dbCommands, orgCommands, userCommands, auditCommands, reportCommands, importCommand, calendarCommands, ledgerCommands];
+const modules: Array<(program: Command) => void> = [serveCommand, dbCommands, orgCommands, userCommands, auditCommands, reportCommands, importCommand, calendarCommands, reminderCommands, ledgerCommands];
 
 export async function main(argv: string[]): Promise<void> {
   const program = new Command('gongkai')

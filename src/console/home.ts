@@ -4,10 +4,15 @@ import { html } from '../core/html.ts';
 import type { AppDeps } from '../core/http/deps.ts';
 import { ORG_KIND_LABELS } from '../orgs/model.ts';
 import { annualReportDeadline } from '../orgs/rules.ts';
+import { reminderPanel } from '../applications/reminders/console.ts';
 import { consolePage, noticeBox } from './layout.ts';
 import { consoleView } from './view.ts';
 
-const NOTICES: Record<string, string> = { 'password-changed': '密码已修改。' };
+const NOTICES: Record<string, string> = {
+  'password-changed': '密码已修改。',
+  'reminder-address-saved': '提醒邮箱已保存。',
+  'reminder-address-removed': '已取消提醒邮件。',
+};
 
 export function homeRoutes(deps: AppDeps) {
   return async (app: FastifyInstance) => {
@@ -16,6 +21,7 @@ export function homeRoutes(deps: AppDeps) {
       const { org } = view;
       const notice = NOTICES[(request.query as { notice?: string }).notice ?? ''];
       const year = new Date().getFullYear() - 1;
+      const reminders = await reminderPanel(deps, view);
       return reply.type('text/html').send(
         consolePage(
           view,
@@ -29,7 +35,8 @@ export function homeRoutes(deps: AppDeps) {
     <dt>${year} 年度报告公布截止日</dt><dd>${annualReportDeadline(org, year)}</dd>
   </dl>
   <p><a href="/console/orgs/${org.id}">查看和编辑机构信息</a></p>
-</section>`,
+</section>
+${reminders}`,
         ),
       );
     });

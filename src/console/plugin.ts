@@ -13,6 +13,7 @@ import { reportConsoleRoutes } from '../report/console.ts';
 import { homeRoutes } from './home.ts';
 import { sessionRoutes } from './session-routes.ts';
 import { catalogueConsoleRoutes } from '../catalogue/console.ts';
+import { reminderConsoleRoutes } from '../applications/reminders/console.ts';
 
 export function consolePlugin(deps: AppDeps) {
   return async (app: FastifyInstance) => {
@@ -32,5 +33,6 @@ export function consolePlugin(deps: AppDeps) {
     await app.register(ledgerConsoleRoutes(deps));
     await app.register(reportConsoleRoutes(deps));
     await app.register(catalogueConsoleRoutes(deps));
+    await app.register(reminderConsoleRoutes(deps));
   };
 }

@@ -85,7 +85,7 @@ test('concurrent runs of one job: exactly one runs', async () => {
   try {
     const results = await Promise.all([runJobIfDue(t.db, slow('test-concurrent')), runJobIfDue(other, slow('test-concurrent')), runJobIfDue(t.db, slow('test-concurrent'))]);
     assert.deepEqual(results.map((r) => r.status).filter((s) => s === 'ran'), ['ran']);
-    assert.ok(results.every((r) => r.status === 'ran' || r.status === 'busy' || r.status === 'not_due'));
+    assert.ok(results.every((r) => r.status === 'ran' || r.status === 'busy' || r.status === 'not_due'), 'the others were busy or not due');
     assert.equal(await hits(), 1);
   } finally {
     if (other !== t.db) await other.close();
@@ -102,7 +102,7 @@ test('the scheduler runs due jobs on its timer, survives a failing job, and stop
   await scheduler.tick();
   await scheduler.stop();
   assert.equal(job.after.length, 1, 'ran once: later ticks found it not due');
-  assert.ok(errors.some((m) => m.includes('test-boom')));
+  assert.ok(errors.some((m) => m.includes('test-boom')), 'the failure was logged');
   const count = await hits();
   await new Promise((r) => setTimeout(r, 60));
   assert.equal(await hits(), count, 'nothing runs after stop');
