@@ -6,6 +6,9 @@ import { openDatabase } from '../core/db/open.ts';
 import { buildApp } from '../core/http/app.ts';
 import { seedDemo } from '../demo/seed.ts';
 import { seedCalendar } from '../calendar/seed.ts';
+import { startScheduler } from '../core/jobs/runner.ts';
+import { reminderJob } from '../applications/reminders/job.ts';
+import { mailerFromConfig } from '../applications/reminders/mail.ts';
 
 export function register(program: Command): void {
   program
@@ -24,11 +27,18 @@ export function register(program: Command): void {
       }
       const app = await buildApp({ db, config });
       await app.listen({ host: config.host, port: config.port });
+      // Scheduled jobs: each runs in one process at a time (advisory lock), when due (job_runs).
+      const log = { info: (m: string) => app.log.info(m), error: (m: string, err: unknown) => app.log.error({ err }, m) };
+      const mailer = mailerFromConfig(config);
+      const jobs = config.reminderIntervalMinutes > 0 ? [reminderJob(db, { intervalMinutes: config.reminderIntervalMinutes, mailer, log })] : [];
+      const scheduler = startScheduler(db, jobs, { log });
       const where = config.databaseUrl ? 'PostgreSQL' : `PGlite（${config.dataDir}）`;
       process.stdout.write(
         `gongkai 已启动：http://${config.host}:${config.port}/ （管理后台 /console，API 文档 /api/docs；数据库 ${where}；用时 ${((performance.now() - started) / 1000).toFixed(1)} 秒）\n`,
       );
       const stop = async () => {
+        await scheduler.stop();
+        mailer?.close();
         await app.close();
         await db.close();
         process.exit(0);
