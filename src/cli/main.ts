@@ -10,8 +10,9 @@ import { register as serveCommand } from './serve.ts';
 import { register as userCommands } from '../staff/cli.ts';
 import { register as ledgerCommands } from '../applications/ledger/cli.ts';
 import { register as reminderCommands } from '../applications/reminders/cli.ts';
+import { register as table3Command } from '../applications/table3-cli.ts';
 
-const modules: Array<(program: Command) => void> = [serveCommand, dbCommands, orgCommands, userCommands, auditCommands, reportCommands, importCommand, calendarCommands, reminderCommands, ledgerCommands];
+const modules: Array<(program: Command) => void> = [serveCommand, dbCommands, orgCommands, userCommands, auditCommands, reportCommands, importCommand, calendarCommands, reminderCommands, ledgerCommands, table3Command];
 
 export async function main(argv: string[]): Promise<void> {
   const program = new Command('gongkai')
