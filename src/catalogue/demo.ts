@@ -4,7 +4,7 @@
 // the seed documents show (seeds 002 and 004, with 黎川县生态环境局's own 索引号). Deterministic:
 // the same data on every first start. Idempotent: an organization that has items is skipped.
 import type { CommandContext } from '../core/context.ts';
-import type { Database, Queryable } from '../core/db/database.ts';
+import { LOCK, type Database, type Queryable } from '../core/db/database.ts';
 import { isWorkingDay, type WorkingDayCalendar } from '../calendar/rules.ts';
 import { loadCalendar } from '../calendar/store.ts';
 import { addDays, todayInChina } from '../calendar/date.ts';
@@ -117,17 +117,23 @@ function plansFor(r: Random, d: DemoOrg, org: Organization, years: number[], tod
   return out;
 }
 
-/** Creates the demo catalogue; returns the number of items created (0 when there was one already). */
-export async function seedCatalogueDemo(db: Database, years = [2023, 2024, 2025]): Promise<number> {
+/**
+ * Creates the demo catalogue; returns the number of items created (0 when there was one already).
+ * One transaction per organization; `signal` stops it between organizations (a server shutting down).
+ */
+export async function seedCatalogueDemo(db: Database, years = [2023, 2024, 2025], opts: { signal?: AbortSignal } = {}): Promise<number> {
   const today = todayInChina();
   const thisYear = Number(today.slice(0, 4));
   const allYears = [...new Set([...years, thisYear])].filter((y) => y <= thisYear).sort();
   let created = 0;
   for (const d of ORGS) {
+    if (opts.signal?.aborted) break;
     const org = await findOrgByCode(db, d.code);
     if (!org) continue;
     await ensureCatalogue(db, org.id);
     created += await db.transaction(async (tx) => {
+      // Several processes starting together (`serve --demo` on one PostgreSQL): one seeds, the others find it done.
+      await tx.query('select pg_advisory_xact_lock($1::int, $2::int)', [LOCK.jobs, 2]);
       const [{ n }] = (await tx.query<{ n: number }>('select count(*)::int as n from catalogue_items where org_id = $1', [org.id])) as [{ n: number }];
       if (n > 0) return 0;
       const columns = await listColumns(tx, org.id);

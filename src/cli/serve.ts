@@ -5,6 +5,7 @@ import { migrate } from '../core/db/migrate.ts';
 import { openDatabase } from '../core/db/open.ts';
 import { buildApp } from '../core/http/app.ts';
 import { seedDemo } from '../demo/seed.ts';
+import { seedCatalogueDemo } from '../catalogue/demo.ts';
 import { seedCalendar } from '../calendar/seed.ts';
 import { startScheduler } from '../core/jobs/runner.ts';
 import { reminderJob } from '../applications/reminders/job.ts';
@@ -27,6 +28,17 @@ export function register(program: Command): void {
       }
       const app = await buildApp({ db, config });
       await app.listen({ host: config.host, port: config.port });
+      // The demo catalogue (several hundred items, seconds on PGlite) fills in after the portal is up, so
+      // the first start stays fast. Idempotent: organizations that have items are skipped, a restart adds nothing.
+      const seeding = new AbortController();
+      const catalogueDemo = opts.demo
+        ? seedCatalogueDemo(db, undefined, { signal: seeding.signal }).then(
+            (items) => {
+              if (items) process.stdout.write(`已创建演示公开目录：${items} 条主动公开信息（用时 ${((performance.now() - started) / 1000).toFixed(1)} 秒）。\n`);
+            },
+            (err: unknown) => app.log.error({ err }, '演示公开目录创建失败'),
+          )
+        : Promise.resolve();
       // Scheduled jobs: each runs in one process at a time (advisory lock), when due (job_runs).
       const log = { info: (m: string) => app.log.info(m), error: (m: string, err: unknown) => app.log.error({ err }, m) };
       const mailer = mailerFromConfig(config);
@@ -37,6 +49,8 @@ export function register(program: Command): void {
         `gongkai 已启动：http://${config.host}:${config.port}/ （管理后台 /console，API 文档 /api/docs；数据库 ${where}；用时 ${((performance.now() - started) / 1000).toFixed(1)} 秒）\n`,
       );
       const stop = async () => {
+        seeding.abort(); // stops between organizations; the one being seeded commits or rolls back whole
+        await catalogueDemo;
         await scheduler.stop();
         mailer?.close();
         await app.close();
