@@ -1,9 +1,8 @@
 // The public catalogue (条例第二十四条：信息检索、查阅、下载): an organization's disclosure home
 // with its columns, column lists, item pages with the metadata block and 有效性, search in 简体
-// and 繁體, the generated 指南, RSS per column, sitemap.xml, a print view and a 繁體 view.
-// Server-rendered, no JavaScript, no external assets.
+// and 繁體, the generated 指南, RSS per column, sitemap.xml and a print view. Server-rendered, no
+// JavaScript, no external assets; the 繁體 view of these pages is the portal's (src/portal/variant.ts).
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import * as OpenCC from 'opencc-js/cn2t';
 import { z } from 'zod';
 import { notFound } from '../core/errors.ts';
 import { html, type SafeHtml } from '../core/html.ts';
@@ -11,7 +10,7 @@ import type { AppDeps } from '../core/http/deps.ts';
 import { documentShell } from '../core/http/page.ts';
 import type { Organization } from '../orgs/model.ts';
 import { findOrgByCode, findOrgById, listOrgs } from '../orgs/store.ts';
-import { portalPage } from '../portal/layout.ts';
+import { portalPage, searchBox } from '../portal/layout.ts';
 import { ensureCatalogue } from './commands.ts';
 import { guideHtml } from './guide.ts';
 import { VALIDITY_LABELS, type Column, type Item, type Version } from './model.ts';
@@ -41,28 +40,9 @@ import { VisitRecorder } from './visits.ts';
 const PAGE_SIZE = 20;
 const REGION_KINDS = ['province', 'city', 'county'];
 const STYLE = html`<link rel="stylesheet" href="/assets/catalogue.css">`;
-const VARIANT_COOKIE = 'gk_variant';
-
-type Convert = (s: string) => string;
-let s2t: Convert | null = null;
-const toTraditional = (s: string) => (s2t ??= OpenCC.Converter({ from: 'cn', to: 'tw' }) as Convert)(s);
 
 const origin = (request: FastifyRequest) => `${request.protocol}://${request.host}`;
 const xml = (s: string) => s.replace(/[<>&'"]/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', "'": '&apos;', '"': '&quot;' })[c]!);
-
-function searchBox(values: { q?: string; org?: string; column?: { id: number; name: string } } = {}): SafeHtml {
-  return html`<form class="searchbox" method="get" action="/search" role="search">
-  <label for="q">搜索政府信息</label> <input id="q" name="q" value="${values.q ?? ''}" placeholder="标题、正文或文号，简体繁體均可">
-  ${values.org ? html`<input type="hidden" name="org" value="${values.org}">` : ''}
-  ${values.column ? html`<label class="inline"><input type="checkbox" name="column" value="${values.column.id}" checked> 仅本栏目</label>` : ''}<button type="submit">搜索</button>
-</form>`;
-}
-
-function variantLinks(request: FastifyRequest): SafeHtml {
-  const back = request.url.split('#')[0]!;
-  const hant = request.cookies?.[VARIANT_COOKIE] === 'hant';
-  return html`<p class="variant"><a href="/variant?to=${hant ? 'hans' : 'hant'}&amp;back=${encodeURIComponent(back)}" lang="${hant ? 'zh-CN' : 'zh-TW'}">${hant ? '简体' : '繁體'}</a></p>`;
-}
 
 function entryList(entries: readonly (LiveListEntry & { orgName?: string })[]): SafeHtml {
   return html`<ul class="items">${entries.map(
@@ -86,8 +66,9 @@ export function cataloguePortalRoutes(deps: AppDeps) {
   const visits = new VisitRecorder(db);
 
   const client = (request: FastifyRequest) => ({ address: request.ip, userAgent: String(request.headers['user-agent'] ?? '') });
-  const page = (request: FastifyRequest, title: string, body: SafeHtml, org?: Organization) =>
-    portalPage(title, html`${STYLE}${variantLinks(request)}${body}`, org ? { siteName: `${org.shortName}政府信息公开` } : {});
+  // The header (search box, 简体/繁體 switch) and the 繁體 conversion come from the portal shell (src/portal).
+  const page = (_request: FastifyRequest, title: string, body: SafeHtml, org?: Organization) =>
+    portalPage(title, html`${STYLE}${body}`, org ? { siteName: `${org.shortName}政府信息公开` } : {});
 
   async function orgByCode(code: string): Promise<Organization> {
     const org = await findOrgByCode(db, code);
@@ -98,21 +79,6 @@ export function cataloguePortalRoutes(deps: AppDeps) {
   return async (app: FastifyInstance) => {
     visits.start();
     app.addHook('onClose', () => visits.stop());
-
-    // 繁體 view: the page as rendered, converted (simplified → traditional, Taiwan standard).
-    app.addHook('onSend', async (request, reply, payload) => {
-      if (request.cookies?.[VARIANT_COOKIE] !== 'hant' || typeof payload !== 'string') return payload;
-      const type = String(reply.getHeader('content-type') ?? '');
-      if (!type.startsWith('text/html')) return payload;
-      return toTraditional(payload).replace('<html lang="zh-CN">', '<html lang="zh-TW">');
-    });
-
-    app.get('/variant', { schema: { hide: true } }, async (request, reply) => {
-      const q = request.query as { to?: string; back?: string };
-      reply.setCookie(VARIANT_COOKIE, q.to === 'hant' ? 'hant' : 'hans', { path: '/', sameSite: 'lax', httpOnly: true, maxAge: 365 * 86400 });
-      const back = q.back && /^\/(?!\/)/.test(q.back) ? q.back : '/';
-      return reply.redirect(back, 303);
-    });
 
     // ── Organization home (region: the organizations below it and their newest items)
     app.get('/orgs/:code/catalogue', { schema: { hide: true } }, async (request, reply) => {

@@ -1,12 +1,16 @@
 // Portal home: every organization with its disclosure contact details (条例第十二条：指南须载明
-// 政府信息公开工作机构的名称、办公地址、办公时间、联系电话、传真号码、互联网联系方式).
+// 政府信息公开工作机构的名称、办公地址、办公时间、联系电话、传真号码、互联网联系方式), and the way to
+// each organization's 政府信息公开目录 and 指南 (条例第二十四条：信息检索、查阅、下载).
 import type { FastifyInstance } from 'fastify';
 import { html } from '../core/html.ts';
 import type { AppDeps } from '../core/http/deps.ts';
 import { notFound } from '../core/errors.ts';
 import { ORG_KIND_LABELS, type Organization } from '../orgs/model.ts';
 import { findOrgByCode, listOrgs } from '../orgs/store.ts';
-import { portalPage } from './layout.ts';
+import { portalPage, searchBox } from './layout.ts';
+
+/** Regions (省、市、县) have an overview of the organizations below them, not a catalogue or 指南 of their own. */
+const isRegion = (o: Organization) => o.kind === 'province' || o.kind === 'city' || o.kind === 'county';
 
 export function portalHomeRoutes(deps: AppDeps) {
   return async (app: FastifyInstance) => {
@@ -17,9 +21,13 @@ export function portalHomeRoutes(deps: AppDeps) {
         portalPage(
           '政府信息公开平台',
           html`<p>查阅各机关主动公开的政府信息、政府信息公开指南和年度报告，或依法申请公开政府信息。</p>
+${searchBox()}
 <h2>机构</h2>
 <ul class="org-tree">
-  ${orgs.map((o) => html`<li style="margin-left:${depth(o) * 1.5}em"><a href="/orgs/${o.code}">${o.fullName}</a> <span class="muted">${ORG_KIND_LABELS[o.kind]}</span></li>`)}
+  ${orgs.map(
+    (o) => html`<li style="margin-left:${depth(o) * 1.5}em"><a href="/orgs/${o.code}">${o.fullName}</a> <span class="muted">${ORG_KIND_LABELS[o.kind]}</span>
+    <span class="links"><a href="/orgs/${o.code}/catalogue">${isRegion(o) ? '政府信息公开' : '公开目录'}</a>${isRegion(o) ? '' : html` · <a href="/orgs/${o.code}/guide">公开指南</a>`}</span></li>`,
+  )}
 </ul>`,
         ),
       );
@@ -32,11 +40,17 @@ export function portalHomeRoutes(deps: AppDeps) {
       return reply.type('text/html').send(
         portalPage(
           org.fullName,
-          html`<section aria-labelledby="contact"><h2 id="contact">政府信息公开工作机构联系方式</h2>
+          html`<nav aria-label="本机构政府信息公开"><ul class="org-links">
+  <li><a href="/orgs/${org.code}/catalogue">${isRegion(org) ? '政府信息公开（各机关）' : '政府信息公开目录'}</a></li>
+  ${isRegion(org) ? '' : html`<li><a href="/orgs/${org.code}/guide">政府信息公开指南</a></li>`}
+  <li><a href="/orgs/${org.code}/reports">政府信息公开工作年度报告</a></li>
+  <li><a href="/apply/${org.code}">依申请公开</a></li>
+</ul></nav>
+${searchBox({ org: org.code })}
+<section aria-labelledby="contact"><h2 id="contact">政府信息公开工作机构联系方式</h2>
 <dl class="facts">
   ${row('办公地址', org.address)}${row('办公时间', org.officeHours)}${row('联系电话', org.phone)}${row('传真号码', org.fax)}${row('电子邮箱', org.email)}${row('网站', org.website)}
-</dl></section>
-<p><a href="/orgs/${org.code}/reports">政府信息公开工作年度报告</a></p>`,
+</dl></section>`,
           { siteName: `${org.shortName}政府信息公开` },
         ),
       );

@@ -1,13 +1,22 @@
 // The public portal: no login, server-rendered, works without JavaScript.
+import { readFileSync } from 'node:fs';
 import type { FastifyInstance } from 'fastify';
 import type { AppDeps } from '../core/http/deps.ts';
 import { portalHomeRoutes } from './home.ts';
+import { registerVariant } from './variant.ts';
 import { applicationPortalRoutes } from '../applications/portal.ts';
 import { reportPortalRoutes } from '../report/portal.ts';
 import { cataloguePortalRoutes } from '../catalogue/portal.ts';
 
+const PORTAL_CSS = readFileSync(new URL('./portal.css', import.meta.url), 'utf8');
+
 export function portalPlugin(deps: AppDeps) {
   return async (app: FastifyInstance) => {
+    // Before the routes: the 繁體 view and the header's switch apply to every portal page.
+    registerVariant(app);
+    app.get('/assets/portal.css', { schema: { hide: true } }, async (_request, reply) =>
+      reply.type('text/css; charset=utf-8').header('cache-control', 'public, max-age=3600').send(PORTAL_CSS),
+    );
     await app.register(portalHomeRoutes(deps));
     await app.register(applicationPortalRoutes(deps));
     await app.register(reportPortalRoutes(deps));

@@ -104,10 +104,11 @@ test('write → blocked by an ID number → fixed → every review stage → pub
   assert.ok(await visitor.getByText('青自然资发〔2025〕12号').first().isVisible());
   await visitor.screenshot({ path: join(SCREENSHOT_DIR, 'catalogue-item.png'), fullPage: true });
 
-  // Search in 简体, then in 繁體.
+  // Search in 简体, then in 繁體, from the search box in the header of every portal page.
   for (const q of ['加强耕地保护', '加強耕地保護']) {
-    await visitor.locator('input[name="q"]').fill(q);
-    await visitor.getByRole('button', { name: '搜索', exact: true }).click();
+    const header = visitor.getByRole('search', { name: '全站搜索' });
+    await header.getByRole('searchbox').fill(q);
+    await header.getByRole('button', { name: '搜索', exact: true }).click();
     await visitor.waitForURL(/\/search\?/);
     assert.ok(await visitor.getByText('找到 1 条结果').isVisible(), `search for ${q}`);
     assert.ok(await visitor.getByRole('link', { name: '青山县自然资源局关于进一步加强耕地保护的通知' }).isVisible());
