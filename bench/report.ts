@@ -5,12 +5,14 @@
 //
 // The reports are generated (seeded, so runs are comparable) with consistent
 // sums, 4 in 5 in the 2021 layout and 1 in 5 in the 2019 layout, each with a
-// short narrative. PDF is much slower than the rest (font subsetting), so it
+// short narrative. The first row, canonical JSON of the same reports, is the baseline
+// measured in the same run; CPU ms is this process's own CPU time per report. PDF is much slower than the rest (font subsetting), so it
 // runs --pdf-n reports and prints the projected time for --n.
 import { parseArgs } from 'node:util';
 import { TABLE3_COLUMNS, TABLE4_COLUMNS, TABLE4_GROUPS, table2Layout, table3Rows, type ReportFormat } from '../src/report/model/layout.ts';
 import { REPORT_SCHEMA_ID, type AnnualReport } from '../src/report/model/report.ts';
 import { hasErrors, validateReport } from '../src/report/rules/validate.ts';
+import { toCanonicalJson } from '../src/report/model/canonical-json.ts';
 import { renderReport, type RenderTarget, type ReportDocument } from '../src/report/render/render.ts';
 
 const { values: args } = parseArgs({
@@ -97,6 +99,8 @@ interface Row {
   step: string;
   count: number;
   seconds: number;
+  /** CPU time of this process (user + system): unlike wall time, not inflated by other work on the machine. */
+  cpuSeconds: number;
   bytes?: number;
   projected?: number;
 }
@@ -107,15 +111,23 @@ async function timed(step: string, count: number, run: (doc: ReportDocument) => 
   const docs = Array.from({ length: count }, (_, i) => makeReport(i));
   let bytes = 0;
   const t = performance.now();
+  const cpu = process.cpuUsage();
   for (const doc of docs) bytes += await run(doc);
   const seconds = (performance.now() - t) / 1000;
+  const used = process.cpuUsage(cpu);
+  const cpuSeconds = (used.user + used.system) / 1e6;
   process.stderr.write(`  ${step}: ${count} in ${seconds.toFixed(1)} s\n`);
-  return { step, count, seconds, bytes };
+  return { step, count, seconds, cpuSeconds, bytes };
 }
 
 const results: Row[] = [];
 process.stderr.write(`gongkai report bench: N=${N}, PDF ${PDF_N}, node ${process.version}\n`);
 
+// Baseline in the same run: canonical JSON of the same reports, the cheapest output there is.
+{
+  const row = await timed('json', N, (doc) => toCanonicalJson(doc.report).length);
+  results.push(row);
+}
 if (ONLY.has('validate')) {
   let errors = 0;
   const row = await timed('validate', N, (doc) => {
@@ -136,7 +148,7 @@ for (const to of ['html', 'xlsx', 'docx', 'pdf'] as RenderTarget[]) {
 }
 
 const pad = (s: string, n: number) => s.padStart(n);
-console.log(`\n${'format'.padEnd(9)}${pad('count', 7)}${pad('total s', 10)}${pad('reports/s', 11)}${pad('ms/report', 11)}${pad('avg KB', 9)}  note`);
+console.log(`\n${'format'.padEnd(9)}${pad('count', 7)}${pad('total s', 10)}${pad('reports/s', 11)}${pad('ms/report', 11)}${pad('CPU ms', 9)}${pad('avg KB', 9)}  note`);
 for (const r of results) {
   const note = r.projected ? `projected for ${N}: ${(r.projected / 60).toFixed(1)} min` : '';
   console.log(
@@ -145,6 +157,7 @@ for (const r of results) {
       pad(r.seconds.toFixed(2), 10) +
       pad((r.count / r.seconds).toFixed(1), 11) +
       pad(((r.seconds * 1000) / r.count).toFixed(2), 11) +
+      pad(((r.cpuSeconds * 1000) / r.count).toFixed(2), 9) +
       pad(r.bytes === undefined ? '' : (r.bytes / r.count / 1024).toFixed(1), 9) +
       (note ? `  ${note}` : ''),
   );
