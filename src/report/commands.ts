@@ -108,18 +108,22 @@ async function authorizedOrg(
   tx: Queryable,
   ctx: CommandContext,
   orgId: number,
-  rule: 'edit' | 'publish',
+  rule: 'edit' | 'publish' | 'importPublished',
 ): Promise<Organization> {
   const org = await findOrgById(tx, orgId);
   if (!org) throw notFound('该机构');
   if (ctx.staff) {
     if (!canEnterOrg(ctx.staff, org)) throw notFound('该机构');
-    if (!reportPolicy[rule](ctx.staff, org)) {
-      throw forbidden(rule === 'edit' ? '只有本机构的信息发布员或系统管理员可以编辑年度报告' : '只有本机构负责人或系统管理员可以发布年度报告');
-    }
+    if (!reportPolicy[rule](ctx.staff, org)) throw forbidden(REFUSALS[rule]);
   }
   return org;
 }
+
+const REFUSALS = {
+  edit: '只有本机构的信息发布员或系统管理员可以编辑年度报告',
+  publish: '只有本机构负责人或系统管理员可以发布年度报告',
+  importPublished: '只有系统管理员和监督员可以导入已公布的年度报告（本机构及下级机构）',
+} as const;
 
 /**
  * The same organization's stored report of the year before, for the cross-year rules:
@@ -302,8 +306,14 @@ export async function importReportIn(tx: Queryable, ctx: CommandContext, input: 
   return importParsedIn(tx, ctx, input, parsed(input.report));
 }
 
-async function importParsedIn(tx: Queryable, ctx: CommandContext, input: ImportInput, content: AnnualReport): Promise<ImportResult> {
-  const org = await authorizedOrg(tx, ctx, input.orgId, 'edit');
+async function importParsedIn(
+  tx: Queryable,
+  ctx: CommandContext,
+  input: ImportInput,
+  content: AnnualReport,
+  rule: 'edit' | 'importPublished' = 'edit',
+): Promise<ImportResult> {
+  const org = await authorizedOrg(tx, ctx, input.orgId, rule);
   const note = noteSchema.parse(input.note ?? '');
   const newId = await insertReport(tx, { orgId: org.id, year: content.year, format: content.format });
   const stored = newId === null ? (await findReportByOrgYear(tx, org.id, content.year, { lock: true }))! : (await findReportById(tx, newId))!;
@@ -326,4 +336,46 @@ async function importParsedIn(tx: Queryable, ctx: CommandContext, input: ImportI
     summary: { year: content.year, format: content.format, version, created: newId !== null, sourceName: input.sourceName ?? null, contentHash: input.contentHash ?? null, ...counts(findings) },
   });
   return { report: (await findReportById(tx, stored.id))!, version: (await findVersion(tx, stored.id, version))!, created: newId !== null, unchanged: false };
+}
+
+export interface PublishedImportResult extends ImportResult {
+  /** The imported version is the one the portal shows now. */
+  published: boolean;
+  /** Chinese: why the imported version was kept as a draft although publishing was asked for. */
+  keptDraft: string | null;
+}
+
+/**
+ * Stores a report that was already published elsewhere (a document read by the importer) and,
+ * unless `draft`, publishes it at once: the document is public, the portal shows it marked
+ * 导入 with its findings. Administrators and supervisors of the organization's region may do so
+ * (policy importPublished). A report the organization published from its own data (entered or
+ * computed) is never replaced on the portal: the import is then kept as a draft version.
+ */
+export async function importPublishedReportIn(
+  tx: Queryable,
+  ctx: CommandContext,
+  input: ImportInput,
+  opts: { draft?: boolean } = {},
+): Promise<PublishedImportResult> {
+  const result = await importParsedIn(tx, ctx, input, parsed(input.report), 'importPublished');
+  const stored = result.report;
+  const isShown = stored.publishedVersion === result.version.version;
+  if (result.unchanged || opts.draft) return { ...result, published: isShown, keptDraft: null };
+  if (stored.publishedVersion !== null) {
+    const shown = (await findVersion(tx, stored.id, stored.publishedVersion))!;
+    if (shown.origin !== 'import') {
+      return {
+        ...result,
+        published: false,
+        keptDraft: `本机构已发布自己填报的 ${stored.year} 年度报告（第 ${stored.publishedVersion} 版），导入的第 ${result.version.version} 版保存为草稿，未替换公开门户上的报告`,
+      };
+    }
+  }
+  await setPublished(tx, stored.id, result.version.version, ctx.actor.name);
+  await appendAudit(tx, ctx.actor, {
+    orgId: stored.orgId, action: 'report.publish', targetType: 'report', targetId: stored.id,
+    summary: { year: stored.year, version: result.version.version, previouslyPublished: stored.publishedVersion, imported: true, ...counts(result.version.findings) },
+  });
+  return { ...result, report: (await findReportById(tx, stored.id))!, published: true, keptDraft: null };
 }

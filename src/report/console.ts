@@ -20,6 +20,8 @@ import { SEVERITY_LABELS, type Finding } from './rules/rule.ts';
 import type { GridCell, TableGrid } from './render/grid.ts';
 import { renderHtmlFragment } from './render/html.ts';
 import { reportPolicy } from './policy.ts';
+import { importConsoleRoutes } from './import-console.ts';
+import { mayImportDocuments } from './import-documents.ts';
 import { FORMAT_LABELS, ORIGIN_LABELS, SOURCE_LABELS, statusText } from './present.ts';
 import './scope.ts';
 import {
@@ -62,6 +64,7 @@ function listPage(view: ConsoleView, items: ReportListItem[], form: { year?: str
     `年度报告 · ${org.shortName}`,
     html`${noticeBox(form.notice)}${errorBox(form.error)}
 <p>政府信息公开工作年度报告：条例第五十条规定的内容，按国家格式填报、检查和发布。已发布的报告在<a href="/orgs/${org.code}/reports">公开门户</a>上公布。</p>
+${mayImportDocuments(view.staff) ? html`<p><a href="/console/reports/import">导入已公布的年度报告</a>（网页、文本、PDF、Word 原文，本机构及下级机构）</p>` : ''}
 ${items.length
   ? html`<table class="data">
   <thead><tr><th scope="col">年度</th><th scope="col">格式</th><th scope="col">状态</th><th scope="col">当前版本</th><th scope="col">错误</th><th scope="col">警告</th><th scope="col">公布截止日</th><th scope="col">最后修改</th></tr></thead>
@@ -305,6 +308,7 @@ export function reportConsoleRoutes(deps: AppDeps) {
   }
 
   return async (app: FastifyInstance) => {
+    await app.register(importConsoleRoutes(deps));
     app.get('/reports', { schema: { hide: true } }, async (request, reply) => {
       const view = await consoleView(deps, request, reply, 'reports');
       const notice = NOTICES[(request.query as { notice?: string }).notice ?? ''];

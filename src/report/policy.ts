@@ -12,4 +12,9 @@ export const reportPolicy = {
   edit: (s: Staff, org: OrgRef) => (hasRole(s, 'editor') && isOwnOrg(s, org)) || (hasRole(s, 'admin') && inSubtree(s, org)),
   /** 机关负责人 of the organization, or an administrator of it or above, publish. */
   publish: (s: Staff, org: OrgRef) => (hasRole(s, 'head') && isOwnOrg(s, org)) || (hasRole(s, 'admin') && inSubtree(s, org)),
+  /**
+   * Administrators and supervisors import reports already published elsewhere (a public document,
+   * stored as printed and shown on the portal) for the organizations of their region, their own included.
+   */
+  importPublished: (s: Staff, org: OrgRef) => hasRole(s, 'admin', 'supervisor') && inSubtree(s, org),
 };

@@ -27,3 +27,16 @@ export function matchAgency(name: string, orgs: readonly Organization[]): Agency
   if (bySuffix.length > 1) return { kind: 'ambiguous', candidates: bySuffix };
   return { kind: 'none' };
 }
+
+/**
+ * The agency printed in a report is clearly another than the organization it is imported into:
+ * both names known and neither a shorter form of the other (新荣区自然资源局 fits 大同市新荣区自然资源局).
+ */
+export function agencyDiffers(printed: string | null, org: Pick<Organization, 'fullName' | 'shortName'>): boolean {
+  const wanted = printed ? normalizeAgencyName(printed) : '';
+  if (!wanted) return false;
+  return ![org.fullName, org.shortName].some((n) => {
+    const name = normalizeAgencyName(n);
+    return name !== '' && (name.endsWith(wanted) || wanted.endsWith(name));
+  });
+}

@@ -23,11 +23,12 @@ export function summarizeImport(items: ImportItem[]): string {
 export function register(program: Command): void {
   program
     .command('import <paths...>')
-    .description('导入已发布的政府信息公开工作年度报告（HTML、TXT、PDF、DOCX 文件或文件夹），按机关和年度保存')
+    .description('导入已发布的政府信息公开工作年度报告（HTML、TXT、PDF、DOCX 文件或文件夹），按机关和年度保存并在公开门户发布（标注“导入”及检查结果）')
     .option('--org <code>', '全部导入到该机构（不按文中机关名称匹配）')
     .option('--no-create-orgs', '文中机关与现有机构都不相符时不新建机构，记为失败')
+    .option('--draft', '只保存为草稿，不发布（核对后在管理后台发布）')
     .option('--json', '以 JSON 输出每个文件的结果')
-    .action((paths: string[], o: { org?: string; createOrgs: boolean; json?: boolean }) =>
+    .action((paths: string[], o: { org?: string; createOrgs: boolean; draft?: boolean; json?: boolean }) =>
       runCommand(() =>
         withDatabase(async (db) => {
           const files = collectImportFiles(paths);
@@ -36,6 +37,7 @@ export function register(program: Command): void {
           const items = await importDocuments(db, cliContext(), files, {
             orgCode: o.org,
             createOrgs: o.createOrgs,
+            draft: o.draft ?? false,
             onProgress: (done, _total, item) => bar?.update(done, { file: relative(process.cwd(), item.path) }),
           });
           bar?.stop();

@@ -5,9 +5,12 @@ import { extname, join, resolve } from 'node:path';
 export const IMPORTABLE_EXTENSIONS = ['.html', '.htm', '.txt', '.pdf', '.docx'] as const;
 
 export interface ImportFile {
+  /** The file's path, or the name of an uploaded document. */
   path: string;
   /** Why it cannot be imported, decided before reading it (missing, unsupported type). */
   problem: string | null;
+  /** The bytes of an uploaded document (a path is then only its name, nothing is read from disk). */
+  content?: Uint8Array;
 }
 
 const importable = (path: string) => (IMPORTABLE_EXTENSIONS as readonly string[]).includes(extname(path).toLowerCase());
