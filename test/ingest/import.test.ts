@@ -9,7 +9,13 @@ import { cliContext } from '../../src/core/context.ts';
 import { seedDemo } from '../../src/demo/seed.ts';
 import { collectImportFiles } from '../../src/ingest/import/files.ts';
 import { importDocuments } from '../../src/ingest/import/run.ts';
-import { findOrgByCode } from '../../src/orgs/store.ts';
+import { findOrgByCode, findOrgByFullName } from '../../src/orgs/store.ts';
+import type { Database } from '../../src/core/db/database.ts';
+import { randomReport } from '../../src/ingest/testing/random-report.ts';
+import { renderReport } from '../../src/report/render/render.ts';
+import { loadConfig } from '../../src/core/config.ts';
+import { openDatabase } from '../../src/core/db/open.ts';
+import { buildApp } from '../../src/core/http/app.ts';
 import { testDatabase, type TestDatabase } from '../helpers/db.ts';
 import { runCli } from '../helpers/cli.ts';
 
@@ -56,6 +62,7 @@ test('a folder of seeds: reports stored per agency and year, the self-evaluation
   assert.ok(rules.includes('narrative.appeals-count'), 'text says 行政诉讼0件, table 4 shows 2');
   assert.ok(version!.content.table4, 'tables stored as printed');
   assert.match(items[2]!.message, /自评/);
+  assert.ok(items.filter((i) => i.status === 'imported').every((i) => i.published), 'published on import');
 });
 
 test('importing the same files again changes nothing', async () => {
@@ -81,4 +88,78 @@ test('gongkai import on the command line prints a summary and is idempotent', as
   assert.match(first.stdout, /2020 年度报告：已导入为第 1 版/);
   const again = await runCli(['import', join(SEEDS, '004_d6d0826799a72bc4.txt')], { env });
   assert.match(again.stdout, /已导入 0，已存在 1/);
+
+  // published on import: the portal page of the year shows the 导入 mark and the findings
+  const seed001 = await runCli(['import', '--json', join(SEEDS, '001_43470c8d9389378c.txt')], { env });
+  assert.equal(seed001.code, 0, seed001.stderr);
+  const [item] = JSON.parse(seed001.stdout) as { status: string; orgCode: string; year: number; published: boolean; findings: { rule: string; message: string }[] }[];
+  assert.deepEqual([item!.status, item!.year, item!.published], ['imported', 2024, true]);
+  const db = t.url ? t.db : await openDatabase({ databaseUrl: null, dataDir: join(dir, 'pglite') });
+  const app = await buildApp({ db, config: { ...loadConfig({ NODE_ENV: 'test' }), cookieSecret: 'test-cookie-secret-0123456789abcdef' } });
+  try {
+    const page = await app.inject({ method: 'GET', url: `/orgs/${item!.orgCode}/reports/2024`, headers: { accept: 'text/html' } });
+    assert.equal(page.statusCode, 200);
+    assert.match(page.body, /<span class="tag">导入<\/span> 本报告由已公布的原文导入/);
+    const appeals = item!.findings.find((f) => f.rule === 'narrative.appeals-count')!;
+    assert.ok(page.body.includes(appeals.message), 'the text-versus-table finding is shown');
+    assert.match(page.body, /核对发现 \d+ 条错误/);
+  } finally {
+    await app.close();
+    if (db !== t.db) await db.close();
+  }
+});
+
+test('--draft keeps imported reports for review: stored, not published', async () => {
+  const draftDir = mkdtempSync(join(tmpdir(), 'gongkai-draft-'));
+  copyFileSync(join(SEEDS, '000_e2a3de778136c658.txt'), join(draftDir, '000.txt'));
+  const versions = await t.db.query<{ n: number }>('select count(*)::int as n from reports where published_version is null');
+  const [item] = await importDocuments(t.db, cliContext(), collectImportFiles([draftDir]), { draft: true, orgCode: 'QS-JY' });
+  rmSync(draftDir, { recursive: true, force: true });
+  assert.equal(item!.status, 'imported');
+  assert.equal(item!.published, false);
+  assert.match(item!.message, /保存为草稿（未发布）/);
+  assert.match(item!.message, /注意：文中机关为“新宾满族自治县自然资源局”，与机构“青山县教育局”不一致/);
+  const after = await t.db.query<{ n: number }>('select count(*)::int as n from reports where published_version is null');
+  assert.equal(after[0]!.n, versions[0]!.n + 1);
+});
+
+test('reports are stored by the year they cover, so the year before is compared whatever the order of the files', async () => {
+  const yearsDir = mkdtempSync(join(tmpdir(), 'gongkai-years-'));
+  const agency = '云岭县档案馆';
+  const docs = [randomReport(41, { year: 2024 }), randomReport(42, { year: 2023 })];
+  for (const d of docs) d.report.agency = agency;
+  const t3 = (d: (typeof docs)[number]) => d.report.table3 as unknown as Record<string, number[]>;
+  assert.notDeepEqual(t3(docs[0]!).carriedOver, t3(docs[1]!).carriedForward, 'the pair disagrees across years');
+  writeFileSync(join(yearsDir, 'a-2024.html'), await renderReport(docs[0]!, 'html'));
+  writeFileSync(join(yearsDir, 'b-2023.html'), await renderReport(docs[1]!, 'html'));
+  const items = await importDocuments(t.db, cliContext(), collectImportFiles([yearsDir]));
+  rmSync(yearsDir, { recursive: true, force: true });
+  assert.deepEqual(items.map((i) => [i.path.replace(yearsDir, ''), i.status, i.year]), [['/a-2024.html', 'imported', 2024], ['/b-2023.html', 'imported', 2023]]);
+  assert.ok(items[0]!.findings!.some((f) => f.rule === 'cross-year.carried-over'), '2024 compared with 2023, imported after it');
+});
+
+test('an import that fails after creating its organization leaves no organization behind', async () => {
+  const failDir = mkdtempSync(join(tmpdir(), 'gongkai-fail-'));
+  const doc = randomReport(43, { year: 2023 });
+  doc.report.agency = '云岭县地方志办公室';
+  writeFileSync(join(failDir, 'r.html'), await renderReport(doc, 'html'));
+  // the database refuses the version row, after the organization was inserted in the same transaction
+  const failing: Database = {
+    kind: t.db.kind,
+    query: (sql, params) => t.db.query(sql, params),
+    exec: (sql) => t.db.exec(sql),
+    close: () => Promise.resolve(),
+    transaction: (fn) =>
+      t.db.transaction((tx) =>
+        fn({
+          query: <T,>(sql: string, params?: readonly unknown[]) => (/insert into report_versions/.test(sql) ? Promise.reject(new Error('磁盘已满（测试）')) : tx.query<T>(sql, params)),
+          exec: (sql) => tx.exec(sql),
+        }),
+      ),
+  };
+  const [item] = await importDocuments(failing, cliContext(), collectImportFiles([failDir]));
+  rmSync(failDir, { recursive: true, force: true });
+  assert.equal(item!.status, 'failed');
+  assert.match(item!.message, /磁盘已满/);
+  assert.equal(await findOrgByFullName(t.db, '云岭县地方志办公室'), undefined);
 });
