@@ -16,6 +16,7 @@ export const CASE_STATES = [
   'paid', // 已缴费
   'unpaid', // 逾期未缴费
   'extended', // 已延期（第三十三条第二款）
+  'reply_drafted', // 答复已拟定，待机关负责人审核签发
   'replied', // 已答复（第三十六条）
   'closed', // 已办结归档（第四十五条）
   'withdrawn', // 申请人撤回
@@ -34,6 +35,7 @@ export const STATE_LABELS: Record<CaseState, string> = {
   paid: '已缴费',
   unpaid: '逾期未缴费',
   extended: '已延期',
+  reply_drafted: '答复待签发',
   replied: '已答复',
   closed: '已办结',
   withdrawn: '已撤回',

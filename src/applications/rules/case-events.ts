@@ -23,7 +23,11 @@ export interface EventData {
   extension_requested: { workingDays: number; reason: string };
   extension_rejected: { reason: string };
   extended: { workingDays: number; approvedOn: DateString; notifiedOn: DateString; reason: string };
-  replied: { outcome: Outcome; reasons: string; deliveredBy: string };
+  /** The handler's draft: what the head reviews; `template` is the letter text if the handler wrote one. */
+  reply_drafted: { outcome: Outcome; reasons: string; deliveredBy: string; template: string | null; fromState: CaseState };
+  reply_returned: { reason: string };
+  /** `signedBy`: the head who signed the reply (签发); absent on imported replies. */
+  replied: { outcome: Outcome; reasons: string; deliveredBy: string; template?: string | null; signedBy?: string };
   closed: Record<string, never>;
   withdrawn: { by: 'applicant' | 'staff' };
   assigned: { handlerUserId: number | null; handlerName: string | null };
@@ -45,6 +49,8 @@ export const EVENT_LABELS: Record<EventKind, string> = {
   extension_requested: '申请延期答复',
   extension_rejected: '延期未获批准',
   extended: '负责人批准延期并告知申请人',
+  reply_drafted: '提交答复草稿（待负责人签发）',
+  reply_returned: '负责人退回答复草稿',
   replied: '作出答复',
   closed: '办结归档',
   withdrawn: '申请人撤回申请',
@@ -84,6 +90,8 @@ export interface CaseSnapshot {
   feeNotified: boolean;
   /** The payment deadline stated in the fee notice. */
   feePaymentDueOn: DateString | null;
+  /** A reply drafted by the handler and not yet signed or sent back by the head. */
+  replyDraft: EventData['reply_drafted'] | null;
 }
 
 const of = <K extends EventKind>(e: StoredEvent, _k: K) => e.data as unknown as EventData[K];
@@ -102,6 +110,7 @@ export function snapshotOf(c: { state: CaseState; channel: SubmissionChannel; su
     extended: false,
     feeNotified: false,
     feePaymentDueOn: null,
+    replyDraft: null,
   };
   for (const e of events) {
     if (!BOOKKEEPING.includes(e.kind) && dayNumber(e.onDate) > dayNumber(s.lastEventOn)) s.lastEventOn = e.onDate;
@@ -126,6 +135,13 @@ export function snapshotOf(c: { state: CaseState; channel: SubmissionChannel; su
       case 'fee_notified':
         s.feeNotified = true;
         s.feePaymentDueOn = of(e, 'fee_notified').paymentDueOn;
+        break;
+      case 'reply_drafted':
+        s.replyDraft = of(e, 'reply_drafted');
+        break;
+      case 'reply_returned':
+      case 'replied':
+        s.replyDraft = null;
         break;
     }
   }

@@ -22,7 +22,9 @@ const base: CaseSnapshot = {
   extended: false,
   feeNotified: false,
   feePaymentDueOn: null,
+  replyDraft: null,
 };
+const DRAFT = { outcome: 'partiallyGranted', reasons: '涉及个人隐私', deliveredBy: '电子邮件', template: null, fromState: 'extended' } as const satisfies CaseSnapshot['replyDraft'];
 const snap = (state: CaseState, over: Partial<CaseSnapshot> = {}): CaseSnapshot => ({ ...base, state, ...over });
 
 /** Each transition with a valid input, the states it is allowed from, and the state it leads to. */
@@ -39,6 +41,9 @@ const CASES: { name: string; from: readonly CaseState[]; to: CaseState | 'same';
   { name: 'requestExtension', from: [...t.PROCESSING_STATES, 'consulting', 'fee_notified'], to: 'same', run: (s) => t.requestExtension(s, { on: '2025-10-13', workingDays: 20, reason: '需调取档案' }, TODAY) },
   { name: 'approveExtension', from: [...t.PROCESSING_STATES, 'consulting', 'fee_notified'], to: 'extended', run: (s) => t.approveExtension(s, { approvedOn: '2025-10-14', notifiedOn: '2025-10-14' }, TODAY), over: { extensionRequest: { workingDays: 20, reason: '需调取档案' } } },
   { name: 'reply', from: t.PROCESSING_STATES, to: 'replied', run: (s) => t.reply(s, { on: '2025-10-20', outcome: 'partiallyGranted', reasons: '涉及个人隐私', deliveredBy: '电子邮件' }, TODAY) },
+  { name: 'draftReply', from: t.PROCESSING_STATES, to: 'reply_drafted', run: (s) => t.draftReply(s, { on: '2025-10-17', outcome: 'partiallyGranted', reasons: '涉及个人隐私', deliveredBy: '电子邮件' }, TODAY) },
+  { name: 'signReply', from: ['reply_drafted'], to: 'replied', run: (s) => t.signReply(s, { on: '2025-10-20', signedBy: '负责人' }, TODAY), over: { replyDraft: DRAFT } },
+  { name: 'returnReply', from: ['reply_drafted'], to: 'extended', run: (s) => t.returnReply(s, { on: '2025-10-20', reason: '理由不充分' }, TODAY), over: { replyDraft: DRAFT } },
   { name: 'close', from: ['replied', 'abandoned', 'unpaid', 'withdrawn'], to: 'closed', run: (s) => t.close(s, { on: '2025-10-20' }, TODAY) },
   { name: 'withdraw', from: t.WITHDRAWABLE_STATES, to: 'withdrawn', run: (s) => t.withdraw(s, { on: '2025-10-20', by: 'applicant' }, TODAY) },
 ];
@@ -65,6 +70,7 @@ test('allowedActions lists exactly the transitions that succeed', () => {
     confirmReceipt: 'confirm', requestCorrection: 'requestCorrection', recordCorrection: 'recordCorrection', abandon: 'abandon',
     startConsultation: 'consult', endConsultation: 'endConsultation', noticeFee: 'noticeFee', recordPayment: 'recordPayment',
     recordNonPayment: 'recordNonPayment', requestExtension: 'requestExtension', approveExtension: 'approveExtension', reply: 'reply', close: 'close', withdraw: 'withdraw',
+    draftReply: 'draftReply', signReply: 'signReply', returnReply: 'returnReply',
   };
   for (const state of CASE_STATES) {
     const s = snap(state);
@@ -190,7 +196,7 @@ test('snapshotOf: facts from the events; bookkeeping events do not bound later d
   assert.deepEqual(s, {
     state: 'corrected', channel: 'online', submittedOn: '2025-09-24', receivedOn: '2025-09-26', lastEventOn: '2025-10-09',
     correctionRequested: true, corrected: true, correctionDueOn: '2025-10-15', extensionRequest: { workingDays: 10, reason: 'z' },
-    extended: false, feeNotified: false, feePaymentDueOn: null,
+    extended: false, feeNotified: false, feePaymentDueOn: null, replyDraft: null,
   });
   const approved = snapshotOf({ state: 'extended', channel: 'online', submittedOn: '2025-09-24', receivedOn: '2025-09-26' }, [
     ...events,
@@ -199,4 +205,36 @@ test('snapshotOf: facts from the events; bookkeeping events do not bound later d
   assert.equal(approved.extended, true);
   assert.equal(approved.extensionRequest, null);
   assert.equal(approved.lastEventOn, '2025-10-21');
+});
+
+test('答复须经负责人签发: the draft keeps the content, the signature replies on its own date and names the signer', () => {
+  const drafted = t.draftReply(snap('consulted', { lastEventOn: '2025-10-15' }), { on: '2025-10-16', outcome: 'withheld.thirdPartyRights', reasons: '第三方不同意公开', deliveredBy: '邮寄' }, TODAY);
+  assert.deepEqual(drafted, {
+    next: 'reply_drafted',
+    events: [{ kind: 'reply_drafted', onDate: '2025-10-16', data: { outcome: 'withheld.thirdPartyRights', reasons: '第三方不同意公开', deliveredBy: '邮寄', template: null, fromState: 'consulted' } }],
+    set: {},
+  });
+  const history: StoredEvent[] = [{ kind: 'received', onDate: '2025-09-26', data: { receivedOn: '2025-09-26' } }, drafted.events[0]!];
+  const s = snapshotOf({ state: 'reply_drafted', channel: 'online', submittedOn: '2025-09-24', receivedOn: '2025-09-26' }, history);
+  assert.equal(s.replyDraft?.fromState, 'consulted');
+  assert.throws(() => t.signReply(s, { on: '2025-10-15', signedBy: '负责人' }, TODAY), /签发日期（2025-10-15）不能早于上一办理环节的日期（2025-10-16）/);
+  const signed = t.signReply(s, { on: '2025-10-20', signedBy: '李局长' }, TODAY);
+  assert.deepEqual(signed.set, { concludedOn: '2025-10-20', outcome: 'withheld.thirdPartyRights' });
+  assert.deepEqual(signed.events[0]!.data, { outcome: 'withheld.thirdPartyRights', reasons: '第三方不同意公开', deliveredBy: '邮寄', signedBy: '李局长' });
+  // sent back: to the state it was drafted in, with the reason; the draft is gone
+  const back = t.returnReply(s, { on: '2025-10-17', reason: '请补充第三方意见' }, TODAY);
+  assert.equal(back.next, 'consulted');
+  assert.throws(() => t.returnReply(s, { on: '2025-10-17', reason: ' ' }, TODAY), /请填写退回修改的理由/);
+  const after = snapshotOf({ state: 'consulted', channel: 'online', submittedOn: '2025-09-24', receivedOn: '2025-09-26' }, [...history, back.events[0]!]);
+  assert.equal(after.replyDraft, null);
+  assert.throws(() => t.signReply({ ...s, replyDraft: null }, { on: '2025-10-20', signedBy: '负责人' }, TODAY), /没有待签发的答复草稿/);
+});
+
+test('a draft is checked like a reply, and a letter text of its own must keep the remedy clause', () => {
+  const d = (over: Partial<t.ReplyInput>) => t.draftReply(snap('received'), { on: '2025-10-20', outcome: 'granted', reasons: '', deliveredBy: '邮寄', ...over }, TODAY);
+  assert.throws(() => d({ outcome: 'withheld.stateSecret' }), /须说明理由/);
+  assert.throws(() => d({ outcome: 'nonsense' }), /请从年度报告表三的办理结果中选择一项/);
+  assert.throws(() => d({ template: '予以公开。' }), /缺少必需的占位符 \{救济途径\}/);
+  assert.equal((d({ template: '予以公开。\n{救济途径}' }).events[0]!.data as { template: string }).template, '予以公开。\n{救济途径}');
+  assert.equal(t.withdraw(snap('reply_drafted'), { on: '2025-10-20', by: 'applicant' }, TODAY).next, 'withdrawn', 'withdrawal stays possible until the reply is signed');
 });

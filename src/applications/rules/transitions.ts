@@ -5,7 +5,8 @@
 //
 //   submitted → received → [correction_requested → corrected | abandoned]
 //             → [consulting → consulted] → [fee_notified → paid | unpaid] → [extended]
-//             → replied → closed;            withdrawn at any point before the reply.
+//             → reply_drafted (handler) → replied (head signs; or sends the draft back) → closed;
+//             withdrawn at any point before the reply.
 import { dayNumber, isValidDate, type DateString } from '../../calendar/date.ts';
 import { conflict, invalid } from '../../core/errors.ts';
 import { STATE_LABELS, type CaseState } from '../model.ts';
@@ -14,6 +15,7 @@ import { MAX_EXTENSION_WORKING_DAYS } from './deadline.ts';
 import type { FeeQuote } from './fees.ts';
 import { OUTCOMES, REPLY_OUTCOMES, WITHDRAWN_OUTCOME, type Outcome, type ReplyOutcome } from './outcome.ts';
 import { legalReceiptDate, type SubmissionChannel } from './receipt.ts';
+import { checkTemplate } from './letter-template.ts';
 
 export interface Transition {
   next: CaseState;
@@ -27,7 +29,7 @@ export const PROCESSING_STATES: readonly CaseState[] = ['received', 'corrected',
 /** States after which nothing but closing remains. */
 export const CONCLUDED_STATES: readonly CaseState[] = ['replied', 'abandoned', 'unpaid', 'withdrawn', 'closed'];
 /** 撤回: possible at any point before the reply. */
-export const WITHDRAWABLE_STATES: readonly CaseState[] = ['submitted', 'received', 'correction_requested', 'corrected', 'consulting', 'consulted', 'fee_notified', 'paid', 'extended'];
+export const WITHDRAWABLE_STATES: readonly CaseState[] = ['submitted', 'received', 'correction_requested', 'corrected', 'consulting', 'consulted', 'fee_notified', 'paid', 'extended', 'reply_drafted'];
 
 function requireState(s: CaseSnapshot, allowed: readonly CaseState[], action: string): void {
   if (!allowed.includes(s.state)) throw conflict(`该申请当前状态为“${STATE_LABELS[s.state]}”，不能${action}`);
@@ -246,19 +248,70 @@ export interface ReplyInput {
   reasons: string;
   /** How the reply reached the applicant. */
   deliveredBy: string;
+  /** The letter text for this case (a reply template with placeholders); empty: the organization's template. */
+  template?: string | null;
+  /** The head who signs the reply (absent for replies imported from a ledger). */
+  signedBy?: string | null;
 }
 
-/** 条例第三十六条、第三十七条: the reply, with exactly one table 3 outcome. */
-export function reply(s: CaseSnapshot, input: ReplyInput, today: DateString): Transition {
-  requireState(s, PROCESSING_STATES, '作出答复');
-  const on = checkDate(s, input.on, today, '答复日期');
+/** The content of a reply, checked: exactly one table 3 outcome, the reasons, the delivery, the letter text. */
+function replyContent(s: CaseSnapshot, input: Omit<ReplyInput, 'on' | 'signedBy'>) {
   if (!(REPLY_OUTCOMES as readonly string[]).includes(input.outcome)) throw invalid('请从年度报告表三的办理结果中选择一项答复结果');
   const outcome = input.outcome as ReplyOutcome;
   if (outcome === 'unavailable.unclearAfterCorrection' && !s.corrected) throw conflict('“补正后申请内容仍不明确”只适用于已补正的申请（条例第三十条）');
   const reasons = (input.reasons ?? '').trim();
   if (outcome !== 'granted' && !reasons) throw invalid(`“${OUTCOMES[outcome].label}”须说明理由（条例第三十六条、第三十七条）`);
   const deliveredBy = requireText(input.deliveredBy, '请填写答复的送达方式');
-  return { next: 'replied', events: [{ kind: 'replied', onDate: on, data: { outcome, reasons, deliveredBy } }], set: { concludedOn: on, outcome } };
+  const own = (input.template ?? '').trim();
+  const template = own ? checkTemplate('reply', outcome, own) : null;
+  return { outcome, reasons, deliveredBy, template };
+}
+
+/**
+ * 条例第三十六条、第三十七条: the reply, with exactly one table 3 outcome, in one step — by the
+ * head, who signs it at once, or replayed from a ledger.
+ */
+export function reply(s: CaseSnapshot, input: ReplyInput, today: DateString): Transition {
+  requireState(s, PROCESSING_STATES, '作出答复');
+  const on = checkDate(s, input.on, today, '答复日期');
+  const { outcome, reasons, deliveredBy, template } = replyContent(s, input);
+  const signed = input.signedBy ? { signedBy: input.signedBy } : {};
+  return { next: 'replied', events: [{ kind: 'replied', onDate: on, data: { outcome, reasons, deliveredBy, ...(template ? { template } : {}), ...signed } }], set: { concludedOn: on, outcome } };
+}
+
+/** The handler drafts the reply (outcome, reasons, letter text) for the head to review and sign. */
+export function draftReply(s: CaseSnapshot, input: Omit<ReplyInput, 'signedBy'>, today: DateString): Transition {
+  requireState(s, PROCESSING_STATES, '提交答复草稿');
+  const on = checkDate(s, input.on, today, '拟稿日期');
+  const content = replyContent(s, input);
+  return { next: 'reply_drafted', events: [{ kind: 'reply_drafted', onDate: on, data: { ...content, fromState: s.state } }], set: {} };
+}
+
+/**
+ * The head reviews and signs the drafted reply (签发): the case is replied on the signing date,
+ * which is the legal date of the reply (条例第三十三条 counts to it).
+ */
+export function signReply(s: CaseSnapshot, input: { on: DateString; signedBy: string }, today: DateString): Transition {
+  requireState(s, ['reply_drafted'], '签发答复');
+  const draft = s.replyDraft;
+  if (!draft) throw conflict('没有待签发的答复草稿');
+  const on = checkDate(s, input.on, today, '签发日期');
+  const signedBy = requireText(input.signedBy, '签发人不能为空');
+  const { outcome, reasons, deliveredBy, template } = draft;
+  return {
+    next: 'replied',
+    events: [{ kind: 'replied', onDate: on, data: { outcome, reasons, deliveredBy, ...(template ? { template } : {}), signedBy } }],
+    set: { concludedOn: on, outcome },
+  };
+}
+
+/** The head sends the draft back with the reason; the case returns to the state it was drafted in. */
+export function returnReply(s: CaseSnapshot, input: { on: DateString; reason: string }, today: DateString): Transition {
+  requireState(s, ['reply_drafted'], '退回答复草稿');
+  if (!s.replyDraft) throw conflict('没有待签发的答复草稿');
+  const on = checkDate(s, input.on, today, '退回日期');
+  const reason = requireText(input.reason, '请填写退回修改的理由');
+  return { next: s.replyDraft.fromState, events: [{ kind: 'reply_returned', onDate: on, data: { reason } }], set: {} };
 }
 
 /** 条例第四十五条: the case is archived (办结归档). */
@@ -283,7 +336,7 @@ export function withdraw(s: CaseSnapshot, input: { on: DateString; by: 'applican
 export type CaseAction =
   | 'confirm' | 'requestCorrection' | 'recordCorrection' | 'abandon' | 'consult' | 'endConsultation'
   | 'noticeFee' | 'recordPayment' | 'recordNonPayment' | 'requestExtension' | 'approveExtension'
-  | 'reply' | 'close' | 'withdraw';
+  | 'draftReply' | 'reply' | 'signReply' | 'returnReply' | 'close' | 'withdraw';
 
 export function allowedActions(s: CaseSnapshot): CaseAction[] {
   const a: CaseAction[] = [];
@@ -297,7 +350,8 @@ export function allowedActions(s: CaseSnapshot): CaseAction[] {
   if (st === 'fee_notified') a.push('recordPayment', 'recordNonPayment');
   if (EXTENSION_ASKABLE.includes(st) && !s.extended && !s.extensionRequest) a.push('requestExtension');
   if (EXTENSION_ASKABLE.includes(st) && s.extensionRequest) a.push('approveExtension');
-  if (PROCESSING_STATES.includes(st)) a.push('reply');
+  if (PROCESSING_STATES.includes(st)) a.push('draftReply', 'reply');
+  if (st === 'reply_drafted') a.push('signReply', 'returnReply');
   if (['replied', 'abandoned', 'unpaid', 'withdrawn'].includes(st)) a.push('close');
   if (WITHDRAWABLE_STATES.includes(st)) a.push('withdraw');
   return a;
