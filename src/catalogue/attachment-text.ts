@@ -2,14 +2,23 @@
 // in attachments' text”). PDF through pdfjs-dist, Word through mammoth, Excel through exceljs;
 // images have no text (no OCR). A file that cannot be read gives no text, never an error: the
 // upload itself was checked by its magic bytes.
+import { createRequire } from 'node:module';
+import { dirname, join, sep } from 'node:path';
 import type { FileKind } from './rules/file-type.ts';
+
+/**
+ * pdfjs's character maps, from the installed pdfjs-dist: without them a PDF whose CJK font is not
+ * embedded (STSong-Light with UniGB-UCS2-H, as iText and WPS write) yields no text at all. On Node,
+ * pdfjs reads them with fs.readFile, so this is a folder path (with the trailing separator), not a URL.
+ */
+export const PDF_CMAP_URL = join(dirname(createRequire(import.meta.url).resolve('pdfjs-dist/package.json')), 'cmaps') + sep;
 
 const MAX_TEXT = 500_000;
 const MAX_PDF_PAGES = 300;
 
 async function pdfText(bytes: Uint8Array): Promise<string> {
   const { getDocument, VerbosityLevel } = await import('pdfjs-dist/legacy/build/pdf.mjs');
-  const doc = await getDocument({ data: new Uint8Array(bytes), isEvalSupported: false, disableFontFace: true, useSystemFonts: false, stopAtErrors: false, verbosity: VerbosityLevel.ERRORS }).promise;
+  const doc = await getDocument({ data: new Uint8Array(bytes), cMapUrl: PDF_CMAP_URL, cMapPacked: true, isEvalSupported: false, disableFontFace: true, useSystemFonts: false, stopAtErrors: false, verbosity: VerbosityLevel.ERRORS }).promise;
   try {
     const parts: string[] = [];
     let length = 0;

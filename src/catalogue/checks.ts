@@ -1,16 +1,17 @@
 // What the commands derive from a version: its confidentiality findings (title, summary, body
 // and every attachment's text) and its row in the search index.
 import type { Attachment, ItemContent } from './model.ts';
-import { findingsInContext, type FieldFinding } from './rules/confidentiality.ts';
+import { findingsInContext, unreadAttachmentFindings, type FieldFinding } from './rules/confidentiality.ts';
 import { searchableText } from './search/text.ts';
 import { tsvectorLiteral } from './search/tokens.ts';
 
-export function versionFindings(v: Pick<ItemContent, 'title' | 'summary' | 'body'>, attachments: readonly Pick<Attachment, 'fileName' | 'text'>[], words: readonly string[]): FieldFinding[] {
+export function versionFindings(v: Pick<ItemContent, 'title' | 'summary' | 'body'>, attachments: readonly Pick<Attachment, 'fileName' | 'mediaType' | 'text'>[], words: readonly string[]): FieldFinding[] {
   return [
     ...findingsInContext('标题', v.title, { words }),
     ...findingsInContext('内容概述', v.summary, { words }),
     ...findingsInContext('正文', v.body, { words }),
     ...attachments.flatMap((a) => findingsInContext(`附件“${a.fileName}”`, a.text, { words })),
+    ...unreadAttachmentFindings(attachments),
   ];
 }
 

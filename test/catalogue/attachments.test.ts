@@ -12,7 +12,11 @@ import { approveStage, createItem, ensureCatalogue } from '../../src/catalogue/c
 import { checkAttachment, cleanFileName, sniffFileKind } from '../../src/catalogue/rules/file-type.ts';
 import { listColumns } from '../../src/catalogue/store.ts';
 import { Client, testApp, type TestApp } from '../helpers/app.ts';
-import { ctxOf } from './fixtures.ts';
+import { cjkPdfWith, ctxOf, scannedPdf } from './fixtures.ts';
+import { versionFindings } from '../../src/catalogue/checks.ts';
+import { readPdfBlocks } from '../../src/ingest/read/pdf.ts';
+import { addAttachment, acknowledgeFinding, openFindingsOf, submitForReview } from '../../src/catalogue/commands.ts';
+import { latestVersion } from '../../src/catalogue/store.ts';
 
 async function docxWith(text: string): Promise<Buffer> {
   return Packer.toBuffer(new Document({ sections: [{ children: text.split('\n').map((t) => new Paragraph(t)) }] }));
@@ -73,6 +77,26 @@ test('text extraction: Word, Excel and PDF; images have none', async () => {
   assert.match(await extractAttachmentText('pdf', pdfWith('Contact 13812345678')), /Contact 13812345678/);
   assert.equal(await extractAttachmentText('png', PNG), '');
   assert.equal(await extractAttachmentText('pdf', Buffer.from('%PDF-1.4 broken')), '', 'unreadable: no text, no error');
+});
+
+test('PDF with a non-embedded CJK font (STSong-Light, UniGB-UCS2-H): the text is read and an ID number in it is found', async () => {
+  const pdf = cjkPdfWith('护林员名单：王某，身份证号330106199003071236，青山镇。');
+  const text = await extractAttachmentText('pdf', pdf);
+  assert.match(text, /护林员名单：王某，身份证号330106199003071236/);
+  const findings = versionFindings({ title: '名单', summary: '', body: '' }, [{ fileName: '名单.pdf', mediaType: 'application/pdf', text }], []);
+  assert.deepEqual(findings.map((f) => [f.detector, f.match, f.field]), [['id_card', '330106199003071236', '附件“名单.pdf”']]);
+  // The published-report reader (ingest) uses the same character maps.
+  const reading = await readPdfBlocks(cjkPdfWith('青山县自然资源局二〇二四年度政府信息公开工作年度报告'));
+  assert.match(JSON.stringify(reading.blocks), /青山县自然资源局二〇二四年度政府信息公开工作年度报告/);
+});
+
+test('a PDF without a text layer (a scan) is a finding for a person to check, never silently clean', async () => {
+  assert.equal(await extractAttachmentText('pdf', scannedPdf()), '');
+  const findings = versionFindings({ title: '名单', summary: '', body: '见附件' }, [
+    { fileName: '扫描件.pdf', mediaType: 'application/pdf', text: '' },
+    { fileName: '照片.png', mediaType: 'image/png', text: '' },
+  ], []);
+  assert.deepEqual(findings.map((f) => [f.detector, f.match]), [['no_text', '扫描件.pdf']], 'images are not expected to have text');
 });
 
 let t: TestApp;
@@ -143,4 +167,20 @@ test('upload through the console form: finding in the attachment text, delete, p
   const found = await anon.get(`/search?q=${encodeURIComponent('生态护林员')}`);
   assert.match(found.body, /找到 1 条结果/, 'attachment text is searched');
   assert.equal((await anon.get(`/attachments/${attachmentId}`)).statusCode, 404, 'a deleted draft attachment is not on the portal');
+});
+
+test('a scanned attachment blocks submission until a 保密审查员 acknowledges it with a reason', async () => {
+  const org = (await findOrgByCode(t.db, 'QS-ZRZY'))!;
+  await ensureCatalogue(t.db, org.id);
+  const column = (await listColumns(t.db, org.id)).find((c) => c.name === '通知公告')!.id;
+  const editorCtx = await ctxOf(t.db, 'zrzy.editor');
+  const { item } = await createItem(t.db, editorCtx, org.id, { columnId: column, title: '关于公布征地补偿安置方案的公告', body: '方案见附件扫描件。' });
+  await addAttachment(t.db, editorCtx, item.id, { fileName: '补偿安置方案.pdf', content: scannedPdf() });
+  await assert.rejects(submitForReview(t.db, editorCtx, item.id), /提示|确认|保密/);
+  const page = await (await new Client(t.app).loginReady('zrzy.editor', 'Changed-pass-2026')).get(`/console/catalogue/items/${item.id}`);
+  assert.match(page.body, /附件未能读取文字<\/strong>（附件“补偿安置方案\.pdf”）：未能提取文字（可能是扫描件或图片）/);
+  await acknowledgeFinding(t.db, await ctxOf(t.db, 'zr.bm'), item.id, { detector: 'no_text', match: '补偿安置方案.pdf', reason: '已人工核对扫描件，无涉密内容和个人信息' });
+  const latest = (await latestVersion(t.db, item.id))!;
+  assert.equal((await openFindingsOf(t.db, latest)).open.length, 0);
+  await submitForReview(t.db, editorCtx, item.id);
 });

@@ -39,3 +39,47 @@ export async function team(db: Database, orgCode: string, prefix: string) {
   const column = (name: string) => columns.find((c) => c.name === name)!.id;
   return { org, editor, reviewer1, reviewer2, head, secrecy, column };
 }
+
+/** A minimal PDF from pdfjs's own point of view: one object per entry, cross-reference offsets computed. */
+function minimalPdf(objects: string[]): Buffer {
+  let out = '%PDF-1.4\n';
+  const offsets: number[] = [];
+  objects.forEach((o, i) => {
+    offsets.push(out.length);
+    out += `${i + 1} 0 obj\n${o}\nendobj\n`;
+  });
+  const xref = out.length;
+  out += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n${offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n \n`).join('')}`;
+  out += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
+  return Buffer.from(out, 'latin1');
+}
+
+/**
+ * A one-page PDF as iText and WPS write Chinese text without embedding a font: the standard CJK font
+ * STSong-Light (Adobe-GB1) with the predefined encoding UniGB-UCS2-H, two bytes per character. pdfjs
+ * reads it only with its character maps (cMapUrl).
+ */
+export function cjkPdfWith(text: string): Buffer {
+  const hex = [...text].map((c) => c.codePointAt(0)!.toString(16).padStart(4, '0')).join('');
+  const stream = `BT /F1 12 Tf 72 720 Td <${hex}> Tj ET`;
+  return minimalPdf([
+    '<< /Type /Catalog /Pages 2 0 R >>',
+    '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
+    '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> >> >>',
+    `<< /Length ${stream.length} >>\nstream\n${stream}\nendstream`,
+    '<< /Type /Font /Subtype /Type0 /BaseFont /STSong-Light /Encoding /UniGB-UCS2-H /DescendantFonts [6 0 R] >>',
+    '<< /Type /Font /Subtype /CIDFontType0 /BaseFont /STSong-Light /CIDSystemInfo << /Registry (Adobe) /Ordering (GB1) /Supplement 4 >> /FontDescriptor 7 0 R /DW 1000 >>',
+    '<< /Type /FontDescriptor /FontName /STSong-Light /Flags 6 /FontBBox [-25 -254 1000 880] /ItalicAngle 0 /Ascent 880 /Descent -120 /CapHeight 880 /StemV 93 >>',
+  ]);
+}
+
+/** A PDF page with no text layer, as a scanner makes it (here: a filled rectangle instead of an image). */
+export function scannedPdf(): Buffer {
+  const stream = '0.5 g 72 72 468 648 re f';
+  return minimalPdf([
+    '<< /Type /Catalog /Pages 2 0 R >>',
+    '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
+    '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R /Resources << >> >>',
+    `<< /Length ${stream.length} >>\nstream\n${stream}\nendstream`,
+  ]);
+}

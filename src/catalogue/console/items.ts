@@ -209,7 +209,7 @@ ${findings.length === 0
   : html`<p>“涉密不公开、公开不涉密”：以下内容须修改，或由保密审查员确认可以公开并说明理由，之后才能提交和通过审核。</p>
 <ol class="findings">${findings.map((f) => {
     const ack = ackByKey.get(findingKey(f));
-    return html`<li class="${openKeys.has(findingKey(f)) ? 'open' : 'acked'}"><strong>${DETECTOR_LABELS[f.detector]}</strong>（${f.field}）：<q>…${f.before}<mark>${f.match}</mark>${f.after}…</q>
+    return html`<li class="${openKeys.has(findingKey(f)) ? 'open' : 'acked'}"><strong>${DETECTOR_LABELS[f.detector]}</strong>（${f.field}）${f.detector === 'no_text' ? f.after : html`：<q>…${f.before}<mark>${f.match}</mark>${f.after}…</q>`}
   ${ack
     ? html`<p class="muted">已由 ${ack.userName} 于 ${dateTime(ack.at)} 确认：${ack.reason}</p>`
     : canAck

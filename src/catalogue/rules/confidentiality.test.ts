@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { detectFindings, findingsInContext, idCardChecksumOk, luhnOk, maskMatch, openFindings, type Detector } from './confidentiality.ts';
+import { detectFindings, findingsInContext, idCardChecksumOk, luhnOk, maskMatch, openFindings, unreadAttachmentFindings, type Detector } from './confidentiality.ts';
 
 const found = (text: string, words?: string[]) => detectFindings(text, { words }).map((f) => [f.detector, f.match] as [Detector, string]);
 const kinds = (text: string, words?: string[]) => detectFindings(text, { words }).map((f) => f.detector);
@@ -112,4 +112,14 @@ test('acknowledged findings stop blocking; masking hides the middle of personal 
   assert.deepEqual(open.map((f) => f.detector), ['mobile']);
   assert.equal(maskMatch(fs[0]!), '110***********002X');
   assert.equal(maskMatch({ detector: 'classification', match: '秘密★' }), '秘密★');
+});
+
+test('attachments that should have text but have none (scans) are findings; images and readable files are not', () => {
+  const fs = unreadAttachmentFindings([
+    { fileName: '扫描件.pdf', mediaType: 'application/pdf', text: ' \n\n ' },
+    { fileName: '图片.docx', mediaType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', text: '' },
+    { fileName: '名单.xlsx', mediaType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', text: '名单' },
+    { fileName: '照片.jpg', mediaType: 'image/jpeg', text: '' },
+  ]);
+  assert.deepEqual(fs.map((f) => [f.detector, f.match, f.field]), [['no_text', '扫描件.pdf', '附件“扫描件.pdf”'], ['no_text', '图片.docx', '附件“图片.docx”']]);
 });

@@ -4,7 +4,7 @@
 //
 // Pure functions over a text; positions are UTF-16 offsets into the text as given.
 
-export const DETECTORS = ['id_card', 'bank_card', 'mobile', 'classification', 'internal', 'word'] as const;
+export const DETECTORS = ['id_card', 'bank_card', 'mobile', 'classification', 'internal', 'word', 'no_text'] as const;
 export type Detector = (typeof DETECTORS)[number];
 
 export const DETECTOR_LABELS: Record<Detector, string> = {
@@ -14,6 +14,7 @@ export const DETECTOR_LABELS: Record<Detector, string> = {
   classification: '密级标志',
   internal: '内部资料标注',
   word: '敏感词',
+  no_text: '附件未能读取文字',
 };
 
 export interface Finding {
@@ -210,4 +211,30 @@ export function maskMatch(f: Pick<Finding, 'detector' | 'match'>): string {
   const s = f.match;
   if (s.length <= 7) return s;
   return s.slice(0, 3) + '*'.repeat(s.length - 7) + s.slice(-4);
+}
+
+/** Media types whose files carry a text layer: PDF, Word, Excel (images are never read: no OCR). */
+const TEXT_MEDIA_TYPES = new Set([
+  'application/pdf',
+  'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+]);
+
+/**
+ * 条例第十七条（公开前审查）: an attachment that should have text but gave none (a scanned PDF, a Word
+ * file holding only pictures) cannot be checked by the detectors, so it is a finding of its own: a person
+ * looks at it, and a 保密审查员 acknowledges it with a reason. It is never silently clean.
+ */
+export function unreadAttachmentFindings(attachments: readonly { fileName: string; mediaType: string; text: string }[]): FieldFinding[] {
+  return attachments
+    .filter((a) => TEXT_MEDIA_TYPES.has(a.mediaType) && !/[\p{L}\p{N}]/u.test(a.text))
+    .map((a) => ({
+      detector: 'no_text' as const,
+      match: a.fileName,
+      start: 0,
+      end: 0,
+      field: `附件“${a.fileName}”`,
+      before: '',
+      after: '：未能提取文字（可能是扫描件或图片），无法自动检查，请人工核对其中是否有涉密内容或个人信息',
+    }));
 }

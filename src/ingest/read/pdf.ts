@@ -3,6 +3,8 @@
 // read; a scanned PDF (no text layer), an encrypted or a damaged one is
 // unreadable with a reason. pdfjs is loaded on first use: it is large, and only
 // PDF input needs it.
+import { createRequire } from 'node:module';
+import { dirname, join, sep } from 'node:path';
 import type { Block } from './document.ts';
 import { UnreadableDocument } from './document.ts';
 import { layoutPage, type PositionedText } from '../tables/pdf-layout.ts';
@@ -38,6 +40,10 @@ export async function readPdfBlocks(bytes: Uint8Array): Promise<PdfReading> {
   const { getDocument, VerbosityLevel } = await import('pdfjs-dist/legacy/build/pdf.mjs');
   const task = getDocument({
     data: new Uint8Array(bytes), // pdfjs takes ownership of the buffer
+    // character maps of the installed pdfjs-dist (a folder path on Node): PDFs whose CJK font is not
+    // embedded (STSong-Light + UniGB-UCS2-H, iText/WPS output) give no text without them
+    cMapUrl: join(dirname(createRequire(import.meta.url).resolve('pdfjs-dist/package.json')), 'cmaps') + sep,
+    cMapPacked: true,
     isEvalSupported: false,
     disableFontFace: true,
     useSystemFonts: false,
