@@ -17,9 +17,11 @@ import { applicationPolicy } from './policy.ts';
 import { presentCaseDetail, presentCaseSummary } from './present.ts';
 import { loadQueue } from './queue.ts';
 import './scope.ts';
-import { findAttachmentContent } from './store.ts';
+import { findAttachmentContent, listIssuedLetters } from './store.ts';
 import { reportPolicy } from '../report/policy.ts';
 import { storeTable3InDraft, table3ForYear } from './table3-report.ts';
+import { listTemplateEntries, previewTemplate } from './letter-templates.ts';
+import { isTemplateKey, LETTER_KINDS as TEMPLATE_KINDS } from './rules/letter-template.ts';
 
 const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { error: '日期格式应为 YYYY-MM-DD' });
 const optDate = date.optional();
@@ -84,10 +86,19 @@ const detailSchema = summarySchema.extend({
   events: z.array(z.object({ id: z.number(), kind: z.string(), label: z.string(), onDate: z.string(), at: z.string(), actorName: z.string(), data: z.record(z.string(), z.unknown()), note: z.string() })),
   attachments: z.array(z.object({ id: z.number(), fileName: z.string(), contentType: z.string(), size: z.number() })),
   actions: z.array(z.string()).describe('当前状态允许的操作'),
+  letters: z.array(z.object({ kind: z.enum(LETTER_KINDS), issuedOn: z.string(), createdAt: z.string(), formats: z.array(z.string()) })).describe('已出具并留存的文书（仅本机关依申请办理人和负责人可见）'),
 });
 
 const caseParams = z.object({ caseId: z.string() });
 const attachment = (name: string) => `attachment; filename="${name.replace(/[^\x20-\x7e]/g, '_')}"; filename*=UTF-8''${encodeURIComponent(name)}`;
+
+const replyBody = z.object({
+  on: optDate,
+  outcome: z.string(),
+  reasons: z.string().max(5000).optional(),
+  deliveredBy: z.string().max(100),
+  template: z.string().max(20_000).nullable().optional().describe('本案答复书正文（模板格式，含 {救济途径} 等占位符）；不填则用本机关该答复结果的模板'),
+});
 
 /** Action routes: POST /applications/:caseId/<path> with a body schema and the command. */
 const ACTIONS = [
@@ -103,10 +114,31 @@ const ACTIONS = [
   { path: 'extension-request', summary: '申请延长答复期限（条例第三十三条第二款）', body: z.object({ on: optDate, workingDays: z.number().int(), reason: z.string().max(500) }), run: commands.requestExtension },
   { path: 'extension-approval', summary: '负责人批准延期并告知申请人（机关负责人）', body: z.object({ approvedOn: optDate, notifiedOn: optDate }), run: commands.approveExtension },
   { path: 'extension-rejection', summary: '负责人不批准延期（机关负责人）', body: z.object({ on: optDate, reason: z.string().max(500) }), run: commands.rejectExtension },
-  { path: 'reply', summary: '作出答复，答复结果为年度报告表三的一项（条例第三十六条）', body: z.object({ on: optDate, outcome: z.string(), reasons: z.string().max(5000).optional(), deliveredBy: z.string().max(100) }), run: commands.reply },
+  { path: 'reply-draft', summary: '拟定答复（答复结果为年度报告表三的一项、理由、可选的答复书正文），报机关负责人签发', body: replyBody, run: commands.draftReply },
+  { path: 'reply-signature', summary: '机关负责人审核签发答复：以签发日期为答复日期，答复书留存于案卷（机关负责人）', body: z.object({ on: optDate }), run: commands.signReply },
+  { path: 'reply-return', summary: '机关负责人退回答复草稿并说明理由（机关负责人）', body: z.object({ on: optDate, reason: z.string().max(1000) }), run: commands.returnReply },
+  { path: 'reply', summary: '机关负责人直接作出并签发答复（条例第三十六条）；依申请办理人请用 reply-draft', body: replyBody, run: commands.reply },
   { path: 'close', summary: '办结归档（条例第四十五条）', body: z.object({ on: optDate }), run: commands.closeCase },
   { path: 'withdraw', summary: '登记申请人撤回申请', body: z.object({ on: optDate, note: z.string().max(500).optional() }), run: commands.withdraw },
 ] as const;
+
+const templateSchema = z.object({
+  kind: z.enum(TEMPLATE_KINDS),
+  variant: z.string().describe('答复书：表三答复结果（如 granted、withheld.stateSecret）；征求意见书：third_party 或 agency；其他文书为空'),
+  label: z.string(),
+  text: z.string(),
+  defaultText: z.string(),
+  customized: z.boolean().describe('本机关已设置自己的模板'),
+  updatedByName: z.string().nullable(),
+  updatedAt: z.string().nullable(),
+  placeholders: z.array(z.string()),
+  required: z.array(z.string()),
+});
+const templateKeySchema = z.object({
+  kind: z.enum(TEMPLATE_KINDS, { error: `kind 应为 ${TEMPLATE_KINDS.join('、')} 之一` }),
+  variant: z.string().max(100).default(''),
+});
+const templateTextSchema = templateKeySchema.extend({ text: z.string().max(20_000) });
 
 const registerSchema = z.looseObject({
   channel: z.enum(CHANNELS),
@@ -130,7 +162,11 @@ export function applicationApiRoutes(deps: AppDeps) {
       const org = await readable(request);
       const file = await loadCaseFile(db, caseId, applicationPolicy.readPersonalData(request.staff!, org));
       if (!file) throw notFound('该申请');
-      return presentCaseDetail(file.case, file.clock, file.events, file.actions, file.attachments, file.applicant);
+      const letters = file.applicant ? await listIssuedLetters(db, caseId) : [];
+      return {
+        ...presentCaseDetail(file.case, file.clock, file.events, file.actions, file.attachments, file.applicant),
+        letters: letters.map((l) => ({ kind: l.kind as (typeof LETTER_KINDS)[number], issuedOn: l.issuedOn, createdAt: l.createdAt, formats: l.formats })),
+      };
     };
 
     app.get(
@@ -203,6 +239,59 @@ export function applicationApiRoutes(deps: AppDeps) {
       },
     );
 
+    // ── Letter templates (文书模板) of the current organization ──
+    const templateOrg = async (request: FastifyRequest): Promise<Organization> => {
+      const org = await currentOrg(db, request.staff!);
+      if (!applicationPolicy.readTemplates(request.staff!, org)) throw forbidden('只有本机关的依申请办理人、机关负责人和系统管理员可以查看文书模板');
+      return org;
+    };
+    const templateEntry = async (orgId: number, kind: string, variant: string) => {
+      if (!isTemplateKey(kind, variant)) throw notFound('该文书模板');
+      return (await listTemplateEntries(db, orgId)).find((e) => e.kind === kind && e.variant === variant)!;
+    };
+
+    app.get(
+      '/applications/letter-templates',
+      { schema: { tags, summary: '当前机构的文书模板（本机关模板或系统默认文字），占位符如 {申请人}、{收到日期}、{信息名称}', response: { 200: z.array(templateSchema) } } },
+      async (request) => listTemplateEntries(db, (await templateOrg(request)).id),
+    );
+
+    app.put(
+      '/applications/letter-templates',
+      { schema: { tags, summary: '保存本机关的一种文书模板（机关负责人或系统管理员）；未知或缺少必需占位符时 400', body: templateTextSchema, response: { 200: templateSchema } } },
+      async (request) => {
+        const org = await templateOrg(request);
+        await commands.saveLetterTemplate(db, staffContext(request.staff!, request.id), org.id, request.body);
+        return templateEntry(org.id, request.body.kind, request.body.variant);
+      },
+    );
+
+    app.post(
+      '/applications/letter-templates/preview',
+      {
+        schema: {
+          tags, summary: '预览模板：检查占位符并以示例案件填写（不保存）', body: templateTextSchema,
+          response: { 200: z.object({ title: z.string(), addressee: z.string(), paragraphs: z.array(z.string()) }) },
+        },
+      },
+      async (request) => {
+        const org = await templateOrg(request);
+        if (!isTemplateKey(request.body.kind, request.body.variant)) throw notFound('该文书模板');
+        const letter = await previewTemplate(db, org, request.body.kind, request.body.variant, request.body.text);
+        return { title: letter.title, addressee: letter.addressee, paragraphs: letter.paragraphs };
+      },
+    );
+
+    app.post(
+      '/applications/letter-templates/reset',
+      { schema: { tags, summary: '恢复系统默认文字（机关负责人或系统管理员）', body: templateKeySchema, response: { 200: templateSchema } } },
+      async (request) => {
+        const org = await templateOrg(request);
+        await commands.resetLetterTemplate(db, staffContext(request.staff!, request.id), org.id, request.body);
+        return templateEntry(org.id, request.body.kind, request.body.variant);
+      },
+    );
+
     app.get('/applications/:caseId', { schema: { tags, summary: '申请详情：事件时间线、法定时限、当前可执行的操作', params: caseParams, response: { 200: detailSchema } } }, async (request) =>
       detail(request, Number(request.params.caseId)),
     );
@@ -244,7 +333,7 @@ export function applicationApiRoutes(deps: AppDeps) {
       {
         schema: {
           tags,
-          summary: '下载文书（DOCX 或 PDF，format=docx|pdf）：receipt 接收回执、correction 补正告知书、consultation 征求意见书（给第三方或共同制作机关，不含申请人身份）、extension 延期答复告知书、fee 收费通知书、reply 答复书',
+          summary: '下载文书（DOCX 或 PDF，format=docx|pdf；已出具的文书为留存的原件，x-letter-status: issued；待签发的答复为草稿 draft）：receipt 接收回执、correction 补正告知书、consultation 征求意见书（给第三方或共同制作机关，不含申请人身份）、extension 延期答复告知书、fee 收费通知书、reply 答复书',
           params: caseParams,
           querystring: z.object({
             kind: z.enum(LETTER_KINDS, { error: `kind 应为 ${LETTER_KINDS.join('、')} 之一` }),
@@ -256,7 +345,7 @@ export function applicationApiRoutes(deps: AppDeps) {
         const org = await readable(request);
         if (!applicationPolicy.readPersonalData(request.staff!, org)) throw forbidden('文书载有申请人个人信息，只有本机关依申请办理人和负责人可以下载');
         const file = await letterFile(db, Number(request.params.caseId), request.query.kind, request.query.format);
-        return reply.type(file.mediaType).header('content-disposition', attachment(file.fileName)).send(file.content);
+        return reply.type(file.mediaType).header('content-disposition', attachment(file.fileName)).header('x-letter-status', file.status).header('x-content-sha256', file.sha256).send(file.content);
       },
     );
 

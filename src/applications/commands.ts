@@ -17,7 +17,11 @@ import { quoteFee, type FeeBasis } from './rules/fees.ts';
 import { normalizeEmail, phoneDigits } from './rules/identity.ts';
 import type { SubmissionChannel } from './rules/receipt.ts';
 import * as rules from './rules/transitions.ts';
+import { checkTemplate, isTemplateKey, type LetterKind } from './rules/letter-template.ts';
 import {
+  deleteTemplate,
+  lockTemplate,
+  upsertTemplate,
   countByApplicantSince,
   findCase,
   findDuplicate,
@@ -36,6 +40,7 @@ import {
   type NewAttachment,
 } from './store.ts';
 import { today } from './today.ts';
+import { issueLetters } from './letter-files.ts';
 
 /** The applicant acting through the portal (after proving receipt number and phone or e-mail). */
 export const applicantActor = (requestId: string | null = null): Actor => ({ userId: null, name: '申请人（网上）', requestId });
@@ -128,8 +133,11 @@ async function intake(
       input, applicantColumn, submissionKey, fingerprint,
     });
     await insertApplicant(tx, id, org.id, applicant, applicantKey);
-    for (const e of t.events) await insertEvent(tx, org.id, id, e, actor);
+    const inserted = [];
+    for (const e of t.events) inserted.push({ id: await insertEvent(tx, org.id, id, e, actor), kind: e.kind, onDate: e.onDate });
     for (const a of attachments) await insertAttachment(tx, org.id, id, a);
+    // 当面提交 and the like are received at once: the 接收回执 is issued with them.
+    await issueLetters(tx, org.id, id, inserted);
     await appendAudit(tx, actor, {
       orgId: org.id, action: 'application.submit', targetType: 'application', targetId: id,
       summary: { receiptNo, channel: facts.channel, state: t.next, attachments: attachments.length },
@@ -153,14 +161,15 @@ export async function registerApplication(db: Database, ctx: CommandContext, org
 
 // ── Transitions ─────────────────────────────────────────────────────────────
 
-type Policy = 'handle' | 'approveExtension';
+type Policy = 'handle' | 'approveExtension' | 'signReply';
 const POLICY_MESSAGES: Record<Policy, string> = {
   handle: '只有本机关的依申请办理人或负责人可以办理申请',
   approveExtension: '延长答复期限须经政府信息公开工作机构负责人同意（条例第三十三条第二款），只有机关负责人可以批准',
+  signReply: '答复书须经机关负责人审核签发：依申请办理人请提交答复草稿，由机关负责人签发或退回',
 };
 
 /** Keys of event data that may go into the audit log: dates, codes and amounts, never free text. */
-const AUDIT_KEYS = new Set(['channel', 'receivedOn', 'signedForOn', 'arrivedOn', 'confirmedOn', 'dueOn', 'by', 'party', 'result', 'basis', 'quantity', 'amountYuan', 'paymentDueOn', 'workingDays', 'approvedOn', 'notifiedOn', 'outcome', 'handlerUserId']);
+const AUDIT_KEYS = new Set(['channel', 'receivedOn', 'signedForOn', 'arrivedOn', 'confirmedOn', 'dueOn', 'by', 'party', 'result', 'basis', 'quantity', 'amountYuan', 'paymentDueOn', 'workingDays', 'approvedOn', 'notifiedOn', 'outcome', 'handlerUserId', 'fromState', 'signedBy']);
 export const auditView = (e: NewEvent) => ({
   kind: e.kind,
   onDate: e.onDate,
@@ -184,8 +193,11 @@ async function transition(
     }
     const s = snapshotOf(c, await listEvents(tx, caseId));
     const t = await run(s, today(), tx, c);
-    for (const e of t.events) await insertEvent(tx, c.orgId, caseId, e, ctx.actor);
+    const inserted = [];
+    for (const e of t.events) inserted.push({ id: await insertEvent(tx, c.orgId, caseId, e, ctx.actor), kind: e.kind, onDate: e.onDate });
     await updateCaseState(tx, caseId, t.next, t.set);
+    // The letter of the step is issued and kept with the case in the same transaction.
+    await issueLetters(tx, c.orgId, caseId, inserted);
     await appendAudit(tx, ctx.actor, {
       orgId: c.orgId, action: `application.${action}`, targetType: 'application', targetId: caseId,
       summary: { receiptNo: c.receiptNo, from: c.state, to: t.next, events: t.events.map(auditView) },
@@ -255,11 +267,29 @@ export const approveExtension = (db: Database, ctx: CommandContext, caseId: numb
 export const rejectExtension = (db: Database, ctx: CommandContext, caseId: number, input: { on?: string; reason: string }) =>
   transition(db, ctx, caseId, 'extension.reject', 'approveExtension', (s, now) => rules.rejectExtension(s, { on: dateOr(input.on, now), reason: input.reason }, now));
 
-/** 条例第三十六条: the reply with its table 3 outcome. */
-export const reply = (db: Database, ctx: CommandContext, caseId: number, input: { on?: string; outcome: string; reasons?: string; deliveredBy?: string }) =>
-  transition(db, ctx, caseId, 'reply', 'handle', (s, now) =>
-    rules.reply(s, { on: dateOr(input.on, now), outcome: input.outcome, reasons: input.reasons ?? '', deliveredBy: input.deliveredBy ?? '' }, now),
-  );
+type ReplyCommandInput = { on?: string; outcome: string; reasons?: string; deliveredBy?: string; template?: string | null };
+const replyInput = (input: ReplyCommandInput, now: string) => ({
+  on: dateOr(input.on, now), outcome: input.outcome, reasons: input.reasons ?? '', deliveredBy: input.deliveredBy ?? '', template: input.template ?? null,
+});
+
+/** The handler drafts the reply (outcome, reasons, letter text): it waits for the head's signature. */
+export const draftReply = (db: Database, ctx: CommandContext, caseId: number, input: ReplyCommandInput) =>
+  transition(db, ctx, caseId, 'reply.draft', 'handle', (s, now) => rules.draftReply(s, replyInput(input, now), now));
+
+/** The head signs the drafted reply: replied on the signing date, the letter issued and kept. */
+export const signReply = (db: Database, ctx: CommandContext, caseId: number, input: { on?: string }) =>
+  transition(db, ctx, caseId, 'reply.sign', 'signReply', (s, now) => rules.signReply(s, { on: dateOr(input.on, now), signedBy: ctx.actor.name }, now));
+
+/** The head sends the draft back to the handler with the reason. */
+export const returnReply = (db: Database, ctx: CommandContext, caseId: number, input: { on?: string; reason: string }) =>
+  transition(db, ctx, caseId, 'reply.return', 'signReply', (s, now) => rules.returnReply(s, { on: dateOr(input.on, now), reason: input.reason }, now));
+
+/**
+ * 条例第三十六条: the reply with its table 3 outcome in one step — only the head (who drafts and
+ * signs at once); a handler drafts (draftReply).
+ */
+export const reply = (db: Database, ctx: CommandContext, caseId: number, input: ReplyCommandInput) =>
+  transition(db, ctx, caseId, 'reply', 'signReply', (s, now) => rules.reply(s, { ...replyInput(input, now), signedBy: ctx.actor.name }, now));
 
 export const closeCase = (db: Database, ctx: CommandContext, caseId: number, input: { on?: string }) =>
   transition(db, ctx, caseId, 'close', 'handle', (s, now) => rules.close(s, { on: dateOr(input.on, now) }, now));
@@ -290,3 +320,51 @@ export const addNote = (db: Database, ctx: CommandContext, caseId: number, note:
     if (text.length > 2000) throw invalid('备注不能超过 2000 个字');
     return { next: s.state, events: [{ kind: 'noted', onDate: now, data: {}, note: text }], set: {} };
   });
+
+// ── Letter templates (no case involved) ─────────────────────────────────────
+
+const TEMPLATE_FORBIDDEN = '只有本机关的机关负责人或系统管理员可以修改文书模板';
+
+async function templateOrg(db: Queryable, ctx: CommandContext, orgId: number): Promise<Organization> {
+  const org = await findOrgById(db, orgId);
+  if (!org) throw notFound('该机构');
+  if (ctx.staff && !applicationPolicy.editTemplates(ctx.staff, org)) throw forbidden(TEMPLATE_FORBIDDEN);
+  return org;
+}
+
+function templateKey(kind: string, variant: string): LetterKind {
+  if (!isTemplateKey(kind, variant ?? '')) throw notFound('该文书模板');
+  return kind;
+}
+
+/** The organization's own wording of one letter, checked (placeholders known and required ones kept). */
+export async function saveLetterTemplate(db: Database, ctx: CommandContext, orgId: number, input: { kind: string; variant?: string; text: string }): Promise<void> {
+  const variant = input.variant ?? '';
+  const kind = templateKey(input.kind, variant);
+  const body = checkTemplate(kind, variant, input.text);
+  await db.transaction(async (tx) => {
+    const org = await templateOrg(tx, ctx, orgId);
+    const before = await lockTemplate(tx, org.id, kind, variant);
+    await upsertTemplate(tx, org.id, kind, variant, body, ctx.actor);
+    await appendAudit(tx, ctx.actor, {
+      orgId: org.id, action: 'letter_template.save', targetType: 'letter_template', targetId: `${kind}:${variant}`,
+      summary: { kind, variant, before: before?.body ?? null, after: body },
+    });
+  });
+}
+
+/** Back to the built-in wording (letter-defaults.ts). */
+export async function resetLetterTemplate(db: Database, ctx: CommandContext, orgId: number, input: { kind: string; variant?: string }): Promise<void> {
+  const variant = input.variant ?? '';
+  const kind = templateKey(input.kind, variant);
+  await db.transaction(async (tx) => {
+    const org = await templateOrg(tx, ctx, orgId);
+    const before = await lockTemplate(tx, org.id, kind, variant);
+    if (!before) return;
+    await deleteTemplate(tx, org.id, kind, variant);
+    await appendAudit(tx, ctx.actor, {
+      orgId: org.id, action: 'letter_template.reset', targetType: 'letter_template', targetId: `${kind}:${variant}`,
+      summary: { kind, variant, before: before.body, after: null },
+    });
+  });
+}

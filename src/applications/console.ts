@@ -40,10 +40,11 @@ import { FEE_BASIS_LABELS } from './rules/fees.ts';
 import { OUTCOMES, REPLY_OUTCOMES, isOutcome } from './rules/outcome.ts';
 import type { CaseAction } from './rules/transitions.ts';
 import './scope.ts';
-import { findAttachmentContent, listCaseHandlers, placeInApplicantMonth } from './store.ts';
+import { findAttachmentContent, listCaseHandlers, listCases, listIssuedLetters, placeInApplicantMonth } from './store.ts';
 import { table3ForYear, storeTable3InDraft } from './table3-report.ts';
 import { today } from './today.ts';
 import { reminderSummary } from './reminders/console.ts';
+import { letterTemplateConsoleRoutes } from './letter-templates-console.ts';
 
 const ASSETS = html`<link rel="stylesheet" href="/assets/applications.css"><script src="/assets/applications.js" defer></script>`;
 const attachment = (name: string) => `attachment; filename="${name.replace(/[^\x20-\x7e]/g, '_')}"; filename*=UTF-8''${encodeURIComponent(name)}`;
@@ -82,7 +83,10 @@ const ACTIONS: ActionDef[] = [
   { key: 'requestExtension', path: 'extension-request', label: '申请延期答复', run: (db, ctx, id, b) => commands.requestExtension(db, ctx, id, { on: b.on, workingDays: num(b.workingDays), reason: b.reason ?? '' }) },
   { key: 'approveExtension', path: 'extension-approval', label: '批准延期（负责人）', run: (db, ctx, id, b) => commands.approveExtension(db, ctx, id, { approvedOn: b.approvedOn, notifiedOn: b.notifiedOn }) },
   { key: 'rejectExtension', path: 'extension-rejection', label: '不批准延期（负责人）', run: (db, ctx, id, b) => commands.rejectExtension(db, ctx, id, { on: b.on, reason: b.reason ?? '' }) },
-  { key: 'reply', path: 'reply', label: '作出答复', run: (db, ctx, id, b) => commands.reply(db, ctx, id, { on: b.on, outcome: b.outcome ?? '', reasons: b.reasons, deliveredBy: b.deliveredBy }) },
+  { key: 'draftReply', path: 'reply-draft', label: '拟定答复（报负责人签发）', run: (db, ctx, id, b) => commands.draftReply(db, ctx, id, { on: b.on, outcome: b.outcome ?? '', reasons: b.reasons, deliveredBy: b.deliveredBy, template: b.template }) },
+  { key: 'reply', path: 'reply', label: '作出答复并签发（负责人）', run: (db, ctx, id, b) => commands.reply(db, ctx, id, { on: b.on, outcome: b.outcome ?? '', reasons: b.reasons, deliveredBy: b.deliveredBy, template: b.template }) },
+  { key: 'signReply', path: 'reply-signature', label: '审核签发答复（负责人）', run: (db, ctx, id, b) => commands.signReply(db, ctx, id, { on: b.on }) },
+  { key: 'returnReply', path: 'reply-return', label: '退回答复草稿（负责人）', run: (db, ctx, id, b) => commands.returnReply(db, ctx, id, { on: b.on, reason: b.reason ?? '' }) },
   { key: 'close', path: 'close', label: '办结归档', run: (db, ctx, id, b) => commands.closeCase(db, ctx, id, { on: b.on }) },
   { key: 'withdraw', path: 'withdraw', label: '登记撤回', run: (db, ctx, id, b) => commands.withdraw(db, ctx, id, { on: b.on, note: b.note }) },
   { key: 'assign', path: 'assign', label: '分配办理人', run: (db, ctx, id, b) => commands.assignHandler(db, ctx, id, b.handlerUserId ? Number(b.handlerUserId) : null) },
@@ -99,6 +103,7 @@ function actionForms(view: ConsoleView, file: CaseFile, failed: Failed | null): 
   const c = file.case;
   const now = today();
   const canApprove = applicationPolicy.approveExtension(view.staff, view.org);
+  const canSign = applicationPolicy.signReply(view.staff, view.org);
   const vals = (key: string): FormBody => (failed?.action === key ? failed.values : {});
   const dateField = (name: string, label: string, v: FormBody, fallback = now) =>
     html`<label>${label} <input type="date" name="${name}" value="${v[name] ?? fallback}" required></label>`;
@@ -107,6 +112,12 @@ function actionForms(view: ConsoleView, file: CaseFile, failed: Failed | null): 
   const select = (name: string, label: string, options: [string, string][], v: FormBody) =>
     html`<label>${label} <select name="${name}">${options.map(([value, l]) => html`<option value="${value}"${v[name] === value ? html` selected` : ''}>${l}</option>`)}</select></label>`;
 
+  const replyFields = (dateLabel: string, v: FormBody) =>
+    html`${dateField('on', dateLabel, v)}
+      <label>答复结果（年度报告表三） <select name="outcome">${REPLY_OUTCOMES.map((o) => html`<option value="${o}"${v.outcome === o ? html` selected` : ''}>${OUTCOMES[o].label}</option>`)}</select></label>
+      ${area('reasons', '理由（除予以公开外必填；部分公开须说明不予公开部分的理由）', v)}
+      ${text('deliveredBy', '送达方式', { deliveredBy: DELIVERY_LABELS[c.delivery], ...v })}
+      <label>答复书正文（可不填：留空则使用本机关该答复结果的<a href="/console/applications/letter-templates">文书模板</a>；可使用 {理由}、{救济途径} 等占位符） <textarea name="template" rows="6">${v.template ?? ''}</textarea></label>`;
   const fields: Record<string, (v: FormBody) => SafeHtml> = {
     confirm: (v) =>
       c.channel === 'post_signed'
@@ -132,11 +143,10 @@ function actionForms(view: ConsoleView, file: CaseFile, failed: Failed | null): 
     approveExtension: (v) => html`${dateField('approvedOn', '负责人同意日期', v)}${dateField('notifiedOn', '告知申请人日期', v)}
       <p class="small">待批准：延长 ${file.snapshot.extensionRequest?.workingDays ?? ''} 个工作日，理由：${file.snapshot.extensionRequest?.reason ?? ''}</p>`,
     rejectExtension: (v) => html`${dateField('on', '审批日期', v)}${area('reason', '不予批准的理由', v)}`,
-    reply: (v) =>
-      html`${dateField('on', '答复日期', v)}
-      <label>答复结果（年度报告表三） <select name="outcome">${REPLY_OUTCOMES.map((o) => html`<option value="${o}"${v.outcome === o ? html` selected` : ''}>${OUTCOMES[o].label}</option>`)}</select></label>
-      ${area('reasons', '理由（除予以公开外必填；部分公开须说明不予公开部分的理由）', v)}
-      ${text('deliveredBy', '送达方式', { deliveredBy: DELIVERY_LABELS[c.delivery], ...v })}`,
+    draftReply: (v) => replyFields('拟稿日期', v),
+    reply: (v) => replyFields('答复（签发）日期', v),
+    signReply: (v) => html`${dateField('on', '签发日期（即答复日期）', v)}<p class="small">签发后答复书以本人名义落款“签发人”，并留存于案卷。</p>`,
+    returnReply: (v) => html`${dateField('on', '退回日期', v)}${area('reason', '退回修改的理由', v)}`,
     close: (v) => dateField('on', '办结日期', v),
     withdraw: (v) => html`${dateField('on', '撤回日期', v)}${text('note', '撤回方式（如书面撤回）', v)}`,
   };
@@ -145,6 +155,7 @@ function actionForms(view: ConsoleView, file: CaseFile, failed: Failed | null): 
     if (a.key === 'assign' || a.key === 'note') return false;
     if (a.key === 'rejectExtension') return canApprove && file.actions.includes('approveExtension');
     if (a.key === 'approveExtension') return canApprove && file.actions.includes('approveExtension');
+    if (a.key === 'reply' || a.key === 'signReply' || a.key === 'returnReply') return canSign && file.actions.includes(a.key);
     return file.actions.includes(a.key as CaseAction);
   });
   if (!shown.length) return html`<p class="muted">本案件已无可执行的办理操作。</p>`;
@@ -173,7 +184,9 @@ function eventDetails(kind: string, data: Record<string, unknown>): string {
     case 'extension_requested': return `延长 ${d('workingDays')} 个工作日；理由：${d('reason')}`;
     case 'extension_rejected': return `理由：${d('reason')}`;
     case 'extended': return `延长 ${d('workingDays')} 个工作日，负责人 ${d('approvedOn')} 同意，${d('notifiedOn')} 告知申请人`;
-    case 'replied': return `${isOutcome(data.outcome) ? OUTCOMES[data.outcome].label : d('outcome')}${d('reasons') ? `；理由：${d('reasons')}` : ''}；送达：${d('deliveredBy')}`;
+    case 'replied': return `${isOutcome(data.outcome) ? OUTCOMES[data.outcome].label : d('outcome')}${d('reasons') ? `；理由：${d('reasons')}` : ''}；送达：${d('deliveredBy')}${d('signedBy') ? `；签发人：${d('signedBy')}` : ''}`;
+    case 'reply_drafted': return `${isOutcome(data.outcome) ? OUTCOMES[data.outcome].label : d('outcome')}${d('reasons') ? `；理由：${d('reasons')}` : ''}；送达：${d('deliveredBy')}${data.template ? '；正文由办理人拟定' : ''}`;
+    case 'reply_returned': return `退回理由：${d('reason')}`;
     case 'assigned': return `办理人：${d('handlerName') || '（未分配）'}`;
     case 'withdrawn': return data.by === 'applicant' ? '申请人在线撤回' : '工作人员登记';
     default: return '';
@@ -191,6 +204,8 @@ async function casePage(deps: AppDeps, view: ConsoleView, file: CaseFile, failed
   const handlers = canHandle ? await listCaseHandlers(db, c.orgId) : [];
   const corrected = [...file.events].reverse().find((e) => e.kind === 'corrected');
   const letters = a ? availableLetters(file.events) : [];
+  const issued = letters.length ? await listIssuedLetters(db, c.id) : [];
+  const draft = c.state === 'reply_drafted' ? [...file.events].reverse().find((e) => e.kind === 'reply_drafted') : undefined;
   const row = (label: string, value: string | SafeHtml | null | undefined) => (value ? html`<dt>${label}</dt><dd>${value}</dd>` : '');
   return consolePage(
     view,
@@ -241,7 +256,19 @@ ${month && month.monthTotal > 10
 ${file.attachments.length && a
   ? html`<h2>附件</h2><ul>${file.attachments.map((f) => html`<li><a href="/console/applications/${c.id}/attachment?id=${f.id}">${f.fileName}</a> <span class="muted">${Math.ceil(f.size / 1024)} KB</span></li>`)}</ul>`
   : ''}
-${letters.length ? html`<h2>文书</h2><ul>${letters.map((k) => html`<li>${LETTER_TITLES[k]}：<a href="/console/applications/${c.id}/letter?kind=${k}">DOCX</a> · <a href="/console/applications/${c.id}/letter?kind=${k}&amp;format=pdf">PDF</a></li>`)}</ul>` : ''}
+${draft ? html`<h2>答复草稿（待机关负责人审核签发）</h2>
+<section class="card" id="reply-draft"><dl class="facts">
+  ${row('答复结果', isOutcome(draft.data.outcome) ? OUTCOMES[draft.data.outcome].label : String(draft.data.outcome ?? ''))}
+  ${row('理由', String(draft.data.reasons ?? ''))}${row('送达方式', String(draft.data.deliveredBy ?? ''))}
+  ${row('拟稿', `${draft.actorName} · ${draft.onDate}`)}${row('答复书正文', draft.data.template ? '办理人拟定' : '本机关模板')}
+</dl>
+${a ? html`<p>答复书（草稿）：<a href="/console/applications/${c.id}/letter?kind=reply">DOCX</a> · <a href="/console/applications/${c.id}/letter?kind=reply&amp;format=pdf">PDF</a></p>` : ''}
+${applicationPolicy.signReply(view.staff, view.org) ? '' : html`<p class="muted">答复须经机关负责人审核签发后方可发出。</p>`}</section>` : ''}
+${letters.length ? html`<h2>文书</h2><ul id="letters">${letters.map((k) => {
+  const kept = issued.filter((l) => l.kind === k).at(-1);
+  return html`<li>${LETTER_TITLES[k]}：<a href="/console/applications/${c.id}/letter?kind=${k}">DOCX</a> · <a href="/console/applications/${c.id}/letter?kind=${k}&amp;format=pdf">PDF</a>
+  <span class="muted small">${kept ? `已留存原件（${kept.issuedOn} 出具）` : '未留存原件，按办理记录重新生成'}</span></li>`;
+})}</ul>` : ''}
 ${canHandle ? html`<h2>办理</h2><div class="case-actions">${actionForms(view, file, failed)}</div>` : ''}
 <h2>办理记录</h2>
 <ol class="timeline">${file.events.map(
@@ -301,6 +328,7 @@ ${canStore
 export function applicationConsoleRoutes(deps: AppDeps) {
   const { db } = deps;
   return async (app: FastifyInstance) => {
+    await app.register(letterTemplateConsoleRoutes(deps));
     const view = async (request: FastifyRequest, reply: FastifyReply) => {
       const v = await consoleView(deps, request, reply, 'applications');
       const org = request.scopedOrg ?? v.org;
@@ -322,14 +350,18 @@ export function applicationConsoleRoutes(deps: AppDeps) {
         due: q.due === 'soon' || q.due === 'overdue' ? q.due : null,
         receiptNo: q.receiptNo?.trim() || null,
       };
-      const [items, handlers, reminders] = await Promise.all([loadQueue(db, v.org.id, filter), listCaseHandlers(db, v.org.id), reminderSummary(db, v)]);
+      const [items, handlers, reminders, awaiting] = await Promise.all([
+        loadQueue(db, v.org.id, filter), listCaseHandlers(db, v.org.id), reminderSummary(db, v), listCases(db, v.org.id, { state: 'reply_drafted' }),
+      ]);
       const opt = (value: string, label: string, current: string | null | undefined) => html`<option value="${value}"${current === value ? html` selected` : ''}>${label}</option>`;
       return reply.type('text/html').send(
         consolePage(
           v,
           `依申请公开 · ${v.org.shortName}`,
-          html`${ASSETS}${reminders}
-<p>${applicationPolicy.handle(v.staff, v.org) ? html`<a class="button" href="/console/applications/new">登记申请</a> ` : ''}<a href="/console/applications/table3">年度报告表三</a> · <a href="/console/applications/ledger">导入台账</a> · <a href="/apply/${v.org.code}">公开申请表</a></p>
+          html`${ASSETS}${reminders}${awaiting.length && filter.state !== 'reply_drafted'
+  ? html`<p class="notice" role="status" id="awaiting-signature">${awaiting.length} 件答复待机关负责人审核签发：<a href="/console/applications?state=reply_drafted">查看待签发的答复</a></p>`
+  : ''}
+<p>${applicationPolicy.handle(v.staff, v.org) ? html`<a class="button" href="/console/applications/new">登记申请</a> ` : ''}<a href="/console/applications/table3">年度报告表三</a> · <a href="/console/applications/ledger">导入台账</a> · <a href="/console/applications/letter-templates">文书模板</a> · <a href="/apply/${v.org.code}">公开申请表</a></p>
 <form method="get" action="/console/applications" class="filters">
   <label>状态 <select name="state"><option value="">全部</option>${opt('open', '办理中（未办结）', filter.state)}${CASE_STATES.map((s) => opt(s, STATE_LABELS[s], filter.state))}</select></label>
   <label>办理人 <select name="handler"><option value="">全部</option>${handlers.map((h) => opt(String(h.id), h.displayName, q.handler))}</select></label>

@@ -1,5 +1,6 @@
 // A letter (letters.ts) as a Word document: A4 with the GB/T 9704 margins, 宋体 title, 仿宋 body
-// with a two-character first-line indent, the issuing organization and date at the bottom right.
+// with a two-character first-line indent, the issuing organization and date at the bottom right,
+// the signer of a reply (签发人) above them; a draft or rebuilt copy carries its mark above the title.
 import { AlignmentType, Document, Packer, Paragraph, TextRun, convertMillimetersToTwip } from 'docx';
 import type { Letter } from './letters.ts';
 
@@ -25,6 +26,7 @@ export async function renderLetterDocx(letter: Letter): Promise<Buffer> {
           },
         },
         children: [
+          ...(letter.mark ? [new Paragraph({ alignment: AlignmentType.CENTER, spacing: { after: 200 }, children: [run(letter.mark, SMALL_SIZE, TITLE_FONT, true)] })] : []),
           new Paragraph({ alignment: AlignmentType.CENTER, spacing: { after: 200 }, children: [run(letter.title, TITLE_SIZE, TITLE_FONT, true)] }),
           new Paragraph({ alignment: AlignmentType.RIGHT, spacing: { after: 300 }, children: [run(letter.number, SMALL_SIZE)] }),
           new Paragraph({ children: [run(letter.addressee)], spacing: { line: 560 } }),
@@ -32,6 +34,7 @@ export async function renderLetterDocx(letter: Letter): Promise<Buffer> {
           new Paragraph({ children: [] }),
           ...letter.contact.map((l) => new Paragraph({ children: [run(l, SMALL_SIZE)], indent: { firstLine: BODY_SIZE * 20 } })),
           new Paragraph({ children: [] }),
+          ...(letter.signer ? [new Paragraph({ alignment: AlignmentType.RIGHT, children: [run(`签发人：${letter.signer}`)] })] : []),
           new Paragraph({ alignment: AlignmentType.RIGHT, children: [run(letter.signOrg)] }),
           new Paragraph({ alignment: AlignmentType.RIGHT, children: [run(letter.signDate)] }),
         ],

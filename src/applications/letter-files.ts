@@ -1,23 +1,48 @@
-// Gathers what a letter needs (the case, the applicant, the organization and its 复议机关, the due
-// date as it stood when the letter's event was recorded) and renders it as DOCX.
+// Letters as files. A letter is issued with its step — the receipt, 补正, 征求意见, 延期 and 收费
+// notices when the step is recorded, the reply when the head signs it: the composed text is frozen
+// (application_letters) and its DOCX stored at once; the PDF is rendered once from that snapshot on
+// first download (pdfmake with Noto CJK takes ~0.2 s per letter, ~0.8 s for the first one in a
+// process — too slow to add to every action) and stored too. Downloads serve the stored bytes, so
+// what the applicant received never changes. A reply awaiting signature is rendered live and
+// marked 草稿; a step recorded before letters were kept (or imported from a ledger) is rebuilt
+// from the case's records and marked as such.
+import { createHash } from 'node:crypto';
 import type { Queryable } from '../core/db/database.ts';
-import { notFound } from '../core/errors.ts';
+import { conflict, notFound } from '../core/errors.ts';
 import { loadCalendar } from '../calendar/store.ts';
 import { findOrgById } from '../orgs/store.ts';
+import { defaultTemplate } from './letter-defaults.ts';
 import { DOCX_MEDIA_TYPE, renderLetterDocx } from './letter-docx.ts';
 import { PDF_MEDIA_TYPE, renderLetterPdf } from './letter-pdf.ts';
-import { composeLetter, type Letter, type LetterKind } from './letters.ts';
+import { composeLetter, letterEventOf, letterKindOfEvent, letterVariant, LETTER_TITLES, type Letter, type LetterFacts, type LetterKind } from './letters.ts';
 import { caseClock } from './rules/case-clock.ts';
 import { reviewBodyName } from './rules/remedy.ts';
-import { findApplicant, findCase, listEvents } from './store.ts';
+import {
+  findApplicant,
+  findCase,
+  findIssuedLetter,
+  findLetterFile,
+  insertIssuedLetter,
+  insertLetterFile,
+  listEvents,
+  listTemplates,
+  type StoredTemplate,
+} from './store.ts';
 import { today } from './today.ts';
 
 const DUE_AS_OF: Partial<Record<LetterKind, string>> = { receipt: 'received', extension: 'extended' };
+const sha256 = (b: Buffer) => createHash('sha256').update(b).digest('hex');
 
-export async function loadLetter(db: Queryable, caseId: number, kind: LetterKind): Promise<Letter> {
+/** The organization's template of a kind and variant, else the built-in wording. */
+export function templateText(stored: readonly StoredTemplate[], kind: LetterKind, variant: string): string {
+  return stored.find((t) => t.kind === kind && t.variant === variant)?.body ?? defaultTemplate(kind, variant);
+}
+
+/** Composes a letter of the case from the database as it stands (inside or outside a transaction). */
+export async function loadLetter(db: Queryable, caseId: number, kind: LetterKind, opts: { draft?: boolean } = {}): Promise<Letter> {
   const c = await findCase(db, caseId);
   if (!c) throw notFound('该申请');
-  const [applicant, events, org] = await Promise.all([findApplicant(db, caseId), listEvents(db, caseId), findOrgById(db, c.orgId)]);
+  const [applicant, events, org, templates] = await Promise.all([findApplicant(db, caseId), listEvents(db, caseId), findOrgById(db, c.orgId), listTemplates(db, c.orgId)]);
   const ancestorIds = org!.path.split('/').filter(Boolean).map(Number).filter((id) => id !== org!.id);
   const ancestors = (await Promise.all(ancestorIds.map((id) => findOrgById(db, id)))).filter((o) => o !== undefined);
   let dueDate: string | null = null;
@@ -27,14 +52,70 @@ export async function loadLetter(db: Queryable, caseId: number, kind: LetterKind
     const upTo = events.slice(0, last + 1);
     dueDate = caseClock(await loadCalendar(db, c.orgId), c, upTo, today()).deadline?.dueDate ?? null;
   }
-  return composeLetter(kind, { case: c, applicant: applicant!, events, org: org!, reviewBody: reviewBodyName(org!, ancestors), dueDate });
+  const event = letterEventOf(kind, events, opts.draft);
+  if (!event) throw conflict(`该申请尚无${LETTER_TITLES[kind]}`);
+  // A reply carries the text its draft was reviewed with (the handler's own, or the template then in force).
+  const own = kind === 'reply' && typeof event.data.template === 'string' && event.data.template ? event.data.template : null;
+  const facts: LetterFacts = {
+    case: c, applicant: applicant!, events, org: org!, reviewBody: reviewBodyName(org!, ancestors), dueDate,
+    template: own ?? templateText(templates, kind, letterVariant(kind, event)), draft: opts.draft,
+  };
+  return composeLetter(kind, facts);
+}
+
+/**
+ * Issues the letters of events just recorded (in the command's transaction): composes each,
+ * freezes it and stores its DOCX.
+ */
+export async function issueLetters(tx: Queryable, orgId: number, caseId: number, events: readonly { id: number; kind: string; onDate: string }[]): Promise<void> {
+  for (const e of events) {
+    const kind = letterKindOfEvent(e.kind);
+    if (!kind) continue;
+    const letter = await loadLetter(tx, caseId, kind);
+    const letterId = await insertIssuedLetter(tx, { orgId, caseId, kind, eventId: e.id, issuedOn: e.onDate, letter });
+    const docx = await renderLetterDocx(letter);
+    await insertLetterFile(tx, { orgId, caseId, letterId, kind, format: 'docx', fileName: letter.fileName, content: docx, sha256: sha256(docx) });
+  }
 }
 
 export type LetterFormat = 'docx' | 'pdf';
 
+export interface LetterDownload {
+  fileName: string;
+  mediaType: string;
+  content: Buffer;
+  /** issued: the stored original; draft: a reply not yet signed; rebuilt: no original kept. */
+  status: 'issued' | 'draft' | 'rebuilt';
+  sha256: string;
+}
+
+const pdfName = (name: string) => name.replace(/\.docx$/, '.pdf');
+
 /** The letter as a file to download: DOCX (editable) or PDF. */
-export async function letterFile(db: Queryable, caseId: number, kind: LetterKind, format: LetterFormat = 'docx'): Promise<{ fileName: string; mediaType: string; content: Buffer }> {
-  const letter = await loadLetter(db, caseId, kind);
-  if (format === 'pdf') return { fileName: letter.fileName.replace(/\.docx$/, '.pdf'), mediaType: PDF_MEDIA_TYPE, content: await renderLetterPdf(letter) };
-  return { fileName: letter.fileName, mediaType: DOCX_MEDIA_TYPE, content: await renderLetterDocx(letter) };
+export async function letterFile(db: Queryable, caseId: number, kind: LetterKind, format: LetterFormat = 'docx'): Promise<LetterDownload> {
+  const c = await findCase(db, caseId);
+  if (!c) throw notFound('该申请');
+  const issued = await findIssuedLetter(db, caseId, kind);
+  if (issued) {
+    let file = await findLetterFile(db, issued.id, format);
+    if (!file && format === 'pdf') {
+      const letter = issued.letter as unknown as Letter;
+      const pdf = await renderLetterPdf(letter);
+      await insertLetterFile(db, { orgId: c.orgId, caseId, letterId: issued.id, kind, format: 'pdf', fileName: pdfName(letter.fileName), content: pdf, sha256: sha256(pdf) });
+      file = await findLetterFile(db, issued.id, format);
+    }
+    if (!file) throw notFound('该文书的文件');
+    return { fileName: file.fileName, mediaType: format === 'pdf' ? PDF_MEDIA_TYPE : DOCX_MEDIA_TYPE, content: file.content, status: 'issued', sha256: file.sha256 };
+  }
+  const draft = kind === 'reply' && c.state === 'reply_drafted';
+  const letter = await loadLetter(db, caseId, kind, { draft });
+  if (!draft) letter.mark = '据办理记录重新生成的副本（未留存发出原件）';
+  const content = format === 'pdf' ? await renderLetterPdf(letter) : await renderLetterDocx(letter);
+  return {
+    fileName: format === 'pdf' ? pdfName(letter.fileName) : letter.fileName,
+    mediaType: format === 'pdf' ? PDF_MEDIA_TYPE : DOCX_MEDIA_TYPE,
+    content,
+    status: draft ? 'draft' : 'rebuilt',
+    sha256: sha256(content),
+  };
 }

@@ -1,5 +1,5 @@
 // A letter (letters.ts) as PDF: the same layout as the DOCX (A4, GB/T 9704 margins, title, number,
-// addressee, indented paragraphs, contact lines, organization and date at the bottom right),
+// addressee, indented paragraphs, contact lines, signer, organization and date at the bottom right),
 // with Noto CJK SC embedded (the report renderer's font loader; Debian fonts-noto-cjk).
 import { createRequire } from 'node:module';
 import { pdfFontFile } from '../report/render/pdf-fonts.ts';
@@ -40,6 +40,7 @@ export async function renderLetterPdf(letter: Letter): Promise<Buffer> {
     pageMargins: [28 * MM, 37 * MM, 26 * MM, 35 * MM],
     defaultStyle: { font: 'NotoSerif', fontSize: BODY, lineHeight: 1.5 },
     content: [
+      ...(letter.mark ? [{ text: letter.mark, font: 'NotoSans', fontSize: 12, alignment: 'center', margin: [0, 0, 0, 8] }] : []),
       { text: letter.title, font: 'NotoSans', fontSize: 22, alignment: 'center', margin: [0, 0, 0, 8] },
       { text: letter.number, fontSize: 12, alignment: 'right', margin: [0, 0, 0, 12] },
       { text: letter.addressee },
@@ -47,6 +48,7 @@ export async function renderLetterPdf(letter: Letter): Promise<Buffer> {
       { text: ' ' },
       ...letter.contact.map((l) => ({ text: indent + l, fontSize: 12 })),
       { text: ' ' },
+      ...(letter.signer ? [{ text: `签发人：${letter.signer}`, alignment: 'right' }] : []),
       { text: letter.signOrg, alignment: 'right' },
       { text: letter.signDate, alignment: 'right' },
     ],

@@ -1,6 +1,8 @@
 // Who may do what with applications — one line per rule. 依申请办理人 handles cases of their own
 // organization; 机关负责人 may handle them too and alone approves extensions (条例第三十三条第二款);
-// 监督员 of a region reads cases below it, without the applicants' personal data.
+// 监督员 of a region reads cases below it, without the applicants' personal data. Replies are
+// drafted by the handler and reviewed and signed by the head; the head or the administrator of
+// the organization edits its letter templates.
 import type { Organization } from '../orgs/model.ts';
 import type { Staff } from '../staff/model.ts';
 import { canEnterOrg, hasRole, isOwnOrg } from '../staff/scope.ts';
@@ -10,4 +12,7 @@ export const applicationPolicy = {
   readPersonalData: (s: Staff, org: Organization) => isOwnOrg(s, org) && hasRole(s, 'handler', 'head'),
   handle: (s: Staff, org: Organization) => isOwnOrg(s, org) && hasRole(s, 'handler', 'head'),
   approveExtension: (s: Staff, org: Organization) => isOwnOrg(s, org) && hasRole(s, 'head'),
+  signReply: (s: Staff, org: Organization) => isOwnOrg(s, org) && hasRole(s, 'head'),
+  readTemplates: (s: Staff, org: Organization) => isOwnOrg(s, org) && hasRole(s, 'handler', 'head', 'admin'),
+  editTemplates: (s: Staff, org: Organization) => isOwnOrg(s, org) && hasRole(s, 'head', 'admin'),
 };

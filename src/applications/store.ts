@@ -358,3 +358,111 @@ export async function table3Counts(db: Queryable, orgId: number, year: number): 
   );
   return rows.map((r) => ({ column: r.col, isNew: r.is_new, outcome: r.outcome, n: r.n }));
 }
+
+// ── Letter templates (letter_templates) ──────────────────────────────────────
+
+export interface StoredTemplate {
+  kind: string;
+  variant: string;
+  body: string;
+  updatedByName: string;
+  updatedAt: string;
+}
+
+export async function listTemplates(db: Queryable, orgId: number): Promise<StoredTemplate[]> {
+  const rows = await db.query<{ kind: string; variant: string; body: string; updated_by_name: string; updated_at: Date }>(
+    'select kind, variant, body, updated_by_name, updated_at from letter_templates where org_id = $1 order by kind, variant',
+    [orgId],
+  );
+  return rows.map((r) => ({ kind: r.kind, variant: r.variant, body: r.body, updatedByName: r.updated_by_name, updatedAt: new Date(r.updated_at).toISOString() }));
+}
+
+/** Locks the organization's template row (if any) and returns it. */
+export async function lockTemplate(tx: Queryable, orgId: number, kind: string, variant: string): Promise<StoredTemplate | undefined> {
+  const [r] = await tx.query<{ kind: string; variant: string; body: string; updated_by_name: string; updated_at: Date }>(
+    'select kind, variant, body, updated_by_name, updated_at from letter_templates where org_id = $1 and kind = $2 and variant = $3 for update',
+    [orgId, kind, variant],
+  );
+  return r && { kind: r.kind, variant: r.variant, body: r.body, updatedByName: r.updated_by_name, updatedAt: new Date(r.updated_at).toISOString() };
+}
+
+export async function upsertTemplate(tx: Queryable, orgId: number, kind: string, variant: string, body: string, actor: { userId: number | null; name: string }): Promise<void> {
+  await tx.query(
+    `insert into letter_templates (org_id, kind, variant, body, updated_by, updated_by_name, updated_at) values ($1, $2, $3, $4, $5, $6, now())
+     on conflict (org_id, kind, variant) do update set body = excluded.body, updated_by = excluded.updated_by, updated_by_name = excluded.updated_by_name, updated_at = now()`,
+    [orgId, kind, variant, body, actor.userId, actor.name],
+  );
+}
+
+export async function deleteTemplate(tx: Queryable, orgId: number, kind: string, variant: string): Promise<void> {
+  await tx.query('delete from letter_templates where org_id = $1 and kind = $2 and variant = $3', [orgId, kind, variant]);
+}
+
+// ── Issued letters (application_letters, application_letter_files) ──────────
+
+export interface IssuedLetter {
+  id: number;
+  caseId: number;
+  kind: string;
+  eventId: number;
+  issuedOn: string;
+  letter: Record<string, unknown>;
+  createdAt: string;
+}
+
+export interface LetterFileRow {
+  fileName: string;
+  content: Buffer;
+  sha256: string;
+  size: number;
+  createdAt: string;
+}
+
+export async function insertIssuedLetter(
+  tx: Queryable,
+  l: { orgId: number; caseId: number; kind: string; eventId: number; issuedOn: string; letter: object },
+): Promise<number> {
+  const [r] = await tx.query<{ id: number }>(
+    `insert into application_letters (org_id, case_id, kind, event_id, issued_on, letter) values ($1, $2, $3, $4, $5, $6) returning id`,
+    [l.orgId, l.caseId, l.kind, l.eventId, l.issuedOn, l.letter],
+  );
+  return r!.id;
+}
+
+/** Stores a file of an issued letter once: a second attempt (two first downloads at once) keeps the first. */
+export async function insertLetterFile(
+  tx: Queryable,
+  f: { orgId: number; caseId: number; letterId: number; kind: string; format: 'docx' | 'pdf'; fileName: string; content: Buffer; sha256: string },
+): Promise<void> {
+  await tx.query(
+    `insert into application_letter_files (org_id, case_id, letter_id, kind, format, file_name, content, size, sha256)
+     values ($1, $2, $3, $4, $5, $6, $7, $8, $9) on conflict (letter_id, format) do nothing`,
+    [f.orgId, f.caseId, f.letterId, f.kind, f.format, f.fileName, f.content, f.content.length, f.sha256],
+  );
+}
+
+type IssuedRow = { id: number; case_id: number; kind: string; event_id: number; issued_on: string; letter: Record<string, unknown>; created_at: Date };
+const toIssued = (r: IssuedRow): IssuedLetter => ({ id: r.id, caseId: r.case_id, kind: r.kind, eventId: r.event_id, issuedOn: r.issued_on, letter: r.letter, createdAt: new Date(r.created_at).toISOString() });
+
+/** The latest issued letter of a kind (a case may consult twice: the last one). */
+export async function findIssuedLetter(db: Queryable, caseId: number, kind: string): Promise<IssuedLetter | undefined> {
+  const [r] = await db.query<IssuedRow>('select * from application_letters where case_id = $1 and kind = $2 order by id desc limit 1', [caseId, kind]);
+  return r && toIssued(r);
+}
+
+export async function listIssuedLetters(db: Queryable, caseId: number): Promise<(IssuedLetter & { formats: string[] })[]> {
+  const rows = await db.query<IssuedRow & { formats: string[] | null }>(
+    `select l.*, (select array_agg(f.format order by f.format) from application_letter_files f where f.letter_id = l.id) as formats
+     from application_letters l where l.case_id = $1 order by l.id`,
+    [caseId],
+  );
+  return rows.map((r) => ({ ...toIssued(r), formats: r.formats ?? [] }));
+}
+
+export async function findLetterFile(db: Queryable, letterId: number, format: 'docx' | 'pdf'): Promise<LetterFileRow | undefined> {
+  const [r] = await db.query<{ file_name: string; content: Uint8Array; sha256: string; size: number; created_at: Date }>(
+    'select file_name, content, sha256, size, created_at from application_letter_files where letter_id = $1 and format = $2',
+    [letterId, format],
+  );
+  return r && { fileName: r.file_name, content: Buffer.from(r.content), sha256: r.sha256, size: r.size, createdAt: new Date(r.created_at).toISOString() };
+}
