@@ -9,7 +9,9 @@ import { Client, testApp, type TestApp } from '../helpers/app.ts';
 
 let t: TestApp;
 let handler: Client;
+let head: Client;
 let token = '';
+let headToken = '';
 let now = '2025-03-03';
 
 before(async () => {
@@ -17,6 +19,8 @@ before(async () => {
   t = await testApp();
   handler = await new Client(t.app).loginReady('zrzy.handler');
   token = (await handler.request('GET', '/api/v1/me', { headers: { accept: 'application/json' } })).json().csrfToken;
+  head = await new Client(t.app).loginReady('zrzy.head');
+  headToken = (await head.request('GET', '/api/v1/me', { headers: { accept: 'application/json' } })).json().csrfToken;
 });
 after(async () => {
   setTodayForTests(null);
@@ -75,8 +79,15 @@ test('fee by pages: 150 pages cost 1,700 元, the clock stands still from the no
   // (03-10, 03-14] pauses 4 working days: 03-31 → 04-07 (04-04 清明 off)
   assert.equal(r.clock.dueDate, '2025-04-07');
   assert.equal(r.clock.pausedWorkingDays, 4);
-  r = await act(c.id, 'reply', { outcome: 'granted', deliveredBy: '当面领取' });
+  // A head drafts and signs in one step (the reply action); a handler may not
+  assert.equal((await act(c.id, 'reply', { outcome: 'granted', deliveredBy: '当面领取' }, 403)).error.code, 'FORBIDDEN');
+  const signed = await head.request('POST', `/api/v1/applications/${c.id}/reply`, { json: { outcome: 'granted', deliveredBy: '当面领取' }, headers: { 'x-csrf-token': headToken, accept: 'application/json' } });
+  assert.equal(signed.statusCode, 200, signed.body);
+  r = signed.json();
   assert.equal(r.outcome, 'granted');
+  assert.equal(r.state, 'replied');
+  assert.equal(r.events.at(-1).data.signedBy, '自然资源局负责人');
+  assert.deepEqual(r.letters.map((l: { kind: string }) => l.kind), ['receipt', 'fee', 'reply'], 'the 接收回执 of a paper application, the fee notice and the reply are kept');
 });
 
 test('fee by count: free for the first ten of the month; unpaid after the deadline ends the case', async () => {

@@ -128,13 +128,27 @@ test('the flow from the portal to the archive, with every due date', async () =>
   assert.equal(c.clock.pausedWorkingDays, 7);
   assert.equal(c.clock.dueDate, '2025-12-12');
 
-  // 第三十六条、第三十七条: reply 部分公开 on 10-31, then archive
-  now = '2025-10-31';
-  const bad = await act(handler, 'reply', { outcome: 'partiallyGranted', deliveredBy: '电子邮件' }, 400);
+  // 第三十六条、第三十七条: the handler drafts the reply 部分公开 on 10-30; a handler alone cannot reply
+  now = '2025-10-30';
+  const alone = await act(handler, 'reply', { outcome: 'partiallyGranted', reasons: 'x', deliveredBy: '电子邮件' }, 403);
+  assert.match(alone.error.message, /机关负责人审核签发/);
+  const bad = await act(handler, 'reply-draft', { outcome: 'partiallyGranted', deliveredBy: '电子邮件' }, 400);
   assert.match(bad.error.message, /须说明理由/);
-  c = await act(handler, 'reply', { outcome: 'partiallyGranted', reasons: '合同附件中的第三方商业秘密不予公开（条例第十五条）', deliveredBy: '电子邮件' });
+  c = await act(handler, 'reply-draft', { outcome: 'partiallyGranted', reasons: '合同附件中的第三方商业秘密不予公开（条例第十五条）', deliveredBy: '电子邮件' });
+  assert.equal(c.state, 'reply_drafted');
+  assert.equal(c.concludedOn, null, 'a draft is not the reply');
+  assert.deepEqual(c.actions.filter((a: string) => a.includes('eply')), ['signReply', 'returnReply']);
+  assert.equal((await act(handler, 'reply-signature', {}, 403)).error.code, 'FORBIDDEN');
+  const draftLetter = await api(handler, 'GET', `/api/v1/applications/${caseId}/letter?kind=reply`);
+  assert.equal(draftLetter.headers['x-letter-status'], 'draft');
+  assert.match((await mammoth.extractRawText({ buffer: draftLetter.rawPayload })).value, /草稿（待机关负责人审核签发）/);
+  // The head signs on 10-31: that is the legal date of the reply
+  now = '2025-10-31';
+  c = await act(head, 'reply-signature', {});
   assert.equal(c.state, 'replied');
   assert.equal(c.concludedOn, '2025-10-31');
+  assert.equal(c.events.at(-1).data.signedBy, '自然资源局负责人');
+  assert.deepEqual(c.letters.map((l: { kind: string }) => l.kind), ['receipt', 'correction', 'extension', 'consultation', 'reply']);
   assert.equal(c.clock.status, 'replied_on_time');
   c = await act(handler, 'close', {});
   assert.equal(c.state, 'closed');
@@ -152,8 +166,11 @@ test('the audit trail: one entry per step, with actor and dates, no personal dat
   );
   assert.deepEqual(rows.map((r) => r.action), [
     'application.submit', 'application.confirm', 'application.correction.request', 'application.correction.online', 'application.extension.request',
-    'application.extension.approve', 'application.consultation.start', 'application.consultation.end', 'application.reply', 'application.close',
+    'application.extension.approve', 'application.consultation.start', 'application.consultation.end', 'application.reply.draft', 'application.reply.sign',
+    'application.close',
   ]);
+  assert.equal(rows[9]!.actor_name, '自然资源局负责人');
+  assert.deepEqual(rows[9]!.summary.events, [{ kind: 'replied', onDate: '2025-10-31', outcome: 'partiallyGranted', signedBy: '自然资源局负责人' }]);
   assert.equal(rows[5]!.actor_name, '自然资源局负责人');
   assert.equal(rows[3]!.actor_name, '申请人（网上）');
   assert.deepEqual(rows[5]!.summary, {
@@ -178,9 +195,10 @@ test('letters as DOCX and PDF: reply (部分公开, 复议前置, remedy as of 2
     '2025年10月9日收到您补正后的申请', '答复期限延长20个工作日', '征求了有关方面的意见',
     '现向您提供可以公开的内容', '合同附件中的第三方商业秘密不予公开', '第三十七条', '电子邮件',
     '行政复议法》第二十三条第一款第（四）项', '应当先向青山县人民政府申请行政复议', '六十日内',
-    '联系电话：0571-80000101', '青山县自然资源局', '2025年10月31日',
+    '联系电话：0571-80000101', '签发人：自然资源局负责人', '青山县自然资源局', '2025年10月31日',
   ]) assert.ok(replyText.includes(part), `reply letter lacks “${part}”:\n${replyText}`);
   assert.ok(!replyText.includes('上一级主管部门'), 'no pre-2024 remedy clause');
+  assert.ok(!replyText.includes('草稿'), 'the signed reply is not a draft');
 
   const correction = await letter('correction');
   assert.match(correction, /政府信息公开申请补正告知书/);
@@ -208,6 +226,42 @@ test('letters as DOCX and PDF: reply (部分公开, 复议前置, remedy as of 2
   const none = await api(handler, 'GET', `/api/v1/applications/${caseId}/letter?kind=fee`);
   assert.equal(none.statusCode, 409);
   assert.match(none.json().error.message, /尚无政府信息公开申请收费通知书/);
+});
+
+test('letters are kept with the case: a later change of address or template rewrites none; the PDF is stored at first download', async () => {
+  const download = async (kind: string, format = 'docx') => {
+    const res = await api(handler, 'GET', `/api/v1/applications/${caseId}/letter?kind=${kind}&format=${format}`);
+    assert.equal(res.statusCode, 200, res.body.slice(0, 300));
+    assert.equal(res.headers['x-letter-status'], 'issued');
+    return res;
+  };
+  const before = { reply: await download('reply'), receipt: await download('receipt'), pdf: await download('reply', 'pdf') };
+  const stored = await t.db.query<{ kind: string; format: string; sha256: string; size: number }>(
+    `select f.kind, f.format, f.sha256, f.size from application_letter_files f where f.case_id = $1 order by f.kind, f.format`,
+    [caseId],
+  );
+  assert.deepEqual(stored.map((r) => `${r.kind}.${r.format}`), ['consultation.docx', 'correction.docx', 'extension.docx', 'receipt.docx', 'reply.docx', 'reply.pdf']);
+  assert.equal(stored.find((r) => r.kind === 'reply' && r.format === 'docx')!.sha256, before.reply.headers['x-content-sha256']);
+
+  // The office moves, and the head rewrites the 部分公开 template
+  const [office] = await t.db.query<{ address: string; phone: string }>(`select address, phone from organizations where code = 'QS-ZRZY'`);
+  await t.db.query(`update organizations set address = '青山县新区大道 1 号', phone = '0571-89999999' where code = 'QS-ZRZY'`);
+  const template = (await api(head, 'GET', '/api/v1/applications/letter-templates')).json().find((x: { kind: string; variant: string }) => x.kind === 'reply' && x.variant === 'partiallyGranted');
+  const saved = await api(head, 'PUT', '/api/v1/applications/letter-templates', { kind: 'reply', variant: 'partiallyGranted', text: `新模板：${template.text}` });
+  assert.equal(saved.statusCode, 200, saved.body);
+
+  const after = { reply: await download('reply'), receipt: await download('receipt'), pdf: await download('reply', 'pdf') };
+  assert.ok(after.reply.rawPayload.equals(before.reply.rawPayload), 'the reply DOCX is the one issued');
+  assert.ok(after.receipt.rawPayload.equals(before.receipt.rawPayload), 'the receipt DOCX is the one issued');
+  assert.ok(after.pdf.rawPayload.equals(before.pdf.rawPayload), 'the PDF rendered at first download is served ever after');
+  const text = (await mammoth.extractRawText({ buffer: after.reply.rawPayload })).value;
+  assert.match(text, /联系电话：0571-80000101/);
+  assert.doesNotMatch(text, /新模板|0571-89999999/);
+  // A new letter would use the new template (the draft preview shows it)
+  const preview = await api(head, 'POST', '/api/v1/applications/letter-templates/preview', { kind: 'reply', variant: 'partiallyGranted', text: `新模板：${template.text}` });
+  assert.match(preview.json().paragraphs[0], /^新模板：/);
+  await api(head, 'POST', '/api/v1/applications/letter-templates/reset', { kind: 'reply', variant: 'partiallyGranted' });
+  await t.db.query(`update organizations set address = $1, phone = $2 where code = 'QS-ZRZY'`, [office!.address, office!.phone]);
 });
 
 test('table 3 of 2025 from the cases, valid, and stored into the report draft', async () => {

@@ -49,8 +49,10 @@ test('registering a paper application: Chinese messages per field, input kept, t
   assert.match(page.body, /id="due-date">2025-12-01</);
   assert.match(page.body, /青山律师事务所/, 'the handler sees the applicant');
   assert.match(page.body, /政府信息公开申请接收回执/);
-  for (const action of ['告知补正', '征求意见', '发出收费通知', '申请延期答复', '作出答复', '登记撤回']) assert.match(page.body, new RegExp(`<summary>${action}</summary>`));
+  for (const action of ['告知补正', '征求意见', '发出收费通知', '申请延期答复', '拟定答复（报负责人签发）', '登记撤回']) assert.ok(page.body.includes(`<summary>${action}</summary>`), action);
   assert.doesNotMatch(page.body, /<summary>确认收到申请<\/summary>/);
+  assert.doesNotMatch(page.body, /作出答复并签发/, 'a handler does not sign');
+  assert.match(page.body, /已留存原件（2025-11-03 出具）/, 'the 接收回执 is kept from registration');
 });
 
 test('an action with a mistake re-renders the case page with the message and the clerk’s input', async () => {
@@ -59,7 +61,7 @@ test('an action with a mistake re-renders the case page with the message and the
   assert.match(res.body, /请写明需要补正的事项/);
   assert.match(res.body, /<details open>\s*<summary>告知补正<\/summary>/);
   assert.match(res.body, /value="2025-11-20"/);
-  const late = await handler.post(`${caseUrl}/reply`, { on: '2025-11-04', outcome: 'granted', reasons: '', deliveredBy: '邮寄' }, caseUrl);
+  const late = await handler.post(`${caseUrl}/reply-draft`, { on: '2025-11-04', outcome: 'granted', reasons: '', deliveredBy: '邮寄' }, caseUrl);
   assert.equal(late.statusCode, 400);
   assert.match(late.body, /不能晚于今天（2025-11-03）/);
 });
@@ -83,25 +85,64 @@ test('the queue: due dates, due-soon and overdue flags from the clock, filters',
   assert.match(replied.body, /没有符合条件的申请/);
 });
 
-test('reply from the console, the letter, assignment and notes', async () => {
+test('reply from the console: the handler drafts, the head sends it back, the handler drafts again, the head signs; the letter names the signer', async () => {
   now = '2025-11-10';
   let res = await handler.post(`${caseUrl}/assign`, { handlerUserId: '' }, caseUrl);
   assert.equal(res.statusCode, 303);
   res = await handler.post(`${caseUrl}/notes`, { note: '已电话联系申请人核实' }, caseUrl);
   assert.equal(res.statusCode, 303);
-  res = await handler.post(`${caseUrl}/reply`, { on: '2025-11-10', outcome: 'unavailable.notHeld', reasons: '经检索，本机关未制作该目录', deliveredBy: '邮寄' }, caseUrl);
+  // the handler's own letter text must keep the remedy clause
+  const noRemedy = await handler.post(`${caseUrl}/reply-draft`, { on: '2025-11-10', outcome: 'unavailable.notHeld', reasons: '经检索，本机关未制作该目录', deliveredBy: '邮寄', template: '经检索，无此信息。理由：{理由}' }, caseUrl);
+  assert.equal(noRemedy.statusCode, 400);
+  assert.match(noRemedy.body, /缺少必需的占位符 \{救济途径\}/);
+  assert.match(noRemedy.body, /经检索，无此信息。理由：\{理由\}/, 'the text typed is kept');
+  res = await handler.post(`${caseUrl}/reply-draft`, { on: '2025-11-10', outcome: 'unavailable.notHeld', reasons: '未制作', deliveredBy: '邮寄' }, caseUrl);
   assert.equal(res.statusCode, 303, res.body.slice(0, 300));
-  const page = await handler.get(caseUrl);
+  let page = await handler.get(caseUrl);
+  assert.match(page.body, /答复待签发/);
+  assert.match(page.body, /答复须经机关负责人审核签发后方可发出/);
+  assert.doesNotMatch(page.body, /<summary>审核签发答复/);
+  assert.equal((await handler.post(`${caseUrl}/reply-signature`, { on: '2025-11-10' }, caseUrl)).statusCode, 403);
+
+  const head = await new Client(t.app).loginReady('zrzy.head');
+  const queue = await head.get('/console/applications');
+  assert.match(queue.body, /1 件答复待机关负责人审核签发/);
+  const waiting = await head.get('/console/applications?state=reply_drafted');
+  assert.match(waiting.body, /2025年度行政处罚决定书目录/);
+  page = await head.get(caseUrl);
+  assert.match(page.body, /<summary>审核签发答复（负责人）<\/summary>/);
+  assert.match(page.body, /<summary>退回答复草稿（负责人）<\/summary>/);
+  const noReason = await head.post(`${caseUrl}/reply-return`, { on: '2025-11-10', reason: '' }, caseUrl);
+  assert.equal(noReason.statusCode, 400);
+  assert.match(noReason.body, /请填写退回修改的理由/);
+  res = await head.post(`${caseUrl}/reply-return`, { on: '2025-11-10', reason: '理由写得过简，请写明检索的范围' }, caseUrl);
+  assert.equal(res.statusCode, 303);
+  page = await handler.get(caseUrl);
+  assert.match(page.body, /已受理/);
+  assert.match(page.body, /退回理由：理由写得过简，请写明检索的范围/);
+
+  res = await handler.post(`${caseUrl}/reply-draft`, { on: '2025-11-10', outcome: 'unavailable.notHeld', reasons: '经检索，本机关未制作该目录', deliveredBy: '邮寄' }, caseUrl);
+  assert.equal(res.statusCode, 303);
+  const draft = await handler.get(`${caseUrl}/letter?kind=reply`);
+  assert.match((await mammoth.extractRawText({ buffer: draft.rawPayload })).value, /草稿/);
+  now = '2025-11-11';
+  res = await head.post(`${caseUrl}/reply-signature`, { on: '2025-11-11' }, caseUrl);
+  assert.equal(res.statusCode, 303, res.body.slice(0, 300));
+  page = await handler.get(caseUrl);
   assert.match(page.body, /已答复/);
   assert.match(page.body, /已电话联系申请人核实/);
-  assert.match(page.body, /（四）无法提供 1\.本机关不掌握相关政府信息（2025-11-10）/);
+  assert.match(page.body, /（四）无法提供 1\.本机关不掌握相关政府信息（2025-11-11）/, 'replied on the signing date');
+  assert.match(page.body, /签发人：自然资源局负责人/);
   const letter = await handler.get(`${caseUrl}/letter?kind=reply`);
   assert.equal(letter.statusCode, 200);
   const text = (await mammoth.extractRawText({ buffer: letter.rawPayload })).value;
   assert.match(text, /青山律师事务所：/);
+  assert.match(text, /理由：经检索，本机关未制作该目录/);
   assert.match(text, /自收到本答复之日起六十日内向青山县人民政府申请行政复议/);
   assert.match(text, /六个月内依法向人民法院提起行政诉讼/);
   assert.doesNotMatch(text, /应当先向/, 'not a refusal: no 复议前置');
+  assert.match(text, /签发人：自然资源局负责人\s+青山县自然资源局\s+2025年11月11日/);
+  assert.doesNotMatch(text, /草稿/);
 });
 
 test('who sees what: supervisors read without personal data, editors and other organizations do not read', async () => {
