@@ -95,7 +95,8 @@ export function letterTemplateConsoleRoutes(deps: AppDeps) {
     app.get(`${ROUTE}/edit`, { schema: { hide: true } }, async (request, reply) => {
       const v = await view(request, reply);
       const q = request.query as Form;
-      const entry = await entryOf(v, q.kind ?? '', q.variant ?? '');
+      // Without a choice, the first letter of the list (接收回执)
+      const entry = await entryOf(v, q.kind || 'receipt', q.kind ? (q.variant ?? '') : '');
       return reply.type('text/html').send(editPage(v, entry, entry.text, { preview: await previewTemplate(db, v.org, entry.kind, entry.variant, entry.text) }));
     });
 
