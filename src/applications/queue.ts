@@ -21,7 +21,10 @@ export interface QueueItem {
 
 export async function loadQueue(db: Queryable, orgId: number, f: QueueFilter = {}): Promise<QueueItem[]> {
   const state = f.due ? (f.state ?? 'open') : f.state;
-  const cases = await listCases(db, orgId, { state, handlerUserId: f.handlerUserId, receiptNo: f.receiptNo });
+  // The clock filters look at every open case: the oldest are the ones most likely overdue, so the
+  // newest-first page limit of listCases must not apply before them.
+  const limit = f.due ? null : undefined;
+  const cases = await listCases(db, orgId, { state, handlerUserId: f.handlerUserId, receiptNo: f.receiptNo, limit });
   const [events, cal] = await Promise.all([listEventsOfCases(db, cases.map((c) => c.id)), loadCalendar(db, orgId)]);
   const now = today();
   const items = cases.map((c) => ({ case: c, clock: caseClock(cal, c, events.get(c.id) ?? [], now) }));

@@ -198,7 +198,8 @@ export interface CaseFilter {
   state?: CaseState | 'open' | null;
   handlerUserId?: number | null;
   receiptNo?: string | null;
-  limit?: number;
+  /** At most this many, newest first (default 500); null for every matching case. */
+  limit?: number | null;
 }
 
 export async function listCases(db: Queryable, orgId: number, f: CaseFilter = {}): Promise<Case[]> {
@@ -208,7 +209,8 @@ export async function listCases(db: Queryable, orgId: number, f: CaseFilter = {}
   else if (f.state) where.push(`a.state = $${params.push(f.state)}`);
   if (f.handlerUserId) where.push(`a.handler_user_id = $${params.push(f.handlerUserId)}`);
   if (f.receiptNo) where.push(`a.receipt_no = $${params.push(f.receiptNo)}`);
-  const rows = await db.query<CaseRow>(`${CASE_SELECT} where ${where.join(' and ')} order by a.id desc limit $${params.push(f.limit ?? 500)}`, params);
+  const limit = f.limit === null ? '' : ` limit $${params.push(f.limit ?? 500)}`;
+  const rows = await db.query<CaseRow>(`${CASE_SELECT} where ${where.join(' and ')} order by a.id desc${limit}`, params);
   return rows.map(toCase);
 }
 

@@ -45,7 +45,7 @@ export async function prepareReminders(tx: Queryable, onDate: DateString): Promi
   let digests = 0;
   const cases = new Set<number>();
   for (const orgId of await orgsWithOpenCases(tx)) {
-    const open = await listCases(tx, orgId, { state: 'open', limit: 1_000_000 });
+    const open = await listCases(tx, orgId, { state: 'open', limit: null });
     const cal = await loadCalendar(tx, orgId);
     const staff = await listReminderStaff(tx, orgId);
     const events = await listEventsOfCases(tx, open.map((c) => c.id));
