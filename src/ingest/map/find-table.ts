@@ -25,7 +25,7 @@ export function findTableRows(doc: IngestDocument, table: 2 | 3 | 4): FoundRows 
       Object.assign(phase, before);
       continue;
     }
-    rows.push(...seg.rows.map((r) => ({ ...r, mode: t.mode })));
+    for (const r of seg.rows) rows.push({ ...r, mode: t.mode });
   }
   return rows.length > 0 ? { rows } : null;
 }

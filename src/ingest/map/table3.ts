@@ -105,7 +105,9 @@ export function mapTable3(found: FoundRows | null, defaultFormat: ReportFormat):
   const map = headerColumns(found);
   const extra = hasExtraColumn(found);
   // without header labels for every column the data columns are the last ones of the table
-  const width = Math.max(0, ...found.rows.flatMap((r) => [...r.labels.map((l) => l.cell), ...r.values, ...r.other].map((c) => (c.column ?? -1) + 1)));
+  // a loop, not Math.max(...cells): a spread of a long document's cells overflows the stack
+  let width = 0;
+  for (const r of found.rows) for (const c of [...r.labels.map((l) => l.cell), ...r.values, ...r.other]) width = Math.max(width, (c.column ?? -1) + 1);
   const firstData = width - N - (extra && !map ? 1 : 0);
   const dataIndex = (column: number): number => {
     if (map) return map.get(column) ?? -1;

@@ -66,7 +66,9 @@ export function mapTable4(found: FoundRows | null): MappedTable<Table4> {
     const map = headerColumns(found);
     const cells = [...data.values, ...data.other].filter((c) => c.column !== undefined);
     // without header labels for every column the data columns are the last ones of the table
-    const width = Math.max(0, ...found.rows.flatMap((r) => [...r.labels.map((l) => l.cell), ...r.values, ...r.other].map((c) => (c.column ?? -1) + 1)));
+    // a loop, not Math.max(...cells): a spread of a long document's cells overflows the stack
+    let width = 0;
+    for (const r of found.rows) for (const c of [...r.labels.map((l) => l.cell), ...r.values, ...r.other]) width = Math.max(width, (c.column ?? -1) + 1);
     const positioned: (SourceCell | undefined)[] = new Array(N);
     for (const cell of cells) {
       const i = map ? (map.get(cell.column!) ?? -1) : cell.column! - (width - N);

@@ -119,8 +119,15 @@ const PROSE_WIDTH = 0.6;
 export function layoutPage(items: PositionedText[]): Block[] {
   const lines = toLines(items);
   if (lines.length === 0) return [];
-  const pageLeft = Math.min(...lines.flatMap((l) => l.chunks.map((c) => c.x0)));
-  const pageRight = Math.max(...lines.flatMap((l) => l.chunks.map((c) => c.x1)));
+  // loops, not Math.min(...chunks): spreading a long page's chunks overflows the stack
+  let pageLeft = Infinity;
+  let pageRight = -Infinity;
+  for (const l of lines) {
+    for (const c of l.chunks) {
+      pageLeft = Math.min(pageLeft, c.x0);
+      pageRight = Math.max(pageRight, c.x1);
+    }
+  }
   const textWidth = Math.max(1, pageRight - pageLeft);
   const isProse = (l: Line) => l.chunks.length === 1 && l.chunks[0]!.x1 - l.chunks[0]!.x0 > PROSE_WIDTH * textWidth;
   const data = lines.map((l) => isDataLine(l, lines));
@@ -144,7 +151,7 @@ export function layoutPage(items: PositionedText[]): Block[] {
       const firstLabel = l.chunks.findIndex((c) => !c.value);
       return l.chunks.filter((c, k) => c.value && (firstLabel < 0 || k > firstLabel || c.x0 > l.chunks[firstLabel]!.x1));
     });
-    const firstValueX = Math.min(...valueChunks.map((c) => c.x0));
+    const firstValueX = valueChunks.reduce((min, c) => Math.min(min, c.x0), Infinity);
 
     // header lines just above the run: not prose, not data, within a few lines
     const top = run[0]!;
@@ -164,7 +171,7 @@ export function layoutPage(items: PositionedText[]): Block[] {
       const above = k > 0 ? (lines[run[k - 1]!]!.y + l.y) / 2 : l.y + 2.5 * l.h;
       const below = k < run.length - 1 ? (l.y + lines[run[k + 1]!]!.y) / 2 : l.y - 2.5 * l.h;
       const values = l.chunks.filter((c) => valueChunks.includes(c));
-      const firstX = Math.min(...values.map((c) => c.x0));
+      const firstX = values.reduce((min, c) => Math.min(min, c.x0), Infinity);
       const own = ownLabel(l).filter((c) => !c.used);
       const starts = own.length > 0 ? own.map((c) => c.x0) : labelStarts;
       const labels: Chunk[] = [...own];
@@ -176,7 +183,7 @@ export function layoutPage(items: PositionedText[]): Block[] {
           if (data[i] || other.y > above || other.y <= below || Math.abs(lastY - other.y) > 1.9 * other.h) break;
           const taken = other.chunks.filter((c) => !c.used && !c.value && c.x1 <= firstX + 1 && aligned(c, starts));
           if (taken.length === 0) break;
-          labels.push(...taken);
+          for (const c of taken) labels.push(c);
           lastY = other.y;
         }
       }

@@ -12,7 +12,7 @@ export function flattenedText(doc: ReportDocument): string {
       lines.push(b.text);
       continue;
     }
-    const width = Math.max(...b.grid.rows.map((row) => row.length));
+    const width = b.grid.rows.reduce((max, row) => Math.max(max, row.length), 0);
     let empties = 0;
     const flush = () => {
       if (empties > 0) lines.push('|'.repeat(empties));
