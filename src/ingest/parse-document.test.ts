@@ -167,10 +167,49 @@ test('parse: an encrypted PDF and a PDF without text are unreadable', async () =
   await unreadable(await pdf({}, (d) => d.rect(50, 50, 300, 400).fill('#777')), 'scanned.pdf', /文字层|OCR/);
 });
 
-test('parse: malformed HTML does not crash', async () => {
-  const html = '<html><body><table><tr><td colspan="99999" rowspan="-3">一、本年新收<td>1<tr><td>2</table></table><p>政府信息公开工作年度报告<<<</body>';
-  const outcome = await parseDocument(Buffer.from(html), 'bad.html');
-  assert.ok(['report', 'not-a-report', 'unreadable'].includes(outcome.kind));
+test('parse: 9 MB of printable noise (base64) is not a report, within 2 s, as text and as HTML', async () => {
+  const random = randomSource(7);
+  const raw = Buffer.alloc((9 * 1024 * 1024 * 3) / 4);
+  for (let i = 0; i < raw.length; i++) raw[i] = Math.floor(random() * 256);
+  const oneLine = Buffer.from(raw.toString('base64'));
+  const wrapped = Buffer.from(raw.toString('base64').replace(/(.{76})/g, '$1\n'));
+  for (const [name, bytes] of [['noise.txt', oneLine], ['noise.html', oneLine], ['wrapped.txt', wrapped], ['wrapped.htm', wrapped]] as const) {
+    assert.ok(bytes.length > 9 * 1000 * 1000 && bytes.length < 10 * 1024 * 1024, `${name}: ${bytes.length} bytes, under the 10 MB cap`);
+    const started = Date.now();
+    const outcome = await parseDocument(bytes, name);
+    assert.equal(outcome.kind, 'not-a-report', name);
+    if (outcome.kind === 'not-a-report') assert.match(outcome.reason, /没有年度报告的任何标志/);
+    assert.ok(Date.now() - started < 2000, `${name} took ${Date.now() - started} ms`);
+  }
+});
+
+test('parse: malformed HTML does not crash, within 2 s', async () => {
+  const title = '<p>青山县2023年政府信息公开工作年度报告</p>';
+  const cases: [string, string][] = [
+    ['spans.html', '<html><body><table><tr><td colspan="99999" rowspan="-3">一、本年新收<td>1<tr><td>2</table></table><p>政府信息公开工作年度报告<<<</body>'],
+    ['open-divs.html', title + '<div>'.repeat(200_000)],
+    ['open-tables.html', title + '<table><tr><td>'.repeat(100_000) + '一、本年新收'],
+    ['brackets.html', title + '<'.repeat(2_000_000)],
+    ['huge-spans.html', title + '<table>' + '<tr><td colspan="1000" rowspan="1000">本年新收</td><td>1</td></tr>'.repeat(2000) + '</table>'],
+    ['nested-tables.html', title + '<table><tr><td>'.repeat(400) + '一、本年新收'],
+  ];
+  for (const [name, html] of cases) {
+    const started = Date.now();
+    const outcome = await parseDocument(Buffer.from(html), name);
+    assert.ok(['report', 'not-a-report', 'unreadable'].includes(outcome.kind), name);
+    if (outcome.kind !== 'report') assert.doesNotMatch(outcome.reason, /内部错误|Maximum call stack/, name);
+    assert.ok(Date.now() - started < 2000, `${name} took ${Date.now() - started} ms`);
+  }
+  const deep = await parseDocument(Buffer.from(cases[1]![1]), 'open-divs.html');
+  assert.equal(deep.kind, 'unreadable');
+  if (deep.kind === 'unreadable') assert.match(deep.reason, /未闭合的标签相互嵌套达 200000 层/);
+});
+
+test('parse: a long document (seed 001 repeated 600 times, 4 MB) is read without overflowing the stack', async () => {
+  const seed = readFileSync(SEED_FIXTURES[1]!.path);
+  const outcome = await parseDocument(Buffer.concat(Array.from({ length: 600 }, () => seed)), 'long.txt');
+  assert.equal(outcome.kind, 'report', outcome.kind === 'report' ? '' : outcome.reason);
+  if (outcome.kind === 'report') assert.equal(outcome.report.year, 2024);
 });
 
 test('parse: mutated seeds never crash (bounded fuzz)', async () => {

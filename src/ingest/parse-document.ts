@@ -7,7 +7,7 @@ import { formatForYear, type ReportFormat } from '../report/model/layout.ts';
 import { REPORT_SCHEMA_ID, type AnnualReport } from '../report/model/report.ts';
 import type { Finding, Narrative } from '../report/rules/rule.ts';
 import { validateReport } from '../report/rules/validate.ts';
-import { UnreadableDocument, type FileType, type SourceRef } from './read/document.ts';
+import { NotAReportDocument, UnreadableDocument, type FileType, type SourceRef } from './read/document.ts';
 import { documentTexts } from './read/document-texts.ts';
 import { readDocument } from './read/read.ts';
 import { detectTitle } from './detect/title.ts';
@@ -91,6 +91,9 @@ export async function parseDocument(bytes: Uint8Array, fileName: string): Promis
     doc = await readDocument(bytes, fileName);
   } catch (e) {
     if (e instanceof UnreadableDocument) return { kind: 'unreadable', reason: e.reason, contentHash: hash };
+    if (e instanceof NotAReportDocument) {
+      return { kind: 'not-a-report', reason: e.reason, detected: { format: e.fileType, encoding: e.encoding, title: null }, contentHash: hash };
+    }
     return { kind: 'unreadable', reason: `无法读取：${(e as Error).message}`, contentHash: hash };
   }
   try {
@@ -150,10 +153,10 @@ function analyse(doc: Awaited<ReturnType<typeof readDocument>>, hash: string): P
   }
   for (const [key, t] of [['table2', t2], ['table3', t3], ['table4', t4]] as const) {
     if (t.table === null) findings.push(ingestFinding('ingest.table-missing', { cells: [key], message: `文档中没有找到${TABLE_NAMES[key]}，记为 null` }));
-    findings.push(...t.findings);
+    for (const f of t.findings) findings.push(f);
   }
   const narrative = narrativeForRules(sections.narrative);
-  findings.push(...validateReport(report, { narrative }));
+  for (const f of validateReport(report, { narrative })) findings.push(f);
 
   return {
     kind: 'report',

@@ -55,6 +55,18 @@ export class UnreadableDocument extends Error {
   }
 }
 
+/** The file is readable text but plainly no annual report (no marker of one at all); `reason` is Chinese. */
+export class NotAReportDocument extends Error {
+  constructor(
+    readonly reason: string,
+    readonly fileType: FileType,
+    readonly encoding: string | null,
+  ) {
+    super(reason);
+    this.name = 'NotAReportDocument';
+  }
+}
+
 /** The tables of a document, in order. */
 export function tables(doc: IngestDocument): SourceTable[] {
   return doc.blocks.flatMap((b) => (b.kind === 'table' ? [b.table] : []));

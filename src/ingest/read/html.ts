@@ -4,7 +4,7 @@
 // text) are read through as text. Also reads mammoth's HTML of Word files.
 import * as cheerio from 'cheerio';
 import type { AnyNode, Element } from 'domhandler';
-import type { Block, SourceRef } from './document.ts';
+import { UnreadableDocument, type Block, type SourceRef } from './document.ts';
 import { expandSpans, type MergedCell } from '../tables/grid.ts';
 
 const SKIP = new Set(['script', 'style', 'noscript', 'template', 'svg', 'iframe', 'object', 'head', 'select', 'button', 'input', 'textarea']);
@@ -19,9 +19,14 @@ function isElement(n: AnyNode): n is Element {
 }
 
 function hasNestedTable(table: Element): boolean {
-  const visit = (n: AnyNode): boolean =>
-    isElement(n) && n.children.some((c) => (isElement(c) && c.name === 'table') || visit(c));
-  return visit(table);
+  // a stack, not recursion: malformed pages nest tables deeply
+  const stack: AnyNode[] = [...table.children];
+  for (let n = stack.pop(); n; n = stack.pop()) {
+    if (!isElement(n)) continue;
+    if (n.name === 'table') return true;
+    for (const c of n.children) stack.push(c);
+  }
+  return false;
 }
 
 /** A cell's text with its line breaks (<br>, paragraphs) kept as \n. */
@@ -78,7 +83,29 @@ export interface HtmlReading {
   title?: string;
 }
 
+// Elements that hold others and are closed only by their end tag: left open, each nests the rest of
+// the page inside it. The HTML parser's work grows with the square of the depth (20,000 open <div>
+// take seconds), and real pages stay below a few hundred levels.
+const CONTAINERS = new Set(['div', 'table', 'span', 'font', 'section', 'article', 'blockquote', 'ul', 'ol', 'dl', 'center', 'form', 'b', 'i', 'strong', 'em', 'a']);
+const MAX_NESTING = 2000;
+
+/** How deep the containers nest, counting end tags (one linear pass over the tags, no parsing); a table counts as its four levels (table, tbody, tr, td). */
+function nestingDepth(html: string): number {
+  let depth = 0;
+  let max = 0;
+  for (const m of html.matchAll(/<(\/?)([a-zA-Z][a-zA-Z0-9]*)[^<>]*>/g)) {
+    const name = m[2]!.toLowerCase();
+    if (!CONTAINERS.has(name)) continue;
+    const levels = name === 'table' ? 4 : 1;
+    if (m[1]) depth = Math.max(0, depth - levels);
+    else if (!m[0].endsWith('/>')) max = Math.max(max, (depth += levels));
+  }
+  return max;
+}
+
 export function readHtmlBlocks(html: string, file: 'html' | 'docx'): HtmlReading {
+  const depth = nestingDepth(html);
+  if (depth > MAX_NESTING) throw new UnreadableDocument(`网页结构已损坏：未闭合的标签相互嵌套达 ${depth} 层（正常网页不超过几百层），无法读取`);
   const $ = cheerio.load(html);
   const blocks: Block[] = [];
   let paragraph = 0;
@@ -96,7 +123,7 @@ export function readHtmlBlocks(html: string, file: 'html' | 'docx'): HtmlReading
     const merged = tableRows(table);
     const n = ++tableNumber;
     const cells = merged.flat().filter((c) => c.text);
-    const width = Math.max(0, ...merged.map((r) => r.reduce((w, c) => w + Math.max(1, c.colSpan || 1), 0)));
+    const width = merged.reduce((max, r) => Math.max(max, r.reduce((w, c) => w + Math.max(1, c.colSpan || 1), 0)), 0);
     const prose = cells.filter((c) => isProse(c.text));
     if (cells.length === 0) return;
     if (width <= 2 && prose.length > 0) {

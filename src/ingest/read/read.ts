@@ -4,7 +4,8 @@
 // throws UnreadableDocument with a Chinese reason.
 import { extname } from 'node:path';
 import type { FileType, IngestDocument } from './document.ts';
-import { UnreadableDocument } from './document.ts';
+import { NotAReportDocument, UnreadableDocument } from './document.ts';
+import { htmlScreenText, missingReportMarkers } from '../detect/markers.ts';
 import { decodeText } from './decode.ts';
 import { readHtmlBlocks } from './html.ts';
 import { readTextBlocks } from './text.ts';
@@ -48,6 +49,12 @@ export function detectFileType(bytes: Uint8Array, fileName: string): FileType {
   return /<(?:!doctype html|html|body|table|p|div)[\s>]/.test(start) && /<\/(?:td|p|div|body|html)>/.test(start) ? 'html' : 'text';
 }
 
+/** Text without any marker of an annual report is turned away before it is read as one (seconds for megabytes). */
+function screen(plainText: string, fileType: FileType, encoding: string): void {
+  const reason = missingReportMarkers(plainText);
+  if (reason) throw new NotAReportDocument(reason, fileType, encoding);
+}
+
 export async function readDocument(bytes: Uint8Array, fileName: string): Promise<IngestDocument & { skippedPages?: number }> {
   if (bytes.length === 0) throw new UnreadableDocument('文件是空的');
   const fileType = detectFileType(bytes, fileName);
@@ -64,11 +71,13 @@ export async function readDocument(bytes: Uint8Array, fileName: string): Promise
       return { fileType, encoding: null, blocks: await readDocxBlocks(bytes) };
     case 'html': {
       const { text, encoding } = decodeText(bytes, true);
+      screen(htmlScreenText(text), fileType, encoding);
       const r = readHtmlBlocks(text, 'html');
       return { fileType, encoding, blocks: r.blocks, ...(r.title ? { declaredTitle: r.title } : {}) };
     }
     case 'text': {
       const { text, encoding } = decodeText(bytes, false);
+      screen(text, fileType, encoding);
       return { fileType, encoding, blocks: readTextBlocks(text) };
     }
   }
