@@ -26,7 +26,9 @@ const SUBCOMMANDS: readonly SubCommandModule[] = [check, parse, exportCommand, i
 export function reportCommand(program: Command): Command {
   return (
     program.commands.find((c) => c.name() === 'report') ??
-    program.command('report').description('政府信息公开工作年度报告：检查、导出')
+    program
+      .command('report')
+      .description('政府信息公开工作年度报告：check 检查、parse 解析已公布的原文（HTML、TXT、PDF、DOCX）、import 导入 canonical JSON、export 导出、render 生成 HTML/DOCX/XLSX/PDF；批量导入原文用 gongkai import')
   );
 }
 

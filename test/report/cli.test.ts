@@ -97,6 +97,13 @@ test('report import records the findings of a report as printed (seed 001)', asy
   assert.equal(r.code, 0, r.stderr);
   assert.match(r.stdout, /新建报告，第 1 版。\n检查结果：错误 5 条，警告 1 条。\n/);
   assert.match(r.stdout, /错误 table3\.balance：/);
+  assert.match(r.stderr, /注意：报告中的机关名称“大同市新荣区自然资源局”与机构“青山县卫生健康局”（QS-WJ）不一致，请确认 --org 是否正确/);
+});
+
+test('report --help lists what the group does', async () => {
+  const help = await gongkai('--help');
+  const text = help.stdout.replace(/\s+/g, ' ');
+  assert.match(text, /report 政府信息公开工作年度报告：check 检查、parse 解析已公布的原文.*import 导入 canonical JSON、export 导出、render 生成 HTML\/DOCX\/XLSX\/PDF/);
 });
 
 test('report import: exit 2 with the messages of report check for unreadable or invalid files; exit 1 for an unknown organization', async () => {

@@ -10,6 +10,7 @@ import { basename } from 'node:path';
 import type { Command } from 'commander';
 import { runCommand, withDatabase } from '../../cli/database.ts';
 import { cliContext } from '../../core/context.ts';
+import { agencyDiffers } from '../../ingest/import/agency-match.ts';
 import { findOrgByCode } from '../../orgs/store.ts';
 import { importReport } from '../commands.ts';
 import { parseReportJson } from '../model/parse.ts';
@@ -50,6 +51,9 @@ export function register(report: Command): void {
         withDatabase(async (db) => {
           const org = await findOrgByCode(db, o.org);
           if (!org) throw new Error(`未找到代码为 ${o.org} 的机构`);
+          if (agencyDiffers(read.report.agency, org)) {
+            process.stderr.write(`注意：报告中的机关名称“${read.report.agency}”与机构“${org.fullName}”（${org.code}）不一致，请确认 --org 是否正确\n`);
+          }
           const result = await importReport(db, cliContext(), {
             orgId: org.id,
             report: read.report,
