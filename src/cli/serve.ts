@@ -6,6 +6,7 @@ import { openDatabase } from '../core/db/open.ts';
 import { buildApp } from '../core/http/app.ts';
 import { seedDemo } from '../demo/seed.ts';
 import { seedCatalogueDemo } from '../catalogue/demo.ts';
+import { seedApplicationsDemo } from '../applications/demo.ts';
 import { seedCalendar } from '../calendar/seed.ts';
 import { startScheduler } from '../core/jobs/runner.ts';
 import { reminderJob } from '../applications/reminders/job.ts';
@@ -30,14 +31,23 @@ export function register(program: Command): void {
       await app.listen({ host: config.host, port: config.port });
       // The demo catalogue (several hundred items, seconds on PGlite) fills in after the portal is up, so
       // the first start stays fast. Idempotent: organizations that have items are skipped, a restart adds nothing.
+      // The demo cases of 依申请公开 (ten, through the real commands) come first, likewise idempotent.
       const seeding = new AbortController();
       const catalogueDemo = opts.demo
-        ? seedCatalogueDemo(db, undefined, { signal: seeding.signal }).then(
-            (items) => {
-              if (items) process.stdout.write(`已创建演示公开目录：${items} 条主动公开信息（用时 ${((performance.now() - started) / 1000).toFixed(1)} 秒）。\n`);
-            },
-            (err: unknown) => app.log.error({ err }, '演示公开目录创建失败'),
-          )
+        ? seedApplicationsDemo(db)
+            .then(
+              (cases) => {
+                if (cases) process.stdout.write(`已创建演示依申请公开案件：${cases} 件。\n`);
+              },
+              (err: unknown) => app.log.error({ err }, '演示依申请公开案件创建失败'),
+            )
+            .then(() => seedCatalogueDemo(db, undefined, { signal: seeding.signal }))
+            .then(
+              (items) => {
+                if (items) process.stdout.write(`已创建演示公开目录：${items} 条主动公开信息（用时 ${((performance.now() - started) / 1000).toFixed(1)} 秒）。\n`);
+              },
+              (err: unknown) => app.log.error({ err }, '演示公开目录创建失败'),
+            )
         : Promise.resolve();
       // Scheduled jobs: each runs in one process at a time (advisory lock), when due (job_runs).
       const log = { info: (m: string) => app.log.info(m), error: (m: string, err: unknown) => app.log.error({ err }, m) };
