@@ -102,8 +102,9 @@ export function presentCasePublic(c: Case, orgName: string, events: readonly Cas
   return {
     receiptNo: c.receiptNo,
     orgName,
-    state: c.state,
-    stateLabel: STATE_LABELS[c.state],
+    // A drafted reply is an internal step until the head signs it: the applicant sees the case in progress.
+    state: c.state === 'reply_drafted' ? 'in_progress' : c.state,
+    stateLabel: c.state === 'reply_drafted' ? '办理中' : STATE_LABELS[c.state],
     submittedOn: c.submittedOn,
     receivedOn: c.receivedOn,
     infoTitle: c.infoTitle,

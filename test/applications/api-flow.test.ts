@@ -142,6 +142,10 @@ test('the flow from the portal to the archive, with every due date', async () =>
   const draftLetter = await api(handler, 'GET', `/api/v1/applications/${caseId}/letter?kind=reply`);
   assert.equal(draftLetter.headers['x-letter-status'], 'draft');
   assert.match((await mammoth.extractRawText({ buffer: draftLetter.rawPayload })).value, /草稿（待机关负责人审核签发）/);
+  // The applicant sees the case in progress, neither the draft nor its outcome
+  const whileDrafted = await anonymous.get('/track');
+  assert.match(whileDrafted.body, /办理中/);
+  assert.doesNotMatch(whileDrafted.body, /待签发|部分公开/);
   // The head signs on 10-31: that is the legal date of the reply
   now = '2025-10-31';
   c = await act(head, 'reply-signature', {});
