@@ -93,7 +93,9 @@ test('gongkai import on the command line prints a summary and is idempotent', as
   const seed001 = await runCli(['import', '--json', join(SEEDS, '001_43470c8d9389378c.txt')], { env });
   assert.equal(seed001.code, 0, seed001.stderr);
   const [item] = JSON.parse(seed001.stdout) as { status: string; orgCode: string; year: number; published: boolean; findings: { rule: string; message: string }[] }[];
-  assert.deepEqual([item!.status, item!.year, item!.published], ['imported', 2024, true]);
+  // on PostgreSQL the command shares this file's database, where the first test imported seed 001 already
+  assert.equal(item!.status, t.url ? 'unchanged' : 'imported');
+  assert.deepEqual([item!.year, item!.published], [2024, true]);
   const db = t.url ? t.db : await openDatabase({ databaseUrl: null, dataDir: join(dir, 'pglite') });
   const app = await buildApp({ db, config: { ...loadConfig({ NODE_ENV: 'test' }), cookieSecret: 'test-cookie-secret-0123456789abcdef' } });
   try {
