@@ -2,6 +2,7 @@
 // and every attachment's text) and its row in the search index.
 import type { Attachment, ItemContent } from './model.ts';
 import { findingsInContext, unreadAttachmentFindings, type FieldFinding } from './rules/confidentiality.ts';
+import { bodyLinks, bodyText } from './rules/body.ts';
 import { searchableText } from './search/text.ts';
 import { tsvectorLiteral } from './search/tokens.ts';
 
@@ -9,7 +10,9 @@ export function versionFindings(v: Pick<ItemContent, 'title' | 'summary' | 'body
   return [
     ...findingsInContext('标题', v.title, { words }),
     ...findingsInContext('内容概述', v.summary, { words }),
-    ...findingsInContext('正文', v.body, { words }),
+    // The body's text (its HTML tags are not read) and its link targets.
+    ...findingsInContext('正文', bodyText(v.body), { words }),
+    ...bodyLinks(v.body).flatMap((href) => findingsInContext('正文链接', href, { words })),
     ...attachments.flatMap((a) => findingsInContext(`附件“${a.fileName}”`, a.text, { words })),
     ...unreadAttachmentFindings(attachments),
   ];
@@ -24,7 +27,7 @@ export function searchRow(
   const title = searchableText(v.title);
   const docNumber = searchableText(v.docNumber);
   const summary = searchableText(v.summary);
-  const body = searchableText(v.body);
+  const body = searchableText(bodyText(v.body));
   const files = searchableText(attachments.map((a) => `${a.fileName} ${a.text}`).join(' '));
   return {
     itemId,

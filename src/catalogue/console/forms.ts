@@ -50,8 +50,9 @@ export function itemForm(view: ConsoleView, action: string, columns: readonly Co
   <label>${FIELD_LABELS.columnId} <select name="columnId" required><option value="">请选择栏目</option>${columnOptions(columns, v('columnId'))}</select></label>
   ${input('title', 'required maxlength="200"')}
   ${input('summary', 'maxlength="500"', '（目录中的内容概述，条例第十二条）')}
-  <label>${FIELD_LABELS.body} <span class="muted">（纯文本，段落之间空一行；粘贴的网页格式会被去除）</span>
-    <textarea name="body" rows="16">${v('body')}</textarea></label>
+  <label for="item-body">${FIELD_LABELS.body}（HTML）</label>
+  <p class="muted" id="item-body-hint">可直接输入文字（段落之间空一行），也可使用 HTML 标签：段落 &lt;p&gt;、换行 &lt;br&gt;、加粗 &lt;strong&gt;、小标题 &lt;h3&gt; &lt;h4&gt;、列表 &lt;ul&gt; &lt;ol&gt; &lt;li&gt;、表格 &lt;table&gt;（单元格可用 colspan、rowspan）、引用 &lt;blockquote&gt;、链接 &lt;a href="https://…"&gt;。其他标签、样式和脚本在保存时去除。</p>
+  <textarea id="item-body" name="body" rows="16" aria-describedby="item-body-hint">${v('body')}</textarea>
   <div class="grid2">
     ${input('docNumber', 'maxlength="100"', '如 青自然资发〔2025〕3号')}
     ${input('publisher', 'maxlength="100"', '（留空为本机构全称）')}
