@@ -49,4 +49,9 @@ test('policy documents with interpretations and 有效性 feed table 2; the port
   const editor = await new Client(t.app).loginReady('zrzy.editor');
   const health = await editor.get('/console/catalogue/health');
   assert.equal(health.statusCode, 200);
+  // The §D.4 rules, one row each, with the reference's thresholds.
+  for (const rule of ['notUpdated', 'longUnupdated', 'empty', 'undated', 'late']) assert.match(health.body, new RegExp(`<tr data-rule="${rule}"`), rule);
+  assert.match(health.body, /空白栏目（不计入以上两项）<\/th><td><strong>\d+<\/strong> 个[^<]*(<strong>达到单项否决标准<\/strong>）)?<\/td>\s*<td>累计 5 个及以上<\/td>/);
+  assert.match(health.body, /应更新但长期[\s\S]*?累计 10 个及以上/);
+  assert.match(health.body, /国办秘函〔2019〕19号 栏目不更新 第1项/);
 });

@@ -1,6 +1,6 @@
-// 栏目更新情况 (the inspection rules of domain-reference §D.4 [W19]: columns not updated within
-// their interval, empty columns, items without a publication date), late publications (条例第二十六条),
-// daily visits (PV/UV), and 年报表二 第二十条第（一）项 computed from the catalogue.
+// 栏目更新情况 (the inspection rules of domain-reference §D.4 [W19], computed by rules/health.ts: per
+// rule, with the thresholds of the reference), late publications (条例第二十六条), daily visits (PV/UV),
+// and 年报表二 第二十条第（一）项 computed from the catalogue.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { staffContext } from '../../core/context.ts';
 import { forbidden } from '../../core/errors.ts';
@@ -8,13 +8,12 @@ import { html } from '../../core/html.ts';
 import type { AppDeps } from '../../core/http/deps.ts';
 import { consolePage, csrfField, errorBox, noticeBox } from '../../console/layout.ts';
 import { consoleView } from '../../console/view.ts';
-import { addDays, daysBetween, todayInChina } from '../../calendar/date.ts';
-import { CalendarNotCoveredError } from '../../calendar/rules.ts';
+import { addDays, todayInChina } from '../../calendar/date.ts';
 import { loadCalendar } from '../../calendar/store.ts';
 import { reportPolicy } from '../../report/policy.ts';
 import { ensureCatalogue } from '../commands.ts';
 import { cataloguePolicy } from '../policy.ts';
-import { publicationTimeliness } from '../rules/timeliness.ts';
+import { columnHealth, healthSince, LONG_UNUPDATED_DAYS, NEWS_WINDOW_DAYS, NOTICE_WINDOW_DAYS, type ColumnStatus } from '../rules/health.ts';
 import { columnActivity, dailyVisits, listColumns, liveVersionDates } from '../store.ts';
 import { computeTable2Section1, storeTable2Section1 } from '../report-table2.ts';
 import { messageOf, statusOf } from './forms.ts';
@@ -28,53 +27,43 @@ export function healthConsoleRoutes(deps: AppDeps) {
       if (!cataloguePolicy.read(view.staff, view.org)) throw forbidden();
       await ensureCatalogue(db, view.org.id);
       const today = todayInChina();
-      const [columns, activity, recent, visits] = await Promise.all([
+      const [columns, activity, items, visits, calendar] = await Promise.all([
         listColumns(db, view.org.id),
         columnActivity(db, view.org.id),
-        liveVersionDates(db, view.org.id, addDays(today, -365)),
+        liveVersionDates(db, view.org.id, healthSince(today)),
         dailyVisits(db, view.org.id, addDays(today, -30)),
+        loadCalendar(db, view.org.id),
       ]);
-      const leaves = columns.filter((c) => c.kind !== 'guide' && !columns.some((x) => x.parentId === c.id));
-      const rows = leaves.map((c) => {
-        const a = activity.get(c.id);
-        const age = a?.lastPublished ? daysBetween(a.lastPublished, today) : null;
-        const stale = c.updateDays !== null && (age === null || age > c.updateDays);
-        return { c, count: a?.count ?? 0, last: a?.lastPublished ?? null, age, stale, empty: !a };
-      });
-      const stale = rows.filter((r) => r.stale);
-      const empty = rows.filter((r) => r.empty);
-      const undated = recent.filter((r) => !r.publishedDate);
-      let late: { itemId: number; title: string; deadline: string; publishedDate: string | null; days: number }[] = [];
-      let calendarProblem: string | null = null;
-      try {
-        const cal = await loadCalendar(db, view.org.id);
-        late = recent.flatMap((r) => {
-          const t = publicationTimeliness(cal, r, today);
-          return t?.late ? [{ itemId: r.itemId, title: r.title, deadline: t.deadline, publishedDate: r.publishedDate, days: t.workingDaysLate }] : [];
-        });
-      } catch (e) {
-        if (!(e instanceof CalendarNotCoveredError)) throw e;
-        calendarProblem = e.message;
-      }
+      const health = columnHealth({ columns, activity, items, calendar, today });
+      const status = (r: ColumnStatus) =>
+        r.empty
+          ? html`<strong class="late">空白栏目</strong>`
+          : r.longUnupdated
+            ? html`<strong class="late">长期未更新（超过 ${Math.max(r.column.updateDays!, LONG_UNUPDATED_DAYS)} 天）</strong>`
+            : r.notUpdated
+              ? html`<strong class="late">超过 ${r.column.updateDays} 天未更新</strong>`
+              : '正常';
       return reply.type('text/html').send(
         consolePage(
           view,
           `栏目更新与访问统计 · ${view.org.shortName}`,
           html`${catalogueMenu(view)}
-<ul class="summary">
-  <li${stale.length >= 5 ? html` class="late"` : ''}>超过更新周期未更新的栏目：<strong>${stale.length}</strong> 个（检查指标：累计 5 个及以上即单项否决）</li>
-  <li${empty.length >= 5 ? html` class="late"` : ''}>空白栏目：<strong>${empty.length}</strong> 个（5 个及以上即单项否决）</li>
-  <li>未注明发布日期的信息：<strong>${undated.length}</strong> 条（未注明信息发布时间的视为不更新）</li>
-  <li>近一年逾期公开（超过形成或变更之日起 20 个工作日）：<strong>${late.length}</strong> 条</li>
-</ul>
+<h2>检查指标</h2>
+<table class="data health-rules"><thead><tr><th scope="col">指标</th><th scope="col">本机构</th><th scope="col">单项否决标准</th><th scope="col">依据</th></tr></thead>
+<tbody>${health.rules.map(
+    (r) => html`<tr data-rule="${r.rule}"${r.veto ? html` class="late"` : ''}><th scope="row">${r.label}</th><td><strong>${r.count}</strong> ${r.rule === 'undated' || r.rule === 'late' ? '条' : '个'}${r.veto ? html`（<strong>达到单项否决标准</strong>）` : ''}</td>
+  <td>${r.threshold === null ? '—' : `累计 ${r.threshold} 个及以上`}</td><td class="muted">${r.source}</td></tr>`,
+  )}</tbody></table>
+<p class="muted">动态、要闻类为更新周期不超过 ${NEWS_WINDOW_DAYS} 天的栏目，通知公告、政策文件类为更新周期不超过 ${NOTICE_WINDOW_DAYS} 天的栏目；空白栏目不计入未更新的两项。未注明发布日期的信息不算更新。</p>
 <h2>各栏目更新情况</h2>
 <table class="data"><thead><tr><th scope="col">栏目</th><th scope="col">更新周期</th><th scope="col">已公开</th><th scope="col">最近发布</th><th scope="col">状况</th></tr></thead>
-<tbody>${rows.map((r) => html`<tr><td>${r.c.name}</td><td>${r.c.updateDays ? `${r.c.updateDays} 天` : '按需'}</td><td>${r.count}</td><td>${r.last ?? '—'}${r.age !== null ? `（${r.age} 天前）` : ''}</td>
-  <td>${r.empty ? html`<strong class="late">空白栏目</strong>` : r.stale ? html`<strong class="late">超过 ${r.c.updateDays} 天未更新</strong>` : '正常'}</td></tr>`)}</tbody></table>
+<tbody>${health.columns.map((r) => html`<tr><td>${r.column.name}</td><td>${r.column.updateDays ? `${r.column.updateDays} 天` : '按需'}</td><td>${r.count}</td><td>${r.lastPublished ?? '—'}${r.age !== null ? `（${r.age} 天前）` : ''}</td>
+  <td>${status(r)}</td></tr>`)}</tbody></table>
+${health.undated.length ? html`<h2>未注明发布日期的信息</h2><ul>${health.undated.map((u) => html`<li><a href="/console/catalogue/items/${u.itemId}">${u.title}</a></li>`)}</ul>` : ''}
 <h2>逾期公开（条例第二十六条）</h2>
-${calendarProblem ? html`<p class="muted">${calendarProblem}</p>` : ''}
-${late.length ? html`<table class="data"><thead><tr><th scope="col">标题</th><th scope="col">应公开日期</th><th scope="col">实际发布</th><th scope="col">逾期（工作日）</th></tr></thead>
-<tbody>${late.map((l) => html`<tr><td><a href="/console/catalogue/items/${l.itemId}">${l.title}</a></td><td>${l.deadline}</td><td>${l.publishedDate ?? '未发布'}</td><td>${l.days}</td></tr>`)}</tbody></table>` : html`<p>近一年没有逾期公开的信息。</p>`}
+${health.calendarProblem ? html`<p class="muted">${health.calendarProblem}</p>` : ''}
+${health.late.length ? html`<table class="data"><thead><tr><th scope="col">标题</th><th scope="col">应公开日期</th><th scope="col">实际发布</th><th scope="col">逾期（工作日）</th></tr></thead>
+<tbody>${health.late.map((l) => html`<tr><td><a href="/console/catalogue/items/${l.itemId}">${l.title}</a></td><td>${l.deadline}</td><td>${l.publishedDate ?? '未发布'}</td><td>${l.workingDaysLate}</td></tr>`)}</tbody></table>` : html`<p>近一年没有逾期公开的信息。</p>`}
 <h2>近 30 日访问统计</h2>
 <p class="muted">浏览量（PV）和访客数（UV）按日统计；访客以当日随机盐值的哈希区分，当日结束后哈希和盐值即删除，不保存 IP 地址等个人信息。</p>
 ${visits.length ? html`<table class="data"><thead><tr><th scope="col">日期</th><th scope="col">浏览量</th><th scope="col">访客数</th></tr></thead>
