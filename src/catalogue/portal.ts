@@ -163,7 +163,9 @@ ${pagination(`/columns/${column.id}`, pageNo, total)}
       const column = /^\d{1,15}$/.test(columnId) ? await findColumn(db, Number(columnId)) : undefined;
       if (!column) throw notFound('该栏目');
       const org = (await findOrgById(db, column.orgId))!;
-      const entries = await listLiveInColumn(db, [column.id], 30, 0);
+      // Like the column's list page: a parent column's feed carries its child columns' items too.
+      const ids = [column.id, ...(await listColumns(db, org.id)).filter((c) => c.parentId === column.id).map((c) => c.id)];
+      const entries = await listLiveInColumn(db, ids, 30, 0);
       const base = origin(request);
       const rfc822 = (d: string) => new Date(`${d}T00:00:00+08:00`).toUTCString();
       const body = `<?xml version="1.0" encoding="UTF-8"?>

@@ -160,6 +160,17 @@ test('region home and sitemap.xml', async () => {
   assert.ok(map.body.includes(`/items/${ids.policy}</loc><lastmod>2023-04-06</lastmod>`));
 });
 
+test('RSS of a parent column carries its child columns’ items, like its list page', async () => {
+  const org = (await findOrgByCode(t.db, 'QS-LY'))!;
+  const parent = (await listColumns(t.db, org.id)).find((c) => c.name === '法定主动公开内容')!;
+  const list = await anon.get(`/columns/${parent.id}`);
+  assert.match(list.body, /关于第23批林木采伐许可的公示/);
+  const rss = await anon.get(`/columns/${parent.id}/rss.xml`);
+  assert.equal(rss.statusCode, 200);
+  assert.match(rss.body, /<title>青山县森林防火管理办法<\/title>/, 'an item of the child column 政策文件');
+  assert.match(rss.body, /<title>关于第23批林木采伐许可的公示<\/title>/, 'an item of the child column 通知公告');
+});
+
 test('daily PV and UV are stored as counts; visitor hashes and salts of past days are deleted', async () => {
   const org = (await findOrgByCode(t.db, 'QS-LY'))!;
   await anon.get('/orgs/QS-LY/catalogue');

@@ -123,3 +123,13 @@ test('attachments that should have text but have none (scans) are findings; imag
   ]);
   assert.deepEqual(fs.map((f) => [f.detector, f.match, f.field]), [['no_text', '扫描件.pdf', '附件“扫描件.pdf”'], ['no_text', '图片.docx', '附件“图片.docx”']]);
 });
+
+test('configurable word list: 繁體 spellings match a word given in 简体, and the other way round; offsets are the text’s own', () => {
+  const text = '關於某某工程選址的說明，另見某某工程';
+  const fs = detectFindings(text, { words: ['某某工程选址'] });
+  assert.deepEqual(fs.map((f) => [f.match, f.start, f.end]), [['某某工程選址', 2, 8]]);
+  assert.equal(text.slice(fs[0]!.start, fs[0]!.end), '某某工程選址');
+  assert.deepEqual(found('关于国防项目的说明', ['國防項目']), [['word', '国防项目']]);
+  assert.deepEqual(found('内部代號ALPHA', ['代号alpha']), [['word', '代號ALPHA']]);
+  assert.deepEqual(found('没有敏感内容', ['國防項目']), []);
+});

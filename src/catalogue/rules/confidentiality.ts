@@ -3,6 +3,7 @@
 // submission until the text is fixed or a 保密审查员 acknowledges it with a reason.
 //
 // Pure functions over a text; positions are UTF-16 offsets into the text as given.
+import { toSimplified } from '../search/text.ts';
 
 export const DETECTORS = ['id_card', 'bank_card', 'mobile', 'classification', 'internal', 'word', 'no_text'] as const;
 export type Detector = (typeof DETECTORS)[number];
@@ -158,12 +159,27 @@ function internalMarks(text: string): Finding[] {
   return [...matches(INTERNAL_RE, text)].map((m) => ({ detector: 'internal' as const, match: m[0], start: m.index, end: m.index + m[0].length }));
 }
 
+/**
+ * The text in simplified characters with the same length, so that offsets stay valid: converted whole
+ * when that keeps the length (nearly always: 繁→简 is character for character), else one character at a time.
+ */
+function simplifiedSameLength(text: string): string {
+  const whole = toSimplified(text);
+  if (whole.length === text.length) return whole;
+  return [...text].map((c) => {
+    const s = toSimplified(c);
+    return s.length === c.length ? s : c;
+  }).join('');
+}
+
+/** The configured word list: case-insensitive, and 繁體 spellings match (both sides compared in 简体). */
 function words(text: string, list: readonly string[]): Finding[] {
+  const wanted = list.map((raw) => simplifiedSameLength(raw.trim()).toLowerCase()).filter(Boolean);
+  if (!wanted.length) return [];
   const out: Finding[] = [];
-  const lower = text.toLowerCase();
-  for (const raw of list) {
-    const w = raw.trim().toLowerCase();
-    if (!w) continue;
+  const folded = simplifiedSameLength(text).toLowerCase();
+  const lower = folded.length === text.length ? folded : text.toLowerCase();
+  for (const w of new Set(wanted)) {
     for (let i = lower.indexOf(w); i !== -1; i = lower.indexOf(w, i + w.length)) {
       out.push({ detector: 'word', match: text.slice(i, i + w.length), start: i, end: i + w.length });
     }
