@@ -128,6 +128,8 @@ export async function seedCatalogueDemo(db: Database, years = [2023, 2024, 2025]
   let created = 0;
   for (const d of ORGS) {
     if (opts.signal?.aborted) break;
+    // Between organizations, let waiting requests have the database (PGlite runs one statement at a time).
+    await new Promise((r) => setTimeout(r, 5));
     const org = await findOrgByCode(db, d.code);
     if (!org) continue;
     await ensureCatalogue(db, org.id);

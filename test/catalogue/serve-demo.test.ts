@@ -37,7 +37,7 @@ function serve(env: Record<string, string>) {
       exited.then((code) => Promise.reject(new Error(`serve exited with ${code}: ${out}`))),
     ]);
   const stop = async () => {
-    child.kill('SIGTERM');
+    if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
     await exited;
   };
   return { until, stop, output: () => out };
@@ -67,18 +67,20 @@ async function database(): Promise<{ env: Record<string, string>; drop: () => Pr
 
 test('serve --demo: portal first, then the demo catalogue; the catalogue page lists items; a restart adds nothing', { timeout: 240_000 }, async (t) => {
   const { env, drop } = await database();
+  const started: ReturnType<typeof serve>[] = [];
   try {
     const port = String(await freePort());
     const first = serve({ ...env, PORT: port });
-    const started = performance.now();
+    started.push(first);
+    const since = performance.now();
     await first.until('gongkai 已启动');
-    const listening = (performance.now() - started) / 1000;
+    const listening = (performance.now() - since) / 1000;
     // The portal answers before the demo catalogue is complete (README: the portal within 10 s of start
     // on PGlite; measured, not asserted in seconds, as the test machine is shared).
     assert.equal((await fetch(`http://127.0.0.1:${port}/`)).status, 200);
     assert.doesNotMatch(first.output(), /已创建演示公开目录/, 'the catalogue is still being created when the portal first answers');
     await first.until('已创建演示公开目录');
-    t.diagnostic(`listening after ${listening.toFixed(1)} s, demo catalogue after ${((performance.now() - started) / 1000).toFixed(1)} s`);
+    t.diagnostic(`listening after ${listening.toFixed(1)} s, demo catalogue after ${((performance.now() - since) / 1000).toFixed(1)} s`);
     assert.match(first.output(), /已创建演示依申请公开案件：10 件。/);
     const page = await (await fetch(`http://127.0.0.1:${port}/orgs/QS-ZRZY/catalogue`)).text();
     const items = new Set(page.match(/href="\/items\/\d+"/g) ?? []);
@@ -90,6 +92,7 @@ test('serve --demo: portal first, then the demo catalogue; the catalogue page li
     await first.stop();
 
     const second = serve({ ...env, PORT: port });
+    started.push(second);
     await second.until('gongkai 已启动');
     await new Promise((r) => setTimeout(r, 1500));
     assert.doesNotMatch(second.output(), /已创建演示/);
@@ -97,6 +100,7 @@ test('serve --demo: portal first, then the demo catalogue; the catalogue page li
     assert.deepEqual(new Set(again.match(/href="\/items\/\d+"/g) ?? []), items);
     await second.stop();
   } finally {
+    for (const s of started) await s.stop(); // also after a failed assertion: the test must not hang on a live server
     await drop();
   }
 });
