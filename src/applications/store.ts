@@ -1,5 +1,6 @@
 // Every SQL statement of the application case system, with the row-to-object mapping.
 import type { Queryable } from '../core/db/database.ts';
+import { CONCLUDED_STATES } from './rules/transitions.ts';
 import type { ApplicationInput, Applicant, ApplicantColumn, Attachment, Case, CaseEvent, CaseState } from './model.ts';
 import type { NewEvent } from './rules/case-events.ts';
 import type { Table3Count } from './rules/table3.ts';
@@ -194,6 +195,9 @@ export async function placeInApplicantMonth(db: Queryable, caseId: number): Prom
   return { place: r?.place ?? 1, monthTotal: r?.total ?? 1 };
 }
 
+/** The states in which a case is over (replied or ended otherwise), as an SQL list. */
+const CONCLUDED_SQL = `(${CONCLUDED_STATES.map((x) => `'${x}'`).join(', ')})`;
+
 export interface CaseFilter {
   state?: CaseState | 'open' | null;
   handlerUserId?: number | null;
@@ -202,10 +206,28 @@ export interface CaseFilter {
   limit?: number | null;
 }
 
+/** Cases of an organization per state (states without cases are absent). */
+export async function countCasesByState(db: Queryable, orgId: number): Promise<Partial<Record<CaseState, number>>> {
+  const rows = await db.query<{ state: CaseState; n: number }>('select state, count(*)::int as n from applications where org_id = $1 group by state', [orgId]);
+  return Object.fromEntries(rows.map((r) => [r.state, r.n]));
+}
+
+/** Open cases whose latest extension event is a request: waiting for the head's decision. */
+export async function countPendingExtensions(db: Queryable, orgId: number): Promise<number> {
+  const [row] = await db.query<{ n: number }>(
+    `select count(*)::int as n from applications a
+     where a.org_id = $1 and a.state not in ${CONCLUDED_SQL}
+       and (select e.kind from application_events e where e.case_id = a.id and e.kind in ('extension_requested', 'extension_rejected', 'extended')
+            order by e.id desc limit 1) = 'extension_requested'`,
+    [orgId],
+  );
+  return row?.n ?? 0;
+}
+
 export async function listCases(db: Queryable, orgId: number, f: CaseFilter = {}): Promise<Case[]> {
   const params: unknown[] = [orgId];
   const where = ['a.org_id = $1'];
-  if (f.state === 'open') where.push(`a.state not in ('replied', 'closed', 'withdrawn', 'abandoned', 'unpaid')`);
+  if (f.state === 'open') where.push(`a.state not in ${CONCLUDED_SQL}`);
   else if (f.state) where.push(`a.state = $${params.push(f.state)}`);
   if (f.handlerUserId) where.push(`a.handler_user_id = $${params.push(f.handlerUserId)}`);
   if (f.receiptNo) where.push(`a.receipt_no = $${params.push(f.receiptNo)}`);

@@ -5,6 +5,10 @@ import type { AppDeps } from '../core/http/deps.ts';
 import { ORG_KIND_LABELS } from '../orgs/model.ts';
 import { annualReportDeadline } from '../orgs/rules.ts';
 import { reminderPanel } from '../applications/reminders/console.ts';
+import { applicationTodos } from '../applications/todo.ts';
+import { catalogueTodos } from '../catalogue/todo.ts';
+import { reportTodos } from '../report/todo.ts';
+import { todoPanel, type TodoSource } from './todo.ts';
 import { consolePage, noticeBox } from './layout.ts';
 import { consoleView } from './view.ts';
 
@@ -14,6 +18,9 @@ const NOTICES: Record<string, string> = {
   'reminder-address-removed': '已取消提醒邮件。',
 };
 
+/** Every module's 待办, in the order of the panel. */
+const TODO_SOURCES: readonly TodoSource[] = [applicationTodos, catalogueTodos, reportTodos];
+
 export function homeRoutes(deps: AppDeps) {
   return async (app: FastifyInstance) => {
     app.get('/', { schema: { hide: true } }, async (request, reply) => {
@@ -21,7 +28,7 @@ export function homeRoutes(deps: AppDeps) {
       const { org } = view;
       const notice = NOTICES[(request.query as { notice?: string }).notice ?? ''];
       const year = new Date().getFullYear() - 1;
-      const reminders = await reminderPanel(deps, view);
+      const [reminders, todos] = await Promise.all([reminderPanel(deps, view), Promise.all(TODO_SOURCES.map((source) => source(deps, view)))]);
       return reply.type('text/html').send(
         consolePage(
           view,
@@ -36,6 +43,7 @@ export function homeRoutes(deps: AppDeps) {
   </dl>
   <p><a href="/console/orgs/${org.id}">查看和编辑机构信息</a></p>
 </section>
+${todoPanel(todos.flat())}
 ${reminders}`,
         ),
       );

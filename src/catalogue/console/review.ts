@@ -7,10 +7,8 @@ import type { AppDeps } from '../../core/http/deps.ts';
 import { consolePage } from '../../console/layout.ts';
 import { consoleView } from '../../console/view.ts';
 import { ROLE_LABELS } from '../../staff/model.ts';
-import { ensureCatalogue } from '../commands.ts';
 import { cataloguePolicy } from '../policy.ts';
-import { signProblem } from '../rules/review.ts';
-import { listInReview, listSignoffs } from '../store.ts';
+import { reviewQueueFor } from '../review-queue.ts';
 import { dateTime } from './forms.ts';
 import { catalogueMenu } from './items.ts';
 
@@ -20,18 +18,7 @@ export function reviewConsoleRoutes(deps: AppDeps) {
     app.get('/catalogue/review', { schema: { hide: true } }, async (request, reply) => {
       const view = await consoleView(deps, request, reply, 'catalogue');
       if (!cataloguePolicy.read(view.staff, view.org)) throw forbidden();
-      const settings = await ensureCatalogue(db, view.org.id);
-      const waiting = await listInReview(db, view.org.id);
-      const rows = await Promise.all(
-        waiting.map(async (v) => {
-          const signed = (await listSignoffs(db, v.id)).filter((s) => s.round === v.reviewRound && s.decision === 'approve');
-          const problem = cataloguePolicy.review(view.staff, view.org)
-            ? signProblem({ state: v.state, stages: v.stages, stageIndex: v.stageIndex, round: v.reviewRound, authorId: v.authorId }, view.staff, signed, settings.distinctSigners)
-            : '无审核权限';
-          return { v, stage: v.stages![v.stageIndex!]!, mine: problem === null, problem };
-        }),
-      );
-      rows.sort((a, b) => Number(b.mine) - Number(a.mine));
+      const { settings, rows } = await reviewQueueFor(db, view.staff, view.org);
       return reply.type('text/html').send(
         consolePage(
           view,
@@ -42,8 +29,8 @@ ${rows.length === 0
   ? html`<p>没有待审核的信息。</p>`
   : html`<table class="data"><thead><tr><th scope="col">标题</th><th scope="col">当前环节</th><th scope="col">撰写人</th><th scope="col">提交时间</th><th scope="col">我能否签署</th></tr></thead>
 <tbody>${rows.map(
-    (r) => html`<tr${r.mine ? html` class="mine"` : ''}><td><a href="/console/catalogue/items/${r.v.itemId}">${r.v.title}</a></td><td>${r.stage.name}（${ROLE_LABELS[r.stage.role]}）</td>
-  <td>${r.v.authorName}</td><td>${dateTime(r.v.submittedAt)}</td><td>${r.mine ? html`<strong>待您签署</strong>` : html`<span class="muted">${r.problem}</span>`}</td></tr>`,
+    (r) => html`<tr${r.mine ? html` class="mine"` : ''}><td><a href="/console/catalogue/items/${r.version.itemId}">${r.version.title}</a></td><td>${r.stage.name}（${ROLE_LABELS[r.stage.role]}）</td>
+  <td>${r.version.authorName}</td><td>${dateTime(r.version.submittedAt)}</td><td>${r.mine ? html`<strong>待您签署</strong>` : html`<span class="muted">${r.problem}</span>`}</td></tr>`,
   )}</tbody></table>`}`,
         ),
       );
