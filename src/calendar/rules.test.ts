@@ -3,7 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { addDays, InvalidDateError } from './date.ts';
-import { addWorkingDays, CalendarNotCoveredError, dayInfo, isCovered, isWorkingDay, lastCoveredYear, workingDayCalendar, workingDaysBetween } from './rules.ts';
+import { addWorkingDays, CalendarNotCoveredError, dayInfo, isCovered, isWorkingDay, lastCoveredYear, workingDayCalendar, workingDaysBetween, yearsToEnter } from './rules.ts';
 import { shippedCalendar } from './seed.ts';
 
 const cal = shippedCalendar();
@@ -160,4 +160,14 @@ test('invalid input', () => {
   assert.throws(() => addWorkingDays(cal, '2025-09-26', 1.5), RangeError);
   assert.throws(() => addWorkingDays(cal, '2025-09-26', Number.NaN), RangeError);
   assert.throws(() => workingDayCalendar([2025], [{ date: '2025-02-30', kind: 'holiday', name: 'x' }]), InvalidDateError);
+});
+
+test('yearsToEnter: the current year when missing; next year from November on', () => {
+  const covered = new Set([2025, 2026]);
+  assert.deepEqual(yearsToEnter('2026-10-31', covered), []);
+  assert.deepEqual(yearsToEnter('2026-11-01', covered), [2027]);
+  assert.deepEqual(yearsToEnter('2026-12-02', covered), [2027]);
+  assert.deepEqual(yearsToEnter('2026-12-02', new Set([2026, 2027])), []);
+  assert.deepEqual(yearsToEnter('2027-01-05', covered), [2027]);
+  assert.deepEqual(yearsToEnter('2027-11-20', covered), [2027, 2028]);
 });

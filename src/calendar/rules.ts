@@ -122,3 +122,15 @@ export function workingDaysBetween(cal: WorkingDayCalendar, a: DateString, b: Da
   return count;
 }
 
+
+/**
+ * The years whose arrangement should be entered by now: the current year when it is not covered,
+ * and next year from November on (the 国务院办公厅 notice comes out each November, domain-reference
+ * §F.1) when it is not covered. Reply deadlines falling in these years cannot be computed.
+ */
+export function yearsToEnter(today: DateString, coveredYears: ReadonlySet<number>): number[] {
+  const year = yearOf(today);
+  const month = Number(today.slice(5, 7));
+  const due = month >= 11 ? [year, year + 1] : [year];
+  return due.filter((y) => !coveredYears.has(y));
+}

@@ -157,3 +157,19 @@ export async function insertCoveredYear(tx: Queryable, year: Omit<CoveredYear, '
   );
   return rows.length > 0;
 }
+
+export interface YearCounts {
+  holidays: number;
+  makeupWorkdays: number;
+}
+
+/** National holidays and makeup workdays per calendar year of their date. */
+export async function countNationalDaysByYear(db: Queryable): Promise<Map<number, YearCounts>> {
+  const rows = await db.query<{ year: number; holidays: number; makeup: number }>(
+    `select extract(year from date)::int as year,
+       count(*) filter (where kind = 'holiday')::int as holidays,
+       count(*) filter (where kind = 'makeup_workday')::int as makeup
+     from calendar_days group by 1`,
+  );
+  return new Map(rows.map((r) => [r.year, { holidays: r.holidays, makeupWorkdays: r.makeup }]));
+}

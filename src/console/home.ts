@@ -19,7 +19,7 @@ const NOTICES: Record<string, string> = {
 };
 
 /** Every module's 待办, in the order of the panel. */
-const TODO_SOURCES: readonly TodoSource[] = [applicationTodos, catalogueTodos, reportTodos];
+const TODO_SOURCES: readonly TodoSource[] = [applicationTodos, catalogueTodos, reportTodos, (await import('../calendar/todo.ts')).calendarTodos];
 
 export function homeRoutes(deps: AppDeps) {
   return async (app: FastifyInstance) => {

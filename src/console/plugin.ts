@@ -34,5 +34,6 @@ export function consolePlugin(deps: AppDeps) {
     await app.register(reportConsoleRoutes(deps));
     await app.register(catalogueConsoleRoutes(deps));
     await app.register(reminderConsoleRoutes(deps));
+    await app.register((await import('../calendar/console.ts')).calendarConsoleRoutes(deps));
   };
 }
