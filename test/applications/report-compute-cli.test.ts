@@ -3,22 +3,14 @@
 // cases, the rest of the stored report kept, nothing stored without --store.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { Database } from '../../src/core/db/database.ts';
-import { migrate } from '../../src/core/db/migrate.ts';
-import { openPglite } from '../../src/core/db/pglite.ts';
 import { seedDemo } from '../../src/demo/seed.ts';
 import { toCanonicalJson } from '../../src/report/model/canonical-json.ts';
 import { readReport } from '../../src/report/model/parse.ts';
 import { validateReport, hasErrors } from '../../src/report/rules/validate.ts';
-import { runCli } from '../helpers/cli.ts';
-import { testDatabase, type TestDatabase } from '../helpers/db.ts';
+import { cliDatabase, runCli, type CliDatabase } from '../helpers/cli.ts';
 
-let env: Record<string, string | undefined>;
-let pg: TestDatabase | null = null;
-let dir: string;
+let cli: CliDatabase;
 
 // Cases of 青山县水利局 (no stored report) for 2025: [column, received, concluded, outcome].
 const CASES: Array<[string, string, string | null, string | null]> = [
@@ -46,34 +38,15 @@ async function addCases(db: Database): Promise<void> {
 }
 
 before(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'gongkai-report-compute-'));
-  if (process.env.DATABASE_URL) {
-    pg = await testDatabase();
-    await seedDemo(pg.db);
-    await addCases(pg.db);
-    await pg.db.close(); // the CLI processes connect themselves
-    env = { DATABASE_URL: pg.url! };
-  } else {
-    const dataDir = join(dir, 'data');
-    const db = await openPglite(dataDir);
-    await migrate(db);
-    await seedDemo(db);
-    await addCases(db);
-    await db.close();
-    env = { DATABASE_URL: '', GONGKAI_DATA_DIR: dataDir };
-  }
+  cli = await cliDatabase('gongkai-report-compute-');
+  const db = await cli.open();
+  await seedDemo(db);
+  await addCases(db);
+  await db.close();
 });
-after(async () => {
-  if (pg) {
-    const { default: postgres } = await import('postgres');
-    const admin = postgres(process.env.DATABASE_URL!, { max: 1, onnotice: () => {} });
-    await admin.unsafe(`drop database if exists ${new URL(pg.url!).pathname.slice(1)} with (force)`);
-    await admin.end();
-  }
-  rmSync(dir, { recursive: true, force: true });
-});
+after(() => cli.drop());
 
-const gongkai = (...args: string[]) => runCli(args, { env });
+const gongkai = (...args: string[]) => runCli(args, { env: cli.env });
 
 test('report compute prints canonical JSON with table 3 counted from the cases, and stores nothing', async () => {
   const r = await gongkai('report', 'compute', '--org', 'QS-SL', '--year', '2025');

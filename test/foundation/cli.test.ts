@@ -1,43 +1,20 @@
 // The administrator's CLI on a real database: org add|list|show, user add|passwd|list, audit verify.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { openPglite } from '../../src/core/db/pglite.ts';
-import { openPostgres } from '../../src/core/db/postgres.ts';
 import type { Database } from '../../src/core/db/database.ts';
-import { testDatabase, type TestDatabase } from '../helpers/db.ts';
-import { runCli } from '../helpers/cli.ts';
+import { cliDatabase, runCli, type CliDatabase } from '../helpers/cli.ts';
 
+let cli: CliDatabase;
 let env: Record<string, string | undefined>;
-let pg: TestDatabase | null = null;
-let dataDir: string;
 
 before(async () => {
-  dataDir = mkdtempSync(join(tmpdir(), 'gongkai-cli-'));
-  if (process.env.DATABASE_URL) {
-    pg = await testDatabase();
-    await pg.db.close(); // the CLI processes connect themselves
-    env = { DATABASE_URL: pg.url! };
-  } else {
-    env = { DATABASE_URL: '', GONGKAI_DATA_DIR: dataDir };
-  }
+  cli = await cliDatabase('gongkai-cli-');
+  env = cli.env;
 });
-after(async () => {
-  if (pg) {
-    const { default: postgres } = await import('postgres');
-    const admin = postgres(process.env.DATABASE_URL!, { max: 1, onnotice: () => {} });
-    await admin.unsafe(`drop database if exists ${new URL(pg.url!).pathname.slice(1)} with (force)`);
-    await admin.end();
-  }
-  rmSync(dataDir, { recursive: true, force: true });
-});
+after(() => cli.drop());
 
 /** Opens the same database the CLI uses, for checks and for tampering. */
-async function openSame(): Promise<Database> {
-  return pg ? openPostgres(pg.url!, { max: 1 }) : openPglite(dataDir);
-}
+const openSame = (): Promise<Database> => cli.open();
 
 test('gongkai --help lists the command groups', async () => {
   const r = await runCli(['--help']);

@@ -2,49 +2,25 @@
 // on PGlite (a data folder) or on the PostgreSQL server in DATABASE_URL.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { migrate } from '../../src/core/db/migrate.ts';
-import { openPglite } from '../../src/core/db/pglite.ts';
 import { seedDemo } from '../../src/demo/seed.ts';
 import { toCanonicalJson } from '../../src/report/model/canonical-json.ts';
 import { readReport } from '../../src/report/model/parse.ts';
 import { fixturePath } from '../fixtures/reports/index.ts';
-import { runCli } from '../helpers/cli.ts';
-import { testDatabase, type TestDatabase } from '../helpers/db.ts';
+import { cliDatabase, runCli, type CliDatabase } from '../helpers/cli.ts';
 
-let env: Record<string, string | undefined>;
-let pg: TestDatabase | null = null;
-let dir: string;
+let cli: CliDatabase;
 
 before(async () => {
-  dir = mkdtempSync(join(tmpdir(), 'gongkai-report-cli-'));
-  if (process.env.DATABASE_URL) {
-    pg = await testDatabase();
-    await seedDemo(pg.db);
-    await pg.db.close(); // the CLI processes connect themselves
-    env = { DATABASE_URL: pg.url! };
-  } else {
-    const dataDir = join(dir, 'data');
-    const db = await openPglite(dataDir);
-    await migrate(db);
-    await seedDemo(db);
-    await db.close();
-    env = { DATABASE_URL: '', GONGKAI_DATA_DIR: dataDir };
-  }
+  cli = await cliDatabase('gongkai-report-cli-');
+  const db = await cli.open();
+  await seedDemo(db);
+  await db.close();
 });
-after(async () => {
-  if (pg) {
-    const { default: postgres } = await import('postgres');
-    const admin = postgres(process.env.DATABASE_URL!, { max: 1, onnotice: () => {} });
-    await admin.unsafe(`drop database if exists ${new URL(pg.url!).pathname.slice(1)} with (force)`);
-    await admin.end();
-  }
-  rmSync(dir, { recursive: true, force: true });
-});
+after(() => cli.drop());
 
-const gongkai = (...args: string[]) => runCli(args, { env });
+const gongkai = (...args: string[]) => runCli(args, { env: cli.env });
 
 test('report export prints the stored report as canonical JSON; --published the published version', async () => {
   const r = await gongkai('report', 'export', '--org', 'QS-ZRZY', '--year', '2025');
@@ -84,7 +60,7 @@ test('report import stores a new report, then new versions; the same file again 
 
   const changed = JSON.parse(readFileSync(file, 'utf8'));
   changed.table3.newReceived[0] = 31;
-  const changedFile = join(dir, 'changed.json');
+  const changedFile = join(cli.dir, 'changed.json');
   writeFileSync(changedFile, JSON.stringify(changed));
   const second = await gongkai('report', 'import', changedFile, '--org', 'QS-SL', '--note', '更正后的报告');
   assert.equal(second.code, 0, second.stderr);
@@ -107,15 +83,15 @@ test('report --help lists what the group does', async () => {
 });
 
 test('report import: exit 2 with the messages of report check for unreadable or invalid files; exit 1 for an unknown organization', async () => {
-  const notJson = join(dir, 'broken.json');
+  const notJson = join(cli.dir, 'broken.json');
   writeFileSync(notJson, '{"schema": "gongkai.annual-report/1",');
-  const invalid = join(dir, 'invalid.json');
+  const invalid = join(cli.dir, 'invalid.json');
   const bad = JSON.parse(readFileSync(fixturePath('valid-2021'), 'utf8'));
   delete bad.table4;
   bad.table3.granted = [1, 2];
   writeFileSync(invalid, JSON.stringify(bad));
   const stderr: string[] = [];
-  for (const path of [join(dir, 'missing.json'), notJson, invalid]) {
+  for (const path of [join(cli.dir, 'missing.json'), notJson, invalid]) {
     const imported = await gongkai('report', 'import', path, '--org', 'QS-SL');
     const checked = await runCli(['report', 'check', path]);
     assert.equal(imported.code, 2, path);
