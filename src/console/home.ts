@@ -6,6 +6,7 @@ import { ORG_KIND_LABELS } from '../orgs/model.ts';
 import { annualReportDeadline } from '../orgs/rules.ts';
 import { reminderPanel } from '../applications/reminders/console.ts';
 import { applicationTodos } from '../applications/todo.ts';
+import { calendarTodos } from '../calendar/todo.ts';
 import { catalogueTodos } from '../catalogue/todo.ts';
 import { reportTodos } from '../report/todo.ts';
 import { todoPanel, type TodoSource } from './todo.ts';
@@ -19,7 +20,7 @@ const NOTICES: Record<string, string> = {
 };
 
 /** Every module's 待办, in the order of the panel. */
-const TODO_SOURCES: readonly TodoSource[] = [applicationTodos, catalogueTodos, reportTodos, (await import('../calendar/todo.ts')).calendarTodos];
+const TODO_SOURCES: readonly TodoSource[] = [applicationTodos, catalogueTodos, reportTodos, calendarTodos];
 
 export function homeRoutes(deps: AppDeps) {
   return async (app: FastifyInstance) => {

@@ -14,6 +14,7 @@ import { homeRoutes } from './home.ts';
 import { sessionRoutes } from './session-routes.ts';
 import { catalogueConsoleRoutes } from '../catalogue/console.ts';
 import { reminderConsoleRoutes } from '../applications/reminders/console.ts';
+import { calendarConsoleRoutes } from '../calendar/console.ts';
 
 export function consolePlugin(deps: AppDeps) {
   return async (app: FastifyInstance) => {
@@ -34,6 +35,6 @@ export function consolePlugin(deps: AppDeps) {
     await app.register(reportConsoleRoutes(deps));
     await app.register(catalogueConsoleRoutes(deps));
     await app.register(reminderConsoleRoutes(deps));
-    await app.register((await import('../calendar/console.ts')).calendarConsoleRoutes(deps));
+    await app.register(calendarConsoleRoutes(deps));
   };
 }
