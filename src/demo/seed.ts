@@ -14,6 +14,8 @@ export const DEMO_PASSWORD = 'demo-pass-2026';
 
 const DEMO_USERS: { username: string; displayName: string; orgCode: string; roles: Role[] }[] = [
   { username: 'admin', displayName: '演示管理员', orgCode: 'SF-YL-QS', roles: ['admin', 'supervisor'] },
+  // The top of the tree: keeps the national working-day calendar (a new year each November).
+  { username: 'sheng.admin', displayName: '示范省系统管理员', orgCode: 'SF', roles: ['admin'] },
   { username: 'jiandu', displayName: '县政府办监督员', orgCode: '113301000000000001', roles: ['supervisor'] },
   { username: 'zrzy.editor', displayName: '自然资源局信息发布员', orgCode: 'QS-ZRZY', roles: ['editor'] },
   { username: 'zrzy.reviewer', displayName: '自然资源局审核人', orgCode: 'QS-ZRZY', roles: ['reviewer', 'confidentiality'] },
