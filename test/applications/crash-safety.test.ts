@@ -26,7 +26,7 @@ const freePort = () =>
 
 function startServer(env: Record<string, string>): Promise<ChildProcess> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BIN, 'serve', '--demo'], { env: { ...process.env, ...env, NODE_ENV: 'production', LOG_LEVEL: 'error' }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [BIN, 'serve', '--demo'], { env: { ...process.env, ...env, NODE_ENV: 'production', LOG_LEVEL: 'error', GONGKAI_DEMO_CASES: '0' }, stdio: ['ignore', 'pipe', 'pipe'] });
     let out = '';
     const timer = setTimeout(() => reject(new Error(`server did not start:\n${out}`)), 90_000);
     child.stdout!.on('data', (d) => {
