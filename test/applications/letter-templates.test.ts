@@ -13,22 +13,19 @@ import { Client, testApp, type TestApp } from '../helpers/app.ts';
 let t: TestApp;
 let handler: Client;
 let head: Client;
-const csrf = new Map<Client, string>();
 
 before(async () => {
   setTodayForTests(() => '2025-11-03');
   t = await testApp();
   handler = await new Client(t.app).loginReady('zrzy.handler');
   head = await new Client(t.app).loginReady('zrzy.head');
-  for (const c of [handler, head]) csrf.set(c, (await c.request('GET', '/api/v1/me', { headers: { accept: 'application/json' } })).json().csrfToken);
 });
 after(async () => {
   setTodayForTests(null);
   await t.close();
 });
 
-const api = (c: Client, method: string, url: string, json?: unknown) =>
-  c.request(method, url, { json: json ?? (method === 'GET' ? undefined : {}), headers: { 'x-csrf-token': csrf.get(c) ?? '', accept: 'application/json' } });
+const api = (c: Client, method: string, url: string, json?: unknown) => c.api(method, url, json);
 
 const CORRECTION = '关于编号{申请编号}的申请（{信息名称}），请补充：\n{补正事项}\n补正期限：{补正期限}。\n{机关名称}';
 
@@ -70,10 +67,9 @@ test('only the head or the administrator of the organization changes templates; 
 
   await createUser(t.db, cliContext(), { orgCode: 'QS-ZRZY', username: 'zrzy.admin', displayName: '自然资源局管理员', password: 'Admin-zrzy-2026', roles: ['admin'] });
   const admin = await new Client(t.app).loginReady('zrzy.admin', 'Admin-zrzy-2026');
-  const token = (await admin.request('GET', '/api/v1/me', { headers: { accept: 'application/json' } })).json().csrfToken;
-  const byAdmin = await admin.request('PUT', '/api/v1/applications/letter-templates', { json: { kind: 'fee', text: '应缴{金额}元，请于{缴费期限}前缴纳。' }, headers: { 'x-csrf-token': token } });
+  const byAdmin = await admin.api('PUT', '/api/v1/applications/letter-templates', { kind: 'fee', text: '应缴{金额}元，请于{缴费期限}前缴纳。' });
   assert.equal(byAdmin.statusCode, 200, byAdmin.body);
-  const reset = await admin.request('POST', '/api/v1/applications/letter-templates/reset', { json: { kind: 'fee' }, headers: { 'x-csrf-token': token } });
+  const reset = await admin.api('POST', '/api/v1/applications/letter-templates/reset', { kind: 'fee' });
   assert.equal(reset.json().customized, false);
 
   const audit = await t.db.query<{ action: string; target_id: string; actor_name: string; summary: { before: string | null; after: string | null } }>(

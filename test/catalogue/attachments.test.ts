@@ -12,7 +12,7 @@ import { approveStage, createItem, ensureCatalogue } from '../../src/catalogue/c
 import { checkAttachment, cleanFileName, sniffFileKind } from '../../src/catalogue/rules/file-type.ts';
 import { listColumns } from '../../src/catalogue/store.ts';
 import { Client, testApp, type TestApp } from '../helpers/app.ts';
-import { cjkPdfWith, ctxOf, scannedPdf } from './fixtures.ts';
+import { cjkPdfWith, ctxOf, minimalPdf, scannedPdf } from './fixtures.ts';
 import { versionFindings } from '../../src/catalogue/checks.ts';
 import { readPdfBlocks } from '../../src/ingest/read/pdf.ts';
 import { addAttachment, acknowledgeFinding, openFindingsOf, submitForReview } from '../../src/catalogue/commands.ts';
@@ -39,16 +39,7 @@ function pdfWith(text: string): Buffer {
     `<< /Length ${stream.length} >>\nstream\n${stream}\nendstream`,
     '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>',
   ];
-  let out = '%PDF-1.4\n';
-  const offsets: number[] = [];
-  objects.forEach((o, i) => {
-    offsets.push(out.length);
-    out += `${i + 1} 0 obj\n${o}\nendobj\n`;
-  });
-  const xref = out.length;
-  out += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n${offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n \n`).join('')}`;
-  out += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
-  return Buffer.from(out, 'latin1');
+  return minimalPdf(objects);
 }
 
 const PNG = Buffer.from('89504e470d0a1a0a0000000d4948445200000001000000010806000000', 'hex');

@@ -41,7 +41,7 @@ export async function team(db: Database, orgCode: string, prefix: string) {
 }
 
 /** A minimal PDF from pdfjs's own point of view: one object per entry, cross-reference offsets computed. */
-function minimalPdf(objects: string[]): Buffer {
+export function minimalPdf(objects: string[]): Buffer {
   let out = '%PDF-1.4\n';
   const offsets: number[] = [];
   objects.forEach((o, i) => {

@@ -63,6 +63,14 @@ export class Client {
 
   get = (url: string, headers?: Record<string, string>) => this.request('GET', url, { headers });
 
+  private apiToken: string | null = null;
+
+  /** A JSON API call with the session's CSRF token (fetched once from /api/v1/me); a body of {} when none is given. */
+  async api(method: string, url: string, json?: unknown) {
+    this.apiToken ??= (await this.request('GET', '/api/v1/me', { headers: { accept: 'application/json' } })).json().csrfToken as string;
+    return this.request(method, url, { json: json ?? (method === 'GET' ? undefined : {}), headers: { 'x-csrf-token': this.apiToken, accept: 'application/json' } });
+  }
+
   /** The CSRF token of a console page's forms. */
   async csrfFrom(url: string): Promise<string> {
     const res = await this.get(url);
