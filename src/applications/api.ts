@@ -22,6 +22,8 @@ import { reportPolicy } from '../report/policy.ts';
 import { storeTable3InDraft, table3ForYear } from './table3-report.ts';
 import { listTemplateEntries, previewTemplate } from './letter-templates.ts';
 import { isTemplateKey, LETTER_KINDS as TEMPLATE_KINDS } from './rules/letter-template.ts';
+import { effectiveConventions, resetClockConventions, saveClockConventions } from './clock-conventions-store.ts';
+import { DEFAULT_CLOCK_CONVENTIONS, DUE_SOON_RANGE, FEE_PAYMENT_RANGE } from './rules/clock-conventions.ts';
 
 const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { error: '日期格式应为 YYYY-MM-DD' });
 const optDate = date.optional();
@@ -35,6 +37,8 @@ const clockSchema = z.object({
   extendedDays: z.number(),
   pausedWorkingDays: z.number(),
   dueDate: z.string().nullable(),
+  /** 第三十二条、第三十四条: while consulting, the last day of the 15 working days (the clock runs again after it). */
+  consultationLapsesOn: z.string().nullable(),
   workingDaysLeftWhenPaused: z.number().nullable(),
   problems: z.array(z.string()),
   status: z.string().nullable(),
@@ -42,6 +46,19 @@ const clockSchema = z.object({
   workingDaysLeft: z.number().nullable(),
   daysOverdue: z.number(),
   error: z.string().nullable(),
+});
+
+const conventionsSchema = z.object({
+  startDayCounts: z.boolean(),
+  pauseStartDayCounts: z.boolean(),
+  pauseEndDayCounts: z.boolean(),
+  feePaymentWorkingDays: z.number().int().min(FEE_PAYMENT_RANGE.min).max(FEE_PAYMENT_RANGE.max),
+  dueSoonWorkingDays: z.number().int().min(DUE_SOON_RANGE.min).max(DUE_SOON_RANGE.max),
+});
+const effectiveConventionsSchema = z.object({
+  conventions: conventionsSchema,
+  defaults: conventionsSchema,
+  source: z.object({ orgId: z.number(), orgName: z.string(), updatedByName: z.string(), updatedAt: z.string() }).nullable(),
 });
 
 const summarySchema = z.object({
@@ -289,6 +306,40 @@ export function applicationApiRoutes(deps: AppDeps) {
         const org = await templateOrg(request);
         await commands.resetLetterTemplate(db, staffContext(request.staff!, request.id), org.id, request.body);
         return templateEntry(org.id, request.body.kind, request.body.variant);
+      },
+    );
+
+    // ── Clock conventions (计时规则) of the current organization ──
+    const conventionsOrg = async (request: FastifyRequest): Promise<Organization> => {
+      const org = await currentOrg(db, request.staff!);
+      if (!applicationPolicy.readClockConventions(request.staff!, org)) throw forbidden('只有本机构的依申请办理人、机关负责人、系统管理员和监督员可以查看计时规则');
+      return org;
+    };
+    const conventionsOf = async (orgId: number) => ({ ...(await effectiveConventions(db, orgId)), defaults: { ...DEFAULT_CLOCK_CONVENTIONS } });
+
+    app.get(
+      '/applications/clock-conventions',
+      { schema: { tags, summary: '当前机构的计时规则（条例未规定的计数细节）：本机构、上级机构的设置或系统默认', response: { 200: effectiveConventionsSchema } } },
+      async (request) => conventionsOf((await conventionsOrg(request)).id),
+    );
+
+    app.put(
+      '/applications/clock-conventions',
+      { schema: { tags, summary: '设置本机构的计时规则（本机构或上级机构的系统管理员）；未办结申请的期限随之重新计算', body: conventionsSchema, response: { 200: effectiveConventionsSchema } } },
+      async (request) => {
+        const org = await conventionsOrg(request);
+        await saveClockConventions(db, staffContext(request.staff!, request.id), org.id, request.body);
+        return conventionsOf(org.id);
+      },
+    );
+
+    app.delete(
+      '/applications/clock-conventions',
+      { schema: { tags, summary: '删除本机构的计时规则，沿用上级机构的设置或系统默认', response: { 200: effectiveConventionsSchema } } },
+      async (request) => {
+        const org = await conventionsOrg(request);
+        await resetClockConventions(db, staffContext(request.staff!, request.id), org.id);
+        return conventionsOf(org.id);
       },
     );
 

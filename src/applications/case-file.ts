@@ -1,7 +1,7 @@
 // A case with everything computed from it (案卷): events, the clock today, the snapshot the
 // transitions check, the actions its state allows. Read by the console and the API.
 import type { Queryable } from '../core/db/database.ts';
-import { loadCalendar } from '../calendar/store.ts';
+import { loadClockRules } from './clock-conventions-store.ts';
 import type { Applicant, Attachment, Case, CaseEvent } from './model.ts';
 import { caseClock, type CaseClock } from './rules/case-clock.ts';
 import { snapshotOf, type CaseSnapshot } from './rules/case-events.ts';
@@ -23,9 +23,9 @@ export interface CaseFile {
 export async function loadCaseFile(db: Queryable, caseId: number, withApplicant: boolean): Promise<CaseFile | null> {
   const c = await findCase(db, caseId);
   if (!c) return null;
-  const [events, cal, attachments, applicant] = await Promise.all([
+  const [events, rules, attachments, applicant] = await Promise.all([
     listEvents(db, caseId),
-    loadCalendar(db, c.orgId),
+    loadClockRules(db, c.orgId),
     listAttachments(db, caseId),
     withApplicant ? findApplicant(db, caseId) : Promise.resolve(undefined),
   ]);
@@ -33,7 +33,7 @@ export async function loadCaseFile(db: Queryable, caseId: number, withApplicant:
   return {
     case: c,
     events,
-    clock: caseClock(cal, c, events, today()),
+    clock: caseClock(rules, c, events, today()),
     snapshot,
     actions: allowedActions(snapshot),
     attachments,

@@ -6,13 +6,13 @@ import { appendAudit, type Actor } from '../core/audit/log.ts';
 import type { CommandContext } from '../core/context.ts';
 import type { Database, Queryable } from '../core/db/database.ts';
 import { DomainError, forbidden, invalid, notFound } from '../core/errors.ts';
-import { loadCalendar } from '../calendar/store.ts';
+import { loadClockRules } from './clock-conventions-store.ts';
 import type { Organization } from '../orgs/model.ts';
 import { findOrgById } from '../orgs/store.ts';
 import { applicationInputSchema, type Applicant, type ApplicationInput, type Case } from './model.ts';
 import { applicationPolicy } from './policy.ts';
 import { snapshotOf, type CaseSnapshot, type NewEvent } from './rules/case-events.ts';
-import { feePaymentDue } from './rules/deadline.ts';
+import { consultationOpinionDue, feePaymentDue } from './rules/deadline.ts';
 import { quoteFee, type FeeBasis } from './rules/fees.ts';
 import { normalizeEmail, phoneDigits } from './rules/identity.ts';
 import type { SubmissionChannel } from './rules/receipt.ts';
@@ -232,8 +232,13 @@ export const abandon = (db: Database, ctx: CommandContext, caseId: number, input
 export const startConsultation = (db: Database, ctx: CommandContext, caseId: number, input: { on?: string; party: 'third_party' | 'agency'; partyName: string }) =>
   transition(db, ctx, caseId, 'consultation.start', 'handle', (s, now) => rules.startConsultation(s, { ...input, on: dateOr(input.on, now) }, now));
 
+/** 第三十二条、第三十四条: the 15 working days of the consulted party, on the organization's calendar and conventions. */
 export const endConsultation = (db: Database, ctx: CommandContext, caseId: number, input: { on?: string; result: 'agreed' | 'objected' | 'no_reply'; note?: string }) =>
-  transition(db, ctx, caseId, 'consultation.end', 'handle', (s, now) => rules.endConsultation(s, { ...input, on: dateOr(input.on, now) }, now));
+  transition(db, ctx, caseId, 'consultation.end', 'handle', async (s, now, tx, c) => {
+    const { cal, conventions } = await loadClockRules(tx, c.orgId);
+    const lapsesOn = s.consultationSentOn ? consultationOpinionDue(cal, s.consultationSentOn, conventions) : now;
+    return rules.endConsultation(s, { ...input, on: dateOr(input.on, now), lapsesOn }, now);
+  });
 
 /**
  * 国办函〔2020〕109号: a fee notice. 按件: the case's place among the applicant's applications of
@@ -245,7 +250,8 @@ export const noticeFee = (db: Database, ctx: CommandContext, caseId: number, inp
     const on = dateOr(input.on, now);
     const quantity = input.basis === 'by_count' ? (await placeInApplicantMonth(tx, caseId)).place : Number(input.pages);
     if (input.basis === 'by_pages' && (!Number.isInteger(quantity) || quantity < 1)) throw invalid('请填写页数（正整数）');
-    const paymentDueOn = feePaymentDue(await loadCalendar(tx, c.orgId), on);
+    const { cal, conventions } = await loadClockRules(tx, c.orgId);
+    const paymentDueOn = feePaymentDue(cal, on, conventions);
     return rules.noticeFee(s, { on, quote: quoteFee(input.basis, quantity), paymentDueOn }, now);
   });
 

@@ -45,6 +45,7 @@ import { table3ForYear, storeTable3InDraft } from './table3-report.ts';
 import { today } from './today.ts';
 import { reminderSummary } from './reminders/console.ts';
 import { letterTemplateConsoleRoutes } from './letter-templates-console.ts';
+import { clockConventionConsoleRoutes } from './clock-conventions-console.ts';
 
 const ASSETS = html`<link rel="stylesheet" href="/assets/applications.css"><script src="/assets/applications.js" defer></script>`;
 const attachment = (name: string) => `attachment; filename="${name.replace(/[^\x20-\x7e]/g, '_')}"; filename*=UTF-8''${encodeURIComponent(name)}`;
@@ -223,7 +224,8 @@ async function casePage(deps: AppDeps, view: ConsoleView, file: CaseFile, failed
     ${d ? row('原答复期限', d.originalDueDate) : ''}
     ${d?.extendedDays ? row('延长', `${d.extendedDays} 个工作日`) : ''}
     ${d?.pausedWorkingDays ? row('不计入期限', `${d.pausedWorkingDays} 个工作日（征求意见、缴费）`) : ''}
-    ${d ? row('答复期限', html`<strong id="due-date">${d.dueDate ?? (d.state === 'paused' ? `暂停中（剩余 ${d.workingDaysLeftWhenPaused} 个工作日）` : '待补正后计算')}</strong>`) : ''}
+    ${d?.consultationLapse ? row('征求意见期限', html`<span id="consultation-lapse">${d.consultationLapse.on}（15个工作日，第三十二条、第三十四条；届满未提出意见的，次日起恢复计时）</span>`) : ''}
+    ${d ? row('答复期限', html`<strong id="due-date">${clock.dueDate ?? (d.state === 'paused' ? `暂停中（剩余 ${d.workingDaysLeftWhenPaused} 个工作日${d.consultationLapse?.dueDate ? `；征求意见期限届满时为 ${d.consultationLapse.dueDate}` : ''}）` : '待补正后计算')}</strong>`) : ''}
     ${clock.error ? row('时限', html`<span class="error">${clock.error}</span>`) : ''}
     ${isOutcome(c.outcome) ? row('办理结果', `${OUTCOMES[c.outcome].label}（${c.concludedOn}）`) : ''}
     ${row('办理人', c.handlerName ?? '（未分配）')}
@@ -329,6 +331,7 @@ export function applicationConsoleRoutes(deps: AppDeps) {
   const { db } = deps;
   return async (app: FastifyInstance) => {
     await app.register(letterTemplateConsoleRoutes(deps));
+    await app.register(clockConventionConsoleRoutes(deps));
     const view = async (request: FastifyRequest, reply: FastifyReply) => {
       const v = await consoleView(deps, request, reply, 'applications');
       const org = request.scopedOrg ?? v.org;
@@ -361,11 +364,11 @@ export function applicationConsoleRoutes(deps: AppDeps) {
           html`${ASSETS}${reminders}${awaiting.length && filter.state !== 'reply_drafted'
   ? html`<p class="notice" role="status" id="awaiting-signature">${awaiting.length} 件答复待机关负责人审核签发：<a href="/console/applications?state=reply_drafted">查看待签发的答复</a></p>`
   : ''}
-<p>${applicationPolicy.handle(v.staff, v.org) ? html`<a class="button" href="/console/applications/new">登记申请</a> ` : ''}<a href="/console/applications/table3">年度报告表三</a> · <a href="/console/applications/ledger">导入台账</a> · <a href="/console/applications/letter-templates">文书模板</a> · <a href="/apply/${v.org.code}">公开申请表</a></p>
+<p>${applicationPolicy.handle(v.staff, v.org) ? html`<a class="button" href="/console/applications/new">登记申请</a> ` : ''}<a href="/console/applications/table3">年度报告表三</a> · <a href="/console/applications/ledger">导入台账</a> · <a href="/console/applications/letter-templates">文书模板</a> · <a href="/console/applications/clock-conventions">计时规则</a> · <a href="/apply/${v.org.code}">公开申请表</a></p>
 <form method="get" action="/console/applications" class="filters">
   <label>状态 <select name="state"><option value="">全部</option>${opt('open', '办理中（未办结）', filter.state)}${CASE_STATES.map((s) => opt(s, STATE_LABELS[s], filter.state))}</select></label>
   <label>办理人 <select name="handler"><option value="">全部</option>${handlers.map((h) => opt(String(h.id), h.displayName, q.handler))}</select></label>
-  <label>时限 <select name="due"><option value="">全部</option>${opt('soon', '3 个工作日内到期', filter.due)}${opt('overdue', '已逾期', filter.due)}</select></label>
+  <label>时限 <select name="due"><option value="">全部</option>${opt('soon', '即将到期', filter.due)}${opt('overdue', '已逾期', filter.due)}</select></label>
   <label>申请编号 <input name="receiptNo" value="${filter.receiptNo ?? ''}"></label>
   <button type="submit">筛选</button>
 </form>
@@ -373,7 +376,7 @@ export function applicationConsoleRoutes(deps: AppDeps) {
   <thead><tr><th scope="col">申请编号</th><th scope="col">所需信息</th><th scope="col">申请人类别</th><th scope="col">状态</th><th scope="col">收到日期</th><th scope="col">答复期限</th><th scope="col">办理人</th></tr></thead>
   <tbody>${items.map(
     ({ case: c, clock }) => html`<tr><td><a href="/console/applications/${c.id}">${c.receiptNo}</a></td><td>${c.infoTitle}</td><td>${APPLICANT_COLUMN_LABELS[c.applicantColumn]}</td>
-    <td>${STATE_LABELS[c.state]}</td><td>${c.receivedOn ?? '待确认'}</td><td>${clock.deadline?.dueDate ?? '—'} ${flag(clock)}</td><td>${c.handlerName ?? '—'}</td></tr>`,
+    <td>${STATE_LABELS[c.state]}</td><td>${c.receivedOn ?? '待确认'}</td><td>${clock.dueDate ?? '—'} ${flag(clock)}</td><td>${c.handlerName ?? '—'}</td></tr>`,
   )}</tbody>
 </table>
 ${items.length ? '' : html`<p class="muted">没有符合条件的申请。</p>`}`,

@@ -9,7 +9,7 @@
 import { createHash } from 'node:crypto';
 import type { Queryable } from '../core/db/database.ts';
 import { conflict, notFound } from '../core/errors.ts';
-import { loadCalendar } from '../calendar/store.ts';
+import { loadClockRules } from './clock-conventions-store.ts';
 import { findOrgById } from '../orgs/store.ts';
 import { defaultTemplate } from './letter-defaults.ts';
 import { DOCX_MEDIA_TYPE, renderLetterDocx } from './letter-docx.ts';
@@ -50,7 +50,7 @@ export async function loadLetter(db: Queryable, caseId: number, kind: LetterKind
   if (asOf) {
     const last = events.map((e) => e.kind).lastIndexOf(asOf);
     const upTo = events.slice(0, last + 1);
-    dueDate = caseClock(await loadCalendar(db, c.orgId), c, upTo, today()).deadline?.dueDate ?? null;
+    dueDate = caseClock(await loadClockRules(db, c.orgId), c, upTo, today()).deadline?.dueDate ?? null;
   }
   const event = letterEventOf(kind, events, opts.draft);
   if (!event) throw conflict(`该申请尚无${LETTER_TITLES[kind]}`);

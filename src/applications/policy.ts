@@ -2,10 +2,10 @@
 // organization; 机关负责人 may handle them too and alone approves extensions (条例第三十三条第二款);
 // 监督员 of a region reads cases below it, without the applicants' personal data. Replies are
 // drafted by the handler and reviewed and signed by the head; the head or the administrator of
-// the organization edits its letter templates.
+// the organization edits its letter templates; administrators set how the clock counts.
 import type { Organization } from '../orgs/model.ts';
 import type { Staff } from '../staff/model.ts';
-import { canEnterOrg, hasRole, isOwnOrg } from '../staff/scope.ts';
+import { canEnterOrg, hasRole, inSubtree, isOwnOrg } from '../staff/scope.ts';
 
 export const applicationPolicy = {
   read: (s: Staff, org: Organization) => canEnterOrg(s, org) && (hasRole(s, 'supervisor') || (isOwnOrg(s, org) && hasRole(s, 'handler', 'head'))),
@@ -15,4 +15,8 @@ export const applicationPolicy = {
   signReply: (s: Staff, org: Organization) => isOwnOrg(s, org) && hasRole(s, 'head'),
   readTemplates: (s: Staff, org: Organization) => isOwnOrg(s, org) && hasRole(s, 'handler', 'head', 'admin'),
   editTemplates: (s: Staff, org: Organization) => isOwnOrg(s, org) && hasRole(s, 'head', 'admin'),
+  /** 计时规则 (clock conventions): everyone who works with or watches the organization's cases sees them. */
+  readClockConventions: (s: Staff, org: Organization) => canEnterOrg(s, org) && hasRole(s, 'handler', 'head', 'admin', 'supervisor'),
+  /** …and the administrators of the organization or of one above it set them, as for local calendar days. */
+  editClockConventions: (s: Staff, org: Organization) => hasRole(s, 'admin') && inSubtree(s, org),
 };

@@ -9,7 +9,7 @@ import { DomainError, notFound } from '../core/errors.ts';
 import { html, type SafeHtml } from '../core/html.ts';
 import { protectFromCsrf } from '../core/http/csrf.ts';
 import type { AppDeps } from '../core/http/deps.ts';
-import { loadCalendar } from '../calendar/store.ts';
+import { loadClockRules } from './clock-conventions-store.ts';
 import type { Organization } from '../orgs/model.ts';
 import { findOrgByCode, findOrgById, listOrgs } from '../orgs/store.ts';
 import { portalPage } from '../portal/layout.ts';
@@ -105,8 +105,8 @@ function caseIdFromCookie(request: FastifyRequest): number | null {
 async function publicCase(deps: AppDeps, caseId: number): Promise<PublicCase | null> {
   const c = await findCase(deps.db, caseId);
   if (!c) return null;
-  const [events, org, cal] = await Promise.all([listEvents(deps.db, caseId), findOrgById(deps.db, c.orgId), loadCalendar(deps.db, c.orgId)]);
-  return presentCasePublic(c, org!.fullName, events, caseClock(cal, c, events, today()));
+  const [events, org, rules] = await Promise.all([listEvents(deps.db, caseId), findOrgById(deps.db, c.orgId), loadClockRules(deps.db, c.orgId)]);
+  return presentCasePublic(c, org!.fullName, events, caseClock(rules, c, events, today()));
 }
 
 // ── Pages ───────────────────────────────────────────────────────────────────

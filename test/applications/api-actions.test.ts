@@ -120,7 +120,11 @@ test('逾期不补正, consultation of another agency, withdrawal by the clerk, 
   const b = (await register({ infoTitle: '联合发文的规划批复', submittedOn: '2025-05-21', submissionKey: 'paper-005' })).json();
   const consulting = await act(b.id, 'consultations', { party: 'agency', partyName: '青山县林业局' });
   assert.equal(consulting.clock.state, 'paused');
+  // 第三十四条: 15 working days from the letter: 22–23 May 1–2, 26–30 3–7, [31 May–2 Jun 端午], 3–6 Jun 8–11, 9–12 12–15
+  assert.equal(consulting.clock.consultationLapsesOn, '2025-06-12');
   now = '2025-06-12';
+  assert.match((await act(b.id, 'consultation-result', { result: 'no_reply' }, 400)).error.message, /征求意见期限至 2025-06-12 届满/);
+  now = '2025-06-13';
   const consulted = await act(b.id, 'consultation-result', { result: 'no_reply' });
   assert.equal(consulted.state, 'consulted');
   const handlers = await t.db.query<{ id: number }>(`select id from users where username = 'zrzy.handler'`);

@@ -173,7 +173,7 @@ test('the console shows each handler their own reminders, and none of another or
   let home = await handler.get('/console');
   assert.equal(home.statusCode, 200);
   assert.match(home.body, /提醒 · 依申请公开办理时限/);
-  assert.match(home.body, /截至 2025-09-30：已逾期 <strong>1<\/strong> 件，3 个工作日内到期 <strong>1<\/strong> 件/);
+  assert.match(home.body, /截至 2025-09-30：已逾期 <strong>1<\/strong> 件，即将到期 <strong>1<\/strong> 件/);
   assert.ok(home.body.includes(f.receipt.A!) && home.body.includes('2024年度土地出让收支明细'), 'A with its title');
   assert.ok(home.body.includes(f.receipt.B!), 'B');
   assert.match(home.body, /已逾期 2 天/);
@@ -181,7 +181,7 @@ test('the console shows each handler their own reminders, and none of another or
   for (const other of ['C', 'D', 'E', 'F', 'G']) assert.ok(!home.body.includes(f.receipt[other]!), `${other} is not zrzy.handler's`);
   assert.match(home.body, /系统未配置邮件服务器/);
   const queue = await handler.get('/console/applications');
-  assert.match(queue.body, /提醒（截至 2025-09-30）：您有已逾期 1 件、3 个工作日内到期 1 件申请/);
+  assert.match(queue.body, /提醒（截至 2025-09-30）：您有已逾期 1 件、即将到期 1 件申请/);
 
   const xb = await new Client(t.app).loginReady('xb.handler', DEMO_PASSWORD);
   home = await xb.get('/console');
@@ -288,7 +288,7 @@ test('the e-mail text names receipt numbers and titles only', () => {
     overdue: [],
     dueSoon: [{ caseId: 9, receiptNo: 'QS-ZRZY-2025-00009', infoTitle: '规划图则', dueDate: '2025-10-10', workingDaysLeft: 2, daysOverdue: 0, assigned: false }],
   });
-  assert.equal(mail.subject, '依申请公开办理时限提醒（2025-09-30）：3 个工作日内到期 1 件');
+  assert.equal(mail.subject, '依申请公开办理时限提醒（2025-09-30）：即将到期 1 件');
   assert.match(mail.text, /QS-ZRZY-2025-00009　规划图则　答复期限 2025-10-10（还剩 2 个工作日）　\[未分配办理人\]/);
   assert.match(mail.text, /已同时提醒本机关全部依申请办理人/);
 });
@@ -318,7 +318,7 @@ test('gongkai applications remind prints the digests of a date, as text and JSON
       ? await Promise.all([runCli(['applications', 'remind', '--date', '2025-09-29'], { env }), runCli(['applications', 'remind', '--date', '2025-09-29'], { env })])
       : [await runCli(['applications', 'remind', '--date', '2025-09-29'], { env }), null];
     assert.equal(text.code, 0, text.stderr);
-    assert.match(text.stdout, /^2025-09-29 依申请公开办理时限提醒：\d+ 位办理人，已逾期 2 件，3 个工作日内到期 \d+ 件/);
+    assert.match(text.stdout, /^2025-09-29 依申请公开办理时限提醒：\d+ 位办理人，已逾期 2 件，即将到期 \d+ 件/);
     assert.match(text.stdout, /青山县自然资源局（QS-ZRZY）· 自然资源局依申请办理人（zrzy\.handler）/);
     assert.ok(text.stdout.includes(`已逾期　${f.receipt.A}　2024年度土地出让收支明细　答复期限 2025-09-28（已逾期 1 天）`), 'the line of A');
     assert.match(text.stdout, /新宾满族自治县自然资源局（XB-ZRZY）· 新宾县办理人（xb\.handler）/);

@@ -22,7 +22,7 @@ function printReport(r: ReminderReport): void {
   const out: string[] = [];
   const overdue = new Set(r.digests.flatMap((d) => d.overdue.map((i) => i.caseId))).size;
   const dueSoon = new Set(r.digests.flatMap((d) => d.dueSoon.map((i) => i.caseId))).size;
-  out.push(`${r.onDate} 依申请公开办理时限提醒：${r.digests.length} 位办理人，已逾期 ${overdue} 件，3 个工作日内到期 ${dueSoon} 件${r.created ? '' : '（当日提醒此前已生成，未重复生成）'}`);
+  out.push(`${r.onDate} 依申请公开办理时限提醒：${r.digests.length} 位办理人，已逾期 ${overdue} 件，即将到期 ${dueSoon} 件${r.created ? '' : '（当日提醒此前已生成，未重复生成）'}`);
   for (const d of r.digests) {
     out.push('', `${d.orgName}（${d.orgCode}）· ${d.displayName}（${d.username}）`);
     for (const i of d.overdue) out.push(`  已逾期　${reminderLine(i)}`);
@@ -37,7 +37,7 @@ function printReport(r: ReminderReport): void {
 export function register(program: Command): void {
   applicationsGroup(program)
     .command('remind')
-    .description('生成并显示办理时限提醒（3 个工作日内到期、已逾期），已配置邮件服务器时发送邮件')
+    .description('生成并显示办理时限提醒（即将到期——默认 3 个工作日内、见计时规则——和已逾期），已配置邮件服务器时发送邮件')
     .option('--date <yyyy-mm-dd>', '按该日计算（默认今天，北京时间）')
     .option('--json', '以 JSON 输出')
     .action(async (opts: { date?: string; json?: boolean }) => {

@@ -59,12 +59,12 @@ export async function reminderPanel(deps: AppDeps, view: ConsoleView, opts: Pane
   const states = await caseStates(db, items.map((i) => i.caseId));
   const mailConfigured = Boolean(config.smtpUrl && config.mailFrom);
   const body = !runDate
-    ? html`<p class="muted">提醒尚未生成：系统每天自动汇总 3 个工作日内到期和已逾期的申请。</p>`
+    ? html`<p class="muted">提醒尚未生成：系统每天自动汇总 即将到期和已逾期的申请。</p>`
     : !digest
-      ? html`<p>截至 ${runDate}，您没有 3 个工作日内到期或已逾期的申请。</p>`
-      : html`<p>截至 ${runDate}：已逾期 <strong>${digest.overdue.length}</strong> 件，3 个工作日内到期 <strong>${digest.dueSoon.length}</strong> 件。</p>
+      ? html`<p>截至 ${runDate}，您没有 即将到期或已逾期的申请。</p>`
+      : html`<p>截至 ${runDate}：已逾期 <strong>${digest.overdue.length}</strong> 件，即将到期 <strong>${digest.dueSoon.length}</strong> 件。</p>
 ${digest.overdue.length ? html`<h3>已逾期</h3>${itemList(digest.overdue, states)}` : ''}
-${digest.dueSoon.length ? html`<h3>3 个工作日内到期</h3>${itemList(digest.dueSoon, states)}` : ''}`;
+${digest.dueSoon.length ? html`<h3>即将到期</h3>${itemList(digest.dueSoon, states)}` : ''}`;
   const mailLine = !mailConfigured
     ? '系统未配置邮件服务器，提醒只在工作台显示。'
     : digest?.emailedAt
@@ -91,7 +91,7 @@ export async function reminderSummary(db: Database, view: ConsoleView): Promise<
   if (!showsReminders(view)) return '';
   const { runDate, digest } = await latestOf(db, view);
   if (!runDate || !digest) return '';
-  return html`<p class="notice reminder-summary" role="status">提醒（截至 ${runDate}）：您有已逾期 ${digest.overdue.length} 件、3 个工作日内到期 ${digest.dueSoon.length} 件申请。<a href="/console#reminders">查看</a></p>`;
+  return html`<p class="notice reminder-summary" role="status">提醒（截至 ${runDate}）：您有已逾期 ${digest.overdue.length} 件、即将到期 ${digest.dueSoon.length} 件申请。<a href="/console#reminders">查看</a></p>`;
 }
 
 export function reminderConsoleRoutes(deps: AppDeps) {

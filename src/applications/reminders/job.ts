@@ -3,10 +3,10 @@
 // is configured. Runs as a scheduled job (src/core/jobs) under its advisory lock, and from the CLI
 // under the same lock: whichever process comes first makes the day's digests, the others find them.
 import type { DateString } from '../../calendar/date.ts';
-import { loadCalendar } from '../../calendar/store.ts';
 import { appendAudit, SYSTEM_ACTOR } from '../../core/audit/log.ts';
 import { LOCK, withAdvisoryLock, type Database, type Queryable } from '../../core/db/database.ts';
 import { jobLockKey, type Job, type JobLog } from '../../core/jobs/runner.ts';
+import { loadClockRules } from '../clock-conventions-store.ts';
 import { caseClock } from '../rules/case-clock.ts';
 import { listCases, listEventsOfCases } from '../store.ts';
 import { today } from '../today.ts';
@@ -46,10 +46,10 @@ export async function prepareReminders(tx: Queryable, onDate: DateString): Promi
   const cases = new Set<number>();
   for (const orgId of await orgsWithOpenCases(tx)) {
     const open = await listCases(tx, orgId, { state: 'open', limit: null });
-    const cal = await loadCalendar(tx, orgId);
+    const rules = await loadClockRules(tx, orgId);
     const staff = await listReminderStaff(tx, orgId);
     const events = await listEventsOfCases(tx, open.map((c) => c.id));
-    const queue = open.map((c) => ({ case: c, clock: caseClock(cal, c, events.get(c.id) ?? [], onDate) }));
+    const queue = open.map((c) => ({ case: c, clock: caseClock(rules, c, events.get(c.id) ?? [], onDate) }));
     const drafts = digestsOf(orgId, queue, staff);
     if (!drafts.length) continue;
     for (const d of drafts) {

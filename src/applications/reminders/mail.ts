@@ -37,7 +37,7 @@ const section = (title: string, items: readonly ReminderItem[]) =>
   items.length ? [`${title}（${items.length} 件）：`, ...items.map((i) => `  ${reminderLine(i)}`), ''] : [];
 
 export function digestSubject(d: Pick<StoredDigest, 'onDate' | 'overdue' | 'dueSoon'>): string {
-  const parts = [d.overdue.length ? `已逾期 ${d.overdue.length} 件` : '', d.dueSoon.length ? `3 个工作日内到期 ${d.dueSoon.length} 件` : ''].filter(Boolean);
+  const parts = [d.overdue.length ? `已逾期 ${d.overdue.length} 件` : '', d.dueSoon.length ? `即将到期 ${d.dueSoon.length} 件` : ''].filter(Boolean);
   return `依申请公开办理时限提醒（${d.onDate}）：${parts.join('，')}`;
 }
 
@@ -49,7 +49,7 @@ export function digestEmail(d: StoredDigest): Omit<MailMessage, 'to'> {
     `截至 ${d.onDate}，您在${d.orgName}办理的以下政府信息公开申请需要注意答复期限（《中华人民共和国政府信息公开条例》第三十三条，按工作日计算）：`,
     '',
     ...section('已逾期', d.overdue),
-    ...section('3 个工作日内到期', d.dueSoon),
+    ...section('即将到期', d.dueSoon),
     ...(unassigned ? ['标注“未分配办理人”的申请尚未分配，已同时提醒本机关全部依申请办理人。'] : []),
     '请登录 gongkai 管理后台“依申请公开”查看和办理。',
     '',

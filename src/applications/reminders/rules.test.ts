@@ -4,15 +4,16 @@ import assert from 'node:assert/strict';
 import { shippedCalendar } from '../../calendar/seed.ts';
 import type { Case } from '../model.ts';
 import { caseClock } from '../rules/case-clock.ts';
+import { DEFAULT_CLOCK_CONVENTIONS } from '../rules/clock-conventions.ts';
 import { digestsOf, reminderLine, type ReminderStaff } from './rules.ts';
 
-const cal = shippedCalendar();
+const rules = { cal: shippedCalendar(), conventions: DEFAULT_CLOCK_CONVENTIONS };
 const received = (receivedOn: string) => [{ kind: 'received', onDate: receivedOn, data: { receivedOn } }];
 
 function queue(today: string, cases: { id: number; receivedOn: string; handler?: number | null }[]) {
   return cases.map(({ id, receivedOn, handler = null }) => {
     const c = { id, orgId: 7, receiptNo: `QS-2025-${String(id).padStart(5, '0')}`, state: 'received', receivedOn, handlerUserId: handler, infoTitle: `信息${id}` } as Case;
-    return { case: c, clock: caseClock(cal, c, received(receivedOn), today) };
+    return { case: c, clock: caseClock(rules, c, received(receivedOn), today) };
   });
 }
 
@@ -55,9 +56,9 @@ test('most overdue first, then the nearest due dates; replied, paused and on-tim
     { id: 4, receivedOn: '2025-09-04', handler: 1 }, // due 10-09: today
     { id: 5, receivedOn: '2025-09-25', handler: 1 }, // far off
   ]);
-  q.push({ ...queue('2025-10-09', [{ id: 6, receivedOn: '2025-09-01', handler: 1 }])[0]!, clock: { deadline: null, status: null, error: null } });
+  q.push({ ...queue('2025-10-09', [{ id: 6, receivedOn: '2025-09-01', handler: 1 }])[0]!, clock: { deadline: null, status: null, dueDate: null, error: null } });
   const repliedCase = { ...q[1]!.case, id: 7 } as Case;
-  q.push({ case: repliedCase, clock: caseClock(cal, repliedCase, [...received('2025-09-01'), { kind: 'replied', onDate: '2025-09-20', data: {} }], '2025-10-09') });
+  q.push({ case: repliedCase, clock: caseClock(rules, repliedCase, [...received('2025-09-01'), { kind: 'replied', onDate: '2025-09-20', data: {} }], '2025-10-09') });
   const [d] = digestsOf(7, q, staff);
   assert.deepEqual(ids(d), { dueSoon: [4, 1], overdue: [2, 3] });
   assert.equal(reminderLine(d!.dueSoon[0]!), 'QS-2025-00004　信息4　答复期限 2025-10-09（今日到期）');

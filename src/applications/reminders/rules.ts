@@ -1,4 +1,4 @@
-// Who is reminded of which case (pure). A case due within 3 working days (即将到期, 条例第三十三条
+// Who is reminded of which case (pure). A case due soon (即将到期: 3 working days unless 计时规则 say otherwise; 条例第三十三条
 // 答复期限 on the working-day calendar) or overdue (逾期) goes to its assigned handler; a case without
 // one — or whose handler can no longer handle cases — goes to every 依申请办理人 of the organization,
 // and to its 机关负责人 when it has no 办理人, so that no case is forgotten.
@@ -42,13 +42,13 @@ export function digestsOf(orgId: number, queue: readonly { case: Case; clock: Ca
   const byUser = new Map<number, DigestDraft>();
   for (const { case: c, clock } of queue) {
     const status = clock.status?.status;
-    if ((status !== 'due_soon' && status !== 'overdue') || !clock.deadline?.dueDate) continue;
+    if ((status !== 'due_soon' && status !== 'overdue') || !clock.dueDate) continue;
     const assigned = c.handlerUserId !== null && active.has(c.handlerUserId);
     const item: ReminderItem = {
       caseId: c.id,
       receiptNo: c.receiptNo,
       infoTitle: c.infoTitle,
-      dueDate: clock.deadline.dueDate,
+      dueDate: clock.dueDate,
       workingDaysLeft: status === 'due_soon' ? clock.status!.workingDaysLeft : null,
       daysOverdue: status === 'overdue' ? clock.status!.daysOverdue : 0,
       assigned,

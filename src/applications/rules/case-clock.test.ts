@@ -5,9 +5,11 @@ import assert from 'node:assert/strict';
 import { shippedCalendar } from '../../calendar/seed.ts';
 import { workingDayCalendar } from '../../calendar/rules.ts';
 import { caseClock } from './case-clock.ts';
+import { DEFAULT_CLOCK_CONVENTIONS } from './clock-conventions.ts';
 import { clockEventsOf, type StoredEvent } from './case-events.ts';
 
 const cal = shippedCalendar();
+const rules = { cal, conventions: DEFAULT_CLOCK_CONVENTIONS };
 const ev = (kind: string, onDate: string, data: Record<string, unknown> = {}): StoredEvent => ({ kind, onDate, data });
 
 const history: StoredEvent[] = [
@@ -36,7 +38,7 @@ test('clock inputs from events: receipt, 补正, extension, consultation pause',
 });
 
 test('the due date step by step, and the status on given days', () => {
-  const at = (kind: string, today: string, state = 'received' as const) => caseClock(cal, { state, receivedOn: '2025-09-26' }, upTo(kind), today);
+  const at = (kind: string, today: string, state = 'received' as const) => caseClock(rules, { state, receivedOn: '2025-09-26' }, upTo(kind), today);
   // received 09-26 → 28 Sep 1, 29–30 2–3, 9–10 Oct 4–5, 11 (Sat) 6, 13–17 7–11, 20–24 12–16, 27–30 17–20
   assert.equal(at('received', '2025-09-26').deadline!.dueDate, '2025-10-30');
   assert.equal(at('received', '2025-09-26').deadline!.correctionNoticeDue, '2025-10-13');
@@ -53,13 +55,27 @@ test('the due date step by step, and the status on given days', () => {
   assert.equal(done.deadline!.pausedWorkingDays, 7);
   assert.equal(at('consultation_closed', '2025-12-09').status!.status, 'due_soon');
   assert.equal(at('consultation_closed', '2025-12-15').status!.status, 'overdue');
-  assert.equal(caseClock(cal, { state: 'replied', receivedOn: '2025-09-26' }, history, '2026-01-05').status!.status, 'replied_on_time');
+  assert.equal(caseClock(rules, { state: 'replied', receivedOn: '2025-09-26' }, history, '2026-01-05').status!.status, 'replied_on_time');
+});
+
+test('第三十二条: a consultation nobody closed stops the clock for its 15 working days only', () => {
+  const at = (today: string) => caseClock(rules, { state: 'consulting', receivedOn: '2025-09-26' }, upTo('consultation_sent'), today);
+  // letter 10-15: 16–17 1–2, 20–24 7, 27–31 12, 3–5 Nov 15 → lapses 11-05. Of 40 working days
+  // (20 + 20 extension from the correction on 10-09), 10-10…10-15 counted 5; the other 35:
+  // 6–7 Nov 2, 10–14 7, 17–21 12, 24–28 17, 1–5 Dec 22, 8–12 27, 15–19 32, 22–24 35 → due 12-24
+  assert.deepEqual(at('2025-11-05').deadline!.consultationLapse, { on: '2025-11-05', dueDate: '2025-12-24' });
+  assert.equal(at('2025-11-05').status!.status, 'paused');
+  assert.equal(at('2025-11-05').dueDate, null);
+  assert.equal(at('2025-11-06').status!.status, 'on_time', 'running again, the lapse not recorded');
+  assert.equal(at('2025-12-19').status!.status, 'due_soon');
+  assert.equal(at('2025-12-19').dueDate, '2025-12-24');
+  assert.equal(at('2025-12-25').status!.status, 'overdue');
 });
 
 test('ended without a reply: no status; a year without calendar data: an error, not a guess', () => {
-  assert.equal(caseClock(cal, { state: 'withdrawn', receivedOn: '2025-09-26' }, upTo('received'), '2025-12-30').status, null);
+  assert.equal(caseClock(rules, { state: 'withdrawn', receivedOn: '2025-09-26' }, upTo('received'), '2025-12-30').status, null);
   const short = workingDayCalendar([2025], []);
-  const c = caseClock(short, { state: 'received', receivedOn: '2025-12-20' }, [ev('received', '2025-12-20')], '2025-12-21');
+  const c = caseClock({ cal: short, conventions: DEFAULT_CLOCK_CONVENTIONS }, { state: 'received', receivedOn: '2025-12-20' }, [ev('received', '2025-12-20')], '2025-12-21');
   assert.equal(c.deadline, null);
   assert.match(c.error!, /工作日历未包含 2026 年/);
 });

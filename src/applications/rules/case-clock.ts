@@ -1,7 +1,8 @@
 // The clock of one case as the console and the API show it: the reply deadline from the events
 // and its status today (逾期, 即将到期) — computed on every read, never stored.
-import type { DateString } from '../../calendar/date.ts';
+import { dayNumber, type DateString } from '../../calendar/date.ts';
 import type { WorkingDayCalendar } from '../../calendar/rules.ts';
+import type { ClockConventions } from './clock-conventions.ts';
 import { DomainError } from '../../core/errors.ts';
 import type { CaseState } from '../model.ts';
 import { clockEventsOf, repliedOnOf, type StoredEvent } from './case-events.ts';
@@ -10,6 +11,11 @@ import { computeReplyDeadline, deadlineStatus, type DeadlineStatusResult, type R
 export interface CaseClock {
   deadline: ReplyDeadline | null;
   status: DeadlineStatusResult | null;
+  /**
+   * The reply is due on this day, as of today: the deadline's, or — once an open consultation's
+   * 15 working days have lapsed (第三十二条、第三十四条) — the one counted as if it ended then.
+   */
+  dueDate: DateString | null;
   /** Why the clock could not be computed (a calendar year without data, impossible dates). */
   error: string | null;
 }
@@ -17,16 +23,25 @@ export interface CaseClock {
 /** Cases that ended without a reply have no deadline left to watch. */
 const ENDED_WITHOUT_REPLY: readonly CaseState[] = ['abandoned', 'unpaid', 'withdrawn'];
 
-export function caseClock(cal: WorkingDayCalendar, c: { state: CaseState; receivedOn: DateString | null }, events: readonly StoredEvent[], today: DateString): CaseClock {
+/** What the clock counts on: the organization's working-day calendar and its conventions (clock-conventions-store.ts). */
+export interface ClockRules {
+  cal: WorkingDayCalendar;
+  conventions: ClockConventions;
+}
+
+export function caseClock(rules: ClockRules, c: { state: CaseState; receivedOn: DateString | null }, events: readonly StoredEvent[], today: DateString): CaseClock {
+  const { cal, conventions } = rules;
   const input = clockEventsOf(c.receivedOn, events);
-  if (!input) return { deadline: null, status: null, error: null };
+  if (!input) return { deadline: null, status: null, dueDate: null, error: null };
   try {
-    const deadline = computeReplyDeadline(cal, input);
+    const deadline = computeReplyDeadline(cal, input, conventions);
     const ended = ENDED_WITHOUT_REPLY.includes(c.state) || (c.state === 'closed' && !repliedOnOf(events));
-    const status = ended ? null : deadlineStatus(cal, deadline, today, repliedOnOf(events));
-    return { deadline, status, error: null };
+    const status = ended ? null : deadlineStatus(cal, deadline, today, repliedOnOf(events), conventions);
+    const lapse = deadline.consultationLapse;
+    const dueDate = deadline.dueDate ?? (lapse && dayNumber(today) > dayNumber(lapse.on) ? lapse.dueDate : null);
+    return { deadline, status, dueDate, error: null };
   } catch (err) {
-    if (err instanceof DomainError) return { deadline: null, status: null, error: err.message };
+    if (err instanceof DomainError) return { deadline: null, status: null, dueDate: null, error: err.message };
     throw err;
   }
 }

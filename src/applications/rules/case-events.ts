@@ -87,6 +87,8 @@ export interface CaseSnapshot {
   /** An extension asked for and not yet decided by the head. */
   extensionRequest: { workingDays: number; reason: string } | null;
   extended: boolean;
+  /** The day the open consultation letter was sent (its 15 working days run from it). */
+  consultationSentOn: DateString | null;
   feeNotified: boolean;
   /** The payment deadline stated in the fee notice. */
   feePaymentDueOn: DateString | null;
@@ -108,6 +110,7 @@ export function snapshotOf(c: { state: CaseState; channel: SubmissionChannel; su
     correctionDueOn: null,
     extensionRequest: null,
     extended: false,
+    consultationSentOn: null,
     feeNotified: false,
     feePaymentDueOn: null,
     replyDraft: null,
@@ -131,6 +134,12 @@ export function snapshotOf(c: { state: CaseState; channel: SubmissionChannel; su
       case 'extended':
         s.extensionRequest = null;
         s.extended = true;
+        break;
+      case 'consultation_sent':
+        s.consultationSentOn = e.onDate;
+        break;
+      case 'consultation_closed':
+        s.consultationSentOn = null;
         break;
       case 'fee_notified':
         s.feeNotified = true;

@@ -10,12 +10,11 @@ import {
   consultationOpinionDue,
   correctionNoticeDue,
   deadlineStatus,
-  DEFAULT_CLOCK_CONVENTIONS,
   feePaymentDue,
   periodEnd,
-  type ClockConventions,
   type ClockEvents,
 } from './deadline.ts';
+import { DEFAULT_CLOCK_CONVENTIONS, type ClockConventions } from './clock-conventions.ts';
 
 const cal = shippedCalendar();
 const conventions = (c: Partial<ClockConventions>): ClockConventions => ({ ...DEFAULT_CLOCK_CONVENTIONS, ...c });
@@ -35,6 +34,7 @@ test('第三十三条: 20 working days after receipt across 国庆 2025 (9-28 an
     dueDate: '2025-10-30',
     pausedSince: null,
     workingDaysLeftWhenPaused: null,
+    consultationLapse: null,
     problems: [],
   });
 });
@@ -150,18 +150,37 @@ test('overlapping consultations are paused once', () => {
   assert.equal(d.dueDate, '2025-04-09');
 });
 
-test('an open consultation stops the clock; one started after the deadline changes nothing', () => {
+test('an open consultation stops the clock until its 15 working days lapse; one started after the deadline changes nothing', () => {
   const open = computeReplyDeadline(cal, { receivedOn: '2025-03-03', pauses: [{ kind: 'third_party_consultation', from: '2025-03-10' }] });
   assert.equal(open.state, 'paused');
   assert.equal(open.dueDate, null);
   assert.equal(open.pausedSince, '2025-03-11');
   assert.equal(open.workingDaysLeftWhenPaused, 15); // 4, 5, 6, 7, 10 Mar counted
-  assert.deepEqual(deadlineStatus(cal, open, '2025-05-30'), { status: 'paused', workingDaysLeft: null, daysOverdue: 0 });
+  // 第三十二条: 15 working days from the letter: 11–14 Mar 1–4, 17–21 5–9, 24–28 10–14, 31 15.
+  // If it lapses: 15 days left from 1 Apr: 1–3 1–3, [4–6 清明], 7–11 4–8, 14–18 9–13, 21–22 14–15
+  assert.deepEqual(open.consultationLapse, { on: '2025-03-31', dueDate: '2025-04-22' });
+  assert.deepEqual(deadlineStatus(cal, open, '2025-03-31'), { status: 'paused', workingDaysLeft: null, daysOverdue: 0 });
+  assert.deepEqual(deadlineStatus(cal, open, '2025-04-01'), { status: 'on_time', workingDaysLeft: 14, daysOverdue: 0 }, 'the clock runs again, lapse recorded or not');
+  assert.deepEqual(deadlineStatus(cal, open, '2025-05-30'), { status: 'overdue', workingDaysLeft: null, daysOverdue: 38 }, 'a forgotten consultation does not hide the case');
 
   const tooLate = computeReplyDeadline(cal, { receivedOn: '2025-03-03', pauses: [{ kind: 'third_party_consultation', from: '2025-04-02' }] });
   assert.equal(tooLate.state, 'running');
   assert.equal(tooLate.dueDate, '2025-03-31');
   assert.equal(tooLate.pausedWorkingDays, 0);
+  assert.equal(tooLate.consultationLapse, null);
+});
+
+test('第三十二条、第三十四条: an opinion arriving after the 15 working days does not stretch the pause', () => {
+  for (const kind of ['third_party_consultation', 'agency_consultation'] as const) {
+    const late = computeReplyDeadline(cal, { receivedOn: '2025-03-03', pauses: [{ kind, from: '2025-03-10', to: '2025-04-10' }] });
+    assert.equal(late.pausedWorkingDays, 15, kind);
+    assert.equal(late.dueDate, '2025-04-22', kind);
+  }
+  const onTime = computeReplyDeadline(cal, { receivedOn: '2025-03-03', pauses: [{ kind: 'third_party_consultation', from: '2025-03-10', to: '2025-03-31' }] });
+  assert.equal(onTime.dueDate, '2025-04-22', 'an opinion on the last day pauses exactly as long');
+  // A fee notice has no such bound: paid on 10 Apr, 22 working days after the notice, all paused.
+  const fee = computeReplyDeadline(cal, { receivedOn: '2025-03-03', pauses: [{ kind: 'fee_notice', from: '2025-03-10', to: '2025-04-10' }] });
+  assert.equal(fee.pausedWorkingDays, 22);
 });
 
 test('国办函〔2020〕109号: the fee-notice period is not counted, across 国庆 2025', () => {
@@ -195,6 +214,7 @@ test('the whole path: 补正, consultation and extension together', () => {
     dueDate: '2025-06-27',
     pausedSince: null,
     workingDaysLeftWhenPaused: null,
+    consultationLapse: null,
     problems: [],
   });
 });

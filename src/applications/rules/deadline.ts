@@ -9,6 +9,7 @@
 import { addDays, dayNumber, type DateString } from '../../calendar/date.ts';
 import { isWorkingDay, workingDaysBetween, type WorkingDayCalendar } from '../../calendar/rules.ts';
 import { ClockInputError } from './clock-input.ts';
+import { DEFAULT_CLOCK_CONVENTIONS, type ClockConventions } from './clock-conventions.ts';
 
 // 条例第三十三条第二款：应当自收到申请之日起20个工作日内予以答复
 export const REPLY_WORKING_DAYS = 20;
@@ -18,43 +19,6 @@ export const MAX_EXTENSION_WORKING_DAYS = 20;
 export const CORRECTION_NOTICE_WORKING_DAYS = 7;
 // 条例第三十二条、第三十四条：自收到征求意见书之日起15个工作日内提出意见
 export const CONSULTATION_WORKING_DAYS = 15;
-
-/** How to count where the law is silent (domain-reference §A.8, §A.9, §G items 2–4). */
-export interface ClockConventions {
-  /**
-   * Is the day a period runs from (the receipt date, the day the corrected application or the
-   * consultation letter arrives) its first day? Default false: 期间开始的日不计算在期间内
-   * (the procedural-law rule agencies and courts commonly apply), i.e. the receipt day is day 0.
-   */
-  startDayCounts: boolean;
-  /**
-   * Does the reply clock still run on the day a consultation letter (第三十二条、第三十四条) or a
-   * fee notice is sent? Default true: the pause starts the next day.
-   */
-  pauseStartDayCounts: boolean;
-  /**
-   * Does the reply clock run on the day the opinion arrives (or the consultation period lapses)
-   * or the fee is paid? Default false: the clock resumes the day after.
-   * With both defaults a pause covers (sent, answered] — a period that, like the statutory
-   * periods, does not count its first day.
-   */
-  pauseEndDayCounts: boolean;
-  /**
-   * Working days the applicant has to pay after receiving a fee notice (国办函〔2020〕109号;
-   * the figure is unverified, believed to be 20).
-   */
-  feePaymentWorkingDays: number;
-  /** A case is “due soon” when its due date is at most this many working days away. */
-  dueSoonWorkingDays: number;
-}
-
-export const DEFAULT_CLOCK_CONVENTIONS: Readonly<ClockConventions> = Object.freeze({
-  startDayCounts: false,
-  pauseStartDayCounts: true,
-  pauseEndDayCounts: false,
-  feePaymentWorkingDays: 20,
-  dueSoonWorkingDays: 3,
-});
 
 /** Why the clock stops: 第三十三条第三款 (consultations) and the fee notice (国办函〔2020〕109号). */
 export type PauseKind =
@@ -124,6 +88,11 @@ export interface ReplyDeadline {
   /** While paused: the open pause, and the working days still left on the clock. */
   pausedSince: DateString | null;
   workingDaysLeftWhenPaused: number | null;
+  /**
+   * While a consultation is open: the day its 15 working days lapse (第三十二条、第三十四条) and the
+   * due date if it ends then. Past that day the clock runs again whether or not the lapse is recorded.
+   */
+  consultationLapse: { on: DateString; dueDate: DateString | null } | null;
   problems: ClockProblem[];
 }
 
@@ -165,10 +134,22 @@ interface PauseWindow {
   last: DateString | null;
 }
 
-function windowOf(p: ClockPause, c: ClockConventions): PauseWindow | null {
+/**
+ * 第三十二条、第三十四条: a consultation stops the clock for the consulted party's 15 working days
+ * at most — counted from the day the letter is sent, as its receipt is not recorded — and an
+ * opinion that arrives later does not stretch the pause. The fee notice has no such bound.
+ */
+function consultationLapseOf(cal: WorkingDayCalendar, p: ClockPause, c: ClockConventions): DateString | null {
+  return p.kind === 'fee_notice' ? null : consultationOpinionDue(cal, p.from, c);
+}
+
+/** The pause as counted; `lapsed`: an open consultation taken as ended on its lapse day. */
+function windowOf(cal: WorkingDayCalendar, p: ClockPause, c: ClockConventions, lapsed = false): PauseWindow | null {
   const first = c.pauseStartDayCounts ? addDays(p.from, 1) : p.from;
-  if (p.to == null) return { first, last: null };
-  const last = c.pauseEndDayCounts ? addDays(p.to, -1) : p.to;
+  const lapse = consultationLapseOf(cal, p, c);
+  const to = p.to == null ? (lapsed ? lapse : null) : lapse !== null && after(p.to, lapse) ? lapse : p.to;
+  if (to == null) return { first, last: null };
+  const last = c.pauseEndDayCounts ? addDays(to, -1) : to;
   return before(last, first) ? null : { first, last };
 }
 
@@ -259,12 +240,16 @@ export function computeReplyDeadline(
       });
     }
     if (events.correction.correctedOn == null) {
-      return { ...base, state: 'awaiting_correction', clockStartsOn: null, originalDueDate: null, dueDate: null, pausedSince: null, workingDaysLeftWhenPaused: null };
+      return {
+        ...base, state: 'awaiting_correction', clockStartsOn: null, originalDueDate: null, dueDate: null, pausedSince: null, workingDaysLeftWhenPaused: null,
+        consultationLapse: null,
+      };
     }
     start = events.correction.correctedOn;
   }
 
-  const windows = (events.pauses ?? []).map((p) => windowOf(p, c)).filter((w): w is PauseWindow => w !== null);
+  const windowsOf = (lapsed: boolean) => (events.pauses ?? []).map((p) => windowOf(cal, p, c, lapsed)).filter((w): w is PauseWindow => w !== null);
+  const windows = windowsOf(false);
   const original = walk(cal, start, REPLY_WORKING_DAYS, windows, c);
 
   // 第三十三条第二款：延期 — at most 20 working days, head's approval, applicant told in time.
@@ -298,6 +283,14 @@ export function computeReplyDeadline(
   }
 
   const paused = final.due === null;
+  const openConsultations = (events.pauses ?? []).filter((p) => p.to == null && p.kind !== 'fee_notice');
+  const consultationLapse =
+    paused && openConsultations.length
+      ? {
+          on: openConsultations.map((p) => consultationLapseOf(cal, p, c)!).reduce((a, b) => (after(a, b) ? a : b)), // the last to lapse
+          dueDate: walk(cal, start, REPLY_WORKING_DAYS + extension, windowsOf(true), c).due,
+        }
+      : null;
   return {
     ...base,
     state: paused ? 'paused' : 'running',
@@ -308,6 +301,7 @@ export function computeReplyDeadline(
     dueDate,
     pausedSince: final.openPauseSince,
     workingDaysLeftWhenPaused: paused ? REPLY_WORKING_DAYS + extension - final.counted : null,
+    consultationLapse,
   };
 }
 
@@ -340,7 +334,9 @@ export function deadlineStatus(
   repliedOn: DateString | null = null,
   conventions: ClockConventions = DEFAULT_CLOCK_CONVENTIONS,
 ): DeadlineStatusResult {
-  const due = deadline.dueDate;
+  // An open consultation past its 15 working days no longer stops the clock (第三十二条、第三十四条).
+  const lapse = deadline.consultationLapse;
+  const due = deadline.dueDate ?? (lapse && after(today, lapse.on) ? lapse.dueDate : null);
   const overdueBy = (d: DateString) => (due !== null && after(d, due) ? dayNumber(d) - dayNumber(due) : 0);
   if (repliedOn !== null) {
     const late = overdueBy(repliedOn);

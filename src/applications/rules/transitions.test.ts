@@ -20,6 +20,7 @@ const base: CaseSnapshot = {
   correctionDueOn: null,
   extensionRequest: null,
   extended: false,
+  consultationSentOn: null,
   feeNotified: false,
   feePaymentDueOn: null,
   replyDraft: null,
@@ -34,7 +35,7 @@ const CASES: { name: string; from: readonly CaseState[]; to: CaseState | 'same';
   { name: 'recordCorrection', from: ['correction_requested'], to: 'corrected', run: (s) => t.recordCorrection(s, { on: '2025-10-09', description: '2024年土地出让合同', by: 'applicant' }, TODAY) },
   { name: 'abandon', from: ['correction_requested'], to: 'abandoned', run: (s) => t.abandon(s, { on: '2025-10-16' }, TODAY), over: { correctionDueOn: '2025-10-15' } },
   { name: 'startConsultation', from: t.PROCESSING_STATES, to: 'consulting', run: (s) => t.startConsultation(s, { on: '2025-10-10', party: 'third_party', partyName: '某公司' }, TODAY) },
-  { name: 'endConsultation', from: ['consulting'], to: 'consulted', run: (s) => t.endConsultation(s, { on: '2025-10-15', result: 'objected' }, TODAY) },
+  { name: 'endConsultation', from: ['consulting'], to: 'consulted', run: (s) => t.endConsultation(s, { on: '2025-10-15', result: 'objected', lapsesOn: '2025-10-31' }, TODAY) },
   { name: 'noticeFee', from: t.PROCESSING_STATES, to: 'fee_notified', run: (s) => t.noticeFee(s, { on: '2025-10-10', quote: quoteFee('by_pages', 150), paymentDueOn: '2025-11-07' }, TODAY) },
   { name: 'recordPayment', from: ['fee_notified'], to: 'paid', run: (s) => t.recordPayment(s, { on: '2025-10-14' }, TODAY) },
   { name: 'recordNonPayment', from: ['fee_notified'], to: 'unpaid', run: (s) => t.recordNonPayment(s, { on: '2025-10-20' }, TODAY), over: { feePaymentDueOn: '2025-10-17' } },
@@ -128,7 +129,12 @@ test('第三十条 补正: once, with items and a later deadline; abandonment on
 test('第三十二条、第三十四条 consultation: a named party, a known result', () => {
   assert.throws(() => t.startConsultation(snap('received'), { on: '2025-10-10', party: 'third_party', partyName: '' }, TODAY), /名称/);
   assert.throws(() => t.startConsultation(snap('received'), { on: '2025-10-10', party: 'neighbour' as 'agency', partyName: 'x' }, TODAY), /对象/);
-  assert.throws(() => t.endConsultation(snap('consulting'), { on: '2025-10-10', result: 'maybe' as 'agreed' }, TODAY), /结果/);
+  assert.throws(() => t.endConsultation(snap('consulting'), { on: '2025-10-10', result: 'maybe' as 'agreed', lapsesOn: '2025-10-31' }, TODAY), /结果/);
+  // 第三十二条: “逾期未提出意见” only once the 15 working days are over; an opinion may come any day.
+  const consulting = snap('consulting', { lastEventOn: '2025-09-26' });
+  assert.throws(() => t.endConsultation(consulting, { on: '2025-10-17', result: 'no_reply', lapsesOn: '2025-10-17' }, TODAY), /征求意见期限至 2025-10-17 届满（15个工作日），届满后方可/);
+  assert.equal(t.endConsultation(consulting, { on: '2025-10-20', result: 'no_reply', lapsesOn: '2025-10-17' }, TODAY).next, 'consulted');
+  assert.equal(t.endConsultation(consulting, { on: '2025-10-09', result: 'agreed', lapsesOn: '2025-10-17' }, TODAY).next, 'consulted');
 });
 
 test('信息处理费: one notice, a positive amount, payment deadline after the notice; non-payment only after it', () => {
@@ -196,7 +202,7 @@ test('snapshotOf: facts from the events; bookkeeping events do not bound later d
   assert.deepEqual(s, {
     state: 'corrected', channel: 'online', submittedOn: '2025-09-24', receivedOn: '2025-09-26', lastEventOn: '2025-10-09',
     correctionRequested: true, corrected: true, correctionDueOn: '2025-10-15', extensionRequest: { workingDays: 10, reason: 'z' },
-    extended: false, feeNotified: false, feePaymentDueOn: null, replyDraft: null,
+    extended: false, consultationSentOn: null, feeNotified: false, feePaymentDueOn: null, replyDraft: null,
   });
   const approved = snapshotOf({ state: 'extended', channel: 'online', submittedOn: '2025-09-24', receivedOn: '2025-09-26' }, [
     ...events,

@@ -159,14 +159,26 @@ export function startConsultation(s: CaseSnapshot, input: ConsultationInput, tod
   return { next: 'consulting', events: [{ kind: 'consultation_sent', onDate: on, data: { party: input.party, partyName } }], set: {} };
 }
 
+export interface ConsultationEnd {
+  on: DateString;
+  result: 'agreed' | 'objected' | 'no_reply';
+  note?: string;
+  /** The last day of the consulted party's 15 working days (consultationOpinionDue). */
+  lapsesOn: DateString;
+}
+
 /**
  * The opinion arrived, or the 15 working days lapsed (第三十二条: the agency decides; 第三十四条:
- * silence counts as consent). The clock resumes.
+ * silence counts as consent) — which cannot be recorded before they have. The clock resumes
+ * (and the pause never outlasts the 15 days: deadline.ts).
  */
-export function endConsultation(s: CaseSnapshot, input: { on: DateString; result: 'agreed' | 'objected' | 'no_reply'; note?: string }, today: DateString): Transition {
+export function endConsultation(s: CaseSnapshot, input: ConsultationEnd, today: DateString): Transition {
   requireState(s, ['consulting'], '结束征求意见');
   const on = checkDate(s, input.on, today, '征求意见结束日期');
   if (!['agreed', 'objected', 'no_reply'].includes(input.result)) throw invalid('请选择征求意见的结果');
+  if (input.result === 'no_reply' && cmp(on, input.lapsesOn) <= 0) {
+    throw invalid(`征求意见期限至 ${input.lapsesOn} 届满（15个工作日），届满后方可按“逾期未提出意见”结束`);
+  }
   return { next: 'consulted', events: [{ kind: 'consultation_closed', onDate: on, data: { result: input.result }, note: input.note ?? '' }], set: {} };
 }
 
