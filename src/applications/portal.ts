@@ -24,10 +24,6 @@ import { today } from './today.ts';
 
 const CASE_COOKIE = 'gk_case';
 const CASE_COOKIE_MINUTES = 30;
-/** Online submissions per client address and hour (abuse; the per-applicant limit is in commands.ts). */
-const SUBMISSIONS_PER_HOUR = Number(process.env.GONGKAI_APPLY_RATE_PER_HOUR) || 30;
-/** Look-ups per client address and 10 minutes (receipt numbers are sequential: no guessing). */
-const LOOKUPS_PER_10_MINUTES = Number(process.env.GONGKAI_LOOKUP_RATE) || 20;
 
 const assets = html`<link rel="stylesheet" href="/assets/applications.css"><script src="/assets/applications.js" defer></script>`;
 
@@ -214,7 +210,7 @@ ${applicationForm({ action: `/apply/${org.code}`, csrf: await reply.generateCsrf
 
     app.post(
       '/apply/:orgCode',
-      { schema: { hide: true }, config: { rateLimit: { max: SUBMISSIONS_PER_HOUR, timeWindow: '1 hour' } } },
+      { schema: { hide: true }, config: { rateLimit: { max: deps.config.applyRatePerHour, timeWindow: '1 hour' } } },
       async (request, reply) => {
         const org = await findOrgByCode(db, (request.params as { orgCode: string }).orgCode);
         if (!org || !answersApplications(org)) throw notFound('该机关');
@@ -250,7 +246,7 @@ ${applicationForm({ action: `/apply/${org.code}`, csrf: await reply.generateCsrf
       return reply.type('text/html').send(portalPage('申请办理进度', casePage(pc, csrf, notice)));
     });
 
-    app.post('/track', { schema: { hide: true }, config: { rateLimit: { max: LOOKUPS_PER_10_MINUTES, timeWindow: '10 minutes' } } }, async (request, reply) => {
+    app.post('/track', { schema: { hide: true }, config: { rateLimit: { max: deps.config.lookupRatePer10Minutes, timeWindow: '10 minutes' } } }, async (request, reply) => {
       const body = (request.body ?? {}) as Record<string, string>;
       const receiptNo = String(body.receiptNo ?? '');
       const caseId = await verifyApplicant(deps, receiptNo, String(body.contact ?? ''));

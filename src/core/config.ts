@@ -21,6 +21,13 @@ export interface Config {
   /** How often the 依申请公开 reminder job runs, in minutes; 0 = not started by `serve`. */
   reminderIntervalMinutes: number;
   /** SMTP server for reminder e-mails (smtp://user:pass@host:587 or smtps://…) and the sender; both or no e-mail. */
+  /**
+   * Public 依申请公开 submissions per client address and hour, and look-ups per address and 10 minutes
+   * (receipt numbers are sequential: no guessing). Counted in memory by each process — a flood
+   * guard; the per-applicant limit (applications/commands.ts) is counted in the database.
+   */
+  applyRatePerHour: number;
+  lookupRatePer10Minutes: number;
   smtpUrl: string | null;
   mailFrom: string | null;
 }
@@ -48,6 +55,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     lockoutThreshold: intFrom(env.GONGKAI_LOCKOUT_THRESHOLD, 5),
     lockoutMinutes: intFrom(env.GONGKAI_LOCKOUT_MINUTES, 15),
     reminderIntervalMinutes: nonNegativeIntFrom(env.GONGKAI_REMINDER_INTERVAL_MINUTES, 60),
+    applyRatePerHour: intFrom(env.GONGKAI_APPLY_RATE_PER_HOUR, 30),
+    lookupRatePer10Minutes: intFrom(env.GONGKAI_LOOKUP_RATE, 20),
     smtpUrl: env.GONGKAI_SMTP_URL || null,
     mailFrom: env.GONGKAI_MAIL_FROM || null,
   };

@@ -168,3 +168,27 @@ test('who sees what: supervisors read without personal data, editors and other o
   assert.equal((await other.get(caseUrl)).statusCode, 404, "another organization's case does not exist for its staff");
   assert.equal((await other.post(`${caseUrl}/close`, { on: '2025-11-10' })).statusCode, 404);
 });
+
+test('第三十五条: the case page tells the handler when an applicant sent more than 10 applications in the month; the decision stays with the handler', async () => {
+  now = '2025-11-20';
+  const person = { channel: 'in_person', submittedOn: '2025-11-20', applicantKind: 'natural', name: '钱七', idType: '护照', idNumber: 'E12345678', phone: '13600007777', formWanted: 'electronic', delivery: 'online' };
+  const ids: number[] = [];
+  const register = async (i: number) => {
+    const res = await handler.api('POST', '/api/v1/applications', { ...person, infoTitle: `第 ${i} 份会议纪要` });
+    assert.equal(res.statusCode, 201, res.body);
+    ids.push(res.json().id);
+  };
+  const HINT = /该申请人本自然月内向本机关提交了 (\d+) 件申请，本件为第 (\d+) 件。数量、频次明显超过合理范围的，可以要求说明理由（条例第三十五条）/;
+  for (let i = 1; i <= 10; i++) await register(i);
+  assert.doesNotMatch((await handler.get(`/console/applications/${ids[9]}`)).body, HINT, 'ten in a month: no hint');
+  await register(11);
+  const eleventh = HINT.exec((await handler.get(`/console/applications/${ids[10]}`)).body);
+  assert.deepEqual(eleventh?.slice(1), ['11', '11']);
+  assert.deepEqual(HINT.exec((await handler.get(`/console/applications/${ids[0]}`)).body)?.slice(1), ['11', '1']);
+  assert.doesNotMatch((await handler.get(caseUrl)).body, HINT, "another applicant's case");
+  // Only a hint: every action of a received case is still offered, none is taken.
+  const page = (await handler.get(`/console/applications/${ids[10]}`)).body;
+  assert.ok(page.includes('<summary>拟定答复（报负责人签发）</summary>'));
+  const [row] = await t.db.query<{ state: string }>('select state from applications where id = $1', [ids[10]]);
+  assert.equal(row!.state, 'received');
+});

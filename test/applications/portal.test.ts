@@ -180,6 +180,25 @@ test('the per-applicant limit: the 21st online application of one applicant in 2
   assert.equal(await countCases(), before + 20);
 });
 
+test('the per-address limit: the 31st online application from one address in an hour is refused in Chinese, nothing stored', async () => {
+  // In memory, per app process (a flood guard); the per-applicant limit above is in the database.
+  const before = await countCases();
+  const submit = async (address: string, i: number) =>
+    submitMultipart(await openForm(address), { ...NATURAL, name: `申请人${i}`, idType: '护照', idNumber: `P${String(i).padStart(8, '0')}`, phone: `1380000${String(i).padStart(4, '0')}`, email: '', delivery: 'online', infoTitle: `地址限额测试 ${i}` });
+  for (let i = 1; i <= 30; i++) {
+    const res = await submit('10.9.9.9', i);
+    assert.equal(res.statusCode, 303, `application ${i}: ${res.body.slice(0, 200)}`);
+  }
+  const refused = await submit('10.9.9.9', 31);
+  assert.equal(refused.statusCode, 429);
+  assert.match(refused.headers['content-type'] as string, /text\/html/);
+  assert.match(refused.body, /请求过于频繁，请稍后再试/);
+  assert.equal(await countCases(), before + 30);
+  const elsewhere = await submit('10.9.9.10', 31);
+  assert.equal(elsewhere.statusCode, 303, 'another address is not affected');
+  assert.equal(await countCases(), before + 31);
+});
+
 /** GB 11643 check character of the first 17 digits. */
 function checkDigit(first17: string): string {
   const w = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
