@@ -210,7 +210,7 @@ ${applicationForm({ action: `/apply/${org.code}`, csrf: await reply.generateCsrf
 
     app.post(
       '/apply/:orgCode',
-      { schema: { hide: true }, config: { rateLimit: { max: deps.config.applyRatePerHour, timeWindow: '1 hour' } } },
+      { schema: { hide: true }, config: { rateLimit: { max: deps.config.applyRatePerHour, timeWindow: '1 hour', shared: true } } },
       async (request, reply) => {
         const org = await findOrgByCode(db, (request.params as { orgCode: string }).orgCode);
         if (!org || !answersApplications(org)) throw notFound('该机关');
@@ -246,7 +246,7 @@ ${applicationForm({ action: `/apply/${org.code}`, csrf: await reply.generateCsrf
       return reply.type('text/html').send(portalPage('申请办理进度', casePage(pc, csrf, notice)));
     });
 
-    app.post('/track', { schema: { hide: true }, config: { rateLimit: { max: deps.config.lookupRatePer10Minutes, timeWindow: '10 minutes' } } }, async (request, reply) => {
+    app.post('/track', { schema: { hide: true }, config: { rateLimit: { max: deps.config.lookupRatePer10Minutes, timeWindow: '10 minutes', shared: true } } }, async (request, reply) => {
       const body = (request.body ?? {}) as Record<string, string>;
       const receiptNo = String(body.receiptNo ?? '');
       const caseId = await verifyApplicant(deps, receiptNo, String(body.contact ?? ''));

@@ -23,8 +23,8 @@ export interface Config {
   /** SMTP server for reminder e-mails (smtp://user:pass@host:587 or smtps://…) and the sender; both or no e-mail. */
   /**
    * Public 依申请公开 submissions per client address and hour, and look-ups per address and 10 minutes
-   * (receipt numbers are sequential: no guessing). Counted in memory by each process — a flood
-   * guard; the per-applicant limit (applications/commands.ts) is counted in the database.
+   * (receipt numbers are sequential: no guessing). Counted in the database, so the limits hold
+   * across processes (core/http/rate-limit-store.ts); the per-applicant limit is in applications/commands.ts.
    */
   applyRatePerHour: number;
   lookupRatePer10Minutes: number;

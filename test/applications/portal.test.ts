@@ -6,6 +6,7 @@ import assert from 'node:assert/strict';
 import { setTodayForTests } from '../../src/applications/today.ts';
 import { cliContext } from '../../src/core/context.ts';
 import { createUser } from '../../src/staff/commands.ts';
+import { buildApp } from '../../src/core/http/app.ts';
 import { Client, testApp, type TestApp } from '../helpers/app.ts';
 
 let t: TestApp;
@@ -48,9 +49,9 @@ function multipartBody(fields: Record<string, string>, files: { name: string; ty
   return { payload: Buffer.concat(parts), contentType: `multipart/form-data; boundary=${boundary}` };
 }
 
-async function submitMultipart(session: Awaited<ReturnType<typeof openForm>>, fields: Record<string, string>, files: { name: string; type: string; content: Buffer }[] = []) {
+async function submitMultipart(session: Awaited<ReturnType<typeof openForm>>, fields: Record<string, string>, files: { name: string; type: string; content: Buffer }[] = [], app = t.app) {
   const { payload, contentType } = multipartBody({ _csrf: session.csrf, submissionKey: session.key, ...fields }, files);
-  return t.app.inject({ method: 'POST', url: '/apply/QS-JY', headers: { accept: 'text/html', cookie: session.cookie, 'content-type': contentType }, payload, remoteAddress: session.remoteAddress });
+  return app.inject({ method: 'POST', url: '/apply/QS-JY', headers: { accept: 'text/html', cookie: session.cookie, 'content-type': contentType }, payload, remoteAddress: session.remoteAddress });
 }
 
 test('the list of agencies that answer applications, and the form with every field of Art. 29', async () => {
@@ -180,23 +181,49 @@ test('the per-applicant limit: the 21st online application of one applicant in 2
   assert.equal(await countCases(), before + 20);
 });
 
-test('the per-address limit: the 31st online application from one address in an hour is refused in Chinese, nothing stored', async () => {
-  // In memory, per app process (a flood guard); the per-applicant limit above is in the database.
-  const before = await countCases();
-  const submit = async (address: string, i: number) =>
-    submitMultipart(await openForm(address), { ...NATURAL, name: `申请人${i}`, idType: '护照', idNumber: `P${String(i).padStart(8, '0')}`, phone: `1380000${String(i).padStart(4, '0')}`, email: '', delivery: 'online', infoTitle: `地址限额测试 ${i}` });
-  for (let i = 1; i <= 30; i++) {
-    const res = await submit('10.9.9.9', i);
-    assert.equal(res.statusCode, 303, `application ${i}: ${res.body.slice(0, 200)}`);
+test('the per-address limit holds across app processes: the 31st online application from one address in an hour is refused in Chinese, nothing stored', async () => {
+  // A second app on the same database stands for a second process behind the proxy; the
+  // submissions alternate between the two, and the counter in the database sees them all.
+  const second = await buildApp({ db: t.db, config: t.config });
+  try {
+    const before = await countCases();
+    const submit = async (address: string, i: number) =>
+      submitMultipart(await openForm(address), { ...NATURAL, name: `申请人${i}`, idType: '护照', idNumber: `P${String(i).padStart(8, '0')}`, phone: `1380000${String(i).padStart(4, '0')}`, email: '', delivery: 'online', infoTitle: `地址限额测试 ${i}` }, [], i % 2 ? second : t.app);
+    for (let i = 1; i <= 30; i++) {
+      const res = await submit('10.9.9.9', i);
+      assert.equal(res.statusCode, 303, `application ${i}: ${res.body.slice(0, 200)}`);
+    }
+    const refused = await submit('10.9.9.9', 31);
+    assert.equal(refused.statusCode, 429);
+    assert.match(refused.headers['content-type'] as string, /text\/html/);
+    assert.match(refused.body, /请求过于频繁，请稍后再试/);
+    assert.equal(await countCases(), before + 30);
+    const elsewhere = await submit('10.9.9.10', 32);
+    assert.equal(elsewhere.statusCode, 303, 'another address is not affected');
+    assert.equal(await countCases(), before + 31);
+    const stored = await t.db.query<{ key: string }>('select key from rate_limit_counters');
+    assert.ok(stored.length >= 2 && stored.every((r) => !r.key.includes('10.9.9')), 'counters are keyed by a hash, not the address');
+  } finally {
+    await second.close();
   }
-  const refused = await submit('10.9.9.9', 31);
+});
+
+test('progress look-ups: the 21st from one address in 10 minutes is refused, so receipt numbers cannot be tried one by one', async () => {
+  const page = await t.app.inject({ method: 'GET', url: '/track', headers: { accept: 'text/html' } });
+  const cookie = page.cookies.map((c) => `${c.name}=${c.value}`).join('; ');
+  const _csrf = /name="_csrf" value="([^"]+)"/.exec(page.body)![1]!;
+  const lookUp = (n: number) =>
+    t.app.inject({
+      method: 'POST', url: '/track', remoteAddress: '10.8.8.8', headers: { accept: 'text/html', cookie, 'content-type': 'application/x-www-form-urlencoded' },
+      payload: new URLSearchParams({ _csrf, receiptNo: `QS-JY-2025-${String(n).padStart(5, '0')}`, contact: '13000000000' }).toString(),
+    });
+  for (let n = 1; n <= 20; n++) {
+    const res = await lookUp(n);
+    assert.equal(res.statusCode, 400, `look-up ${n}: ${res.body.slice(0, 200)}`);
+  }
+  const refused = await lookUp(21);
   assert.equal(refused.statusCode, 429);
-  assert.match(refused.headers['content-type'] as string, /text\/html/);
   assert.match(refused.body, /请求过于频繁，请稍后再试/);
-  assert.equal(await countCases(), before + 30);
-  const elsewhere = await submit('10.9.9.10', 31);
-  assert.equal(elsewhere.statusCode, 303, 'another address is not affected');
-  assert.equal(await countCases(), before + 31);
 });
 
 /** GB 11643 check character of the first 17 digits. */

@@ -15,6 +15,7 @@ import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTyp
 import type { Config } from '../config.ts';
 import type { Database } from '../db/database.ts';
 import { sharedSecret } from '../secrets.ts';
+import { rateLimitStore } from './rate-limit-store.ts';
 import '../validation.ts';
 import { errorHandler, notFoundHandler } from './errors.ts';
 import { errorPage } from './page.ts';
@@ -88,6 +89,7 @@ export async function buildApp({ db, config, logStream }: AppOptions): Promise<F
   });
   await app.register(rateLimit, {
     global: true,
+    store: rateLimitStore(db),
     max: 600,
     timeWindow: '1 minute',
     errorResponseBuilder: (_req, ctx) => ({ statusCode: 429, code: 'RATE_LIMITED', message: `请求过于频繁，请 ${Math.ceil(ctx.ttl / 1000)} 秒后再试` }),
