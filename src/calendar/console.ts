@@ -141,7 +141,9 @@ ${errorBox(dayForm.error)}
 </form>`
       : '';
 
-  return consolePage(view, '工作日历', html`${noticeBox(notice)}${warning}${yearsTable}${yearView}${form}`);
+  // How the reply clock counts on these days (receipt day, pauses, due-soon) is set beside it.
+  const conventions = html`<p class="small">答复期限的计数规则（收到申请之日是否计入、暂停计时的起止、即将到期的提前量）见<a href="/console/applications/clock-conventions">计时规则</a>。</p>`;
+  return consolePage(view, '工作日历', html`${noticeBox(notice)}${warning}${yearsTable}${yearView}${form}${conventions}`);
 }
 
 // ——— a new year from the notice ———

@@ -1,20 +1,17 @@
 // The clock of one case as the console and the API show it: the reply deadline from the events
 // and its status today (逾期, 即将到期) — computed on every read, never stored.
-import { dayNumber, type DateString } from '../../calendar/date.ts';
+import type { DateString } from '../../calendar/date.ts';
 import type { WorkingDayCalendar } from '../../calendar/rules.ts';
 import type { ClockConventions } from './clock-conventions.ts';
 import { DomainError } from '../../core/errors.ts';
 import type { CaseState } from '../model.ts';
 import { clockEventsOf, repliedOnOf, type StoredEvent } from './case-events.ts';
-import { computeReplyDeadline, deadlineStatus, type DeadlineStatusResult, type ReplyDeadline } from './deadline.ts';
+import { computeReplyDeadline, deadlineStatus, dueDateOn, type DeadlineStatusResult, type ReplyDeadline } from './deadline.ts';
 
 export interface CaseClock {
   deadline: ReplyDeadline | null;
   status: DeadlineStatusResult | null;
-  /**
-   * The reply is due on this day, as of today: the deadline's, or — once an open consultation's
-   * 15 working days have lapsed (第三十二条、第三十四条) — the one counted as if it ended then.
-   */
+  /** The reply is due on this day, as of today (dueDateOn). */
   dueDate: DateString | null;
   /** Why the clock could not be computed (a calendar year without data, impossible dates). */
   error: string | null;
@@ -37,9 +34,7 @@ export function caseClock(rules: ClockRules, c: { state: CaseState; receivedOn: 
     const deadline = computeReplyDeadline(cal, input, conventions);
     const ended = ENDED_WITHOUT_REPLY.includes(c.state) || (c.state === 'closed' && !repliedOnOf(events));
     const status = ended ? null : deadlineStatus(cal, deadline, today, repliedOnOf(events), conventions);
-    const lapse = deadline.consultationLapse;
-    const dueDate = deadline.dueDate ?? (lapse && dayNumber(today) > dayNumber(lapse.on) ? lapse.dueDate : null);
-    return { deadline, status, dueDate, error: null };
+    return { deadline, status, dueDate: dueDateOn(deadline, today), error: null };
   } catch (err) {
     if (err instanceof DomainError) return { deadline: null, status: null, dueDate: null, error: err.message };
     throw err;

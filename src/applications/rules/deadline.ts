@@ -323,6 +323,15 @@ export interface DeadlineStatusResult {
 }
 
 /**
+ * The day the reply is due, as of today: the deadline's, or — an open consultation past its 15
+ * working days no longer stopping the clock (第三十二条、第三十四条) — the one counted as if it ended then.
+ */
+export function dueDateOn(deadline: ReplyDeadline, today: DateString): DateString | null {
+  const lapse = deadline.consultationLapse;
+  return deadline.dueDate ?? (lapse && after(today, lapse.on) ? lapse.dueDate : null);
+}
+
+/**
  * 逾期 / 即将到期, derived from the dates (never stored). `repliedOn` is the day the reply went
  * out, if it has. Overdue is decided by date alone, so it never needs calendar data past the
  * due date.
@@ -334,9 +343,7 @@ export function deadlineStatus(
   repliedOn: DateString | null = null,
   conventions: ClockConventions = DEFAULT_CLOCK_CONVENTIONS,
 ): DeadlineStatusResult {
-  // An open consultation past its 15 working days no longer stops the clock (第三十二条、第三十四条).
-  const lapse = deadline.consultationLapse;
-  const due = deadline.dueDate ?? (lapse && after(today, lapse.on) ? lapse.dueDate : null);
+  const due = dueDateOn(deadline, today);
   const overdueBy = (d: DateString) => (due !== null && after(d, due) ? dayNumber(d) - dayNumber(due) : 0);
   if (repliedOn !== null) {
     const late = overdueBy(repliedOn);
