@@ -11,6 +11,7 @@ import type { Organization } from '../orgs/model.ts';
 import { findOrgById } from '../orgs/store.ts';
 import { applicationInputSchema, type Applicant, type ApplicationInput, type Case } from './model.ts';
 import { applicationPolicy } from './policy.ts';
+import { caseClock } from './rules/case-clock.ts';
 import { snapshotOf, type CaseSnapshot, type NewEvent } from './rules/case-events.ts';
 import { consultationOpinionDue, feePaymentDue } from './rules/deadline.ts';
 import { quoteFee, type FeeBasis } from './rules/fees.ts';
@@ -161,15 +162,16 @@ export async function registerApplication(db: Database, ctx: CommandContext, org
 
 // ── Transitions ─────────────────────────────────────────────────────────────
 
-type Policy = 'handle' | 'approveExtension' | 'signReply';
+type Policy = 'handle' | 'approveExtension' | 'delayReply' | 'signReply';
 const POLICY_MESSAGES: Record<Policy, string> = {
   handle: '只有本机关的依申请办理人或负责人可以办理申请',
   approveExtension: '延长答复期限须经政府信息公开工作机构负责人同意（条例第三十三条第二款），只有机关负责人可以批准',
+  delayReply: '确定延迟答复期限（条例第三十五条）须由机关负责人决定',
   signReply: '答复书须经机关负责人审核签发：依申请办理人请提交答复草稿，由机关负责人签发或退回',
 };
 
 /** Keys of event data that may go into the audit log: dates, codes and amounts, never free text. */
-const AUDIT_KEYS = new Set(['channel', 'receivedOn', 'signedForOn', 'arrivedOn', 'confirmedOn', 'dueOn', 'by', 'party', 'result', 'basis', 'quantity', 'amountYuan', 'paymentDueOn', 'workingDays', 'approvedOn', 'notifiedOn', 'outcome', 'handlerUserId', 'fromState', 'signedBy']);
+const AUDIT_KEYS = new Set(['channel', 'receivedOn', 'signedForOn', 'arrivedOn', 'confirmedOn', 'dueOn', 'by', 'party', 'result', 'basis', 'quantity', 'amountYuan', 'paymentDueOn', 'workingDays', 'approvedOn', 'notifiedOn', 'dueDate', 'outcome', 'handlerUserId', 'fromState', 'signedBy']);
 export const auditView = (e: NewEvent) => ({
   kind: e.kind,
   onDate: e.onDate,
@@ -253,6 +255,13 @@ export const noticeFee = (db: Database, ctx: CommandContext, caseId: number, inp
     const { cal, conventions } = await loadClockRules(tx, c.orgId);
     const paymentDueOn = feePaymentDue(cal, on, conventions);
     return rules.noticeFee(s, { on, quote: quoteFee(input.basis, quantity), paymentDueOn }, now);
+  });
+
+/** 条例第三十五条: a later reply date, checked against the due date in force (on the organization's calendar and conventions). */
+export const delayReply = (db: Database, ctx: CommandContext, caseId: number, input: { notifiedOn?: string; dueDate: string; reason: string }) =>
+  transition(db, ctx, caseId, 'reply.delay', 'delayReply', async (s, now, tx, c) => {
+    const clock = caseClock(await loadClockRules(tx, c.orgId), c, await listEvents(tx, caseId), now);
+    return rules.delayReply(s, { dueDate: input.dueDate, reason: input.reason, notifiedOn: dateOr(input.notifiedOn, now), dueOn: clock.dueDate }, now);
   });
 
 export const recordPayment = (db: Database, ctx: CommandContext, caseId: number, input: { on?: string }) =>

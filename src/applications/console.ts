@@ -84,6 +84,7 @@ const ACTIONS: ActionDef[] = [
   { key: 'requestExtension', path: 'extension-request', label: '申请延期答复', run: (db, ctx, id, b) => commands.requestExtension(db, ctx, id, { on: b.on, workingDays: num(b.workingDays), reason: b.reason ?? '' }) },
   { key: 'approveExtension', path: 'extension-approval', label: '批准延期（负责人）', run: (db, ctx, id, b) => commands.approveExtension(db, ctx, id, { approvedOn: b.approvedOn, notifiedOn: b.notifiedOn }) },
   { key: 'rejectExtension', path: 'extension-rejection', label: '不批准延期（负责人）', run: (db, ctx, id, b) => commands.rejectExtension(db, ctx, id, { on: b.on, reason: b.reason ?? '' }) },
+  { key: 'delayReply', path: 'reply-delay', label: '确定延迟答复期限（负责人，条例第三十五条）', run: (db, ctx, id, b) => commands.delayReply(db, ctx, id, { notifiedOn: b.notifiedOn, dueDate: b.dueDate ?? '', reason: b.reason ?? '' }) },
   { key: 'draftReply', path: 'reply-draft', label: '拟定答复（报负责人签发）', run: (db, ctx, id, b) => commands.draftReply(db, ctx, id, { on: b.on, outcome: b.outcome ?? '', reasons: b.reasons, deliveredBy: b.deliveredBy, template: b.template }) },
   { key: 'reply', path: 'reply', label: '作出答复并签发（负责人）', run: (db, ctx, id, b) => commands.reply(db, ctx, id, { on: b.on, outcome: b.outcome ?? '', reasons: b.reasons, deliveredBy: b.deliveredBy, template: b.template }) },
   { key: 'signReply', path: 'reply-signature', label: '审核签发答复（负责人）', run: (db, ctx, id, b) => commands.signReply(db, ctx, id, { on: b.on }) },
@@ -144,6 +145,8 @@ function actionForms(view: ConsoleView, file: CaseFile, failed: Failed | null): 
     approveExtension: (v) => html`${dateField('approvedOn', '负责人同意日期', v)}${dateField('notifiedOn', '告知申请人日期', v)}
       <p class="small">待批准：延长 ${file.snapshot.extensionRequest?.workingDays ?? ''} 个工作日，理由：${file.snapshot.extensionRequest?.reason ?? ''}</p>`,
     rejectExtension: (v) => html`${dateField('on', '审批日期', v)}${area('reason', '不予批准的理由', v)}`,
+    delayReply: (v) => html`${dateField('notifiedOn', '告知申请人日期（应在答复期限届满前）', v)}${dateField('dueDate', '延迟答复日期', v, '')}${area('reason', '申请人说明的理由以及无法在法定期限内答复的原因', v)}
+      <p class="small">条例第三十五条：申请数量、频次明显超过合理范围的，可以要求申请人说明理由；理由不合理的，以“不予处理”答复；理由合理但无法按期答复的，确定延迟答复的合理期限并告知申请人。</p>`,
     draftReply: (v) => replyFields('拟稿日期', v),
     reply: (v) => replyFields('答复（签发）日期', v),
     signReply: (v) => html`${dateField('on', '签发日期（即答复日期）', v)}<p class="small">签发后答复书以本人名义落款“签发人”，并留存于案卷。</p>`,
@@ -157,6 +160,7 @@ function actionForms(view: ConsoleView, file: CaseFile, failed: Failed | null): 
     if (a.key === 'rejectExtension') return canApprove && file.actions.includes('approveExtension');
     if (a.key === 'approveExtension') return canApprove && file.actions.includes('approveExtension');
     if (a.key === 'reply' || a.key === 'signReply' || a.key === 'returnReply') return canSign && file.actions.includes(a.key);
+    if (a.key === 'delayReply') return applicationPolicy.delayReply(view.staff, view.org) && file.actions.includes(a.key);
     return file.actions.includes(a.key as CaseAction);
   });
   if (!shown.length) return html`<p class="muted">本案件已无可执行的办理操作。</p>`;
@@ -184,6 +188,7 @@ function eventDetails(kind: string, data: Record<string, unknown>): string {
     case 'fee_notified': return `${d('explanation')}；缴费期限：${d('paymentDueOn')}`;
     case 'extension_requested': return `延长 ${d('workingDays')} 个工作日；理由：${d('reason')}`;
     case 'extension_rejected': return `理由：${d('reason')}`;
+    case 'reply_delayed': return `延迟至 ${d('dueDate')} 答复，${d('notifiedOn')} 告知申请人；理由：${d('reason')}`;
     case 'extended': return `延长 ${d('workingDays')} 个工作日，负责人 ${d('approvedOn')} 同意，${d('notifiedOn')} 告知申请人`;
     case 'replied': return `${isOutcome(data.outcome) ? OUTCOMES[data.outcome].label : d('outcome')}${d('reasons') ? `；理由：${d('reasons')}` : ''}；送达：${d('deliveredBy')}${d('signedBy') ? `；签发人：${d('signedBy')}` : ''}`;
     case 'reply_drafted': return `${isOutcome(data.outcome) ? OUTCOMES[data.outcome].label : d('outcome')}${d('reasons') ? `；理由：${d('reasons')}` : ''}；送达：${d('deliveredBy')}${data.template ? '；正文由办理人拟定' : ''}`;

@@ -4,6 +4,7 @@
 // table 3 counting each ending in its own row.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
+import mammoth from 'mammoth';
 import { setTodayForTests } from '../../src/applications/today.ts';
 import { Client, testApp, type TestApp } from '../helpers/app.ts';
 
@@ -143,4 +144,44 @@ test('逾期不补正, consultation of another agency, withdrawal by the clerk, 
   assert.deepEqual(table3['other.feeNotPaid'], [0, 0, 1, 0, 0, 0, 1]);
   assert.deepEqual(table3['other.other'], [0, 0, 1, 0, 0, 0, 1]);
   assert.deepEqual(table3.carriedForward, [0, 0, 1, 0, 0, 0, 1], 'the first case is still open');
+});
+
+test('第三十五条 延迟答复: the head sets a later reply date before the due date; the clock, the letter and the audit log follow', async () => {
+  now = '2025-06-16';
+  const c = (await register({ infoTitle: '2015年以来全部建设项目审批档案', submittedOn: '2025-06-16', submissionKey: 'paper-035' })).json();
+  // received Mon 06-16: 17–20 1–4, 23–27 5–9, 30 10, 1–4 Jul 11–14, 7–11 15–19, 14 20
+  assert.equal(c.clock.dueDate, '2025-07-14');
+  assert.ok(c.actions.includes('delayReply'));
+  now = '2025-07-10';
+  const headAct = async (body: unknown, status = 200) => {
+    const res = await head.request('POST', `/api/v1/applications/${c.id}/reply-delay`, { json: body, headers: { 'x-csrf-token': headToken, accept: 'application/json' } });
+    assert.equal(res.statusCode, status, res.body);
+    return res.json();
+  };
+  assert.match((await act(c.id, 'reply-delay', { dueDate: '2025-08-29', reason: '档案逾千卷' }, 403)).error.message, /须由机关负责人决定/);
+  assert.match((await headAct({ dueDate: '2025-07-11', reason: '档案逾千卷' }, 400)).error.message, /应晚于现在的答复期限 2025-07-14/);
+  const r = await headAct({ dueDate: '2025-08-29', reason: '所涉档案逾千卷，需逐件调取、审查' });
+  assert.equal(r.state, 'received');
+  assert.equal(r.clock.dueDate, '2025-08-29');
+  assert.ok(!r.actions.includes('delayReply'), 'once');
+  assert.deepEqual(r.letters.map((l: { kind: string }) => l.kind), ['receipt', 'delay']);
+  assert.equal((await headAct({ dueDate: '2025-09-30', reason: '再次延迟' }, 409)).error.message, '该申请已确定过延迟答复期限');
+
+  const letter = await api('GET', `/api/v1/applications/${c.id}/letter?kind=delay`);
+  assert.equal(letter.statusCode, 200);
+  assert.equal(letter.headers['x-letter-status'], 'issued');
+  const text = (await mammoth.extractRawText({ buffer: letter.rawPayload })).value;
+  assert.match(text, /政府信息公开申请延迟答复告知书/);
+  assert.match(text, /因所涉档案逾千卷，需逐件调取、审查，无法在《中华人民共和国政府信息公开条例》第三十三条规定的期限内答复/);
+  assert.match(text, /第三十五条的规定，本机关确定延迟答复的期限，将于2025年8月29日前作出答复/);
+  const audit = await t.db.query<{ action: string; actor_name: string }>(`select action, actor_name from audit_log where target_type = 'application' and target_id = $1 order by id`, [String(c.id)]);
+  assert.deepEqual(audit.at(-1), { action: 'application.reply.delay', actor_name: '自然资源局负责人' });
+  // The applicant sees the later date on the public page too.
+  const applicant = new Client(t.app);
+  const found = await applicant.post('/track', { receiptNo: c.receiptNo, contact: PAPER.phone }, '/track');
+  assert.equal(found.statusCode, 303, found.body.slice(0, 300));
+  assert.match((await applicant.get('/track')).body, /<dt>答复期限<\/dt><dd>2025-08-29 前<\/dd>/);
+  now = '2025-08-01';
+  const queue = (await api('GET', '/api/v1/applications?due=overdue')).json() as { id: number }[];
+  assert.ok(!queue.some((x) => x.id === c.id), 'not overdue after the statutory date: the later date is in force');
 });

@@ -23,6 +23,8 @@ export interface EventData {
   extension_requested: { workingDays: number; reason: string };
   extension_rejected: { reason: string };
   extended: { workingDays: number; approvedOn: DateString; notifiedOn: DateString; reason: string };
+  /** 条例第三十五条: the later reply date the agency set, decided by the head, and the day the applicant was told. */
+  reply_delayed: { dueDate: DateString; notifiedOn: DateString; reason: string };
   /** The handler's draft: what the head reviews; `template` is the letter text if the handler wrote one. */
   reply_drafted: { outcome: Outcome; reasons: string; deliveredBy: string; template: string | null; fromState: CaseState };
   reply_returned: { reason: string };
@@ -48,6 +50,7 @@ export const EVENT_LABELS: Record<EventKind, string> = {
   fee_unpaid: '逾期未缴费',
   extension_requested: '申请延期答复',
   extension_rejected: '延期未获批准',
+  reply_delayed: '确定延迟答复期限（条例第三十五条）',
   extended: '负责人批准延期并告知申请人',
   reply_drafted: '提交答复草稿（待负责人签发）',
   reply_returned: '负责人退回答复草稿',
@@ -87,6 +90,8 @@ export interface CaseSnapshot {
   /** An extension asked for and not yet decided by the head. */
   extensionRequest: { workingDays: number; reason: string } | null;
   extended: boolean;
+  /** 条例第三十五条: a later reply date has been set (once). */
+  replyDelayed: boolean;
   /** The day the open consultation letter was sent (its 15 working days run from it). */
   consultationSentOn: DateString | null;
   feeNotified: boolean;
@@ -110,6 +115,7 @@ export function snapshotOf(c: { state: CaseState; channel: SubmissionChannel; su
     correctionDueOn: null,
     extensionRequest: null,
     extended: false,
+    replyDelayed: false,
     consultationSentOn: null,
     feeNotified: false,
     feePaymentDueOn: null,
@@ -134,6 +140,9 @@ export function snapshotOf(c: { state: CaseState; channel: SubmissionChannel; su
       case 'extended':
         s.extensionRequest = null;
         s.extended = true;
+        break;
+      case 'reply_delayed':
+        s.replyDelayed = true;
         break;
       case 'consultation_sent':
         s.consultationSentOn = e.onDate;
@@ -177,6 +186,12 @@ export function clockEventsOf(receivedOn: DateString | null, events: readonly St
       case 'extended': {
         const d = of(e, 'extended');
         clock.extension = { workingDays: d.workingDays, approvedOn: d.approvedOn, notifiedOn: d.notifiedOn };
+        break;
+      }
+      // 条例第三十五条：确定延迟答复的合理期限并告知申请人
+      case 'reply_delayed': {
+        const d = of(e, 'reply_delayed');
+        clock.delayedReply = { dueDate: d.dueDate, notifiedOn: d.notifiedOn };
         break;
       }
       // 条例第三十三条第三款：征求第三方和其他机关意见所需时间不计算在答复期限内

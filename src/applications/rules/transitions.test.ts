@@ -20,6 +20,7 @@ const base: CaseSnapshot = {
   correctionDueOn: null,
   extensionRequest: null,
   extended: false,
+  replyDelayed: false,
   consultationSentOn: null,
   feeNotified: false,
   feePaymentDueOn: null,
@@ -41,6 +42,7 @@ const CASES: { name: string; from: readonly CaseState[]; to: CaseState | 'same';
   { name: 'recordNonPayment', from: ['fee_notified'], to: 'unpaid', run: (s) => t.recordNonPayment(s, { on: '2025-10-20' }, TODAY), over: { feePaymentDueOn: '2025-10-17' } },
   { name: 'requestExtension', from: [...t.PROCESSING_STATES, 'consulting', 'fee_notified'], to: 'same', run: (s) => t.requestExtension(s, { on: '2025-10-13', workingDays: 20, reason: '需调取档案' }, TODAY) },
   { name: 'approveExtension', from: [...t.PROCESSING_STATES, 'consulting', 'fee_notified'], to: 'extended', run: (s) => t.approveExtension(s, { approvedOn: '2025-10-14', notifiedOn: '2025-10-14' }, TODAY), over: { extensionRequest: { workingDays: 20, reason: '需调取档案' } } },
+  { name: 'delayReply', from: t.PROCESSING_STATES, to: 'same', run: (s) => t.delayReply(s, { notifiedOn: '2025-10-20', dueDate: '2025-12-31', reason: '申请数量大，需逐件调档', dueOn: '2025-10-24' }, TODAY) },
   { name: 'reply', from: t.PROCESSING_STATES, to: 'replied', run: (s) => t.reply(s, { on: '2025-10-20', outcome: 'partiallyGranted', reasons: '涉及个人隐私', deliveredBy: '电子邮件' }, TODAY) },
   { name: 'draftReply', from: t.PROCESSING_STATES, to: 'reply_drafted', run: (s) => t.draftReply(s, { on: '2025-10-17', outcome: 'partiallyGranted', reasons: '涉及个人隐私', deliveredBy: '电子邮件' }, TODAY) },
   { name: 'signReply', from: ['reply_drafted'], to: 'replied', run: (s) => t.signReply(s, { on: '2025-10-20', signedBy: '负责人' }, TODAY), over: { replyDraft: DRAFT } },
@@ -70,7 +72,7 @@ test('allowedActions lists exactly the transitions that succeed', () => {
   const actionOf: Record<string, t.CaseAction> = {
     confirmReceipt: 'confirm', requestCorrection: 'requestCorrection', recordCorrection: 'recordCorrection', abandon: 'abandon',
     startConsultation: 'consult', endConsultation: 'endConsultation', noticeFee: 'noticeFee', recordPayment: 'recordPayment',
-    recordNonPayment: 'recordNonPayment', requestExtension: 'requestExtension', approveExtension: 'approveExtension', reply: 'reply', close: 'close', withdraw: 'withdraw',
+    recordNonPayment: 'recordNonPayment', requestExtension: 'requestExtension', approveExtension: 'approveExtension', delayReply: 'delayReply', reply: 'reply', close: 'close', withdraw: 'withdraw',
     draftReply: 'draftReply', signReply: 'signReply', returnReply: 'returnReply',
   };
   for (const state of CASE_STATES) {
@@ -135,6 +137,23 @@ test('第三十二条、第三十四条 consultation: a named party, a known res
   assert.throws(() => t.endConsultation(consulting, { on: '2025-10-17', result: 'no_reply', lapsesOn: '2025-10-17' }, TODAY), /征求意见期限至 2025-10-17 届满（15个工作日），届满后方可/);
   assert.equal(t.endConsultation(consulting, { on: '2025-10-20', result: 'no_reply', lapsesOn: '2025-10-17' }, TODAY).next, 'consulted');
   assert.equal(t.endConsultation(consulting, { on: '2025-10-09', result: 'agreed', lapsesOn: '2025-10-17' }, TODAY).next, 'consulted');
+});
+
+test('第三十五条 延迟答复: once, with reasons, told before the due date, to a later date; the clock follows it', () => {
+  const input = { notifiedOn: '2025-10-20', dueDate: '2025-12-31', reason: '申请数量大，需逐件调档', dueOn: '2025-10-24' };
+  const ok = t.delayReply(snap('received'), input, TODAY);
+  assert.deepEqual(ok.events, [{ kind: 'reply_delayed', onDate: '2025-10-20', data: { dueDate: '2025-12-31', notifiedOn: '2025-10-20', reason: '申请数量大，需逐件调档' } }]);
+  assert.equal(ok.next, 'received', 'the state does not change');
+  assert.throws(() => t.delayReply(snap('received', { replyDelayed: true }), input, TODAY), /已确定过延迟答复期限/);
+  assert.throws(() => t.delayReply(snap('received'), { ...input, reason: ' ' }, TODAY), /请写明申请人说明的理由/);
+  assert.throws(() => t.delayReply(snap('received'), { ...input, dueDate: '2025-10-24' }, TODAY), /应晚于现在的答复期限 2025-10-24/);
+  assert.throws(() => t.delayReply(snap('received'), { ...input, dueDate: '2025-13-01' }, TODAY), /延迟答复日期无效/);
+  assert.throws(() => t.delayReply(snap('received'), { ...input, dueOn: '2025-10-17' }, TODAY), /须在答复期限 2025-10-17 届满前告知申请人/);
+  assert.throws(() => t.delayReply(snap('received'), { ...input, dueOn: null }, TODAY), /答复期限尚未确定/);
+  assert.throws(() => t.delayReply(snap('consulting'), input, TODAY), /不能确定延迟答复期限/);
+  const s = snapshotOf({ state: 'received', channel: 'online', submittedOn: '2025-09-24', receivedOn: '2025-09-26' }, ok.events.map((e) => ({ ...e, data: e.data as Record<string, unknown> })));
+  assert.equal(s.replyDelayed, true);
+  assert.ok(!t.allowedActions(s).includes('delayReply'));
 });
 
 test('信息处理费: one notice, a positive amount, payment deadline after the notice; non-payment only after it', () => {
@@ -202,7 +221,7 @@ test('snapshotOf: facts from the events; bookkeeping events do not bound later d
   assert.deepEqual(s, {
     state: 'corrected', channel: 'online', submittedOn: '2025-09-24', receivedOn: '2025-09-26', lastEventOn: '2025-10-09',
     correctionRequested: true, corrected: true, correctionDueOn: '2025-10-15', extensionRequest: { workingDays: 10, reason: 'z' },
-    extended: false, consultationSentOn: null, feeNotified: false, feePaymentDueOn: null, replyDraft: null,
+    extended: false, replyDelayed: false, consultationSentOn: null, feeNotified: false, feePaymentDueOn: null, replyDraft: null,
   });
   const approved = snapshotOf({ state: 'extended', channel: 'online', submittedOn: '2025-09-24', receivedOn: '2025-09-26' }, [
     ...events,

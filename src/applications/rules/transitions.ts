@@ -182,6 +182,34 @@ export function endConsultation(s: CaseSnapshot, input: ConsultationEnd, today: 
   return { next: 'consulted', events: [{ kind: 'consultation_closed', onDate: on, data: { result: input.result }, note: input.note ?? '' }], set: {} };
 }
 
+// ── 延迟答复 (条例第三十五条) ─────────────────────────────────────────────────
+
+export interface DelayedReplyInput {
+  /** The later reply date the agency set. */
+  dueDate: DateString;
+  notifiedOn: DateString;
+  reason: string;
+  /** The reply due date in force today (caseClock), null while it cannot be known. */
+  dueOn: DateString | null;
+}
+
+/**
+ * 条例第三十五条: the applicant's volume or frequency of applications is clearly beyond reason,
+ * the reasons they gave are accepted, but the reply cannot be made within 第三十三条's period —
+ * the agency sets a reasonable later date and tells the applicant before the period ends. Once.
+ */
+export function delayReply(s: CaseSnapshot, input: DelayedReplyInput, today: DateString): Transition {
+  requireState(s, PROCESSING_STATES, '确定延迟答复期限');
+  if (s.replyDelayed) throw conflict('该申请已确定过延迟答复期限');
+  const notifiedOn = checkDate(s, input.notifiedOn, today, '告知申请人日期');
+  if (!isValidDate(input.dueDate)) throw invalid('延迟答复日期无效，请使用 YYYY-MM-DD 格式');
+  const reason = requireText(input.reason, '请写明申请人说明的理由以及无法在法定期限内答复的原因（条例第三十五条）');
+  if (!input.dueOn) throw conflict('答复期限尚未确定（待补正或暂停计时中），不能确定延迟答复期限');
+  if (cmp(notifiedOn, input.dueOn) > 0) throw invalid(`延迟答复须在答复期限 ${input.dueOn} 届满前告知申请人，已经逾期`);
+  if (cmp(input.dueDate, input.dueOn) <= 0) throw invalid(`延迟答复日期（${input.dueDate}）应晚于现在的答复期限 ${input.dueOn}`);
+  return { next: s.state, events: [{ kind: 'reply_delayed', onDate: notifiedOn, data: { dueDate: input.dueDate, notifiedOn, reason } }], set: {} };
+}
+
 // ── 信息处理费 (条例第四十二条, 国办函〔2020〕109号) ───────────────────────────
 
 /** A fee notice (收费通知书) with the amount and the payment deadline; the clock stops until payment. */
@@ -347,7 +375,7 @@ export function withdraw(s: CaseSnapshot, input: { on: DateString; by: 'applican
 /** The actions a case allows in its state (for the console and the API). */
 export type CaseAction =
   | 'confirm' | 'requestCorrection' | 'recordCorrection' | 'abandon' | 'consult' | 'endConsultation'
-  | 'noticeFee' | 'recordPayment' | 'recordNonPayment' | 'requestExtension' | 'approveExtension'
+  | 'noticeFee' | 'recordPayment' | 'recordNonPayment' | 'requestExtension' | 'approveExtension' | 'delayReply'
   | 'draftReply' | 'reply' | 'signReply' | 'returnReply' | 'close' | 'withdraw';
 
 export function allowedActions(s: CaseSnapshot): CaseAction[] {
@@ -362,6 +390,7 @@ export function allowedActions(s: CaseSnapshot): CaseAction[] {
   if (st === 'fee_notified') a.push('recordPayment', 'recordNonPayment');
   if (EXTENSION_ASKABLE.includes(st) && !s.extended && !s.extensionRequest) a.push('requestExtension');
   if (EXTENSION_ASKABLE.includes(st) && s.extensionRequest) a.push('approveExtension');
+  if (PROCESSING_STATES.includes(st) && !s.replyDelayed) a.push('delayReply');
   if (PROCESSING_STATES.includes(st)) a.push('draftReply', 'reply');
   if (st === 'reply_drafted') a.push('signReply', 'returnReply');
   if (['replied', 'abandoned', 'unpaid', 'withdrawn'].includes(st)) a.push('close');
