@@ -257,6 +257,21 @@ export const noticeFee = (db: Database, ctx: CommandContext, caseId: number, inp
     return rules.noticeFee(s, { on, quote: quoteFee(input.basis, quantity), paymentDueOn }, now);
   });
 
+/** 条例第三十五条: ask the applicant to explain, by a date before the reply is due (on the organization's calendar and conventions). */
+export const requestReasons = (db: Database, ctx: CommandContext, caseId: number, input: { on?: string; grounds: string; dueOn: string }) =>
+  transition(db, ctx, caseId, 'reasons.request', 'handle', async (s, now, tx, c) => {
+    const clock = caseClock(await loadClockRules(tx, c.orgId), c, await listEvents(tx, caseId), now);
+    return rules.requestReasons(s, { on: dateOr(input.on, now), grounds: input.grounds, dueOn: input.dueOn, replyDueOn: clock.dueDate }, now);
+  });
+
+/** The applicant's reasons handed in or posted, registered by the clerk. */
+export const recordReasons = (db: Database, ctx: CommandContext, caseId: number, input: { on?: string; reasons: string }) =>
+  transition(db, ctx, caseId, 'reasons.record', 'handle', (s, now) => rules.recordReasons(s, { on: dateOr(input.on, now), reasons: input.reasons, by: 'staff' }, now));
+
+/** The applicant explains online: received the day it arrives. */
+export const reasonsOnline = (db: Database, caseId: number, reasons: string, requestId: string | null = null) =>
+  transition(db, { actor: applicantActor(requestId), staff: null }, caseId, 'reasons.online', 'handle', (s, now) => rules.recordReasons(s, { on: now, reasons, by: 'applicant' }, now));
+
 /** 条例第三十五条: a later reply date, checked against the due date in force (on the organization's calendar and conventions). */
 export const delayReply = (db: Database, ctx: CommandContext, caseId: number, input: { notifiedOn?: string; dueDate: string; reason: string }) =>
   transition(db, ctx, caseId, 'reply.delay', 'delayReply', async (s, now, tx, c) => {

@@ -84,6 +84,8 @@ const ACTIONS: ActionDef[] = [
   { key: 'requestExtension', path: 'extension-request', label: '申请延期答复', run: (db, ctx, id, b) => commands.requestExtension(db, ctx, id, { on: b.on, workingDays: num(b.workingDays), reason: b.reason ?? '' }) },
   { key: 'approveExtension', path: 'extension-approval', label: '批准延期（负责人）', run: (db, ctx, id, b) => commands.approveExtension(db, ctx, id, { approvedOn: b.approvedOn, notifiedOn: b.notifiedOn }) },
   { key: 'rejectExtension', path: 'extension-rejection', label: '不批准延期（负责人）', run: (db, ctx, id, b) => commands.rejectExtension(db, ctx, id, { on: b.on, reason: b.reason ?? '' }) },
+  { key: 'requestReasons', path: 'reasons-request', label: '要求说明理由（条例第三十五条）', run: (db, ctx, id, b) => commands.requestReasons(db, ctx, id, { on: b.on, grounds: b.grounds ?? '', dueOn: b.dueOn ?? '' }) },
+  { key: 'recordReasons', path: 'reasons', label: '登记申请人说明的理由', run: (db, ctx, id, b) => commands.recordReasons(db, ctx, id, { on: b.on, reasons: b.reasons ?? '' }) },
   { key: 'delayReply', path: 'reply-delay', label: '确定延迟答复期限（负责人，条例第三十五条）', run: (db, ctx, id, b) => commands.delayReply(db, ctx, id, { notifiedOn: b.notifiedOn, dueDate: b.dueDate ?? '', reason: b.reason ?? '' }) },
   { key: 'draftReply', path: 'reply-draft', label: '拟定答复（报负责人签发）', run: (db, ctx, id, b) => commands.draftReply(db, ctx, id, { on: b.on, outcome: b.outcome ?? '', reasons: b.reasons, deliveredBy: b.deliveredBy, template: b.template }) },
   { key: 'reply', path: 'reply', label: '作出答复并签发（负责人）', run: (db, ctx, id, b) => commands.reply(db, ctx, id, { on: b.on, outcome: b.outcome ?? '', reasons: b.reasons, deliveredBy: b.deliveredBy, template: b.template }) },
@@ -100,6 +102,8 @@ interface Failed {
   values: FormBody;
   message: string;
 }
+
+const ART35 = html`<p class="small">条例第三十五条：申请数量、频次明显超过合理范围的，可以要求申请人说明理由（不停止计时）；理由不合理或逾期不说明的，以“不予处理——无正当理由大量反复申请”答复；理由合理但无法按期答复的，由负责人确定延迟答复的合理期限并告知申请人。</p>`;
 
 function actionForms(view: ConsoleView, file: CaseFile, failed: Failed | null): SafeHtml {
   const c = file.case;
@@ -145,8 +149,11 @@ function actionForms(view: ConsoleView, file: CaseFile, failed: Failed | null): 
     approveExtension: (v) => html`${dateField('approvedOn', '负责人同意日期', v)}${dateField('notifiedOn', '告知申请人日期', v)}
       <p class="small">待批准：延长 ${file.snapshot.extensionRequest?.workingDays ?? ''} 个工作日，理由：${file.snapshot.extensionRequest?.reason ?? ''}</p>`,
     rejectExtension: (v) => html`${dateField('on', '审批日期', v)}${area('reason', '不予批准的理由', v)}`,
-    delayReply: (v) => html`${dateField('notifiedOn', '告知申请人日期（应在答复期限届满前）', v)}${dateField('dueDate', '延迟答复日期', v, '')}${area('reason', '申请人说明的理由以及无法在法定期限内答复的原因', v)}
-      <p class="small">条例第三十五条：申请数量、频次明显超过合理范围的，可以要求申请人说明理由；理由不合理的，以“不予处理”答复；理由合理但无法按期答复的，确定延迟答复的合理期限并告知申请人。</p>`,
+    requestReasons: (v) => html`${dateField('on', '告知日期', v)}${area('grounds', '申请数量、频次明显超过合理范围的情况（如“您于2025年6月向本机关提出申请32件”）', v)}${dateField('dueOn', `说明理由期限（应早于答复期限 ${file.clock.dueDate ?? ''}）`, v, '')}
+      ${ART35}`,
+    recordReasons: (v) => html`${dateField('on', '收到说明日期', v)}${area('reasons', '申请人说明的理由', v)}`,
+    delayReply: (v) => html`${dateField('notifiedOn', '告知申请人日期（应在答复期限届满前）', v)}${dateField('dueDate', '延迟答复日期', v, '')}${area('reason', '本机关认为理由合理的意见，以及无法在法定期限内答复的原因', v)}
+      ${ART35}`,
     draftReply: (v) => replyFields('拟稿日期', v),
     reply: (v) => replyFields('答复（签发）日期', v),
     signReply: (v) => html`${dateField('on', '签发日期（即答复日期）', v)}<p class="small">签发后答复书以本人名义落款“签发人”，并留存于案卷。</p>`,
@@ -188,6 +195,8 @@ function eventDetails(kind: string, data: Record<string, unknown>): string {
     case 'fee_notified': return `${d('explanation')}；缴费期限：${d('paymentDueOn')}`;
     case 'extension_requested': return `延长 ${d('workingDays')} 个工作日；理由：${d('reason')}`;
     case 'extension_rejected': return `理由：${d('reason')}`;
+    case 'reasons_requested': return `${d('grounds')}；说明期限：${d('dueOn')}`;
+    case 'reasons_given': return `${data.by === 'applicant' ? '申请人在线说明' : '工作人员登记'}：${d('reasons')}`;
     case 'reply_delayed': return `延迟至 ${d('dueDate')} 答复，${d('notifiedOn')} 告知申请人；理由：${d('reason')}`;
     case 'extended': return `延长 ${d('workingDays')} 个工作日，负责人 ${d('approvedOn')} 同意，${d('notifiedOn')} 告知申请人`;
     case 'replied': return `${isOutcome(data.outcome) ? OUTCOMES[data.outcome].label : d('outcome')}${d('reasons') ? `；理由：${d('reasons')}` : ''}；送达：${d('deliveredBy')}${d('signedBy') ? `；签发人：${d('signedBy')}` : ''}`;

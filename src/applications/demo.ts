@@ -98,6 +98,12 @@ const CASES: DemoCase[] = [
     channel: 'post_signed', receivedAgo: 30,
     steps: [(db, id, on) => commands.reply(db, demoContext, id, { on: on(12), outcome: 'withheld.thirdPartyRights', deliveredBy: '邮寄', reasons: '所需信息涉及第三方商业秘密，第三方不同意公开（条例第十五条、第三十二条）' })],
   },
+  {
+    applicant: person('李建华', '330122197809152634', '13605710003'),
+    info: { infoTitle: '2000年以来青山县全部采矿权出让档案', infoDescription: '每宗采矿权的出让合同、评估报告和缴款凭证' },
+    channel: 'in_person', receivedAgo: 6,
+    steps: [(db, id, on) => commands.requestReasons(db, demoContext, id, { on: on(3), grounds: '您本月已向本机关提出政府信息公开申请 12 件，本件所涉档案逾 300 卷', dueOn: addDays(on(3), 10) })],
+  },
 ];
 
 /** The date `n` working days before `from` (n = 0: `from` itself, or the working day before it). */

@@ -30,7 +30,7 @@ import {
 } from './store.ts';
 import { today } from './today.ts';
 
-const DUE_AS_OF: Partial<Record<LetterKind, string>> = { receipt: 'received', extension: 'extended' };
+const DUE_AS_OF: Partial<Record<LetterKind, string>> = { receipt: 'received', reasons: 'reasons_requested', extension: 'extended' };
 const sha256 = (b: Buffer) => createHash('sha256').update(b).digest('hex');
 
 /** The organization's template of a kind and variant, else the built-in wording. */

@@ -19,6 +19,7 @@ export const LETTER_EVENT: Record<LetterKind, string> = {
   correction: 'correction_requested',
   consultation: 'consultation_sent',
   extension: 'extended',
+  reasons: 'reasons_requested',
   delay: 'reply_delayed',
   fee: 'fee_notified',
   reply: 'replied',
@@ -131,6 +132,8 @@ export function placeholderValues(kind: LetterKind, f: Omit<LetterFacts, 'templa
         答复期限: due,
       };
     }
+    case 'reasons':
+      return { ...v, 说明事项: str(event.data.grounds), 说明期限: cnDate(event.data.dueOn), 答复期限: due };
     case 'delay':
       return { ...v, 延迟理由: str(event.data.reason), 延迟答复日期: cnDate(event.data.dueDate) };
     case 'fee':

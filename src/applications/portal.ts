@@ -1,6 +1,6 @@
 // The public side of 依申请公开: the application form (条例第二十九条), the case status for the
-// applicant (receipt number plus phone or e-mail), answering a 补正 request online (第三十条) and
-// withdrawing. No personal data is ever shown: see present.ts presentCasePublic.
+// applicant (receipt number plus phone or e-mail), answering a 补正 request (第三十条) or a request
+// for reasons (第三十五条) online, and withdrawing. No personal data is ever shown: see present.ts presentCasePublic.
 import { createHash, randomUUID, timingSafeEqual } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import multipart from '@fastify/multipart';
@@ -14,7 +14,7 @@ import type { Organization } from '../orgs/model.ts';
 import { findOrgByCode, findOrgById, listOrgs } from '../orgs/store.ts';
 import { portalPage } from '../portal/layout.ts';
 import { applicationForm, ATTACHMENT_RULES, type FormValues } from './application-form.ts';
-import { correctOnline, submitOnline, withdrawOnline } from './commands.ts';
+import { correctOnline, reasonsOnline, submitOnline, withdrawOnline } from './commands.ts';
 import { fieldErrors } from './model.ts';
 import { presentCasePublic, type PublicCase } from './present.ts';
 import { caseClock } from './rules/case-clock.ts';
@@ -111,6 +111,7 @@ const NOTICES: Record<string, string> = {
   submitted: '您的申请已提交。请记下申请编号，凭编号和联系电话（或电子邮箱）查询办理进度。',
   duplicate: '您已提交过内容相同的申请，未重复登记。以下是该申请的办理情况。',
   corrected: '您的补正内容已提交，答复期限自本机关收到补正之日起重新计算。',
+  reasons: '您说明的理由已提交，本机关将审查后作出答复。',
   withdrawn: '您的申请已撤回。',
 };
 
@@ -124,7 +125,20 @@ function lookupForm(csrf: string, values: { receiptNo?: string }, error?: string
 </form>`;
 }
 
-function casePage(pc: PublicCase, csrf: string, notice: string | undefined, error?: string, correctionText = ''): SafeHtml {
+/** A request the applicant answers online in one text: 补正 (第三十条) or 说明理由 (第三十五条). */
+function answerForm(id: string, title: string, body: SafeHtml, action: string, label: string, button: string, csrf: string, text: string): SafeHtml {
+  return html`<section aria-labelledby="${id}"><h2 id="${id}">${title}</h2>
+  ${body}
+  <form method="post" action="${action}" class="stack">
+    <input type="hidden" name="_csrf" value="${csrf}">
+    <label for="${id}-text">${label}</label>
+    <textarea id="${id}-text" name="${id === 'corr' ? 'description' : 'reasons'}" rows="5" required>${text}</textarea>
+    <button type="submit">${button}</button>
+  </form></section>`;
+}
+
+/** answerText: what the applicant typed in the open request's form, kept when it is refused. */
+function casePage(pc: PublicCase, csrf: string, notice: string | undefined, error?: string, answerText = ''): SafeHtml {
   const withdrawable = ['submitted', 'received', 'correction_requested', 'corrected', 'consulting', 'consulted', 'fee_notified', 'paid', 'extended'].includes(pc.state);
   return html`${assets}${notice && NOTICES[notice] ? html`<p class="notice" role="status">${NOTICES[notice]}</p>` : ''}
 ${error ? html`<p class="error" role="alert">${error}</p>` : ''}
@@ -139,15 +153,16 @@ ${error ? html`<p class="error" role="alert">${error}</p>` : ''}
   ${pc.outcomeLabel ? html`<dt>答复结果</dt><dd>${pc.outcomeLabel}</dd>` : ''}
 </dl>
 ${pc.correction
-  ? html`<section aria-labelledby="corr"><h2 id="corr">请补正申请内容（条例第三十条）</h2>
-  <p>需要补正的事项：</p><p class="notice">${pc.correction.items}</p>
-  <p>补正期限：${pc.correction.dueOn}。逾期无正当理由不补正的，视为放弃申请。</p>
-  <form method="post" action="/track/correction" class="stack">
-    <input type="hidden" name="_csrf" value="${csrf}">
-    <label for="c-description">补正后的申请内容</label>
-    <textarea id="c-description" name="description" rows="5" required>${correctionText}</textarea>
-    <button type="submit">提交补正</button>
-  </form></section>`
+  ? answerForm('corr', '请补正申请内容（条例第三十条）',
+    html`<p>需要补正的事项：</p><p class="notice">${pc.correction.items}</p>
+  <p>补正期限：${pc.correction.dueOn}。逾期无正当理由不补正的，视为放弃申请。</p>`,
+    '/track/correction', '补正后的申请内容', '提交补正', csrf, answerText)
+  : ''}
+${pc.reasons
+  ? answerForm('reasons', '请说明申请理由（条例第三十五条）',
+    html`<p class="notice">${pc.reasons.grounds}</p>
+  <p>请于 ${pc.reasons.dueOn} 前说明理由。本机关认为理由不合理的，将告知您不予处理。</p>`,
+    '/track/reasons', '您的申请理由', '提交说明', csrf, answerText)
   : ''}
 ${pc.fee ? html`<p class="notice">本申请需缴纳信息处理费 ${pc.fee.amountYuan} 元，缴费期限 ${pc.fee.paymentDueOn}。请按收费通知书的方式缴纳。</p>` : ''}
 <h2>办理记录</h2>
@@ -268,19 +283,23 @@ ${applicationForm({ action: `/apply/${org.code}`, csrf: await reply.generateCsrf
       return caseId;
     };
 
-    app.post('/track/correction', { schema: { hide: true } }, async (request, reply) => {
-      const caseId = await withCase(request, reply);
-      if (caseId === null) return reply;
-      const description = String(((request.body ?? {}) as Record<string, unknown>).description ?? '');
-      try {
-        await correctOnline(db, caseId, description, request.id);
-        return reply.redirect('/track?notice=corrected', 303);
-      } catch (err) {
-        if (!(err instanceof DomainError) || err.status >= 500) throw err;
-        reply.status(err.status);
-        return reply.type('text/html').send(portalPage('申请办理进度', casePage((await publicCase(deps, caseId))!, await reply.generateCsrf(), undefined, err.message, description)));
-      }
-    });
+    /** The applicant answers an open request in one text field; refused, the page keeps the text. */
+    const answer = (path: string, field: string, notice: string, run: (caseId: number, text: string, requestId: string) => Promise<unknown>) =>
+      app.post(path, { schema: { hide: true } }, async (request, reply) => {
+        const caseId = await withCase(request, reply);
+        if (caseId === null) return reply;
+        const text = String(((request.body ?? {}) as Record<string, unknown>)[field] ?? '');
+        try {
+          await run(caseId, text, request.id);
+          return reply.redirect(`/track?notice=${notice}`, 303);
+        } catch (err) {
+          if (!(err instanceof DomainError) || err.status >= 500) throw err;
+          reply.status(err.status);
+          return reply.type('text/html').send(portalPage('申请办理进度', casePage((await publicCase(deps, caseId))!, await reply.generateCsrf(), undefined, err.message, text)));
+        }
+      });
+    answer('/track/correction', 'description', 'corrected', (id, text, rid) => correctOnline(db, id, text, rid));
+    answer('/track/reasons', 'reasons', 'reasons', (id, text, rid) => reasonsOnline(db, id, text, rid));
 
     app.post('/track/withdraw', { schema: { hide: true } }, async (request, reply) => {
       const caseId = await withCase(request, reply);

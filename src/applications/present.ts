@@ -7,7 +7,7 @@ import { EVENT_LABELS, type EventKind } from './rules/case-events.ts';
 import type { CaseClock } from './rules/case-clock.ts';
 import { STATUS_LABELS } from './rules/case-clock.ts';
 import { OUTCOMES, isOutcome } from './rules/outcome.ts';
-import type { CaseAction } from './rules/transitions.ts';
+import { PROCESSING_STATES, type CaseAction } from './rules/transitions.ts';
 
 const eventLabel = (kind: string) => EVENT_LABELS[kind as EventKind] ?? kind;
 
@@ -94,12 +94,17 @@ export function presentCaseDetail(
 }
 
 /** Events the applicant sees on the portal, with dates only (no clerk's notes, no third parties). */
-const PUBLIC_EVENTS: readonly string[] = ['submitted', 'received', 'correction_requested', 'corrected', 'abandoned', 'consultation_sent', 'consultation_closed', 'fee_notified', 'fee_paid', 'fee_unpaid', 'extended', 'replied', 'closed', 'withdrawn'];
+const PUBLIC_EVENTS: readonly string[] = [
+  'submitted', 'received', 'correction_requested', 'corrected', 'abandoned', 'consultation_sent', 'consultation_closed',
+  'fee_notified', 'fee_paid', 'fee_unpaid', 'extended', 'reasons_requested', 'reasons_given', 'reply_delayed', 'replied', 'closed', 'withdrawn',
+];
 
 /** A case on the portal, for the applicant who proved the receipt number and phone or e-mail. */
 export function presentCasePublic(c: Case, orgName: string, events: readonly CaseEvent[], clock: CaseClock) {
   const correction = [...events].reverse().find((e) => e.kind === 'correction_requested');
   const fee = [...events].reverse().find((e) => e.kind === 'fee_notified');
+  const reasons = events.find((e) => e.kind === 'reasons_requested');
+  const reasonsOpen = reasons && !events.some((e) => e.kind === 'reasons_given') && PROCESSING_STATES.includes(c.state);
   return {
     receiptNo: c.receiptNo,
     orgName,
@@ -112,6 +117,7 @@ export function presentCasePublic(c: Case, orgName: string, events: readonly Cas
     dueDate: clock.dueDate,
     outcomeLabel: isOutcome(c.outcome) ? OUTCOMES[c.outcome].label : null,
     correction: c.state === 'correction_requested' && correction ? { items: String(correction.data.items ?? ''), dueOn: String(correction.data.dueOn ?? '') } : null,
+    reasons: reasonsOpen ? { grounds: String(reasons.data.grounds ?? ''), dueOn: String(reasons.data.dueOn ?? '') } : null,
     fee: c.state === 'fee_notified' && fee ? { amountYuan: Number(fee.data.amountYuan ?? 0), paymentDueOn: String(fee.data.paymentDueOn ?? '') } : null,
     timeline: events.filter((e) => PUBLIC_EVENTS.includes(e.kind)).map((e) => ({ onDate: e.onDate, label: eventLabel(e.kind) })),
   };

@@ -146,42 +146,92 @@ test('逾期不补正, consultation of another agency, withdrawal by the clerk, 
   assert.deepEqual(table3.carriedForward, [0, 0, 1, 0, 0, 0, 1], 'the first case is still open');
 });
 
-test('第三十五条 延迟答复: the head sets a later reply date before the due date; the clock, the letter and the audit log follow', async () => {
+const docxText = async (caseId: number, kind: string) => {
+  const letter = await api('GET', `/api/v1/applications/${caseId}/letter?kind=${kind}`);
+  assert.equal(letter.statusCode, 200, letter.body.slice(0, 300));
+  assert.equal(letter.headers['x-letter-status'], 'issued');
+  return (await mammoth.extractRawText({ buffer: letter.rawPayload })).value;
+};
+const headAction = async (caseId: number, path: string, body: unknown, status = 200) => {
+  const res = await head.request('POST', `/api/v1/applications/${caseId}/${path}`, { json: body, headers: { 'x-csrf-token': headToken, accept: 'application/json' } });
+  assert.equal(res.statusCode, status, res.body);
+  return res.json();
+};
+
+test('第三十五条 延迟答复: reasons asked and given online, then the head sets a later reply date before the due date; the clock, the letters and the audit log follow', async () => {
   now = '2025-06-16';
   const c = (await register({ infoTitle: '2015年以来全部建设项目审批档案', submittedOn: '2025-06-16', submissionKey: 'paper-035' })).json();
   // received Mon 06-16: 17–20 1–4, 23–27 5–9, 30 10, 1–4 Jul 11–14, 7–11 15–19, 14 20
   assert.equal(c.clock.dueDate, '2025-07-14');
-  assert.ok(c.actions.includes('delayReply'));
+  assert.ok(c.actions.includes('requestReasons'));
+  assert.ok(!c.actions.includes('delayReply'), 'only after the applicant explained');
+  const headAct = (body: unknown, status = 200) => headAction(c.id, 'reply-delay', body, status);
+
+  now = '2025-06-20';
+  const grounds = '您于2025年6月向本机关提出政府信息公开申请32件，所涉档案逾千卷';
+  assert.match((await act(c.id, 'reasons-request', { grounds, dueOn: '2025-07-14' }, 400)).error.message, /说明理由的期限应早于答复期限 2025-07-14/);
+  const asked = await act(c.id, 'reasons-request', { grounds, dueOn: '2025-06-27' });
+  assert.equal(asked.state, 'received');
+  assert.equal(asked.clock.dueDate, '2025-07-14', 'asking for reasons does not stop the clock');
+  assert.deepEqual(asked.letters.map((l: { kind: string }) => l.kind), ['receipt', 'reasons']);
+  assert.match(await docxText(c.id, 'reasons'), /政府信息公开申请说明理由告知书[\s\S]*所涉档案逾千卷，数量、频次明显超过合理范围[\s\S]*请您于2025年6月27日前说明申请理由[\s\S]*将于2025年7月14日前作出答复/);
+  assert.match((await headAct({ dueDate: '2025-08-29', reason: '档案逾千卷' }, 409)).error.message, /应先要求申请人说明理由/);
+
+  // The applicant answers online; an empty answer is refused in Chinese and nothing is stored.
+  const applicant = new Client(t.app);
+  assert.equal((await applicant.post('/track', { receiptNo: c.receiptNo, contact: PAPER.phone }, '/track')).statusCode, 303);
+  assert.match((await applicant.get('/track')).body, /请说明申请理由（条例第三十五条）[\s\S]*所涉档案逾千卷[\s\S]*请于 2025-06-27 前说明理由/);
+  const empty = await applicant.post('/track/reasons', { reasons: ' ' }, '/track');
+  assert.equal(empty.statusCode, 400);
+  assert.match(empty.body, /请填写申请人说明的理由/);
+  now = '2025-06-26';
+  const given = await applicant.post('/track/reasons', { reasons: '本院承担全县建设项目生态影响评估课题，需逐一核对审批档案' }, '/track');
+  assert.equal(given.statusCode, 303, given.body.slice(0, 300));
+  const page = (await applicant.get('/track?notice=reasons')).body;
+  assert.match(page, /您说明的理由已提交/);
+  assert.doesNotMatch(page, /请说明申请理由/, 'answered once');
+  assert.match(page, /2025-06-26 收到申请人说明的理由/);
+  const afterReasons = (await api('GET', `/api/v1/applications/${c.id}`)).json();
+  assert.ok(afterReasons.actions.includes('delayReply'));
+  assert.ok(!afterReasons.actions.includes('recordReasons'));
+
   now = '2025-07-10';
-  const headAct = async (body: unknown, status = 200) => {
-    const res = await head.request('POST', `/api/v1/applications/${c.id}/reply-delay`, { json: body, headers: { 'x-csrf-token': headToken, accept: 'application/json' } });
-    assert.equal(res.statusCode, status, res.body);
-    return res.json();
-  };
   assert.match((await act(c.id, 'reply-delay', { dueDate: '2025-08-29', reason: '档案逾千卷' }, 403)).error.message, /须由机关负责人决定/);
   assert.match((await headAct({ dueDate: '2025-07-11', reason: '档案逾千卷' }, 400)).error.message, /应晚于现在的答复期限 2025-07-14/);
   const r = await headAct({ dueDate: '2025-08-29', reason: '所涉档案逾千卷，需逐件调取、审查' });
   assert.equal(r.state, 'received');
   assert.equal(r.clock.dueDate, '2025-08-29');
   assert.ok(!r.actions.includes('delayReply'), 'once');
-  assert.deepEqual(r.letters.map((l: { kind: string }) => l.kind), ['receipt', 'delay']);
+  assert.deepEqual(r.letters.map((l: { kind: string }) => l.kind), ['receipt', 'reasons', 'delay']);
   assert.equal((await headAct({ dueDate: '2025-09-30', reason: '再次延迟' }, 409)).error.message, '该申请已确定过延迟答复期限');
 
-  const letter = await api('GET', `/api/v1/applications/${c.id}/letter?kind=delay`);
-  assert.equal(letter.statusCode, 200);
-  assert.equal(letter.headers['x-letter-status'], 'issued');
-  const text = (await mammoth.extractRawText({ buffer: letter.rawPayload })).value;
+  const text = await docxText(c.id, 'delay');
   assert.match(text, /政府信息公开申请延迟答复告知书/);
   assert.match(text, /因所涉档案逾千卷，需逐件调取、审查，无法在《中华人民共和国政府信息公开条例》第三十三条规定的期限内答复/);
   assert.match(text, /第三十五条的规定，本机关确定延迟答复的期限，将于2025年8月29日前作出答复/);
   const audit = await t.db.query<{ action: string; actor_name: string }>(`select action, actor_name from audit_log where target_type = 'application' and target_id = $1 order by id`, [String(c.id)]);
+  assert.deepEqual(audit.slice(-3).map((a) => a.action), ['application.reasons.request', 'application.reasons.online', 'application.reply.delay']);
   assert.deepEqual(audit.at(-1), { action: 'application.reply.delay', actor_name: '自然资源局负责人' });
   // The applicant sees the later date on the public page too.
-  const applicant = new Client(t.app);
-  const found = await applicant.post('/track', { receiptNo: c.receiptNo, contact: PAPER.phone }, '/track');
-  assert.equal(found.statusCode, 303, found.body.slice(0, 300));
   assert.match((await applicant.get('/track')).body, /<dt>答复期限<\/dt><dd>2025-08-29 前<\/dd>/);
   now = '2025-08-01';
   const queue = (await api('GET', '/api/v1/applications?due=overdue')).json() as { id: number }[];
   assert.ok(!queue.some((x) => x.id === c.id), 'not overdue after the statutory date: the later date is in force');
+});
+
+test('第三十五条 不予处理: reasons asked, none given by the date; only then the reply “无正当理由大量反复申请”, counted in table 3', async () => {
+  now = '2025-07-15';
+  const c = (await register({ infoTitle: '历年全部会议纪要', submittedOn: '2025-07-15', submissionKey: 'paper-036' })).json();
+  const draft = { outcome: 'notProcessed.massRepeated', reasons: '逾期未说明理由', deliveredBy: '当面领取' };
+  assert.match((await act(c.id, 'reply-draft', draft, 409)).error.message, /应先要求申请人说明理由（条例第三十五条）/);
+  await act(c.id, 'reasons-request', { grounds: '您于2025年7月向本机关提出申请41件', dueOn: '2025-07-22' });
+  now = '2025-07-22';
+  assert.match((await act(c.id, 'reply-draft', draft, 409)).error.message, /期限（2025-07-22）尚未届满/);
+  now = '2025-07-23';
+  assert.equal((await act(c.id, 'reply-draft', draft)).state, 'reply_drafted');
+  const replied = await headAction(c.id, 'reply-signature', {});
+  assert.equal(replied.outcome, 'notProcessed.massRepeated');
+  assert.match(await docxText(c.id, 'reply'), /经本机关要求说明理由，您逾期未说明理由或者说明的理由不合理，本机关不予处理[\s\S]*第三十五条/);
+  const { table3 } = (await api('GET', '/api/v1/applications/table3?year=2025')).json();
+  assert.deepEqual(table3['notProcessed.massRepeated'], [0, 0, 1, 0, 0, 0, 1]);
 });

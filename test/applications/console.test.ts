@@ -191,4 +191,24 @@ test('第三十五条: the case page tells the handler when an applicant sent mo
   assert.ok(page.includes('<summary>拟定答复（报负责人签发）</summary>'));
   const [row] = await t.db.query<{ state: string }>('select state from applications where id = $1', [ids[10]]);
   assert.equal(row!.state, 'received');
+
+  // The handler decides to ask for reasons: the form keeps the input on a mistake, then the letter is issued.
+  const url = `/console/applications/${ids[10]}`;
+  assert.ok(page.includes('<summary>要求说明理由（条例第三十五条）</summary>'));
+  assert.ok(!page.includes('确定延迟答复期限'), 'a later date only after the reasons, and only for the head');
+  const grounds = '您于2025年11月向本机关提出申请11件';
+  const bad = await handler.post(`${url}/reasons-request`, { on: '2025-11-20', grounds, dueOn: '2025-12-31' }, url);
+  assert.equal(bad.statusCode, 400);
+  assert.match(bad.body, /说明理由的期限应早于答复期限 2025-12-18/);
+  assert.match(bad.body, /<details open>\s*<summary>要求说明理由（条例第三十五条）<\/summary>/);
+  assert.ok(bad.body.includes(grounds), 'the grounds typed are kept');
+  assert.equal((await handler.post(`${url}/reasons-request`, { on: '2025-11-20', grounds, dueOn: '2025-11-27' }, url)).statusCode, 303);
+  const asked = (await handler.get(url)).body;
+  assert.match(asked, /要求申请人说明理由（条例第三十五条）[\s\S]*您于2025年11月向本机关提出申请11件；说明期限：2025-11-27/);
+  assert.match(asked, /政府信息公开申请说明理由告知书：<a href="[^"]*kind=reasons">DOCX/);
+  assert.ok(asked.includes('<summary>登记申请人说明的理由</summary>'));
+  assert.ok(!asked.includes('<summary>要求说明理由（条例第三十五条）</summary>'), 'once');
+  now = '2025-11-24';
+  assert.equal((await handler.post(`${url}/reasons`, { on: '2025-11-24', reasons: '书面说明：研究本县会议制度' }, url)).statusCode, 303);
+  assert.match((await handler.get(url)).body, /收到申请人说明的理由[\s\S]*工作人员登记：书面说明：研究本县会议制度/);
 });

@@ -22,8 +22,8 @@ after(async () => {
   await t.close();
 });
 
-test('ten demo cases, one per situation, dated back from today; a second run adds nothing', async () => {
-  assert.equal(await seedApplicationsDemo(t.db), 10);
+test('eleven demo cases, one per situation, dated back from today; a second run adds nothing', async () => {
+  assert.equal(await seedApplicationsDemo(t.db), 11);
   assert.equal(await seedApplicationsDemo(t.db), 0);
   const org = (await findOrgByCode(t.db, 'QS-ZRZY'))!;
   const queue = (await loadQueue(t.db, org.id)).reverse();
@@ -40,11 +40,12 @@ test('ten demo cases, one per situation, dated back from today; a second run add
       ['reply_drafted', '2025-10-30', '2025-11-27', 'on_time'],
       ['closed', '2025-09-19', '2025-10-23', 'replied_on_time'], // 40 working days back across 国庆 and its 调休 days
       ['replied', '2025-10-10', '2025-11-06', 'replied_on_time'],
+      ['received', '2025-11-12', '2025-12-10', 'on_time'], // asked to explain (条例第三十五条): the clock runs
     ],
   );
   const handler = queue.map((i) => i.case.handlerUserId);
   assert.ok(handler.every((h) => h !== null), 'every case is assigned to the demo handler');
   const [{ n }] = (await t.db.query<{ n: number }>(`select count(*)::int as n from audit_log where action like 'application.%'`)) as [{ n: number }];
-  assert.equal(n, 10 + 10 + 8, 'every submission, assignment and step is audited');
+  assert.equal(n, 11 + 11 + 9, 'every submission, assignment and step is audited');
   assert.equal((await verifyAuditLog(t.db)).firstBreak, null);
 });

@@ -156,7 +156,7 @@ function stepsOf(row: LedgerRow): StepDef[] {
     const base = { on: e.on, order: 6, field: 'repliedOn' as LedgerFieldKey, done: concluded };
     if (e.kind === 'reply') {
       const reasons = row.reasons || (e.outcome === 'granted' ? '' : NO_REASONS);
-      steps.push({ ...base, action: 'reply', run: (s, t) => rules.reply(s, { on: e.on, outcome: e.outcome, reasons, deliveredBy: row.deliveredBy || '（台账未记载送达方式）' }, t) });
+      steps.push({ ...base, action: 'reply', run: (s, t) => rules.reply(s, { on: e.on, outcome: e.outcome, reasons, deliveredBy: row.deliveredBy || '（台账未记载送达方式）', fromLedger: true }, t) });
     } else if (e.kind === 'abandon') {
       steps.push({ ...base, action: 'abandon', run: (s, t) => rules.abandon(s, { on: e.on, note: row.reasons }, t) });
     } else if (e.kind === 'unpaid') {

@@ -23,6 +23,10 @@ export interface EventData {
   extension_requested: { workingDays: number; reason: string };
   extension_rejected: { reason: string };
   extended: { workingDays: number; approvedOn: DateString; notifiedOn: DateString; reason: string };
+  /** 条例第三十五条: the agency asks the applicant to explain the volume or frequency of the applications. */
+  reasons_requested: { grounds: string; dueOn: DateString };
+  /** 条例第三十五条: the applicant's explanation, given online or recorded by a clerk. */
+  reasons_given: { by: 'applicant' | 'staff'; reasons: string };
   /** 条例第三十五条: the later reply date the agency set, decided by the head, and the day the applicant was told. */
   reply_delayed: { dueDate: DateString; notifiedOn: DateString; reason: string };
   /** The handler's draft: what the head reviews; `template` is the letter text if the handler wrote one. */
@@ -50,6 +54,8 @@ export const EVENT_LABELS: Record<EventKind, string> = {
   fee_unpaid: '逾期未缴费',
   extension_requested: '申请延期答复',
   extension_rejected: '延期未获批准',
+  reasons_requested: '要求申请人说明理由（条例第三十五条）',
+  reasons_given: '收到申请人说明的理由',
   reply_delayed: '确定延迟答复期限（条例第三十五条）',
   extended: '负责人批准延期并告知申请人',
   reply_drafted: '提交答复草稿（待负责人签发）',
@@ -90,6 +96,10 @@ export interface CaseSnapshot {
   /** An extension asked for and not yet decided by the head. */
   extensionRequest: { workingDays: number; reason: string } | null;
   extended: boolean;
+  /** 条例第三十五条: the applicant was asked to explain (once), with this deadline. */
+  reasonsRequest: { dueOn: DateString } | null;
+  /** 条例第三十五条: the applicant's explanation has been received. */
+  reasonsGiven: boolean;
   /** 条例第三十五条: a later reply date has been set (once). */
   replyDelayed: boolean;
   /** The day the open consultation letter was sent (its 15 working days run from it). */
@@ -115,6 +125,8 @@ export function snapshotOf(c: { state: CaseState; channel: SubmissionChannel; su
     correctionDueOn: null,
     extensionRequest: null,
     extended: false,
+    reasonsRequest: null,
+    reasonsGiven: false,
     replyDelayed: false,
     consultationSentOn: null,
     feeNotified: false,
@@ -140,6 +152,12 @@ export function snapshotOf(c: { state: CaseState; channel: SubmissionChannel; su
       case 'extended':
         s.extensionRequest = null;
         s.extended = true;
+        break;
+      case 'reasons_requested':
+        s.reasonsRequest = { dueOn: of(e, 'reasons_requested').dueOn };
+        break;
+      case 'reasons_given':
+        s.reasonsGiven = true;
         break;
       case 'reply_delayed':
         s.replyDelayed = true;

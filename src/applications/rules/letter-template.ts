@@ -6,7 +6,7 @@
 import { invalid } from '../../core/errors.ts';
 import { OUTCOMES, REPLY_OUTCOMES, type ReplyOutcome } from './outcome.ts';
 
-export const LETTER_KINDS = ['receipt', 'correction', 'consultation', 'extension', 'delay', 'fee', 'reply'] as const;
+export const LETTER_KINDS = ['receipt', 'correction', 'consultation', 'extension', 'reasons', 'delay', 'fee', 'reply'] as const;
 export type LetterKind = (typeof LETTER_KINDS)[number];
 
 export const LETTER_TITLES: Record<LetterKind, string> = {
@@ -14,6 +14,7 @@ export const LETTER_TITLES: Record<LetterKind, string> = {
   correction: '政府信息公开申请补正告知书',
   consultation: '政府信息公开申请征求意见书',
   extension: '政府信息公开申请延期答复告知书',
+  reasons: '政府信息公开申请说明理由告知书',
   delay: '政府信息公开申请延迟答复告知书',
   fee: '政府信息公开申请收费通知书',
   reply: '政府信息公开申请答复书',
@@ -36,6 +37,8 @@ export const PLACEHOLDERS = {
   延期理由: '延期答复的理由',
   批准日期: '负责人同意延期的日期',
   延长天数: '延长的工作日数',
+  说明事项: '申请数量、频次明显超过合理范围的情况（条例第三十五条）',
+  说明期限: '申请人说明理由的期限',
   延迟理由: '申请人说明的理由以及无法在法定期限内答复的原因（条例第三十五条）',
   延迟答复日期: '本机关确定的延迟答复日期（条例第三十五条）',
   计费方式: '按件计收或按量计收',
@@ -58,6 +61,7 @@ export const KIND_PLACEHOLDERS: Record<LetterKind, readonly Placeholder[]> = {
   // 条例第三十二条: the third party learns what is asked, never who asked it — no {申请人}
   consultation: COMMON.filter((p) => p !== '申请人'),
   extension: [...COMMON, '补正情况', '延期理由', '批准日期', '延长天数', '答复期限'],
+  reasons: [...COMMON, '说明事项', '说明期限', '答复期限'],
   delay: [...COMMON, '延迟理由', '延迟答复日期'],
   fee: [...COMMON, '计费方式', '收费说明', '金额', '缴费期限'],
   reply: [...COMMON, '办理经过', '理由', '送达方式', '救济途径'],
@@ -79,6 +83,11 @@ export function requiredPlaceholders(kind: LetterKind, variant: string): { name:
       return [
         { name: '延期理由', why: '延期告知应说明延期的理由（条例第三十三条第二款）' },
         { name: '延长天数', why: '延期告知应载明延长的期限（条例第三十三条第二款）' },
+      ];
+    case 'reasons':
+      return [
+        { name: '说明事项', why: '应告知申请人其申请数量、频次明显超过合理范围的情况（条例第三十五条）' },
+        { name: '说明期限', why: '应载明申请人说明理由的期限（条例第三十五条）' },
       ];
     case 'delay':
       return [{ name: '延迟答复日期', why: '应确定延迟答复的合理期限并告知申请人（条例第三十五条）' }];

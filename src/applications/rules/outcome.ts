@@ -65,7 +65,7 @@ const INFO: Record<Outcome, Omit<OutcomeInfo, 'key' | 'label' | 'reviewFirst'>> 
   'notProcessed.petitionComplaint': { basis: '《中华人民共和国政府信息公开条例》第三十九条第一款', decision: '您以政府信息公开申请的形式进行信访、投诉、举报等活动，本机关不作为政府信息公开申请处理，您可以通过相应渠道提出。' },
   'notProcessed.repeated': { basis: '《中华人民共和国政府信息公开条例》第三十六条第（六）项', decision: '本机关已就您提出的政府信息公开申请作出答复，您重复申请公开相同政府信息，本机关不予重复处理。' },
   'notProcessed.publication': { basis: '《中华人民共和国政府信息公开条例》第三十九条第二款', decision: '您申请提供政府公报、报刊、书籍等公开出版物，请通过出版发行渠道获取。' },
-  'notProcessed.massRepeated': { basis: '《中华人民共和国政府信息公开条例》第三十五条', decision: '您申请公开政府信息的数量、频次明显超过合理范围，且说明的理由不合理，本机关不予处理。' },
+  'notProcessed.massRepeated': { basis: '《中华人民共和国政府信息公开条例》第三十五条', decision: '您申请公开政府信息的数量、频次明显超过合理范围，经本机关要求说明理由，您逾期未说明理由或者说明的理由不合理，本机关不予处理。' },
   'notProcessed.confirmation': { basis: '《中华人民共和国政府信息公开条例》第三十六条', decision: '您要求本机关确认或重新出具已获取的信息，不属于政府信息公开申请的处理范围，本机关不予处理。' },
   'other.noCorrection': { basis: '《中华人民共和国政府信息公开条例》第三十条', decision: '您无正当理由逾期未补正，视为放弃申请，本机关不再处理该政府信息公开申请。' },
   'other.feeNotPaid': { basis: '《政府信息公开信息处理费管理办法》（国办函〔2020〕109号）', decision: '您逾期未按收费通知要求缴纳信息处理费，本机关不再处理该政府信息公开申请。' },

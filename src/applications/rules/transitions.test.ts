@@ -20,6 +20,8 @@ const base: CaseSnapshot = {
   correctionDueOn: null,
   extensionRequest: null,
   extended: false,
+  reasonsRequest: null,
+  reasonsGiven: false,
   replyDelayed: false,
   consultationSentOn: null,
   feeNotified: false,
@@ -42,7 +44,9 @@ const CASES: { name: string; from: readonly CaseState[]; to: CaseState | 'same';
   { name: 'recordNonPayment', from: ['fee_notified'], to: 'unpaid', run: (s) => t.recordNonPayment(s, { on: '2025-10-20' }, TODAY), over: { feePaymentDueOn: '2025-10-17' } },
   { name: 'requestExtension', from: [...t.PROCESSING_STATES, 'consulting', 'fee_notified'], to: 'same', run: (s) => t.requestExtension(s, { on: '2025-10-13', workingDays: 20, reason: '需调取档案' }, TODAY) },
   { name: 'approveExtension', from: [...t.PROCESSING_STATES, 'consulting', 'fee_notified'], to: 'extended', run: (s) => t.approveExtension(s, { approvedOn: '2025-10-14', notifiedOn: '2025-10-14' }, TODAY), over: { extensionRequest: { workingDays: 20, reason: '需调取档案' } } },
-  { name: 'delayReply', from: t.PROCESSING_STATES, to: 'same', run: (s) => t.delayReply(s, { notifiedOn: '2025-10-20', dueDate: '2025-12-31', reason: '申请数量大，需逐件调档', dueOn: '2025-10-24' }, TODAY) },
+  { name: 'requestReasons', from: t.PROCESSING_STATES, to: 'same', run: (s) => t.requestReasons(s, { on: '2025-10-13', grounds: '本月已申请32件', dueOn: '2025-10-17', replyDueOn: '2025-10-24' }, TODAY) },
+  { name: 'recordReasons', from: t.PROCESSING_STATES, to: 'same', run: (s) => t.recordReasons(s, { on: '2025-10-16', reasons: '课题研究需要', by: 'applicant' }, TODAY), over: { reasonsRequest: { dueOn: '2025-10-17' } } },
+  { name: 'delayReply', from: t.PROCESSING_STATES, to: 'same', run: (s) => t.delayReply(s, { notifiedOn: '2025-10-20', dueDate: '2025-12-31', reason: '申请数量大，需逐件调档', dueOn: '2025-10-24' }, TODAY), over: { reasonsRequest: { dueOn: '2025-10-17' }, reasonsGiven: true } },
   { name: 'reply', from: t.PROCESSING_STATES, to: 'replied', run: (s) => t.reply(s, { on: '2025-10-20', outcome: 'partiallyGranted', reasons: '涉及个人隐私', deliveredBy: '电子邮件' }, TODAY) },
   { name: 'draftReply', from: t.PROCESSING_STATES, to: 'reply_drafted', run: (s) => t.draftReply(s, { on: '2025-10-17', outcome: 'partiallyGranted', reasons: '涉及个人隐私', deliveredBy: '电子邮件' }, TODAY) },
   { name: 'signReply', from: ['reply_drafted'], to: 'replied', run: (s) => t.signReply(s, { on: '2025-10-20', signedBy: '负责人' }, TODAY), over: { replyDraft: DRAFT } },
@@ -72,14 +76,13 @@ test('allowedActions lists exactly the transitions that succeed', () => {
   const actionOf: Record<string, t.CaseAction> = {
     confirmReceipt: 'confirm', requestCorrection: 'requestCorrection', recordCorrection: 'recordCorrection', abandon: 'abandon',
     startConsultation: 'consult', endConsultation: 'endConsultation', noticeFee: 'noticeFee', recordPayment: 'recordPayment',
-    recordNonPayment: 'recordNonPayment', requestExtension: 'requestExtension', approveExtension: 'approveExtension', delayReply: 'delayReply', reply: 'reply', close: 'close', withdraw: 'withdraw',
+    recordNonPayment: 'recordNonPayment', requestExtension: 'requestExtension', approveExtension: 'approveExtension', requestReasons: 'requestReasons', recordReasons: 'recordReasons', delayReply: 'delayReply', reply: 'reply', close: 'close', withdraw: 'withdraw',
     draftReply: 'draftReply', signReply: 'signReply', returnReply: 'returnReply',
   };
   for (const state of CASE_STATES) {
     const s = snap(state);
-    const allowed = t.allowedActions(s);
     for (const c of CASES.filter((x) => x.name !== 'approveExtension')) {
-      assert.equal(allowed.includes(actionOf[c.name]!), c.from.includes(state), `${state}: ${c.name}`);
+      assert.equal(t.allowedActions(snap(state, c.over)).includes(actionOf[c.name]!), c.from.includes(state), `${state}: ${c.name}`);
     }
     assert.equal(t.allowedActions({ ...s, extensionRequest: { workingDays: 5, reason: 'x' } }).includes('approveExtension'), [...t.PROCESSING_STATES, 'consulting', 'fee_notified'].includes(state));
   }
@@ -139,21 +142,53 @@ test('第三十二条、第三十四条 consultation: a named party, a known res
   assert.equal(t.endConsultation(consulting, { on: '2025-10-09', result: 'agreed', lapsesOn: '2025-10-17' }, TODAY).next, 'consulted');
 });
 
-test('第三十五条 延迟答复: once, with reasons, told before the due date, to a later date; the clock follows it', () => {
+test('第三十五条 说明理由: asked once, by a date before the reply is due; answered once, online only until that date', () => {
+  const input = { on: '2025-10-13', grounds: ' 您本月已向本机关申请32件 ', dueOn: '2025-10-17', replyDueOn: '2025-10-24' };
+  const asked = t.requestReasons(snap('received'), input, TODAY);
+  assert.deepEqual(asked, { next: 'received', events: [{ kind: 'reasons_requested', onDate: '2025-10-13', data: { grounds: '您本月已向本机关申请32件', dueOn: '2025-10-17' } }], set: {} });
+  assert.throws(() => t.requestReasons(snap('received'), { ...input, grounds: '' }, TODAY), /数量、频次明显超过合理范围的情况/);
+  assert.throws(() => t.requestReasons(snap('received'), { ...input, dueOn: '2025-10-13' }, TODAY), /告知日期之后/);
+  assert.throws(() => t.requestReasons(snap('received'), { ...input, dueOn: '2025-10-24' }, TODAY), /应早于答复期限 2025-10-24/);
+  assert.throws(() => t.requestReasons(snap('received', { reasonsRequest: { dueOn: '2025-10-17' } }), input, TODAY), /已要求过/);
+  const waiting = snapshotOf({ state: 'received', channel: 'online', submittedOn: '2025-09-24', receivedOn: '2025-09-26' }, asked.events.map((e) => ({ ...e, data: e.data as Record<string, unknown> })));
+  assert.deepEqual(waiting.reasonsRequest, { dueOn: '2025-10-17' });
+  assert.deepEqual(t.allowedActions(waiting).filter((a) => /Reasons|delay/.test(a)), ['recordReasons']);
+  assert.throws(() => t.recordReasons(snap('received'), { on: '2025-10-16', reasons: 'x', by: 'staff' }, TODAY), /没有要求申请人说明理由/);
+  assert.throws(() => t.recordReasons(waiting, { on: '2025-10-20', reasons: '课题研究', by: 'applicant' }, TODAY), /期限（2025-10-17）已过/);
+  assert.equal(t.recordReasons(waiting, { on: '2025-10-20', reasons: '书面说明迟到', by: 'staff' }, TODAY).events[0]!.kind, 'reasons_given', 'a clerk may still register a late answer');
+  assert.throws(() => t.recordReasons(waiting, { on: '2025-10-16', reasons: '  ', by: 'applicant' }, TODAY), /请填写申请人说明的理由/);
+  assert.throws(() => t.recordReasons({ ...waiting, reasonsGiven: true }, { on: '2025-10-16', reasons: 'x', by: 'applicant' }, TODAY), /已说明过理由/);
+});
+
+test('第三十五条 不予处理: “无正当理由大量反复申请” only after asking for reasons, and once they came or their date passed', () => {
+  const input = { on: '2025-10-17', outcome: 'notProcessed.massRepeated', reasons: '理由不合理', deliveredBy: '邮寄' };
+  assert.throws(() => t.reply(snap('received'), input, TODAY), /应先要求申请人说明理由/);
+  assert.throws(() => t.draftReply(snap('received'), input, TODAY), /应先要求申请人说明理由/);
+  const asked = snap('received', { reasonsRequest: { dueOn: '2025-10-17' } });
+  assert.throws(() => t.reply(asked, input, TODAY), /期限（2025-10-17）尚未届满/);
+  assert.equal(t.reply(asked, { ...input, on: '2025-10-20' }, TODAY).set.outcome, 'notProcessed.massRepeated', 'no answer by the date');
+  assert.equal(t.reply({ ...asked, reasonsGiven: true }, input, TODAY).next, 'replied', 'the reasons came and were found unreasonable');
+  assert.equal(t.reply(snap('received'), { ...input, fromLedger: true }, TODAY).next, 'replied', 'a ledger does not record the request');
+});
+
+test('第三十五条 延迟答复: once, after the applicant explained, told before the due date, to a later date; the clock follows it', () => {
   const input = { notifiedOn: '2025-10-20', dueDate: '2025-12-31', reason: '申请数量大，需逐件调档', dueOn: '2025-10-24' };
-  const ok = t.delayReply(snap('received'), input, TODAY);
+  assert.throws(() => t.delayReply(snap('received'), input, TODAY), /应先要求申请人说明理由/);
+  const explained = { reasonsRequest: { dueOn: '2025-10-17' }, reasonsGiven: true };
+  const asked = (state: CaseState, over: Partial<CaseSnapshot> = {}) => snap(state, { ...explained, ...over });
+  const ok = t.delayReply(asked('received'), input, TODAY);
   assert.deepEqual(ok.events, [{ kind: 'reply_delayed', onDate: '2025-10-20', data: { dueDate: '2025-12-31', notifiedOn: '2025-10-20', reason: '申请数量大，需逐件调档' } }]);
   assert.equal(ok.next, 'received', 'the state does not change');
-  assert.throws(() => t.delayReply(snap('received', { replyDelayed: true }), input, TODAY), /已确定过延迟答复期限/);
-  assert.throws(() => t.delayReply(snap('received'), { ...input, reason: ' ' }, TODAY), /请写明申请人说明的理由/);
-  assert.throws(() => t.delayReply(snap('received'), { ...input, dueDate: '2025-10-24' }, TODAY), /应晚于现在的答复期限 2025-10-24/);
-  assert.throws(() => t.delayReply(snap('received'), { ...input, dueDate: '2025-13-01' }, TODAY), /延迟答复日期无效/);
-  assert.throws(() => t.delayReply(snap('received'), { ...input, dueOn: '2025-10-17' }, TODAY), /须在答复期限 2025-10-17 届满前告知申请人/);
-  assert.throws(() => t.delayReply(snap('received'), { ...input, dueOn: null }, TODAY), /答复期限尚未确定/);
-  assert.throws(() => t.delayReply(snap('consulting'), input, TODAY), /不能确定延迟答复期限/);
+  assert.throws(() => t.delayReply(asked('received', { replyDelayed: true }), input, TODAY), /已确定过延迟答复期限/);
+  assert.throws(() => t.delayReply(asked('received'), { ...input, reason: ' ' }, TODAY), /请写明申请人说明的理由/);
+  assert.throws(() => t.delayReply(asked('received'), { ...input, dueDate: '2025-10-24' }, TODAY), /应晚于现在的答复期限 2025-10-24/);
+  assert.throws(() => t.delayReply(asked('received'), { ...input, dueDate: '2025-13-01' }, TODAY), /延迟答复日期无效/);
+  assert.throws(() => t.delayReply(asked('received'), { ...input, dueOn: '2025-10-17' }, TODAY), /须在答复期限 2025-10-17 届满前告知申请人/);
+  assert.throws(() => t.delayReply(asked('received'), { ...input, dueOn: null }, TODAY), /答复期限尚未确定/);
+  assert.throws(() => t.delayReply(asked('consulting'), input, TODAY), /不能确定延迟答复期限/);
   const s = snapshotOf({ state: 'received', channel: 'online', submittedOn: '2025-09-24', receivedOn: '2025-09-26' }, ok.events.map((e) => ({ ...e, data: e.data as Record<string, unknown> })));
   assert.equal(s.replyDelayed, true);
-  assert.ok(!t.allowedActions(s).includes('delayReply'));
+  assert.ok(!t.allowedActions({ ...s, ...explained }).includes('delayReply'));
 });
 
 test('信息处理费: one notice, a positive amount, payment deadline after the notice; non-payment only after it', () => {
@@ -221,7 +256,7 @@ test('snapshotOf: facts from the events; bookkeeping events do not bound later d
   assert.deepEqual(s, {
     state: 'corrected', channel: 'online', submittedOn: '2025-09-24', receivedOn: '2025-09-26', lastEventOn: '2025-10-09',
     correctionRequested: true, corrected: true, correctionDueOn: '2025-10-15', extensionRequest: { workingDays: 10, reason: 'z' },
-    extended: false, replyDelayed: false, consultationSentOn: null, feeNotified: false, feePaymentDueOn: null, replyDraft: null,
+    extended: false, reasonsRequest: null, reasonsGiven: false, replyDelayed: false, consultationSentOn: null, feeNotified: false, feePaymentDueOn: null, replyDraft: null,
   });
   const approved = snapshotOf({ state: 'extended', channel: 'online', submittedOn: '2025-09-24', receivedOn: '2025-09-26' }, [
     ...events,

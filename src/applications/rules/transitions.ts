@@ -6,7 +6,8 @@
 //   submitted → received → [correction_requested → corrected | abandoned]
 //             → [consulting → consulted] → [fee_notified → paid | unpaid] → [extended]
 //             → reply_drafted (handler) → replied (head signs; or sends the draft back) → closed;
-//             withdrawn at any point before the reply.
+//             withdrawn at any point before the reply. Steps that keep the state: asking for the
+//             reasons of a flood of applications and setting a later reply date (第三十五条).
 import { dayNumber, isValidDate, type DateString } from '../../calendar/date.ts';
 import { conflict, invalid } from '../../core/errors.ts';
 import { STATE_LABELS, type CaseState } from '../model.ts';
@@ -182,7 +183,43 @@ export function endConsultation(s: CaseSnapshot, input: ConsultationEnd, today: 
   return { next: 'consulted', events: [{ kind: 'consultation_closed', onDate: on, data: { result: input.result }, note: input.note ?? '' }], set: {} };
 }
 
-// ── 延迟答复 (条例第三十五条) ─────────────────────────────────────────────────
+// ── 说明理由、延迟答复 (条例第三十五条) ───────────────────────────────────────
+
+export interface ReasonsRequestInput {
+  on: DateString;
+  /** Why the number or frequency of the applications is clearly beyond reason. */
+  grounds: string;
+  /** The applicant's deadline to explain. */
+  dueOn: DateString;
+  /** The reply due date in force today (caseClock), null while it cannot be known. */
+  replyDueOn: DateString | null;
+}
+
+/**
+ * 条例第三十五条：申请人申请公开政府信息的数量、频次明显超过合理范围，行政机关可以要求申请人说明理由
+ * — once, with a deadline before the reply is due. The Regulation does not stop the clock for it;
+ * if the reasons are accepted and time is short, the head sets a later date (delayReply).
+ */
+export function requestReasons(s: CaseSnapshot, input: ReasonsRequestInput, today: DateString): Transition {
+  requireState(s, PROCESSING_STATES, '要求说明理由');
+  if (s.reasonsRequest) throw conflict('本申请已要求过申请人说明理由');
+  const on = checkDate(s, input.on, today, '告知日期');
+  const grounds = requireText(input.grounds, '请写明申请数量、频次明显超过合理范围的情况（条例第三十五条）');
+  if (!isValidDate(input.dueOn) || cmp(input.dueOn, on) <= 0) throw invalid('说明理由的期限应为告知日期之后的日期');
+  if (input.replyDueOn && cmp(input.dueOn, input.replyDueOn) >= 0) throw invalid(`说明理由的期限应早于答复期限 ${input.replyDueOn}，以便按期答复`);
+  return { next: s.state, events: [{ kind: 'reasons_requested', onDate: on, data: { grounds, dueOn: input.dueOn } }], set: {} };
+}
+
+/** The applicant's explanation: online until the stated deadline, or registered by a clerk. */
+export function recordReasons(s: CaseSnapshot, input: { on: DateString; reasons: string; by: 'applicant' | 'staff' }, today: DateString): Transition {
+  requireState(s, PROCESSING_STATES, '登记申请人说明的理由');
+  if (!s.reasonsRequest) throw conflict('本申请没有要求申请人说明理由');
+  if (s.reasonsGiven) throw conflict('申请人已说明过理由');
+  const on = checkDate(s, input.on, today, '收到说明日期');
+  if (input.by === 'applicant' && cmp(on, s.reasonsRequest.dueOn) > 0) throw conflict(`说明理由的期限（${s.reasonsRequest.dueOn}）已过，请与本机关联系`);
+  const reasons = requireText(input.reasons, '请填写申请人说明的理由');
+  return { next: s.state, events: [{ kind: 'reasons_given', onDate: on, data: { by: input.by, reasons } }], set: {} };
+}
 
 export interface DelayedReplyInput {
   /** The later reply date the agency set. */
@@ -201,6 +238,7 @@ export interface DelayedReplyInput {
 export function delayReply(s: CaseSnapshot, input: DelayedReplyInput, today: DateString): Transition {
   requireState(s, PROCESSING_STATES, '确定延迟答复期限');
   if (s.replyDelayed) throw conflict('该申请已确定过延迟答复期限');
+  if (!s.reasonsGiven) throw conflict('应先要求申请人说明理由；申请人说明理由、本机关认为理由合理的，方可确定延迟答复期限（条例第三十五条）');
   const notifiedOn = checkDate(s, input.notifiedOn, today, '告知申请人日期');
   if (!isValidDate(input.dueDate)) throw invalid('延迟答复日期无效，请使用 YYYY-MM-DD 格式');
   const reason = requireText(input.reason, '请写明申请人说明的理由以及无法在法定期限内答复的原因（条例第三十五条）');
@@ -292,13 +330,20 @@ export interface ReplyInput {
   template?: string | null;
   /** The head who signs the reply (absent for replies imported from a ledger). */
   signedBy?: string | null;
+  /** Replayed from a ledger (依申请公开台账), which does not record a request for reasons (条例第三十五条). */
+  fromLedger?: boolean;
 }
 
 /** The content of a reply, checked: exactly one table 3 outcome, the reasons, the delivery, the letter text. */
-function replyContent(s: CaseSnapshot, input: Omit<ReplyInput, 'on' | 'signedBy'>) {
+function replyContent(s: CaseSnapshot, on: DateString, input: Omit<ReplyInput, 'on' | 'signedBy'>) {
   if (!(REPLY_OUTCOMES as readonly string[]).includes(input.outcome)) throw invalid('请从年度报告表三的办理结果中选择一项答复结果');
   const outcome = input.outcome as ReplyOutcome;
   if (outcome === 'unavailable.unclearAfterCorrection' && !s.corrected) throw conflict('“补正后申请内容仍不明确”只适用于已补正的申请（条例第三十条）');
+  // 条例第三十五条：理由不合理的，告知申请人不予处理 — so the reasons were asked for, and given or overdue
+  if (outcome === 'notProcessed.massRepeated' && !input.fromLedger) {
+    if (!s.reasonsRequest) throw conflict('以“无正当理由大量反复申请”不予处理，应先要求申请人说明理由（条例第三十五条）');
+    if (!s.reasonsGiven && cmp(on, s.reasonsRequest.dueOn) <= 0) throw conflict(`申请人说明理由的期限（${s.reasonsRequest.dueOn}）尚未届满，须待申请人说明理由或期限届满后再作答复`);
+  }
   const reasons = (input.reasons ?? '').trim();
   if (outcome !== 'granted' && !reasons) throw invalid(`“${OUTCOMES[outcome].label}”须说明理由（条例第三十六条、第三十七条）`);
   const deliveredBy = requireText(input.deliveredBy, '请填写答复的送达方式');
@@ -314,7 +359,7 @@ function replyContent(s: CaseSnapshot, input: Omit<ReplyInput, 'on' | 'signedBy'
 export function reply(s: CaseSnapshot, input: ReplyInput, today: DateString): Transition {
   requireState(s, PROCESSING_STATES, '作出答复');
   const on = checkDate(s, input.on, today, '答复日期');
-  const { outcome, reasons, deliveredBy, template } = replyContent(s, input);
+  const { outcome, reasons, deliveredBy, template } = replyContent(s, on, input);
   const signed = input.signedBy ? { signedBy: input.signedBy } : {};
   return { next: 'replied', events: [{ kind: 'replied', onDate: on, data: { outcome, reasons, deliveredBy, ...(template ? { template } : {}), ...signed } }], set: { concludedOn: on, outcome } };
 }
@@ -323,7 +368,7 @@ export function reply(s: CaseSnapshot, input: ReplyInput, today: DateString): Tr
 export function draftReply(s: CaseSnapshot, input: Omit<ReplyInput, 'signedBy'>, today: DateString): Transition {
   requireState(s, PROCESSING_STATES, '提交答复草稿');
   const on = checkDate(s, input.on, today, '拟稿日期');
-  const content = replyContent(s, input);
+  const content = replyContent(s, on, input);
   return { next: 'reply_drafted', events: [{ kind: 'reply_drafted', onDate: on, data: { ...content, fromState: s.state } }], set: {} };
 }
 
@@ -375,7 +420,8 @@ export function withdraw(s: CaseSnapshot, input: { on: DateString; by: 'applican
 /** The actions a case allows in its state (for the console and the API). */
 export type CaseAction =
   | 'confirm' | 'requestCorrection' | 'recordCorrection' | 'abandon' | 'consult' | 'endConsultation'
-  | 'noticeFee' | 'recordPayment' | 'recordNonPayment' | 'requestExtension' | 'approveExtension' | 'delayReply'
+  | 'noticeFee' | 'recordPayment' | 'recordNonPayment' | 'requestExtension' | 'approveExtension'
+  | 'requestReasons' | 'recordReasons' | 'delayReply'
   | 'draftReply' | 'reply' | 'signReply' | 'returnReply' | 'close' | 'withdraw';
 
 export function allowedActions(s: CaseSnapshot): CaseAction[] {
@@ -390,7 +436,9 @@ export function allowedActions(s: CaseSnapshot): CaseAction[] {
   if (st === 'fee_notified') a.push('recordPayment', 'recordNonPayment');
   if (EXTENSION_ASKABLE.includes(st) && !s.extended && !s.extensionRequest) a.push('requestExtension');
   if (EXTENSION_ASKABLE.includes(st) && s.extensionRequest) a.push('approveExtension');
-  if (PROCESSING_STATES.includes(st) && !s.replyDelayed) a.push('delayReply');
+  if (PROCESSING_STATES.includes(st) && !s.reasonsRequest) a.push('requestReasons');
+  if (PROCESSING_STATES.includes(st) && s.reasonsRequest && !s.reasonsGiven) a.push('recordReasons');
+  if (PROCESSING_STATES.includes(st) && s.reasonsGiven && !s.replyDelayed) a.push('delayReply');
   if (PROCESSING_STATES.includes(st)) a.push('draftReply', 'reply');
   if (st === 'reply_drafted') a.push('signReply', 'returnReply');
   if (['replied', 'abandoned', 'unpaid', 'withdrawn'].includes(st)) a.push('close');
