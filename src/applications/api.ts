@@ -131,6 +131,7 @@ const ACTIONS = [
   { path: 'extension-request', summary: '申请延长答复期限（条例第三十三条第二款）', body: z.object({ on: optDate, workingDays: z.number().int(), reason: z.string().max(500) }), run: commands.requestExtension },
   { path: 'extension-approval', summary: '负责人批准延期并告知申请人（机关负责人）', body: z.object({ approvedOn: optDate, notifiedOn: optDate }), run: commands.approveExtension },
   { path: 'extension-rejection', summary: '负责人不批准延期（机关负责人）', body: z.object({ on: optDate, reason: z.string().max(500) }), run: commands.rejectExtension },
+  { path: 'disclosure-notice', summary: '第三方不同意公开，决定予以公开并书面告知第三方决定公开的内容和理由（条例第三十二条；机关负责人）', body: z.object({ on: optDate, content: z.string().max(2000), reasons: z.string().max(2000) }), run: commands.notifyDisclosure },
   { path: 'reasons-request', summary: '要求申请人说明理由（条例第三十五条：申请数量、频次明显超过合理范围；说明期限应早于答复期限，不停止计时）', body: z.object({ on: optDate, grounds: z.string().max(1000), dueOn: date }), run: commands.requestReasons },
   { path: 'reasons', summary: '登记申请人说明的理由（书面或当面提交的）', body: z.object({ on: optDate, reasons: z.string().max(2000) }), run: commands.recordReasons },
   { path: 'reply-delay', summary: '确定延迟答复期限并告知申请人（条例第三十五条：申请数量、频次明显超过合理范围，理由合理但无法按期答复；机关负责人）', body: z.object({ notifiedOn: optDate, dueDate: date, reason: z.string().max(1000) }), run: commands.delayReply },
@@ -387,7 +388,7 @@ export function applicationApiRoutes(deps: AppDeps) {
       {
         schema: {
           tags,
-          summary: '下载文书（DOCX 或 PDF，format=docx|pdf；已出具的文书为留存的原件，x-letter-status: issued；待签发的答复为草稿 draft）：receipt 接收回执、correction 补正告知书、consultation 征求意见书（给第三方或共同制作机关，不含申请人身份）、extension 延期答复告知书、reasons 说明理由告知书、delay 延迟答复告知书（条例第三十五条）、fee 收费通知书、reply 答复书',
+          summary: '下载文书（DOCX 或 PDF，format=docx|pdf；已出具的文书为留存的原件，x-letter-status: issued；待签发的答复为草稿 draft）：receipt 接收回执、correction 补正告知书、consultation 征求意见书（给第三方或共同制作机关，不含申请人身份）、disclosure 依申请公开告知书（给不同意公开的第三方）、extension 延期答复告知书、reasons 说明理由告知书、delay 延迟答复告知书（条例第三十五条）、fee 收费通知书、reply 答复书',
           params: caseParams,
           querystring: z.object({
             kind: z.enum(LETTER_KINDS, { error: `kind 应为 ${LETTER_KINDS.join('、')} 之一` }),

@@ -162,10 +162,11 @@ export async function registerApplication(db: Database, ctx: CommandContext, org
 
 // ── Transitions ─────────────────────────────────────────────────────────────
 
-type Policy = 'handle' | 'approveExtension' | 'delayReply' | 'signReply';
+type Policy = 'handle' | 'approveExtension' | 'overrideObjection' | 'delayReply' | 'signReply';
 const POLICY_MESSAGES: Record<Policy, string> = {
   handle: '只有本机关的依申请办理人或负责人可以办理申请',
   approveExtension: '延长答复期限须经政府信息公开工作机构负责人同意（条例第三十三条第二款），只有机关负责人可以批准',
+  overrideObjection: '第三方不同意公开时决定予以公开（条例第三十二条）须由机关负责人决定',
   delayReply: '确定延迟答复期限（条例第三十五条）须由机关负责人决定',
   signReply: '答复书须经机关负责人审核签发：依申请办理人请提交答复草稿，由机关负责人签发或退回',
 };
@@ -256,6 +257,10 @@ export const noticeFee = (db: Database, ctx: CommandContext, caseId: number, inp
     const paymentDueOn = feePaymentDue(cal, on, conventions);
     return rules.noticeFee(s, { on, quote: quoteFee(input.basis, quantity), paymentDueOn }, now);
   });
+
+/** 条例第三十二条: the head decides to disclose over the third party's objection; the third party is told in writing. */
+export const notifyDisclosure = (db: Database, ctx: CommandContext, caseId: number, input: { on?: string; content: string; reasons: string }) =>
+  transition(db, ctx, caseId, 'disclosure.notify', 'overrideObjection', (s, now) => rules.notifyDisclosure(s, { on: dateOr(input.on, now), content: input.content, reasons: input.reasons }, now));
 
 /** 条例第三十五条: ask the applicant to explain, by a date before the reply is due (on the organization's calendar and conventions). */
 export const requestReasons = (db: Database, ctx: CommandContext, caseId: number, input: { on?: string; grounds: string; dueOn: string }) =>

@@ -84,6 +84,7 @@ const ACTIONS: ActionDef[] = [
   { key: 'requestExtension', path: 'extension-request', label: '申请延期答复', run: (db, ctx, id, b) => commands.requestExtension(db, ctx, id, { on: b.on, workingDays: num(b.workingDays), reason: b.reason ?? '' }) },
   { key: 'approveExtension', path: 'extension-approval', label: '批准延期（负责人）', run: (db, ctx, id, b) => commands.approveExtension(db, ctx, id, { approvedOn: b.approvedOn, notifiedOn: b.notifiedOn }) },
   { key: 'rejectExtension', path: 'extension-rejection', label: '不批准延期（负责人）', run: (db, ctx, id, b) => commands.rejectExtension(db, ctx, id, { on: b.on, reason: b.reason ?? '' }) },
+  { key: 'notifyDisclosure', path: 'disclosure-notice', label: '决定予以公开并告知第三方（负责人，条例第三十二条）', run: (db, ctx, id, b) => commands.notifyDisclosure(db, ctx, id, { on: b.on, content: b.content ?? '', reasons: b.reasons ?? '' }) },
   { key: 'requestReasons', path: 'reasons-request', label: '要求说明理由（条例第三十五条）', run: (db, ctx, id, b) => commands.requestReasons(db, ctx, id, { on: b.on, grounds: b.grounds ?? '', dueOn: b.dueOn ?? '' }) },
   { key: 'recordReasons', path: 'reasons', label: '登记申请人说明的理由', run: (db, ctx, id, b) => commands.recordReasons(db, ctx, id, { on: b.on, reasons: b.reasons ?? '' }) },
   { key: 'delayReply', path: 'reply-delay', label: '确定延迟答复期限（负责人，条例第三十五条）', run: (db, ctx, id, b) => commands.delayReply(db, ctx, id, { notifiedOn: b.notifiedOn, dueDate: b.dueDate ?? '', reason: b.reason ?? '' }) },
@@ -149,6 +150,8 @@ function actionForms(view: ConsoleView, file: CaseFile, failed: Failed | null): 
     approveExtension: (v) => html`${dateField('approvedOn', '负责人同意日期', v)}${dateField('notifiedOn', '告知申请人日期', v)}
       <p class="small">待批准：延长 ${file.snapshot.extensionRequest?.workingDays ?? ''} 个工作日，理由：${file.snapshot.extensionRequest?.reason ?? ''}</p>`,
     rejectExtension: (v) => html`${dateField('on', '审批日期', v)}${area('reason', '不予批准的理由', v)}`,
+    notifyDisclosure: (v) => html`${dateField('on', '告知第三方日期', v)}${area('content', '决定公开的政府信息内容', v)}${area('reasons', '不公开可能对公共利益造成重大影响的理由', v)}
+      <p class="small">条例第三十二条：第三方（${file.snapshot.thirdPartyObjection?.partyName ?? ''}）不同意公开且有合理理由的，不予公开；认为不公开可能对公共利益造成重大影响的，可以决定予以公开，并将决定公开的内容和理由书面告知第三方。告知后方可全部公开。</p>`,
     requestReasons: (v) => html`${dateField('on', '告知日期', v)}${area('grounds', '申请数量、频次明显超过合理范围的情况（如“您于2025年6月向本机关提出申请32件”）', v)}${dateField('dueOn', `说明理由期限（应早于答复期限 ${file.clock.dueDate ?? ''}）`, v, '')}
       ${ART35}`,
     recordReasons: (v) => html`${dateField('on', '收到说明日期', v)}${area('reasons', '申请人说明的理由', v)}`,
@@ -168,6 +171,7 @@ function actionForms(view: ConsoleView, file: CaseFile, failed: Failed | null): 
     if (a.key === 'approveExtension') return canApprove && file.actions.includes('approveExtension');
     if (a.key === 'reply' || a.key === 'signReply' || a.key === 'returnReply') return canSign && file.actions.includes(a.key);
     if (a.key === 'delayReply') return applicationPolicy.delayReply(view.staff, view.org) && file.actions.includes(a.key);
+    if (a.key === 'notifyDisclosure') return applicationPolicy.overrideObjection(view.staff, view.org) && file.actions.includes(a.key);
     return file.actions.includes(a.key as CaseAction);
   });
   if (!shown.length) return html`<p class="muted">本案件已无可执行的办理操作。</p>`;
@@ -195,6 +199,7 @@ function eventDetails(kind: string, data: Record<string, unknown>): string {
     case 'fee_notified': return `${d('explanation')}；缴费期限：${d('paymentDueOn')}`;
     case 'extension_requested': return `延长 ${d('workingDays')} 个工作日；理由：${d('reason')}`;
     case 'extension_rejected': return `理由：${d('reason')}`;
+    case 'disclosure_notified': return `告知${d('partyName')}：决定公开 ${d('content')}；理由：${d('reasons')}`;
     case 'reasons_requested': return `${d('grounds')}；说明期限：${d('dueOn')}`;
     case 'reasons_given': return `${data.by === 'applicant' ? '申请人在线说明' : '工作人员登记'}：${d('reasons')}`;
     case 'reply_delayed': return `延迟至 ${d('dueDate')} 答复，${d('notifiedOn')} 告知申请人；理由：${d('reason')}`;

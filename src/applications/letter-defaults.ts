@@ -8,7 +8,7 @@ const ACT = '《中华人民共和国政府信息公开条例》';
 const INTRO = '本机关于{收到日期}收到您提交的政府信息公开申请（编号：{申请编号}），申请获取{信息名称}。';
 const lines = (...l: string[]) => l.join('\n');
 
-const FIXED: Record<Exclude<LetterKind, 'reply' | 'consultation'>, string> = {
+const FIXED: Record<Exclude<LetterKind, 'reply' | 'consultation' | 'disclosure'>, string> = {
   receipt: lines(
     `您于{提交日期}提交的政府信息公开申请（编号：{申请编号}）已收到，收到申请之日为{收到日期}（${ACT}第三十一条）。`,
     '您申请获取{信息名称}，要求以{获取形式}形式、通过{获取方式}方式获取。',
@@ -47,6 +47,15 @@ const FIXED: Record<Exclude<LetterKind, 'reply' | 'consultation'>, string> = {
 };
 
 const REQUEST = '本机关收到一件政府信息公开申请（编号：{申请编号}），申请获取{信息名称}。';
+// 条例第三十二条: the decision to disclose over the third party's objection, with its reasons
+const DISCLOSURE = lines(
+  `${REQUEST}本机关曾就此书面征求你方意见，你方不同意公开。`,
+  `经审查，本机关认为不公开可能对公共利益造成重大影响。根据${ACT}第三十二条的规定，本机关决定予以公开，现将决定公开的政府信息内容和理由告知如下：`,
+  '决定公开的内容：{公开内容}',
+  '理由：{公开理由}',
+  '{救济途径}',
+);
+
 const CONSULTATION: Record<string, string> = {
   agency: lines(
     `${REQUEST}该政府信息由本机关与你机关共同制作。根据${ACT}第三十四条的规定，现征求你机关的意见。`,
@@ -75,5 +84,6 @@ function replyTemplate(outcome: ReplyOutcome): string {
 export function defaultTemplate(kind: LetterKind, variant: string): string {
   if (kind === 'reply') return replyTemplate(variant as ReplyOutcome);
   if (kind === 'consultation') return CONSULTATION[variant] ?? CONSULTATION.third_party!;
+  if (kind === 'disclosure') return DISCLOSURE;
   return FIXED[kind];
 }

@@ -9,7 +9,7 @@ import { DELIVERY_LABELS, FORM_LABELS, type Applicant, type Case, type CaseEvent
 import { FEE_BASIS_LABELS } from './rules/fees.ts';
 import { fillTemplate, LETTER_KINDS, LETTER_TITLES, type LetterKind, type PlaceholderValues } from './rules/letter-template.ts';
 import { OUTCOMES, isOutcome } from './rules/outcome.ts';
-import { remedyClause } from './rules/remedy.ts';
+import { disclosureRemedyClause, remedyClause } from './rules/remedy.ts';
 
 export { LETTER_KINDS, LETTER_TITLES, type LetterKind };
 
@@ -18,6 +18,7 @@ export const LETTER_EVENT: Record<LetterKind, string> = {
   receipt: 'received',
   correction: 'correction_requested',
   consultation: 'consultation_sent',
+  disclosure: 'disclosure_notified',
   extension: 'extended',
   reasons: 'reasons_requested',
   delay: 'reply_delayed',
@@ -96,6 +97,12 @@ export function letterEventOf(kind: LetterKind, events: readonly CaseEvent[], dr
   return lastEvent(events, kind === 'reply' && draft ? 'reply_drafted' : LETTER_EVENT[kind]);
 }
 
+/** Letters to a third party or another agency (第三十二条、第三十四条) say what is asked, never who asked it. */
+function withoutApplicant(v: PlaceholderValues): PlaceholderValues {
+  const { 申请人: _hidden, ...rest } = v;
+  return rest;
+}
+
 /** The values of the placeholders for one letter of a case. */
 export function placeholderValues(kind: LetterKind, f: Omit<LetterFacts, 'template'>, event: CaseEvent): PlaceholderValues {
   const { case: c, applicant, events, org } = f;
@@ -117,10 +124,10 @@ export function placeholderValues(kind: LetterKind, f: Omit<LetterFacts, 'templa
         补正事项: str(event.data.items).split(/\r?\n/).map((l) => l.trim()).filter(Boolean).join('\n'),
         补正期限: cnDate(event.data.dueOn),
       };
-    case 'consultation': {
-      const { 申请人: _hidden, ...rest } = v;
-      return rest;
-    }
+    case 'consultation':
+      return withoutApplicant(v);
+    case 'disclosure':
+      return { ...withoutApplicant(v), 公开内容: str(event.data.content), 公开理由: str(event.data.reasons), 救济途径: disclosureRemedyClause(f.reviewBody) };
     case 'extension': {
       const corrected = lastEvent(events, 'corrected');
       return {
@@ -181,7 +188,7 @@ export function composeLetter(kind: LetterKind, f: LetterFacts): Letter {
     kind,
     title: LETTER_TITLES[kind],
     number: `编号：${c.receiptNo}`,
-    addressee: `${kind === 'consultation' ? str(event.data.partyName) : applicant.name}：`,
+    addressee: `${kind === 'consultation' || kind === 'disclosure' ? str(event.data.partyName) : applicant.name}：`,
     paragraphs: fillTemplate(f.template, placeholderValues(kind, f, event)),
     contact: contactLines(org),
     signOrg: org.fullName,

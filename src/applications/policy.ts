@@ -12,6 +12,8 @@ export const applicationPolicy = {
   readPersonalData: (s: Staff, org: Organization) => isOwnOrg(s, org) && hasRole(s, 'handler', 'head'),
   handle: (s: Staff, org: Organization) => isOwnOrg(s, org) && hasRole(s, 'handler', 'head'),
   approveExtension: (s: Staff, org: Organization) => isOwnOrg(s, org) && hasRole(s, 'head'),
+  /** 条例第三十二条: disclosing over a third party's objection for the public interest is the head's decision. */
+  overrideObjection: (s: Staff, org: Organization) => isOwnOrg(s, org) && hasRole(s, 'head'),
   /** 条例第三十五条 延迟答复: a decision of the agency, taken by its head, like an extension. */
   delayReply: (s: Staff, org: Organization) => isOwnOrg(s, org) && hasRole(s, 'head'),
   signReply: (s: Staff, org: Organization) => isOwnOrg(s, org) && hasRole(s, 'head'),

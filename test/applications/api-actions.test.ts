@@ -235,3 +235,30 @@ test('第三十五条 不予处理: reasons asked, none given by the date; only 
   const { table3 } = (await api('GET', '/api/v1/applications/table3?year=2025')).json();
   assert.deepEqual(table3['notProcessed.massRepeated'], [0, 0, 1, 0, 0, 0, 1]);
 });
+
+test('第三十二条: the third party objects; the head decides to disclose and tells it in writing (without the applicant’s name); only then a full disclosure', async () => {
+  now = '2025-08-04';
+  const c = (await register({ infoTitle: '城关镇工业园区 B-07 地块土地出让合同', submittedOn: '2025-08-04', submissionKey: 'paper-032' })).json();
+  await act(c.id, 'consultations', { party: 'third_party', partyName: '青山县恒远置业有限公司' });
+  now = '2025-08-11';
+  const objected = await act(c.id, 'consultation-result', { result: 'objected', note: '涉及商业秘密' });
+  assert.ok(objected.actions.includes('notifyDisclosure'));
+  const granted = { outcome: 'granted', deliveredBy: '当面领取' };
+  assert.match((await act(c.id, 'reply-draft', granted, 409)).error.message, /应先将决定公开的政府信息内容和理由书面告知第三方/);
+  const notice = { content: '出让合同正文及附件（不含法定代表人身份证件）', reasons: '国有土地使用权出让涉及公共资源配置，不公开可能对公共利益造成重大影响' };
+  assert.match((await act(c.id, 'disclosure-notice', notice, 403)).error.message, /须由机关负责人决定/);
+  const told = await headAction(c.id, 'disclosure-notice', notice);
+  assert.equal(told.state, 'consulted');
+  assert.ok(told.letters.some((l: { kind: string }) => l.kind === 'disclosure'));
+  const text = await docxText(c.id, 'disclosure');
+  assert.match(text, /^政府信息依申请公开告知书/);
+  assert.match(text, /青山县恒远置业有限公司：/);
+  assert.match(text, /你方不同意公开[\s\S]*第三十二条的规定，本机关决定予以公开[\s\S]*决定公开的内容：出让合同正文及附件[\s\S]*理由：国有土地使用权出让涉及公共资源配置/);
+  assert.match(text, /如对本机关决定公开上述政府信息不服，可以自收到本告知书之日起六十日内向青山县人民政府申请行政复议/);
+  assert.doesNotMatch(text, new RegExp(PAPER.orgName), 'the third party does not learn who applied');
+  assert.equal((await act(c.id, 'reply-draft', granted)).state, 'reply_drafted');
+  assert.equal((await headAction(c.id, 'reply-signature', {})).outcome, 'granted');
+  const applicant = new Client(t.app);
+  assert.equal((await applicant.post('/track', { receiptNo: c.receiptNo, contact: PAPER.phone }, '/track')).statusCode, 303);
+  assert.doesNotMatch((await applicant.get('/track')).body, /恒远置业|告知第三方/, 'the applicant does not see the third party');
+});

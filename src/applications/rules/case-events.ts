@@ -17,6 +17,11 @@ export interface EventData {
   abandoned: Record<string, never>;
   consultation_sent: { party: 'third_party' | 'agency'; partyName: string };
   consultation_closed: { result: 'agreed' | 'objected' | 'no_reply' };
+  /**
+   * 条例第三十二条: the third party objected, the agency decides to disclose for the public interest
+   * and tells the third party in writing what it will disclose and why.
+   */
+  disclosure_notified: { partyName: string; content: string; reasons: string };
   fee_notified: { basis: FeeBasis; quantity: number; amountYuan: number; paymentDueOn: DateString; explanation: string };
   fee_paid: Record<string, never>;
   fee_unpaid: Record<string, never>;
@@ -49,6 +54,7 @@ export const EVENT_LABELS: Record<EventKind, string> = {
   abandoned: '逾期未补正，视为放弃',
   consultation_sent: '发出征求意见书',
   consultation_closed: '征求意见结束',
+  disclosure_notified: '决定予以公开并书面告知第三方（条例第三十二条）',
   fee_notified: '发出收费通知',
   fee_paid: '已缴费',
   fee_unpaid: '逾期未缴费',
@@ -104,6 +110,10 @@ export interface CaseSnapshot {
   replyDelayed: boolean;
   /** The day the open consultation letter was sent (its 15 working days run from it). */
   consultationSentOn: DateString | null;
+  /** 条例第三十二条: the third party of the latest third-party consultation did not agree, and who it is. */
+  thirdPartyObjection: { partyName: string } | null;
+  /** 条例第三十二条: the third party has been told in writing of the decision to disclose. */
+  disclosureNotified: boolean;
   feeNotified: boolean;
   /** The payment deadline stated in the fee notice. */
   feePaymentDueOn: DateString | null;
@@ -129,10 +139,13 @@ export function snapshotOf(c: { state: CaseState; channel: SubmissionChannel; su
     reasonsGiven: false,
     replyDelayed: false,
     consultationSentOn: null,
+    thirdPartyObjection: null,
+    disclosureNotified: false,
     feeNotified: false,
     feePaymentDueOn: null,
     replyDraft: null,
   };
+  let consulted: EventData['consultation_sent'] | null = null;
   for (const e of events) {
     if (!BOOKKEEPING.includes(e.kind) && dayNumber(e.onDate) > dayNumber(s.lastEventOn)) s.lastEventOn = e.onDate;
     switch (e.kind) {
@@ -164,9 +177,17 @@ export function snapshotOf(c: { state: CaseState; channel: SubmissionChannel; su
         break;
       case 'consultation_sent':
         s.consultationSentOn = e.onDate;
+        consulted = of(e, 'consultation_sent');
         break;
       case 'consultation_closed':
         s.consultationSentOn = null;
+        if (consulted?.party === 'third_party') {
+          s.thirdPartyObjection = of(e, 'consultation_closed').result === 'objected' ? { partyName: consulted.partyName } : null;
+          s.disclosureNotified = false;
+        }
+        break;
+      case 'disclosure_notified':
+        s.disclosureNotified = true;
         break;
       case 'fee_notified':
         s.feeNotified = true;

@@ -6,13 +6,14 @@
 import { invalid } from '../../core/errors.ts';
 import { OUTCOMES, REPLY_OUTCOMES, type ReplyOutcome } from './outcome.ts';
 
-export const LETTER_KINDS = ['receipt', 'correction', 'consultation', 'extension', 'reasons', 'delay', 'fee', 'reply'] as const;
+export const LETTER_KINDS = ['receipt', 'correction', 'consultation', 'disclosure', 'extension', 'reasons', 'delay', 'fee', 'reply'] as const;
 export type LetterKind = (typeof LETTER_KINDS)[number];
 
 export const LETTER_TITLES: Record<LetterKind, string> = {
   receipt: '政府信息公开申请接收回执',
   correction: '政府信息公开申请补正告知书',
   consultation: '政府信息公开申请征求意见书',
+  disclosure: '政府信息依申请公开告知书',
   extension: '政府信息公开申请延期答复告知书',
   reasons: '政府信息公开申请说明理由告知书',
   delay: '政府信息公开申请延迟答复告知书',
@@ -32,6 +33,8 @@ export const PLACEHOLDERS = {
   获取方式: '申请人要求的获取方式（邮寄、电子邮件等）',
   答复期限: '答复期限届满之日',
   补正事项: '需要补正的事项（每项一段）',
+  公开内容: '决定公开的政府信息内容（条例第三十二条）',
+  公开理由: '不公开可能对公共利益造成重大影响的理由（条例第三十二条）',
   补正期限: '申请人补正的期限',
   补正情况: '“本机关于……收到您补正后的申请。”（未补正的为空）',
   延期理由: '延期答复的理由',
@@ -48,7 +51,7 @@ export const PLACEHOLDERS = {
   办理经过: '补正、延期、征求意见的经过（没有的为空）',
   理由: '办理人填写的理由或说明',
   送达方式: '答复的送达方式',
-  救济途径: '行政复议和行政诉讼的告知（按答复结果自动生成，2024年起施行的行政复议法）',
+  救济途径: '行政复议和行政诉讼的告知（按答复结果或告知对象自动生成，2024年起施行的行政复议法）',
 } as const;
 export type Placeholder = keyof typeof PLACEHOLDERS;
 
@@ -60,6 +63,7 @@ export const KIND_PLACEHOLDERS: Record<LetterKind, readonly Placeholder[]> = {
   correction: [...COMMON, '补正事项', '补正期限'],
   // 条例第三十二条: the third party learns what is asked, never who asked it — no {申请人}
   consultation: COMMON.filter((p) => p !== '申请人'),
+  disclosure: [...COMMON.filter((p) => p !== '申请人'), '公开内容', '公开理由', '救济途径'],
   extension: [...COMMON, '补正情况', '延期理由', '批准日期', '延长天数', '答复期限'],
   reasons: [...COMMON, '说明事项', '说明期限', '答复期限'],
   delay: [...COMMON, '延迟理由', '延迟答复日期'],
@@ -79,6 +83,12 @@ export function requiredPlaceholders(kind: LetterKind, variant: string): { name:
       ];
     case 'consultation':
       return [{ name: '信息名称', why: '征求意见书应说明所涉的政府信息（条例第三十二条）' }];
+    case 'disclosure':
+      return [
+        { name: '公开内容', why: '应将决定公开的政府信息内容书面告知第三方（条例第三十二条）' },
+        { name: '公开理由', why: '应将决定公开的理由书面告知第三方（条例第三十二条）' },
+        { name: '救济途径', why: '第三方可以对公开决定申请行政复议或者提起行政诉讼，应当告知' },
+      ];
     case 'extension':
       return [
         { name: '延期理由', why: '延期告知应说明延期的理由（条例第三十三条第二款）' },
@@ -148,7 +158,7 @@ export function checkTemplate(kind: LetterKind, variant: string, text: string): 
   const used = placeholdersOf(body);
   const unknown = used.filter((p) => !allowed.includes(p));
   if (unknown.length) {
-    const secret = kind === 'consultation' && unknown.includes('申请人') ? '（征求意见书不得载明申请人的身份，条例第三十二条）' : '';
+    const secret = !unknown.includes('申请人') ? '' : kind === 'consultation' ? '（征求意见书不得载明申请人的身份，条例第三十二条）' : kind === 'disclosure' ? '（给第三方的告知书不载明申请人的身份）' : '';
     problems.push(`无法识别的占位符：${list(unknown)}${secret}。${LETTER_TITLES[kind]}可用的占位符：${list(allowed)}`);
   }
   for (const r of requiredPlaceholders(kind, variant)) {

@@ -29,8 +29,17 @@ export function remedyClause(reviewFirst: boolean, reviewBody: string): string {
       `申请期限为自收到本答复之日起六十日内（《中华人民共和国行政复议法》第二十条）；对行政复议决定不服的，可以依法向人民法院提起行政诉讼。`
     );
   }
+  return appealClause('本答复', '本答复', reviewBody);
+}
+
+/** 条例第三十二条: the third party told of a decision to disclose may contest it (no 复议前置). */
+export function disclosureRemedyClause(reviewBody: string): string {
+  return appealClause('本机关决定公开上述政府信息', '本告知书', reviewBody);
+}
+
+function appealClause(decision: string, document: string, reviewBody: string): string {
   return (
-    `如对本答复不服，可以自收到本答复之日起六十日内向${reviewBody}申请行政复议（《中华人民共和国行政复议法》第二十条），` +
-    `或者自收到本答复之日起六个月内依法向人民法院提起行政诉讼（《中华人民共和国行政诉讼法》第四十六条）。`
+    `如对${decision}不服，可以自收到${document}之日起六十日内向${reviewBody}申请行政复议（《中华人民共和国行政复议法》第二十条），` +
+    `或者自收到${document}之日起六个月内依法向人民法院提起行政诉讼（《中华人民共和国行政诉讼法》第四十六条）。`
   );
 }

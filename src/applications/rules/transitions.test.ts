@@ -24,6 +24,8 @@ const base: CaseSnapshot = {
   reasonsGiven: false,
   replyDelayed: false,
   consultationSentOn: null,
+  thirdPartyObjection: null,
+  disclosureNotified: false,
   feeNotified: false,
   feePaymentDueOn: null,
   replyDraft: null,
@@ -44,6 +46,7 @@ const CASES: { name: string; from: readonly CaseState[]; to: CaseState | 'same';
   { name: 'recordNonPayment', from: ['fee_notified'], to: 'unpaid', run: (s) => t.recordNonPayment(s, { on: '2025-10-20' }, TODAY), over: { feePaymentDueOn: '2025-10-17' } },
   { name: 'requestExtension', from: [...t.PROCESSING_STATES, 'consulting', 'fee_notified'], to: 'same', run: (s) => t.requestExtension(s, { on: '2025-10-13', workingDays: 20, reason: '需调取档案' }, TODAY) },
   { name: 'approveExtension', from: [...t.PROCESSING_STATES, 'consulting', 'fee_notified'], to: 'extended', run: (s) => t.approveExtension(s, { approvedOn: '2025-10-14', notifiedOn: '2025-10-14' }, TODAY), over: { extensionRequest: { workingDays: 20, reason: '需调取档案' } } },
+  { name: 'notifyDisclosure', from: t.PROCESSING_STATES, to: 'same', run: (s) => t.notifyDisclosure(s, { on: '2025-10-16', content: '土地出让合同全文', reasons: '涉及公共资源配置' }, TODAY), over: { thirdPartyObjection: { partyName: '某公司' } } },
   { name: 'requestReasons', from: t.PROCESSING_STATES, to: 'same', run: (s) => t.requestReasons(s, { on: '2025-10-13', grounds: '本月已申请32件', dueOn: '2025-10-17', replyDueOn: '2025-10-24' }, TODAY) },
   { name: 'recordReasons', from: t.PROCESSING_STATES, to: 'same', run: (s) => t.recordReasons(s, { on: '2025-10-16', reasons: '课题研究需要', by: 'applicant' }, TODAY), over: { reasonsRequest: { dueOn: '2025-10-17' } } },
   { name: 'delayReply', from: t.PROCESSING_STATES, to: 'same', run: (s) => t.delayReply(s, { notifiedOn: '2025-10-20', dueDate: '2025-12-31', reason: '申请数量大，需逐件调档', dueOn: '2025-10-24' }, TODAY), over: { reasonsRequest: { dueOn: '2025-10-17' }, reasonsGiven: true } },
@@ -76,7 +79,7 @@ test('allowedActions lists exactly the transitions that succeed', () => {
   const actionOf: Record<string, t.CaseAction> = {
     confirmReceipt: 'confirm', requestCorrection: 'requestCorrection', recordCorrection: 'recordCorrection', abandon: 'abandon',
     startConsultation: 'consult', endConsultation: 'endConsultation', noticeFee: 'noticeFee', recordPayment: 'recordPayment',
-    recordNonPayment: 'recordNonPayment', requestExtension: 'requestExtension', approveExtension: 'approveExtension', requestReasons: 'requestReasons', recordReasons: 'recordReasons', delayReply: 'delayReply', reply: 'reply', close: 'close', withdraw: 'withdraw',
+    recordNonPayment: 'recordNonPayment', requestExtension: 'requestExtension', approveExtension: 'approveExtension', notifyDisclosure: 'notifyDisclosure', requestReasons: 'requestReasons', recordReasons: 'recordReasons', delayReply: 'delayReply', reply: 'reply', close: 'close', withdraw: 'withdraw',
     draftReply: 'draftReply', signReply: 'signReply', returnReply: 'returnReply',
   };
   for (const state of CASE_STATES) {
@@ -140,6 +143,37 @@ test('第三十二条、第三十四条 consultation: a named party, a known res
   assert.throws(() => t.endConsultation(consulting, { on: '2025-10-17', result: 'no_reply', lapsesOn: '2025-10-17' }, TODAY), /征求意见期限至 2025-10-17 届满（15个工作日），届满后方可/);
   assert.equal(t.endConsultation(consulting, { on: '2025-10-20', result: 'no_reply', lapsesOn: '2025-10-17' }, TODAY).next, 'consulted');
   assert.equal(t.endConsultation(consulting, { on: '2025-10-09', result: 'agreed', lapsesOn: '2025-10-17' }, TODAY).next, 'consulted');
+});
+
+test('第三十二条: disclosing over a third party’s objection needs the written notice first; an agency’s objection or a later consent does not', () => {
+  const ev = (kind: string, onDate: string, data: Record<string, unknown>): StoredEvent => ({ kind, onDate, data });
+  const open = { state: 'consulted' as const, channel: 'online' as const, submittedOn: '2025-09-24', receivedOn: '2025-09-26' };
+  const third = [ev('consultation_sent', '2025-10-09', { party: 'third_party', partyName: '恒远置业有限公司' }), ev('consultation_closed', '2025-10-15', { result: 'objected' })];
+  const objected = snapshotOf(open, third);
+  assert.deepEqual(objected.thirdPartyObjection, { partyName: '恒远置业有限公司' });
+  assert.ok(t.allowedActions(objected).includes('notifyDisclosure'));
+  const byAgency = snapshotOf(open, [ev('consultation_sent', '2025-10-09', { party: 'agency', partyName: '林业局' }), ev('consultation_closed', '2025-10-15', { result: 'objected' })]);
+  assert.equal(byAgency.thirdPartyObjection, null, '第三十四条: another agency is not a third party');
+  const consentedLater = snapshotOf(open, [...third, ev('consultation_sent', '2025-10-16', { party: 'third_party', partyName: '恒远置业有限公司' }), ev('consultation_closed', '2025-10-17', { result: 'agreed' })]);
+  assert.equal(consentedLater.thirdPartyObjection, null);
+
+  const granted = { on: '2025-10-20', outcome: 'granted', reasons: '', deliveredBy: '邮寄' };
+  assert.throws(() => t.reply(objected, granted, TODAY), /应先将决定公开的政府信息内容和理由书面告知第三方（条例第三十二条）/);
+  assert.throws(() => t.draftReply(objected, granted, TODAY), /书面告知第三方/);
+  assert.equal(t.reply(objected, { ...granted, outcome: 'withheld.thirdPartyRights', reasons: '第三方不同意公开' }, TODAY).next, 'replied');
+  assert.equal(t.reply(objected, { ...granted, outcome: 'partiallyGranted', reasons: '第三方商业秘密部分不予公开' }, TODAY).next, 'replied');
+  assert.equal(t.reply(objected, { ...granted, fromLedger: true }, TODAY).next, 'replied');
+
+  assert.throws(() => t.notifyDisclosure(snap('consulted'), { on: '2025-10-16', content: 'x', reasons: 'y' }, TODAY), /第三方不同意公开时，才需/);
+  assert.throws(() => t.notifyDisclosure(objected, { on: '2025-10-16', content: ' ', reasons: 'y' }, TODAY), /请写明决定公开的政府信息内容/);
+  assert.throws(() => t.notifyDisclosure(objected, { on: '2025-10-16', content: 'x', reasons: '' }, TODAY), /公共利益造成重大影响的理由/);
+  const told = t.notifyDisclosure(objected, { on: '2025-10-16', content: ' 土地出让合同全文 ', reasons: '涉及公共资源配置' }, TODAY);
+  assert.deepEqual(told.events, [{ kind: 'disclosure_notified', onDate: '2025-10-16', data: { partyName: '恒远置业有限公司', content: '土地出让合同全文', reasons: '涉及公共资源配置' } }]);
+  const after = snapshotOf(open, [...third, { ...told.events[0]!, data: told.events[0]!.data as Record<string, unknown> }]);
+  assert.ok(after.disclosureNotified);
+  assert.ok(!t.allowedActions(after).includes('notifyDisclosure'));
+  assert.throws(() => t.notifyDisclosure(after, { on: '2025-10-16', content: 'x', reasons: 'y' }, TODAY), /已将决定公开的内容和理由书面告知第三方/);
+  assert.equal(t.reply(after, granted, TODAY).set.outcome, 'granted');
 });
 
 test('第三十五条 说明理由: asked once, by a date before the reply is due; answered once, online only until that date', () => {
@@ -256,7 +290,7 @@ test('snapshotOf: facts from the events; bookkeeping events do not bound later d
   assert.deepEqual(s, {
     state: 'corrected', channel: 'online', submittedOn: '2025-09-24', receivedOn: '2025-09-26', lastEventOn: '2025-10-09',
     correctionRequested: true, corrected: true, correctionDueOn: '2025-10-15', extensionRequest: { workingDays: 10, reason: 'z' },
-    extended: false, reasonsRequest: null, reasonsGiven: false, replyDelayed: false, consultationSentOn: null, feeNotified: false, feePaymentDueOn: null, replyDraft: null,
+    extended: false, reasonsRequest: null, reasonsGiven: false, replyDelayed: false, consultationSentOn: null, thirdPartyObjection: null, disclosureNotified: false, feeNotified: false, feePaymentDueOn: null, replyDraft: null,
   });
   const approved = snapshotOf({ state: 'extended', channel: 'online', submittedOn: '2025-09-24', receivedOn: '2025-09-26' }, [
     ...events,

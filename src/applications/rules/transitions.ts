@@ -6,8 +6,9 @@
 //   submitted → received → [correction_requested → corrected | abandoned]
 //             → [consulting → consulted] → [fee_notified → paid | unpaid] → [extended]
 //             → reply_drafted (handler) → replied (head signs; or sends the draft back) → closed;
-//             withdrawn at any point before the reply. Steps that keep the state: asking for the
-//             reasons of a flood of applications and setting a later reply date (第三十五条).
+//             withdrawn at any point before the reply. Steps that keep the state: telling a third
+//             party that objected of the decision to disclose (第三十二条), asking for the reasons
+//             of a flood of applications and setting a later reply date (第三十五条).
 import { dayNumber, isValidDate, type DateString } from '../../calendar/date.ts';
 import { conflict, invalid } from '../../core/errors.ts';
 import { STATE_LABELS, type CaseState } from '../model.ts';
@@ -183,6 +184,20 @@ export function endConsultation(s: CaseSnapshot, input: ConsultationEnd, today: 
   return { next: 'consulted', events: [{ kind: 'consultation_closed', onDate: on, data: { result: input.result }, note: input.note ?? '' }], set: {} };
 }
 
+/**
+ * 条例第三十二条：第三方不同意公开且有合理理由的，行政机关不予公开。行政机关认为不公开可能对公共利益造成
+ * 重大影响的，可以决定予以公开，并将决定公开的政府信息内容和理由书面告知第三方 — before the reply.
+ */
+export function notifyDisclosure(s: CaseSnapshot, input: { on: DateString; content: string; reasons: string }, today: DateString): Transition {
+  requireState(s, PROCESSING_STATES, '告知第三方决定公开');
+  if (!s.thirdPartyObjection) throw conflict('第三方不同意公开时，才需将决定公开的内容和理由书面告知第三方（条例第三十二条）');
+  if (s.disclosureNotified) throw conflict('已将决定公开的内容和理由书面告知第三方');
+  const on = checkDate(s, input.on, today, '告知第三方日期');
+  const content = requireText(input.content, '请写明决定公开的政府信息内容');
+  const reasons = requireText(input.reasons, '请写明不公开可能对公共利益造成重大影响的理由（条例第三十二条）');
+  return { next: s.state, events: [{ kind: 'disclosure_notified', onDate: on, data: { partyName: s.thirdPartyObjection.partyName, content, reasons } }], set: {} };
+}
+
 // ── 说明理由、延迟答复 (条例第三十五条) ───────────────────────────────────────
 
 export interface ReasonsRequestInput {
@@ -330,7 +345,7 @@ export interface ReplyInput {
   template?: string | null;
   /** The head who signs the reply (absent for replies imported from a ledger). */
   signedBy?: string | null;
-  /** Replayed from a ledger (依申请公开台账), which does not record a request for reasons (条例第三十五条). */
+  /** Replayed from a ledger (依申请公开台账), which records neither a request for reasons (第三十五条) nor a notice to a third party (第三十二条). */
   fromLedger?: boolean;
 }
 
@@ -339,6 +354,10 @@ function replyContent(s: CaseSnapshot, on: DateString, input: Omit<ReplyInput, '
   if (!(REPLY_OUTCOMES as readonly string[]).includes(input.outcome)) throw invalid('请从年度报告表三的办理结果中选择一项答复结果');
   const outcome = input.outcome as ReplyOutcome;
   if (outcome === 'unavailable.unclearAfterCorrection' && !s.corrected) throw conflict('“补正后申请内容仍不明确”只适用于已补正的申请（条例第三十条）');
+  // 条例第三十二条: full disclosure over the third party's objection only once it has been told why
+  if (outcome === 'granted' && s.thirdPartyObjection && !s.disclosureNotified && !input.fromLedger) {
+    throw conflict('第三方不同意公开：决定全部公开的，应先将决定公开的政府信息内容和理由书面告知第三方（条例第三十二条）；否则请以“部分公开”或“不予公开——保护第三方合法权益”答复');
+  }
   // 条例第三十五条：理由不合理的，告知申请人不予处理 — so the reasons were asked for, and given or overdue
   if (outcome === 'notProcessed.massRepeated' && !input.fromLedger) {
     if (!s.reasonsRequest) throw conflict('以“无正当理由大量反复申请”不予处理，应先要求申请人说明理由（条例第三十五条）');
@@ -421,7 +440,7 @@ export function withdraw(s: CaseSnapshot, input: { on: DateString; by: 'applican
 export type CaseAction =
   | 'confirm' | 'requestCorrection' | 'recordCorrection' | 'abandon' | 'consult' | 'endConsultation'
   | 'noticeFee' | 'recordPayment' | 'recordNonPayment' | 'requestExtension' | 'approveExtension'
-  | 'requestReasons' | 'recordReasons' | 'delayReply'
+  | 'notifyDisclosure' | 'requestReasons' | 'recordReasons' | 'delayReply'
   | 'draftReply' | 'reply' | 'signReply' | 'returnReply' | 'close' | 'withdraw';
 
 export function allowedActions(s: CaseSnapshot): CaseAction[] {
@@ -436,6 +455,7 @@ export function allowedActions(s: CaseSnapshot): CaseAction[] {
   if (st === 'fee_notified') a.push('recordPayment', 'recordNonPayment');
   if (EXTENSION_ASKABLE.includes(st) && !s.extended && !s.extensionRequest) a.push('requestExtension');
   if (EXTENSION_ASKABLE.includes(st) && s.extensionRequest) a.push('approveExtension');
+  if (PROCESSING_STATES.includes(st) && s.thirdPartyObjection && !s.disclosureNotified) a.push('notifyDisclosure');
   if (PROCESSING_STATES.includes(st) && !s.reasonsRequest) a.push('requestReasons');
   if (PROCESSING_STATES.includes(st) && s.reasonsRequest && !s.reasonsGiven) a.push('recordReasons');
   if (PROCESSING_STATES.includes(st) && s.reasonsGiven && !s.replyDelayed) a.push('delayReply');
