@@ -124,6 +124,7 @@ const ACTIONS = [
   { path: 'correction', summary: '登记收到补正（条例第三十条）', body: z.object({ on: optDate, description: z.string().max(2000) }), run: commands.recordCorrection },
   { path: 'abandon', summary: '逾期未补正，视为放弃申请', body: z.object({ on: optDate, note: z.string().max(500).optional() }), run: commands.abandon },
   { path: 'consultations', summary: '书面征求第三方或其他机关意见（条例第三十二条、第三十四条）', body: z.object({ on: optDate, party: z.enum(['third_party', 'agency']), partyName: z.string().max(200) }), run: commands.startConsultation },
+  { path: 'consultation-delivery', summary: '登记征求意见书送达日期：被征求意见方自收到之日起15个工作日内提出意见（条例第三十二条、第三十四条），未登记的自发出之日起算', body: z.object({ letterReceivedOn: optDate }), run: commands.recordConsultationDelivery },
   { path: 'consultation-result', summary: '征求意见结束（收到意见或期限届满）', body: z.object({ on: optDate, result: z.enum(['agreed', 'objected', 'no_reply']), note: z.string().max(500).optional() }), run: commands.endConsultation },
   { path: 'fee-notice', summary: '发出收费通知（国办函〔2020〕109号）', body: z.object({ on: optDate, basis: z.enum(['by_count', 'by_pages']), pages: z.number().int().positive().optional() }), run: commands.noticeFee },
   { path: 'payment', summary: '登记缴费', body: z.object({ on: optDate }), run: commands.recordPayment },

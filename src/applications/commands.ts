@@ -172,7 +172,7 @@ const POLICY_MESSAGES: Record<Policy, string> = {
 };
 
 /** Keys of event data that may go into the audit log: dates, codes and amounts, never free text. */
-const AUDIT_KEYS = new Set(['channel', 'receivedOn', 'signedForOn', 'arrivedOn', 'confirmedOn', 'dueOn', 'by', 'party', 'result', 'basis', 'quantity', 'amountYuan', 'paymentDueOn', 'workingDays', 'approvedOn', 'notifiedOn', 'dueDate', 'outcome', 'handlerUserId', 'fromState', 'signedBy']);
+const AUDIT_KEYS = new Set(['channel', 'receivedOn', 'letterReceivedOn', 'signedForOn', 'arrivedOn', 'confirmedOn', 'dueOn', 'by', 'party', 'result', 'basis', 'quantity', 'amountYuan', 'paymentDueOn', 'workingDays', 'approvedOn', 'notifiedOn', 'dueDate', 'outcome', 'handlerUserId', 'fromState', 'signedBy']);
 export const auditView = (e: NewEvent) => ({
   kind: e.kind,
   onDate: e.onDate,
@@ -235,11 +235,16 @@ export const abandon = (db: Database, ctx: CommandContext, caseId: number, input
 export const startConsultation = (db: Database, ctx: CommandContext, caseId: number, input: { on?: string; party: 'third_party' | 'agency'; partyName: string }) =>
   transition(db, ctx, caseId, 'consultation.start', 'handle', (s, now) => rules.startConsultation(s, { ...input, on: dateOr(input.on, now) }, now));
 
+/** The day the consulted party received the letter: its 15 working days run from it. */
+export const recordConsultationDelivery = (db: Database, ctx: CommandContext, caseId: number, input: { letterReceivedOn?: string }) =>
+  transition(db, ctx, caseId, 'consultation.delivered', 'handle', (s, now) => rules.recordConsultationDelivery(s, { letterReceivedOn: dateOr(input.letterReceivedOn, now) }, now));
+
 /** 第三十二条、第三十四条: the 15 working days of the consulted party, on the organization's calendar and conventions. */
 export const endConsultation = (db: Database, ctx: CommandContext, caseId: number, input: { on?: string; result: 'agreed' | 'objected' | 'no_reply'; note?: string }) =>
   transition(db, ctx, caseId, 'consultation.end', 'handle', async (s, now, tx, c) => {
     const { cal, conventions } = await loadClockRules(tx, c.orgId);
-    const lapsesOn = s.consultationSentOn ? consultationOpinionDue(cal, s.consultationSentOn, conventions) : now;
+    const from = s.consultationDeliveredOn ?? s.consultationSentOn;
+    const lapsesOn = from ? consultationOpinionDue(cal, from, conventions) : now;
     return rules.endConsultation(s, { ...input, on: dateOr(input.on, now), lapsesOn }, now);
   });
 

@@ -77,6 +77,7 @@ const ACTIONS: ActionDef[] = [
   { key: 'recordCorrection', path: 'correction', label: '登记收到补正', run: (db, ctx, id, b) => commands.recordCorrection(db, ctx, id, { on: b.on, description: b.description ?? '' }) },
   { key: 'abandon', path: 'abandon', label: '逾期未补正，视为放弃', run: (db, ctx, id, b) => commands.abandon(db, ctx, id, { on: b.on, note: b.note }) },
   { key: 'consult', path: 'consultations', label: '征求意见', run: (db, ctx, id, b) => commands.startConsultation(db, ctx, id, { on: b.on, party: b.party as 'agency', partyName: b.partyName ?? '' }) },
+  { key: 'recordConsultationDelivery', path: 'consultation-delivery', label: '登记征求意见书送达日期', run: (db, ctx, id, b) => commands.recordConsultationDelivery(db, ctx, id, { letterReceivedOn: b.letterReceivedOn }) },
   { key: 'endConsultation', path: 'consultation-result', label: '征求意见结束', run: (db, ctx, id, b) => commands.endConsultation(db, ctx, id, { on: b.on, result: b.result as 'agreed', note: b.note }) },
   { key: 'noticeFee', path: 'fee-notice', label: '发出收费通知', run: (db, ctx, id, b) => commands.noticeFee(db, ctx, id, { on: b.on, basis: b.basis as 'by_count', pages: num(b.pages) }) },
   { key: 'recordPayment', path: 'payment', label: '登记缴费', run: (db, ctx, id, b) => commands.recordPayment(db, ctx, id, { on: b.on }) },
@@ -139,6 +140,8 @@ function actionForms(view: ConsoleView, file: CaseFile, failed: Failed | null): 
     abandon: (v) => html`${dateField('on', '处理日期', v)}${text('note', '说明', v)}`,
     consult: (v) =>
       html`${dateField('on', '发出征求意见书日期', v)}${select('party', '征求对象', [['third_party', '第三方（条例第三十二条）'], ['agency', '其他机关（条例第三十四条）']], v)}${text('partyName', '第三方或机关名称', v)}`,
+    recordConsultationDelivery: (v) => html`${dateField('letterReceivedOn', '被征求意见方收到征求意见书的日期（送达回证、邮件签收）', v)}
+      <p class="small">15个工作日自收到征求意见书之日起算（条例第三十二条、第三十四条）；未登记送达日期的，自发出之日起算。</p>`,
     endConsultation: (v) =>
       html`${dateField('on', '收到意见或期限届满日期', v)}${select('result', '结果', [['agreed', '同意公开'], ['objected', '不同意公开'], ['no_reply', '逾期未提出意见']], v)}${text('note', '说明', v)}`,
     noticeFee: (v) =>
@@ -195,6 +198,7 @@ function eventDetails(kind: string, data: Record<string, unknown>): string {
     case 'correction_requested': return `补正事项：${d('items')}；补正期限：${d('dueOn')}`;
     case 'corrected': return `补正内容：${d('description')}`;
     case 'consultation_sent': return `${data.party === 'agency' ? '其他机关' : '第三方'}：${d('partyName')}`;
+    case 'consultation_delivered': return `送达日期：${d('letterReceivedOn')}`;
     case 'consultation_closed': return ({ agreed: '同意公开', objected: '不同意公开', no_reply: '逾期未提出意见' } as Record<string, string>)[d('result')] ?? '';
     case 'fee_notified': return `${d('explanation')}；缴费期限：${d('paymentDueOn')}`;
     case 'extension_requested': return `延长 ${d('workingDays')} 个工作日；理由：${d('reason')}`;

@@ -239,7 +239,13 @@ test('第三十五条 不予处理: reasons asked, none given by the date; only 
 test('第三十二条: the third party objects; the head decides to disclose and tells it in writing (without the applicant’s name); only then a full disclosure', async () => {
   now = '2025-08-04';
   const c = (await register({ infoTitle: '城关镇工业园区 B-07 地块土地出让合同', submittedOn: '2025-08-04', submissionKey: 'paper-032' })).json();
-  await act(c.id, 'consultations', { party: 'third_party', partyName: '青山县恒远置业有限公司' });
+  // 15 working days from the letter sent Mon 4 Aug: 5–8, 11–15, 18–22, 25 → 25 Aug; from its receipt on 6 Aug → 27 Aug.
+  assert.equal((await act(c.id, 'consultations', { party: 'third_party', partyName: '青山县恒远置业有限公司' })).clock.consultationLapsesOn, '2025-08-25');
+  now = '2025-08-06';
+  const delivered = await act(c.id, 'consultation-delivery', {});
+  assert.equal(delivered.clock.consultationLapsesOn, '2025-08-27');
+  assert.ok(!delivered.actions.includes('recordConsultationDelivery'));
+  assert.match((await act(c.id, 'consultation-delivery', {}, 409)).error.message, /已登记征求意见书于 2025-08-06 送达/);
   now = '2025-08-11';
   const objected = await act(c.id, 'consultation-result', { result: 'objected', note: '涉及商业秘密' });
   assert.ok(objected.actions.includes('notifyDisclosure'));

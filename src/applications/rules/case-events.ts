@@ -16,6 +16,8 @@ export interface EventData {
   corrected: { by: 'applicant' | 'staff'; description: string };
   abandoned: Record<string, never>;
   consultation_sent: { party: 'third_party' | 'agency'; partyName: string };
+  /** The day the consulted party received the letter (送达回证, 签收): its 15 working days run from it. */
+  consultation_delivered: { letterReceivedOn: DateString };
   consultation_closed: { result: 'agreed' | 'objected' | 'no_reply' };
   /**
    * 条例第三十二条: the third party objected, the agency decides to disclose for the public interest
@@ -53,6 +55,7 @@ export const EVENT_LABELS: Record<EventKind, string> = {
   corrected: '收到补正',
   abandoned: '逾期未补正，视为放弃',
   consultation_sent: '发出征求意见书',
+  consultation_delivered: '征求意见书送达',
   consultation_closed: '征求意见结束',
   disclosure_notified: '决定予以公开并书面告知第三方（条例第三十二条）',
   fee_notified: '发出收费通知',
@@ -110,6 +113,8 @@ export interface CaseSnapshot {
   replyDelayed: boolean;
   /** The day the open consultation letter was sent (its 15 working days run from it). */
   consultationSentOn: DateString | null;
+  /** The day the consulted party received the open consultation's letter, once recorded. */
+  consultationDeliveredOn: DateString | null;
   /** 条例第三十二条: the third party of the latest third-party consultation did not agree, and who it is. */
   thirdPartyObjection: { partyName: string } | null;
   /** 条例第三十二条: the third party has been told in writing of the decision to disclose. */
@@ -139,6 +144,7 @@ export function snapshotOf(c: { state: CaseState; channel: SubmissionChannel; su
     reasonsGiven: false,
     replyDelayed: false,
     consultationSentOn: null,
+    consultationDeliveredOn: null,
     thirdPartyObjection: null,
     disclosureNotified: false,
     feeNotified: false,
@@ -177,14 +183,19 @@ export function snapshotOf(c: { state: CaseState; channel: SubmissionChannel; su
         break;
       case 'consultation_sent':
         s.consultationSentOn = e.onDate;
+        s.consultationDeliveredOn = null;
         consulted = of(e, 'consultation_sent');
         break;
       case 'consultation_closed':
         s.consultationSentOn = null;
+        s.consultationDeliveredOn = null;
         if (consulted?.party === 'third_party') {
           s.thirdPartyObjection = of(e, 'consultation_closed').result === 'objected' ? { partyName: consulted.partyName } : null;
           s.disclosureNotified = false;
         }
+        break;
+      case 'consultation_delivered':
+        s.consultationDeliveredOn = of(e, 'consultation_delivered').letterReceivedOn;
         break;
       case 'disclosure_notified':
         s.disclosureNotified = true;
@@ -240,6 +251,9 @@ export function clockEventsOf(receivedOn: DateString | null, events: readonly St
         clock.pauses.push(openConsultation);
         break;
       }
+      case 'consultation_delivered':
+        if (openConsultation) openConsultation.letterReceivedOn = of(e, 'consultation_delivered').letterReceivedOn;
+        break;
       case 'consultation_closed':
         if (openConsultation) openConsultation.to = e.onDate;
         openConsultation = null;

@@ -170,7 +170,7 @@ test('an open consultation stops the clock until its 15 working days lapse; one 
   assert.equal(tooLate.consultationLapse, null);
 });
 
-test('第三十二条、第三十四条: an opinion arriving after the 15 working days does not stretch the pause', () => {
+test('第三十二条、第三十四条: an opinion arriving after the 15 working days (from the letter’s receipt, once recorded) does not stretch the pause', () => {
   for (const kind of ['third_party_consultation', 'agency_consultation'] as const) {
     const late = computeReplyDeadline(cal, { receivedOn: '2025-03-03', pauses: [{ kind, from: '2025-03-10', to: '2025-04-10' }] });
     assert.equal(late.pausedWorkingDays, 15, kind);
@@ -178,6 +178,14 @@ test('第三十二条、第三十四条: an opinion arriving after the 15 workin
   }
   const onTime = computeReplyDeadline(cal, { receivedOn: '2025-03-03', pauses: [{ kind: 'third_party_consultation', from: '2025-03-10', to: '2025-03-31' }] });
   assert.equal(onTime.dueDate, '2025-04-22', 'an opinion on the last day pauses exactly as long');
+  // Received by the third party on 12 Mar: its 15 days run 13–14 Mar 1–2, 17–21 3–7, 24–28 8–12, 31 Mar–2 Apr 13–15,
+  // so the pause is 11 Mar–2 Apr (17 working days) and 15 are left from 3 Apr: 3, [4–6 清明], 7–11, 14–18, 21–24.
+  const delivered = computeReplyDeadline(cal, { receivedOn: '2025-03-03', pauses: [{ kind: 'third_party_consultation', from: '2025-03-10', letterReceivedOn: '2025-03-12', to: '2025-04-10' }] });
+  assert.equal(delivered.pausedWorkingDays, 17);
+  assert.equal(delivered.dueDate, '2025-04-24');
+  const openDelivered = computeReplyDeadline(cal, { receivedOn: '2025-03-03', pauses: [{ kind: 'third_party_consultation', from: '2025-03-10', letterReceivedOn: '2025-03-12' }] });
+  assert.deepEqual(openDelivered.consultationLapse, { on: '2025-04-02', dueDate: '2025-04-24' });
+  assert.equal(consultationOpinionDue(cal, '2025-03-12'), '2025-04-02');
   // A fee notice has no such bound: paid on 10 Apr, 22 working days after the notice, all paused.
   const fee = computeReplyDeadline(cal, { receivedOn: '2025-03-03', pauses: [{ kind: 'fee_notice', from: '2025-03-10', to: '2025-04-10' }] });
   assert.equal(fee.pausedWorkingDays, 22);

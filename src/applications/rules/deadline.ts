@@ -31,6 +31,11 @@ export interface ClockPause {
   /** The day the consultation letter or the fee notice was sent. */
   from: DateString;
   /**
+   * A consultation: the day the consulted party received the letter, when recorded — its 15
+   * working days run from it (第三十二条、第三十四条); until then from the day it was sent.
+   */
+  letterReceivedOn?: DateString | null;
+  /**
    * The day the opinion arrived, or the consultation period lapsed without one (record the
    * lapse as an event: see consultationOpinionDue), or the fee was paid. Absent = still open.
    */
@@ -136,11 +141,12 @@ interface PauseWindow {
 
 /**
  * 第三十二条、第三十四条: a consultation stops the clock for the consulted party's 15 working days
- * at most — counted from the day the letter is sent, as its receipt is not recorded — and an
- * opinion that arrives later does not stretch the pause. The fee notice has no such bound.
+ * at most — counted from the day it received the letter, or from the day the letter was sent
+ * while its receipt is not recorded — and an opinion that arrives later does not stretch the
+ * pause. The fee notice has no such bound.
  */
 function consultationLapseOf(cal: WorkingDayCalendar, p: ClockPause, c: ClockConventions): DateString | null {
-  return p.kind === 'fee_notice' ? null : consultationOpinionDue(cal, p.from, c);
+  return p.kind === 'fee_notice' ? null : consultationOpinionDue(cal, p.letterReceivedOn ?? p.from, c);
 }
 
 /** The pause as counted; `lapsed`: an open consultation taken as ended on its lapse day. */

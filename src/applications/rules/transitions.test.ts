@@ -4,7 +4,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { DomainError } from '../../core/errors.ts';
 import { CASE_STATES, type CaseState } from '../model.ts';
-import { snapshotOf, type CaseSnapshot, type StoredEvent } from './case-events.ts';
+import { clockEventsOf, snapshotOf, type CaseSnapshot, type StoredEvent } from './case-events.ts';
 import { quoteFee } from './fees.ts';
 import * as t from './transitions.ts';
 
@@ -24,6 +24,7 @@ const base: CaseSnapshot = {
   reasonsGiven: false,
   replyDelayed: false,
   consultationSentOn: null,
+  consultationDeliveredOn: null,
   thirdPartyObjection: null,
   disclosureNotified: false,
   feeNotified: false,
@@ -40,6 +41,7 @@ const CASES: { name: string; from: readonly CaseState[]; to: CaseState | 'same';
   { name: 'recordCorrection', from: ['correction_requested'], to: 'corrected', run: (s) => t.recordCorrection(s, { on: '2025-10-09', description: '2024年土地出让合同', by: 'applicant' }, TODAY) },
   { name: 'abandon', from: ['correction_requested'], to: 'abandoned', run: (s) => t.abandon(s, { on: '2025-10-16' }, TODAY), over: { correctionDueOn: '2025-10-15' } },
   { name: 'startConsultation', from: t.PROCESSING_STATES, to: 'consulting', run: (s) => t.startConsultation(s, { on: '2025-10-10', party: 'third_party', partyName: '某公司' }, TODAY) },
+  { name: 'recordConsultationDelivery', from: ['consulting'], to: 'consulting', run: (s) => t.recordConsultationDelivery(s, { letterReceivedOn: '2025-10-13' }, TODAY) },
   { name: 'endConsultation', from: ['consulting'], to: 'consulted', run: (s) => t.endConsultation(s, { on: '2025-10-15', result: 'objected', lapsesOn: '2025-10-31' }, TODAY) },
   { name: 'noticeFee', from: t.PROCESSING_STATES, to: 'fee_notified', run: (s) => t.noticeFee(s, { on: '2025-10-10', quote: quoteFee('by_pages', 150), paymentDueOn: '2025-11-07' }, TODAY) },
   { name: 'recordPayment', from: ['fee_notified'], to: 'paid', run: (s) => t.recordPayment(s, { on: '2025-10-14' }, TODAY) },
@@ -78,7 +80,7 @@ for (const c of CASES) {
 test('allowedActions lists exactly the transitions that succeed', () => {
   const actionOf: Record<string, t.CaseAction> = {
     confirmReceipt: 'confirm', requestCorrection: 'requestCorrection', recordCorrection: 'recordCorrection', abandon: 'abandon',
-    startConsultation: 'consult', endConsultation: 'endConsultation', noticeFee: 'noticeFee', recordPayment: 'recordPayment',
+    startConsultation: 'consult', recordConsultationDelivery: 'recordConsultationDelivery', endConsultation: 'endConsultation', noticeFee: 'noticeFee', recordPayment: 'recordPayment',
     recordNonPayment: 'recordNonPayment', requestExtension: 'requestExtension', approveExtension: 'approveExtension', notifyDisclosure: 'notifyDisclosure', requestReasons: 'requestReasons', recordReasons: 'recordReasons', delayReply: 'delayReply', reply: 'reply', close: 'close', withdraw: 'withdraw',
     draftReply: 'draftReply', signReply: 'signReply', returnReply: 'returnReply',
   };
@@ -174,6 +176,22 @@ test('第三十二条: disclosing over a third party’s objection needs the wri
   assert.ok(!t.allowedActions(after).includes('notifyDisclosure'));
   assert.throws(() => t.notifyDisclosure(after, { on: '2025-10-16', content: 'x', reasons: 'y' }, TODAY), /已将决定公开的内容和理由书面告知第三方/);
   assert.equal(t.reply(after, granted, TODAY).set.outcome, 'granted');
+});
+
+test('征求意见书送达: once, while consulting, not before the letter was sent; the clock counts the 15 days from it', () => {
+  const ev = (kind: string, onDate: string, data: Record<string, unknown>): StoredEvent => ({ kind, onDate, data });
+  const sent = [ev('received', '2025-09-26', { receivedOn: '2025-09-26' }), ev('consultation_sent', '2025-10-09', { party: 'third_party', partyName: '某公司' })];
+  const s = snapshotOf({ state: 'consulting', channel: 'online', submittedOn: '2025-09-24', receivedOn: '2025-09-26' }, sent);
+  assert.throws(() => t.recordConsultationDelivery(s, { letterReceivedOn: '2025-10-08' }, TODAY), /不能早于上一办理环节的日期（2025-10-09）/);
+  const r = t.recordConsultationDelivery(s, { letterReceivedOn: '2025-10-13' }, TODAY);
+  const events = [...sent, { ...r.events[0]!, data: r.events[0]!.data as Record<string, unknown> }];
+  const after = snapshotOf({ state: 'consulting', channel: 'online', submittedOn: '2025-09-24', receivedOn: '2025-09-26' }, events);
+  assert.equal(after.consultationDeliveredOn, '2025-10-13');
+  assert.throws(() => t.recordConsultationDelivery(after, { letterReceivedOn: '2025-10-14' }, TODAY), /已登记征求意见书于 2025-10-13 送达/);
+  assert.ok(!t.allowedActions(after).includes('recordConsultationDelivery'));
+  assert.deepEqual(clockEventsOf('2025-09-26', events)?.pauses, [{ kind: 'third_party_consultation', from: '2025-10-09', to: null, letterReceivedOn: '2025-10-13' }]);
+  const closed = snapshotOf({ state: 'consulted', channel: 'online', submittedOn: '2025-09-24', receivedOn: '2025-09-26' }, [...events, ev('consultation_closed', '2025-10-20', { result: 'agreed' })]);
+  assert.equal(closed.consultationDeliveredOn, null, 'a later consultation starts afresh');
 });
 
 test('第三十五条 说明理由: asked once, by a date before the reply is due; answered once, online only until that date', () => {
@@ -290,7 +308,7 @@ test('snapshotOf: facts from the events; bookkeeping events do not bound later d
   assert.deepEqual(s, {
     state: 'corrected', channel: 'online', submittedOn: '2025-09-24', receivedOn: '2025-09-26', lastEventOn: '2025-10-09',
     correctionRequested: true, corrected: true, correctionDueOn: '2025-10-15', extensionRequest: { workingDays: 10, reason: 'z' },
-    extended: false, reasonsRequest: null, reasonsGiven: false, replyDelayed: false, consultationSentOn: null, thirdPartyObjection: null, disclosureNotified: false, feeNotified: false, feePaymentDueOn: null, replyDraft: null,
+    extended: false, reasonsRequest: null, reasonsGiven: false, replyDelayed: false, consultationSentOn: null, consultationDeliveredOn: null, thirdPartyObjection: null, disclosureNotified: false, feeNotified: false, feePaymentDueOn: null, replyDraft: null,
   });
   const approved = snapshotOf({ state: 'extended', channel: 'online', submittedOn: '2025-09-24', receivedOn: '2025-09-26' }, [
     ...events,

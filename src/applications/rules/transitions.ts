@@ -161,6 +161,17 @@ export function startConsultation(s: CaseSnapshot, input: ConsultationInput, tod
   return { next: 'consulting', events: [{ kind: 'consultation_sent', onDate: on, data: { party: input.party, partyName } }], set: {} };
 }
 
+/**
+ * 第三十二条、第三十四条：自收到征求意见书之日起15个工作日 — the day the consulted party received the
+ * letter (a delivery receipt, a signature for the post), once, while the consultation is open.
+ */
+export function recordConsultationDelivery(s: CaseSnapshot, input: { letterReceivedOn: DateString }, today: DateString): Transition {
+  requireState(s, ['consulting'], '登记征求意见书送达日期');
+  if (s.consultationDeliveredOn) throw conflict(`已登记征求意见书于 ${s.consultationDeliveredOn} 送达`);
+  const on = checkDate(s, input.letterReceivedOn, today, '征求意见书送达日期');
+  return { next: 'consulting', events: [{ kind: 'consultation_delivered', onDate: on, data: { letterReceivedOn: on } }], set: {} };
+}
+
 export interface ConsultationEnd {
   on: DateString;
   result: 'agreed' | 'objected' | 'no_reply';
@@ -438,7 +449,7 @@ export function withdraw(s: CaseSnapshot, input: { on: DateString; by: 'applican
 
 /** The actions a case allows in its state (for the console and the API). */
 export type CaseAction =
-  | 'confirm' | 'requestCorrection' | 'recordCorrection' | 'abandon' | 'consult' | 'endConsultation'
+  | 'confirm' | 'requestCorrection' | 'recordCorrection' | 'abandon' | 'consult' | 'recordConsultationDelivery' | 'endConsultation'
   | 'noticeFee' | 'recordPayment' | 'recordNonPayment' | 'requestExtension' | 'approveExtension'
   | 'notifyDisclosure' | 'requestReasons' | 'recordReasons' | 'delayReply'
   | 'draftReply' | 'reply' | 'signReply' | 'returnReply' | 'close' | 'withdraw';
@@ -450,6 +461,7 @@ export function allowedActions(s: CaseSnapshot): CaseAction[] {
   if (st === 'received' && !s.correctionRequested) a.push('requestCorrection');
   if (st === 'correction_requested') a.push('recordCorrection', 'abandon');
   if (PROCESSING_STATES.includes(st)) a.push('consult');
+  if (st === 'consulting' && !s.consultationDeliveredOn) a.push('recordConsultationDelivery');
   if (st === 'consulting') a.push('endConsultation');
   if (PROCESSING_STATES.includes(st) && !s.feeNotified) a.push('noticeFee');
   if (st === 'fee_notified') a.push('recordPayment', 'recordNonPayment');
