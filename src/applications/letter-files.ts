@@ -14,7 +14,7 @@ import { findOrgById } from '../orgs/store.ts';
 import { defaultTemplate } from './letter-defaults.ts';
 import { DOCX_MEDIA_TYPE, renderLetterDocx } from './letter-docx.ts';
 import { PDF_MEDIA_TYPE, renderLetterPdf } from './letter-pdf.ts';
-import { composeLetter, letterEventOf, letterKindOfEvent, letterVariant, LETTER_TITLES, type Letter, type LetterFacts, type LetterKind } from './letters.ts';
+import { composeLetter, letterEventOf, letterKindsOfEvent, letterVariant, LETTER_TITLES, type Letter, type LetterFacts, type LetterKind } from './letters.ts';
 import { caseClock } from './rules/case-clock.ts';
 import { reviewBodyName } from './rules/remedy.ts';
 import {
@@ -68,9 +68,7 @@ export async function loadLetter(db: Queryable, caseId: number, kind: LetterKind
  * freezes it and stores its DOCX.
  */
 export async function issueLetters(tx: Queryable, orgId: number, caseId: number, events: readonly { id: number; kind: string; onDate: string }[]): Promise<void> {
-  for (const e of events) {
-    const kind = letterKindOfEvent(e.kind);
-    if (!kind) continue;
+  for (const e of events) for (const kind of letterKindsOfEvent(e.kind)) {
     const letter = await loadLetter(tx, caseId, kind);
     const letterId = await insertIssuedLetter(tx, { orgId, caseId, kind, eventId: e.id, issuedOn: e.onDate, letter });
     const docx = await renderLetterDocx(letter);

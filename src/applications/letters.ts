@@ -18,6 +18,7 @@ export const LETTER_EVENT: Record<LetterKind, string> = {
   receipt: 'received',
   correction: 'correction_requested',
   consultation: 'consultation_sent',
+  consultation_notice: 'consultation_sent',
   disclosure: 'disclosure_notified',
   extension: 'extended',
   reasons: 'reasons_requested',
@@ -26,8 +27,8 @@ export const LETTER_EVENT: Record<LetterKind, string> = {
   reply: 'replied',
 };
 
-/** The letter kind an event issues, if any. */
-export const letterKindOfEvent = (eventKind: string): LetterKind | undefined => LETTER_KINDS.find((k) => LETTER_EVENT[k] === eventKind);
+/** The letters an event issues (a consultation: the letter to the consulted party and the notice to the applicant). */
+export const letterKindsOfEvent = (eventKind: string): LetterKind[] => LETTER_KINDS.filter((k) => LETTER_EVENT[k] === eventKind);
 
 export interface Letter {
   kind: LetterKind;
@@ -126,6 +127,8 @@ export function placeholderValues(kind: LetterKind, f: Omit<LetterFacts, 'templa
       };
     case 'consultation':
       return withoutApplicant(v);
+    case 'consultation_notice':
+      return { ...v, 征求对象: event.data.party === 'agency' ? '共同制作该信息的行政机关' : '第三方' };
     case 'disclosure':
       return { ...withoutApplicant(v), 公开内容: str(event.data.content), 公开理由: str(event.data.reasons), 救济途径: disclosureRemedyClause(f.reviewBody) };
     case 'extension': {

@@ -118,6 +118,12 @@ test('the flow from the portal to the archive, with every due date', async () =>
   c = await act(handler, 'consultations', { party: 'third_party', partyName: '青山置业有限公司' });
   assert.equal(c.state, 'consulting');
   assert.equal(c.clock.state, 'paused');
+  // The applicant is told a consultation is under way, without the third party's name
+  const notice = await api(handler, 'GET', `/api/v1/applications/${caseId}/letter?kind=consultation_notice`);
+  assert.equal(notice.headers['x-letter-status'], 'issued');
+  const noticeText = (await mammoth.extractRawText({ buffer: notice.rawPayload })).value;
+  assert.match(noticeText, /政府信息公开申请征求意见告知书[\s\S]*涉及第三方，本机关已依照《中华人民共和国政府信息公开条例》第三十二条、第三十四条的规定书面征求意见[\s\S]*不计算在答复期限内/);
+  assert.doesNotMatch(noticeText, /青山置业/);
   now = '2025-10-24';
   c = await act(handler, 'consultation-result', { result: 'objected' });
   assert.equal(c.state, 'consulted');
@@ -149,7 +155,7 @@ test('the flow from the portal to the archive, with every due date', async () =>
   assert.equal(c.state, 'replied');
   assert.equal(c.concludedOn, '2025-10-31');
   assert.equal(c.events.at(-1).data.signedBy, '自然资源局负责人');
-  assert.deepEqual(c.letters.map((l: { kind: string }) => l.kind), ['receipt', 'correction', 'extension', 'consultation', 'reply']);
+  assert.deepEqual(c.letters.map((l: { kind: string }) => l.kind), ['receipt', 'correction', 'extension', 'consultation', 'consultation_notice', 'reply']);
   assert.equal(c.clock.status, 'replied_on_time');
   c = await act(handler, 'close', {});
   assert.equal(c.state, 'closed');
@@ -241,7 +247,7 @@ test('letters are kept with the case: a later change of address or template rewr
     `select f.kind, f.format, f.sha256, f.size from application_letter_files f where f.case_id = $1 order by f.kind, f.format`,
     [caseId],
   );
-  assert.deepEqual(stored.map((r) => `${r.kind}.${r.format}`), ['consultation.docx', 'correction.docx', 'extension.docx', 'receipt.docx', 'reply.docx', 'reply.pdf']);
+  assert.deepEqual(stored.map((r) => `${r.kind}.${r.format}`), ['consultation.docx', 'consultation_notice.docx', 'correction.docx', 'extension.docx', 'receipt.docx', 'reply.docx', 'reply.pdf']);
   assert.equal(stored.find((r) => r.kind === 'reply' && r.format === 'docx')!.sha256, before.reply.headers['x-content-sha256']);
 
   // The office moves, and the head rewrites the 部分公开 template

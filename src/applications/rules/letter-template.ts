@@ -6,13 +6,14 @@
 import { invalid } from '../../core/errors.ts';
 import { OUTCOMES, REPLY_OUTCOMES, type ReplyOutcome } from './outcome.ts';
 
-export const LETTER_KINDS = ['receipt', 'correction', 'consultation', 'disclosure', 'extension', 'reasons', 'delay', 'fee', 'reply'] as const;
+export const LETTER_KINDS = ['receipt', 'correction', 'consultation', 'consultation_notice', 'disclosure', 'extension', 'reasons', 'delay', 'fee', 'reply'] as const;
 export type LetterKind = (typeof LETTER_KINDS)[number];
 
 export const LETTER_TITLES: Record<LetterKind, string> = {
   receipt: '政府信息公开申请接收回执',
   correction: '政府信息公开申请补正告知书',
   consultation: '政府信息公开申请征求意见书',
+  consultation_notice: '政府信息公开申请征求意见告知书',
   disclosure: '政府信息依申请公开告知书',
   extension: '政府信息公开申请延期答复告知书',
   reasons: '政府信息公开申请说明理由告知书',
@@ -33,6 +34,7 @@ export const PLACEHOLDERS = {
   获取方式: '申请人要求的获取方式（邮寄、电子邮件等）',
   答复期限: '答复期限届满之日',
   补正事项: '需要补正的事项（每项一段）',
+  征求对象: '被征求意见的一方：第三方，或共同制作该信息的行政机关（不写名称）',
   公开内容: '决定公开的政府信息内容（条例第三十二条）',
   公开理由: '不公开可能对公共利益造成重大影响的理由（条例第三十二条）',
   补正期限: '申请人补正的期限',
@@ -63,6 +65,7 @@ export const KIND_PLACEHOLDERS: Record<LetterKind, readonly Placeholder[]> = {
   correction: [...COMMON, '补正事项', '补正期限'],
   // 条例第三十二条: the third party learns what is asked, never who asked it — no {申请人}
   consultation: COMMON.filter((p) => p !== '申请人'),
+  consultation_notice: [...COMMON, '征求对象'],
   disclosure: [...COMMON.filter((p) => p !== '申请人'), '公开内容', '公开理由', '救济途径'],
   extension: [...COMMON, '补正情况', '延期理由', '批准日期', '延长天数', '答复期限'],
   reasons: [...COMMON, '说明事项', '说明期限', '答复期限'],
@@ -83,6 +86,8 @@ export function requiredPlaceholders(kind: LetterKind, variant: string): { name:
       ];
     case 'consultation':
       return [{ name: '信息名称', why: '征求意见书应说明所涉的政府信息（条例第三十二条）' }];
+    case 'consultation_notice':
+      return [{ name: '征求对象', why: '应告知申请人正在征求谁的意见，所需时间不计算在答复期限内（条例第三十三条第三款）' }];
     case 'disclosure':
       return [
         { name: '公开内容', why: '应将决定公开的政府信息内容书面告知第三方（条例第三十二条）' },
