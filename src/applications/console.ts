@@ -158,7 +158,7 @@ function actionForms(view: ConsoleView, file: CaseFile, failed: Failed | null): 
     requestReasons: (v) => html`${dateField('on', '告知日期', v)}${area('grounds', '申请数量、频次明显超过合理范围的情况（如“您于2025年6月向本机关提出申请32件”）', v)}${dateField('dueOn', `说明理由期限（应早于答复期限 ${file.clock.dueDate ?? ''}）`, v, '')}
       ${ART35}`,
     recordReasons: (v) => html`${dateField('on', '收到说明日期', v)}${area('reasons', '申请人说明的理由', v)}`,
-    delayReply: (v) => html`${dateField('notifiedOn', '告知申请人日期（应在答复期限届满前）', v)}${dateField('dueDate', '延迟答复日期', v, '')}${area('reason', '本机关认为理由合理的意见，以及无法在法定期限内答复的原因', v)}
+    delayReply: (v) => html`${dateField('notifiedOn', '告知申请人日期（应在答复期限届满前）', v)}${dateField('dueDate', '延迟答复日期', v, '')}${area('reason', '理由合理但无法在法定期限内答复的原因', v)}
       ${ART35}`,
     draftReply: (v) => replyFields('拟稿日期', v),
     reply: (v) => replyFields('答复（签发）日期', v),

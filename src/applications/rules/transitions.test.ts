@@ -232,7 +232,7 @@ test('第三十五条 延迟答复: once, after the applicant explained, told be
   assert.deepEqual(ok.events, [{ kind: 'reply_delayed', onDate: '2025-10-20', data: { dueDate: '2025-12-31', notifiedOn: '2025-10-20', reason: '申请数量大，需逐件调档' } }]);
   assert.equal(ok.next, 'received', 'the state does not change');
   assert.throws(() => t.delayReply(asked('received', { replyDelayed: true }), input, TODAY), /已确定过延迟答复期限/);
-  assert.throws(() => t.delayReply(asked('received'), { ...input, reason: ' ' }, TODAY), /请写明申请人说明的理由/);
+  assert.throws(() => t.delayReply(asked('received'), { ...input, reason: ' ' }, TODAY), /请写明无法在法定期限内答复的原因/);
   assert.throws(() => t.delayReply(asked('received'), { ...input, dueDate: '2025-10-24' }, TODAY), /应晚于现在的答复期限 2025-10-24/);
   assert.throws(() => t.delayReply(asked('received'), { ...input, dueDate: '2025-13-01' }, TODAY), /延迟答复日期无效/);
   assert.throws(() => t.delayReply(asked('received'), { ...input, dueOn: '2025-10-17' }, TODAY), /须在答复期限 2025-10-17 届满前告知申请人/);

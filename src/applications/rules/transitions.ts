@@ -267,7 +267,7 @@ export function delayReply(s: CaseSnapshot, input: DelayedReplyInput, today: Dat
   if (!s.reasonsGiven) throw conflict('应先要求申请人说明理由；申请人说明理由、本机关认为理由合理的，方可确定延迟答复期限（条例第三十五条）');
   const notifiedOn = checkDate(s, input.notifiedOn, today, '告知申请人日期');
   if (!isValidDate(input.dueDate)) throw invalid('延迟答复日期无效，请使用 YYYY-MM-DD 格式');
-  const reason = requireText(input.reason, '请写明申请人说明的理由以及无法在法定期限内答复的原因（条例第三十五条）');
+  const reason = requireText(input.reason, '请写明无法在法定期限内答复的原因（条例第三十五条）');
   if (!input.dueOn) throw conflict('答复期限尚未确定（待补正或暂停计时中），不能确定延迟答复期限');
   if (cmp(notifiedOn, input.dueOn) > 0) throw invalid(`延迟答复须在答复期限 ${input.dueOn} 届满前告知申请人，已经逾期`);
   if (cmp(input.dueDate, input.dueOn) <= 0) throw invalid(`延迟答复日期（${input.dueDate}）应晚于现在的答复期限 ${input.dueOn}`);
