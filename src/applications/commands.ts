@@ -13,7 +13,7 @@ import { applicationInputSchema, type Applicant, type ApplicationInput, type Cas
 import { applicationPolicy } from './policy.ts';
 import { caseClock } from './rules/case-clock.ts';
 import { snapshotOf, type CaseSnapshot, type NewEvent } from './rules/case-events.ts';
-import { consultationOpinionDue, feePaymentDue } from './rules/deadline.ts';
+import { consultationOpinionDue, consultationPeriodStart, feePaymentDue } from './rules/deadline.ts';
 import { quoteFee, type FeeBasis } from './rules/fees.ts';
 import { normalizeEmail, phoneDigits } from './rules/identity.ts';
 import type { SubmissionChannel } from './rules/receipt.ts';
@@ -211,6 +211,9 @@ async function transition(
 
 const dateOr = (d: string | null | undefined, fallback: string) => (d && d.trim() ? d.trim() : fallback);
 
+/** The reply due date in force today, on the organization's calendar and conventions (null while paused or awaiting 补正). */
+const replyDueOn = async (tx: Queryable, c: Case, now: string) => caseClock(await loadClockRules(tx, c.orgId), c, await listEvents(tx, c.id), now).dueDate;
+
 /** 条例第三十一条: confirm the legal receipt date. */
 export const confirmReceipt = (db: Database, ctx: CommandContext, caseId: number, input: rules.ConfirmInput) =>
   transition(db, ctx, caseId, 'confirm', 'handle', (s, now) =>
@@ -243,8 +246,9 @@ export const recordConsultationDelivery = (db: Database, ctx: CommandContext, ca
 export const endConsultation = (db: Database, ctx: CommandContext, caseId: number, input: { on?: string; result: 'agreed' | 'objected' | 'no_reply'; note?: string }) =>
   transition(db, ctx, caseId, 'consultation.end', 'handle', async (s, now, tx, c) => {
     const { cal, conventions } = await loadClockRules(tx, c.orgId);
-    const from = s.consultationDeliveredOn ?? s.consultationSentOn;
-    const lapsesOn = from ? consultationOpinionDue(cal, from, conventions) : now;
+    const lapsesOn = s.consultationSentOn
+      ? consultationOpinionDue(cal, consultationPeriodStart({ from: s.consultationSentOn, letterReceivedOn: s.consultationDeliveredOn }), conventions)
+      : now;
     return rules.endConsultation(s, { ...input, on: dateOr(input.on, now), lapsesOn }, now);
   });
 
@@ -269,10 +273,9 @@ export const notifyDisclosure = (db: Database, ctx: CommandContext, caseId: numb
 
 /** 条例第三十五条: ask the applicant to explain, by a date before the reply is due (on the organization's calendar and conventions). */
 export const requestReasons = (db: Database, ctx: CommandContext, caseId: number, input: { on?: string; grounds: string; dueOn: string }) =>
-  transition(db, ctx, caseId, 'reasons.request', 'handle', async (s, now, tx, c) => {
-    const clock = caseClock(await loadClockRules(tx, c.orgId), c, await listEvents(tx, caseId), now);
-    return rules.requestReasons(s, { on: dateOr(input.on, now), grounds: input.grounds, dueOn: input.dueOn, replyDueOn: clock.dueDate }, now);
-  });
+  transition(db, ctx, caseId, 'reasons.request', 'handle', async (s, now, tx, c) =>
+    rules.requestReasons(s, { on: dateOr(input.on, now), grounds: input.grounds, dueOn: input.dueOn, replyDueOn: await replyDueOn(tx, c, now) }, now),
+  );
 
 /** The applicant's reasons handed in or posted, registered by the clerk. */
 export const recordReasons = (db: Database, ctx: CommandContext, caseId: number, input: { on?: string; reasons: string }) =>
@@ -284,10 +287,9 @@ export const reasonsOnline = (db: Database, caseId: number, reasons: string, req
 
 /** 条例第三十五条: a later reply date, checked against the due date in force (on the organization's calendar and conventions). */
 export const delayReply = (db: Database, ctx: CommandContext, caseId: number, input: { notifiedOn?: string; dueDate: string; reason: string }) =>
-  transition(db, ctx, caseId, 'reply.delay', 'delayReply', async (s, now, tx, c) => {
-    const clock = caseClock(await loadClockRules(tx, c.orgId), c, await listEvents(tx, caseId), now);
-    return rules.delayReply(s, { dueDate: input.dueDate, reason: input.reason, notifiedOn: dateOr(input.notifiedOn, now), dueOn: clock.dueDate }, now);
-  });
+  transition(db, ctx, caseId, 'reply.delay', 'delayReply', async (s, now, tx, c) =>
+    rules.delayReply(s, { dueDate: input.dueDate, reason: input.reason, notifiedOn: dateOr(input.notifiedOn, now), dueOn: await replyDueOn(tx, c, now) }, now),
+  );
 
 export const recordPayment = (db: Database, ctx: CommandContext, caseId: number, input: { on?: string }) =>
   transition(db, ctx, caseId, 'fee.paid', 'handle', (s, now) => rules.recordPayment(s, { on: dateOr(input.on, now) }, now));

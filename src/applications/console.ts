@@ -105,7 +105,7 @@ interface Failed {
   message: string;
 }
 
-const ART35 = html`<p class="small">条例第三十五条：申请数量、频次明显超过合理范围的，可以要求申请人说明理由（不停止计时）；理由不合理或逾期不说明的，以“不予处理——无正当理由大量反复申请”答复；理由合理但无法按期答复的，由负责人确定延迟答复的合理期限并告知申请人。</p>`;
+const ART35_HINT = html`<p class="small">条例第三十五条：申请数量、频次明显超过合理范围的，可以要求申请人说明理由（不停止计时）；理由不合理或逾期不说明的，以“不予处理——无正当理由大量反复申请”答复；理由合理但无法按期答复的，由负责人确定延迟答复的合理期限并告知申请人。</p>`;
 
 function actionForms(view: ConsoleView, file: CaseFile, failed: Failed | null): SafeHtml {
   const c = file.case;
@@ -156,10 +156,10 @@ function actionForms(view: ConsoleView, file: CaseFile, failed: Failed | null): 
     notifyDisclosure: (v) => html`${dateField('on', '告知第三方日期', v)}${area('content', '决定公开的政府信息内容', v)}${area('reasons', '不公开可能对公共利益造成重大影响的理由', v)}
       <p class="small">条例第三十二条：第三方（${file.snapshot.thirdPartyObjection?.partyName ?? ''}）不同意公开且有合理理由的，不予公开；认为不公开可能对公共利益造成重大影响的，可以决定予以公开，并将决定公开的内容和理由书面告知第三方。告知后方可全部公开。</p>`,
     requestReasons: (v) => html`${dateField('on', '告知日期', v)}${area('grounds', '申请数量、频次明显超过合理范围的情况（如“您于2025年6月向本机关提出申请32件”）', v)}${dateField('dueOn', `说明理由期限（应早于答复期限 ${file.clock.dueDate ?? ''}）`, v, '')}
-      ${ART35}`,
+      ${ART35_HINT}`,
     recordReasons: (v) => html`${dateField('on', '收到说明日期', v)}${area('reasons', '申请人说明的理由', v)}`,
     delayReply: (v) => html`${dateField('notifiedOn', '告知申请人日期（应在答复期限届满前）', v)}${dateField('dueDate', '延迟答复日期', v, '')}${area('reason', '理由合理但无法在法定期限内答复的原因', v)}
-      ${ART35}`,
+      ${ART35_HINT}`,
     draftReply: (v) => replyFields('拟稿日期', v),
     reply: (v) => replyFields('答复（签发）日期', v),
     signReply: (v) => html`${dateField('on', '签发日期（即答复日期）', v)}<p class="small">签发后答复书以本人名义落款“签发人”，并留存于案卷。</p>`,

@@ -7,7 +7,7 @@ import { conflict } from '../core/errors.ts';
 import type { Organization } from '../orgs/model.ts';
 import { DELIVERY_LABELS, FORM_LABELS, type Applicant, type Case, type CaseEvent } from './model.ts';
 import { FEE_BASIS_LABELS } from './rules/fees.ts';
-import { fillTemplate, LETTER_KINDS, LETTER_TITLES, type LetterKind, type PlaceholderValues } from './rules/letter-template.ts';
+import { fillTemplate, LETTER_KINDS, LETTER_TITLES, TO_CONSULTED_PARTY, type LetterKind, type PlaceholderValues } from './rules/letter-template.ts';
 import { OUTCOMES, isOutcome } from './rules/outcome.ts';
 import { disclosureRemedyClause, remedyClause } from './rules/remedy.ts';
 
@@ -98,7 +98,7 @@ export function letterEventOf(kind: LetterKind, events: readonly CaseEvent[], dr
   return lastEvent(events, kind === 'reply' && draft ? 'reply_drafted' : LETTER_EVENT[kind]);
 }
 
-/** Letters to a third party or another agency (第三十二条、第三十四条) say what is asked, never who asked it. */
+/** Letters to the consulted party (TO_CONSULTED_PARTY) say what is asked, never who asked it. */
 function withoutApplicant(v: PlaceholderValues): PlaceholderValues {
   const { 申请人: _hidden, ...rest } = v;
   return rest;
@@ -191,7 +191,7 @@ export function composeLetter(kind: LetterKind, f: LetterFacts): Letter {
     kind,
     title: LETTER_TITLES[kind],
     number: `编号：${c.receiptNo}`,
-    addressee: `${kind === 'consultation' || kind === 'disclosure' ? str(event.data.partyName) : applicant.name}：`,
+    addressee: `${TO_CONSULTED_PARTY.includes(kind) ? str(event.data.partyName) : applicant.name}：`,
     paragraphs: fillTemplate(f.template, placeholderValues(kind, f, event)),
     contact: contactLines(org),
     signOrg: org.fullName,

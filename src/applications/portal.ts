@@ -125,15 +125,21 @@ function lookupForm(csrf: string, values: { receiptNo?: string }, error?: string
 </form>`;
 }
 
-/** A request the applicant answers online in one text: 补正 (第三十条) or 说明理由 (第三十五条). */
-function answerForm(id: string, title: string, body: SafeHtml, action: string, label: string, button: string, csrf: string, text: string): SafeHtml {
-  return html`<section aria-labelledby="${id}"><h2 id="${id}">${title}</h2>
+/** The requests an applicant answers online in one text field, and the route that takes the answer. */
+const ANSWERS = {
+  correction: { id: 'corr', path: '/track/correction', field: 'description', notice: 'corrected', title: '请补正申请内容（条例第三十条）', label: '补正后的申请内容', button: '提交补正' },
+  reasons: { id: 'reasons', path: '/track/reasons', field: 'reasons', notice: 'reasons', title: '请说明申请理由（条例第三十五条）', label: '您的申请理由', button: '提交说明' },
+} as const;
+type Answer = (typeof ANSWERS)[keyof typeof ANSWERS];
+
+function answerForm(a: Answer, body: SafeHtml, csrf: string, text: string): SafeHtml {
+  return html`<section aria-labelledby="${a.id}"><h2 id="${a.id}">${a.title}</h2>
   ${body}
-  <form method="post" action="${action}" class="stack">
+  <form method="post" action="${a.path}" class="stack">
     <input type="hidden" name="_csrf" value="${csrf}">
-    <label for="${id}-text">${label}</label>
-    <textarea id="${id}-text" name="${id === 'corr' ? 'description' : 'reasons'}" rows="5" required>${text}</textarea>
-    <button type="submit">${button}</button>
+    <label for="${a.id}-text">${a.label}</label>
+    <textarea id="${a.id}-text" name="${a.field}" rows="5" required>${text}</textarea>
+    <button type="submit">${a.button}</button>
   </form></section>`;
 }
 
@@ -153,16 +159,16 @@ ${error ? html`<p class="error" role="alert">${error}</p>` : ''}
   ${pc.outcomeLabel ? html`<dt>答复结果</dt><dd>${pc.outcomeLabel}</dd>` : ''}
 </dl>
 ${pc.correction
-  ? answerForm('corr', '请补正申请内容（条例第三十条）',
+  ? answerForm(ANSWERS.correction,
     html`<p>需要补正的事项：</p><p class="notice">${pc.correction.items}</p>
   <p>补正期限：${pc.correction.dueOn}。逾期无正当理由不补正的，视为放弃申请。</p>`,
-    '/track/correction', '补正后的申请内容', '提交补正', csrf, answerText)
+    csrf, answerText)
   : ''}
 ${pc.reasons
-  ? answerForm('reasons', '请说明申请理由（条例第三十五条）',
+  ? answerForm(ANSWERS.reasons,
     html`<p class="notice">${pc.reasons.grounds}</p>
   <p>请于 ${pc.reasons.dueOn} 前说明理由。本机关认为理由不合理的，将告知您不予处理。</p>`,
-    '/track/reasons', '您的申请理由', '提交说明', csrf, answerText)
+    csrf, answerText)
   : ''}
 ${pc.fee ? html`<p class="notice">本申请需缴纳信息处理费 ${pc.fee.amountYuan} 元，缴费期限 ${pc.fee.paymentDueOn}。请按收费通知书的方式缴纳。</p>` : ''}
 <h2>办理记录</h2>
@@ -284,22 +290,22 @@ ${applicationForm({ action: `/apply/${org.code}`, csrf: await reply.generateCsrf
     };
 
     /** The applicant answers an open request in one text field; refused, the page keeps the text. */
-    const answer = (path: string, field: string, notice: string, run: (caseId: number, text: string, requestId: string) => Promise<unknown>) =>
-      app.post(path, { schema: { hide: true } }, async (request, reply) => {
+    const answer = (a: Answer, run: (caseId: number, text: string, requestId: string) => Promise<unknown>) =>
+      app.post(a.path, { schema: { hide: true } }, async (request, reply) => {
         const caseId = await withCase(request, reply);
         if (caseId === null) return reply;
-        const text = String(((request.body ?? {}) as Record<string, unknown>)[field] ?? '');
+        const text = String(((request.body ?? {}) as Record<string, unknown>)[a.field] ?? '');
         try {
           await run(caseId, text, request.id);
-          return reply.redirect(`/track?notice=${notice}`, 303);
+          return reply.redirect(`/track?notice=${a.notice}`, 303);
         } catch (err) {
           if (!(err instanceof DomainError) || err.status >= 500) throw err;
           reply.status(err.status);
           return reply.type('text/html').send(portalPage('申请办理进度', casePage((await publicCase(deps, caseId))!, await reply.generateCsrf(), undefined, err.message, text)));
         }
       });
-    answer('/track/correction', 'description', 'corrected', (id, text, rid) => correctOnline(db, id, text, rid));
-    answer('/track/reasons', 'reasons', 'reasons', (id, text, rid) => reasonsOnline(db, id, text, rid));
+    answer(ANSWERS.correction, (id, text, rid) => correctOnline(db, id, text, rid));
+    answer(ANSWERS.reasons, (id, text, rid) => reasonsOnline(db, id, text, rid));
 
     app.post('/track/withdraw', { schema: { hide: true } }, async (request, reply) => {
       const caseId = await withCase(request, reply);

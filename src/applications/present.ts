@@ -3,11 +3,11 @@
 // handler, internal notes, third parties consulted or the clerk's free text.
 import type { Applicant, Attachment, Case, CaseEvent } from './model.ts';
 import { STATE_LABELS } from './model.ts';
-import { EVENT_LABELS, type EventKind } from './rules/case-events.ts';
+import { EVENT_LABELS, snapshotOf, type EventKind } from './rules/case-events.ts';
 import type { CaseClock } from './rules/case-clock.ts';
 import { STATUS_LABELS } from './rules/case-clock.ts';
 import { OUTCOMES, isOutcome } from './rules/outcome.ts';
-import { PROCESSING_STATES, type CaseAction } from './rules/transitions.ts';
+import { allowedActions, type CaseAction } from './rules/transitions.ts';
 
 const eventLabel = (kind: string) => EVENT_LABELS[kind as EventKind] ?? kind;
 
@@ -103,8 +103,8 @@ const PUBLIC_EVENTS: readonly string[] = [
 export function presentCasePublic(c: Case, orgName: string, events: readonly CaseEvent[], clock: CaseClock) {
   const correction = [...events].reverse().find((e) => e.kind === 'correction_requested');
   const fee = [...events].reverse().find((e) => e.kind === 'fee_notified');
-  const reasons = events.find((e) => e.kind === 'reasons_requested');
-  const reasonsOpen = reasons && !events.some((e) => e.kind === 'reasons_given') && PROCESSING_STATES.includes(c.state);
+  // 条例第三十五条: open while the transitions would take the applicant's answer
+  const reasons = allowedActions(snapshotOf(c, events)).includes('recordReasons') ? events.find((e) => e.kind === 'reasons_requested') : undefined;
   return {
     receiptNo: c.receiptNo,
     orgName,
@@ -117,7 +117,7 @@ export function presentCasePublic(c: Case, orgName: string, events: readonly Cas
     dueDate: clock.dueDate,
     outcomeLabel: isOutcome(c.outcome) ? OUTCOMES[c.outcome].label : null,
     correction: c.state === 'correction_requested' && correction ? { items: String(correction.data.items ?? ''), dueOn: String(correction.data.dueOn ?? '') } : null,
-    reasons: reasonsOpen ? { grounds: String(reasons.data.grounds ?? ''), dueOn: String(reasons.data.dueOn ?? '') } : null,
+    reasons: reasons ? { grounds: String(reasons.data.grounds ?? ''), dueOn: String(reasons.data.dueOn ?? '') } : null,
     fee: c.state === 'fee_notified' && fee ? { amountYuan: Number(fee.data.amountYuan ?? 0), paymentDueOn: String(fee.data.paymentDueOn ?? '') } : null,
     timeline: events.filter((e) => PUBLIC_EVENTS.includes(e.kind)).map((e) => ({ onDate: e.onDate, label: eventLabel(e.kind) })),
   };

@@ -146,8 +146,11 @@ interface PauseWindow {
  * pause. The fee notice has no such bound.
  */
 function consultationLapseOf(cal: WorkingDayCalendar, p: ClockPause, c: ClockConventions): DateString | null {
-  return p.kind === 'fee_notice' ? null : consultationOpinionDue(cal, p.letterReceivedOn ?? p.from, c);
+  return p.kind === 'fee_notice' ? null : consultationOpinionDue(cal, consultationPeriodStart(p), c);
 }
+
+/** 自收到征求意见书之日起: the letter's recorded receipt, else the day it was sent (never later). */
+export const consultationPeriodStart = (p: Pick<ClockPause, 'from' | 'letterReceivedOn'>): DateString => p.letterReceivedOn ?? p.from;
 
 /** The pause as counted; `lapsed`: an open consultation taken as ended on its lapse day. */
 function windowOf(cal: WorkingDayCalendar, p: ClockPause, c: ClockConventions, lapsed = false): PauseWindow | null {

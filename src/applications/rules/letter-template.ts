@@ -59,14 +59,21 @@ export type Placeholder = keyof typeof PLACEHOLDERS;
 
 const COMMON: Placeholder[] = ['申请人', '申请编号', '提交日期', '收到日期', '信息名称', '机关名称'];
 
+/**
+ * Letters addressed to the consulted third party or agency (第三十二条、第三十四条): they say what
+ * was asked, never who asked it — no {申请人}.
+ */
+export const TO_CONSULTED_PARTY: readonly LetterKind[] = ['consultation', 'disclosure'];
+const FOR_CONSULTED_PARTY = COMMON.filter((p) => p !== '申请人');
+
 /** The placeholders each kind of letter may use. */
 export const KIND_PLACEHOLDERS: Record<LetterKind, readonly Placeholder[]> = {
   receipt: [...COMMON, '获取形式', '获取方式', '答复期限'],
   correction: [...COMMON, '补正事项', '补正期限'],
   // 条例第三十二条: the third party learns what is asked, never who asked it — no {申请人}
-  consultation: COMMON.filter((p) => p !== '申请人'),
+  consultation: FOR_CONSULTED_PARTY,
   consultation_notice: [...COMMON, '征求对象'],
-  disclosure: [...COMMON.filter((p) => p !== '申请人'), '公开内容', '公开理由', '救济途径'],
+  disclosure: [...FOR_CONSULTED_PARTY, '公开内容', '公开理由', '救济途径'],
   extension: [...COMMON, '补正情况', '延期理由', '批准日期', '延长天数', '答复期限'],
   reasons: [...COMMON, '说明事项', '说明期限', '答复期限'],
   delay: [...COMMON, '延迟理由', '延迟答复日期'],
