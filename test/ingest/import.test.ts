@@ -18,8 +18,8 @@ import { openDatabase } from '../../src/core/db/open.ts';
 import { buildApp } from '../../src/core/http/app.ts';
 import { testDatabase, type TestDatabase } from '../helpers/db.ts';
 import { runCli } from '../helpers/cli.ts';
+import { seedPath } from '../fixtures/seeds/index.ts';
 
-const SEEDS = join(process.cwd(), '..', 'shared', 'seeds');
 let t: TestDatabase;
 let dir: string;
 
@@ -28,8 +28,8 @@ before(async () => {
   await seedDemo(t.db);
   dir = mkdtempSync(join(tmpdir(), 'gongkai-import-'));
   mkdirSync(join(dir, 'nested'));
-  for (const f of ['000_e2a3de778136c658.txt', '001_43470c8d9389378c.txt', '002_31f3cc8df0bccd75.txt']) copyFileSync(join(SEEDS, f), join(dir, f));
-  copyFileSync(join(SEEDS, '003_af0f4c4e9b8e7ace.txt'), join(dir, 'nested', '003.txt'));
+  for (const f of ['000_e2a3de778136c658.txt', '001_43470c8d9389378c.txt', '002_31f3cc8df0bccd75.txt']) copyFileSync(seedPath(f), join(dir, f));
+  copyFileSync(seedPath('003_af0f4c4e9b8e7ace.txt'), join(dir, 'nested', '003.txt'));
   writeFileSync(join(dir, 'nested', 'notes.json'), '{}'); // not a document type: not collected from a folder
 });
 after(async () => {
@@ -82,15 +82,15 @@ test('named files that cannot be imported fail with a reason; nothing is guessed
 
 test('gongkai import on the command line prints a summary and is idempotent', async () => {
   const env = t.url ? { DATABASE_URL: t.url } : { DATABASE_URL: '', GONGKAI_DATA_DIR: join(dir, 'pglite') };
-  const first = await runCli(['import', join(SEEDS, '004_d6d0826799a72bc4.txt')], { env });
+  const first = await runCli(['import', seedPath('004_d6d0826799a72bc4.txt')], { env });
   assert.equal(first.code, 0, first.stderr);
   assert.match(first.stdout, /已导入 1，已存在 0，不是年度报告 0，失败 0/);
   assert.match(first.stdout, /2020 年度报告：已导入为第 1 版/);
-  const again = await runCli(['import', join(SEEDS, '004_d6d0826799a72bc4.txt')], { env });
+  const again = await runCli(['import', seedPath('004_d6d0826799a72bc4.txt')], { env });
   assert.match(again.stdout, /已导入 0，已存在 1/);
 
   // published on import: the portal page of the year shows the 导入 mark and the findings
-  const seed001 = await runCli(['import', '--json', join(SEEDS, '001_43470c8d9389378c.txt')], { env });
+  const seed001 = await runCli(['import', '--json', seedPath('001_43470c8d9389378c.txt')], { env });
   assert.equal(seed001.code, 0, seed001.stderr);
   const [item] = JSON.parse(seed001.stdout) as { status: string; orgCode: string; year: number; published: boolean; findings: { rule: string; message: string }[] }[];
   // on PostgreSQL the command shares this file's database, where the first test imported seed 001 already
@@ -113,7 +113,7 @@ test('gongkai import on the command line prints a summary and is idempotent', as
 
 test('--draft keeps imported reports for review: stored, not published', async () => {
   const draftDir = mkdtempSync(join(tmpdir(), 'gongkai-draft-'));
-  copyFileSync(join(SEEDS, '000_e2a3de778136c658.txt'), join(draftDir, '000.txt'));
+  copyFileSync(seedPath('000_e2a3de778136c658.txt'), join(draftDir, '000.txt'));
   const versions = await t.db.query<{ n: number }>('select count(*)::int as n from reports where published_version is null');
   const [item] = await importDocuments(t.db, cliContext(), collectImportFiles([draftDir]), { draft: true, orgCode: 'QS-JY' });
   rmSync(draftDir, { recursive: true, force: true });

@@ -5,16 +5,15 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { cliContext } from '../../src/core/context.ts';
 import { randomReport } from '../../src/ingest/testing/random-report.ts';
 import { findOrgByCode, findOrgByFullName } from '../../src/orgs/store.ts';
 import { renderReport } from '../../src/report/render/render.ts';
 import { createUser } from '../../src/staff/commands.ts';
+import { seedPath } from '../fixtures/seeds/index.ts';
 import { Client, testApp, type TestApp } from '../helpers/app.ts';
 
-const SEEDS = join(process.cwd(), '..', 'shared', 'seeds');
-const seed = (n: string) => ({ name: `${n}.txt`, content: readFileSync(join(SEEDS, readSeedName(n))) });
+const seed = (n: string) => ({ name: `${n}.txt`, content: readFileSync(seedPath(readSeedName(n))) });
 const readSeedName = (n: string) => ({ '001': '001_43470c8d9389378c.txt', '002': '002_31f3cc8df0bccd75.txt' })[n]!;
 
 let t: TestApp;

@@ -1,4 +1,4 @@
-// The annual report as data: the canonical JSON of ../shared/spec/annual-report-json.md
+// The annual report as data: the canonical JSON of the specification (docs/annual-report-json.md)
 // (schema "gongkai.annual-report/1") as TypeScript types.
 import type { ReportFormat } from './layout.ts';
 
