@@ -1,8 +1,11 @@
 #!/usr/bin/env node
-// Entry point of the `gongkai` command: runs the TypeScript sources through tsx,
-// so `npx gongkai` works right after `npm ci` without a build step.
-import { register } from 'tsx/esm/api';
+// Entry point of the `gongkai` command: runs the compiled JavaScript in dist/ (made by
+// `npm ci` through the prepare script, and by `npm run build`).
+import { existsSync } from 'node:fs';
 
-register();
-const { main } = await import('../src/cli/main.ts');
-await main(process.argv);
+const main = new URL('../dist/cli/main.js', import.meta.url);
+if (!existsSync(main)) {
+  process.stderr.write('错误：尚未编译（缺少 dist/）。请在项目目录运行 npm run build（npm ci 会自动编译）。\n');
+  process.exit(1);
+}
+await (await import(main.href)).main(process.argv);

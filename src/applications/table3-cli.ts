@@ -11,7 +11,6 @@ import { cliContext } from '../core/context.ts';
 import type { Queryable } from '../core/db/database.ts';
 import { findOrgByCode } from '../orgs/store.ts';
 import { formatFinding } from '../report/cli/check.ts';
-import { reportCommand } from '../report/cli.ts';
 import { findingsFor } from '../report/commands.ts';
 import { blankReport } from '../report/model/blank-report.ts';
 import { toCanonicalJson } from '../report/model/canonical-json.ts';
@@ -30,8 +29,9 @@ async function baseReport(db: Queryable, orgId: number, year: number, agency: st
   return { report, narrative: {}, stored: false };
 }
 
-export function register(program: Command): void {
-  reportCommand(program)
+/** `gongkai report compute` (the group is made by the program, src/cli/main.ts). */
+export function register(report: Command): void {
+  report
     .command('compute')
     .description('由依申请公开案件计算年度报告表三，输出 canonical JSON（--store 同时存入报告草稿）')
     .requiredOption('--org <code>', '机构代码')

@@ -2,9 +2,10 @@
 // Contract (checked from outside exactly as written):
 //   gongkai calendar add-workdays <yyyy-mm-dd> <n>   prints the n-th working day after the date
 //   gongkai calendar is-workday <yyyy-mm-dd>         prints true or false
-// Both print one line on stdout; an invalid date or a date outside the covered years exits 2
-// with a Chinese message on stderr.
-import { readFileSync } from 'node:fs';
+// Both print one line on stdout, and on stderr which calendar they used: the database's, or,
+// with no database configured or created yet, the one shipped with the software. An invalid
+// date or a date outside the covered years exits 2 with a Chinese message on stderr.
+import { existsSync, readFileSync } from 'node:fs';
 import { userInfo } from 'node:os';
 import type { Command } from 'commander';
 import type { Actor } from '../core/audit/log.ts';
@@ -17,8 +18,8 @@ import { findOrgByCode } from '../orgs/store.ts';
 import { ArrangementError } from './arrangement.ts';
 import { addYear, removeSpecialDay, setSpecialDay } from './commands.ts';
 import { assertDate, InvalidDateError, weekdayName, type DateString } from './date.ts';
-import { addWorkingDays, CalendarNotCoveredError, isWorkingDay } from './rules.ts';
-import { seedCalendar } from './seed.ts';
+import { addWorkingDays, CalendarNotCoveredError, isWorkingDay, type WorkingDayCalendar } from './rules.ts';
+import { seedCalendar, shippedCalendar } from './seed.ts';
 import { findCoveredYear, listYear, loadCalendar } from './store.ts';
 
 /** Exit code for invalid input and for dates the calendar has no data for. */
@@ -68,6 +69,26 @@ async function orgIdOf(db: Database, code: string | undefined): Promise<number |
   return org.id;
 }
 
+/**
+ * The calendar that add-workdays and is-workday count on: the database's (with the years and local
+ * days administrators entered) when one is configured or exists; otherwise the national calendar
+ * shipped with the software, so that a fresh checkout answers without creating a database. Says
+ * which on stderr, since the two can differ.
+ */
+async function countingCalendar(orgCode: string | undefined): Promise<WorkingDayCalendar> {
+  const config = loadConfig();
+  if (!config.databaseUrl && !existsSync(config.dataDir)) {
+    if (orgCode !== undefined) throw new UsageError(`未找到数据库（${config.dataDir}），无法按机构 ${orgCode} 的本地安排计算`);
+    const shipped = shippedCalendar();
+    const years = [...shipped.coveredYears].sort((a, b) => a - b);
+    process.stderr.write(`（按随软件发布的节假日数据计算：${years[0]}–${years.at(-1)} 年；未找到数据库 ${config.dataDir}）\n`);
+    return shipped;
+  }
+  const calendar = await withDatabase(async (db) => loadCalendar(db, await orgIdOf(db, orgCode)));
+  process.stderr.write(`（按数据库中的工作日历计算：${config.databaseUrl ? 'PostgreSQL' : `PGlite ${config.dataDir}`}）\n`);
+  return calendar;
+}
+
 const ORG_OPTION = ['--org <code>', '按该机构的工作日历（含其本地放假、上班安排）'] as const;
 
 function parseCount(text: string): number {
@@ -86,8 +107,8 @@ const cliActor = (): Actor => ({ userId: null, name: `命令行（${userInfo().u
 
 const KIND_LABEL = { holiday: '放假', makeup_workday: '上班' } as const;
 
-export function register(program: Command): void {
-  const calendar = program.command('calendar').description('工作日历：法定节假日、调休上班日与工作日计算');
+/** `gongkai calendar …` (the group is made by the program, src/cli/main.ts). */
+export function register(calendar: Command): void {
 
   calendar
     .command('add-workdays')
@@ -99,7 +120,7 @@ export function register(program: Command): void {
       action(async (dateText: string, nText: string, options: { org?: string }) => {
         const date = assertDate(dateText);
         const n = parseCount(nText);
-        const due = await withDatabase(async (db) => addWorkingDays(await loadCalendar(db, await orgIdOf(db, options.org)), date, n));
+        const due = addWorkingDays(await countingCalendar(options.org), date, n);
         process.stdout.write(`${due}\n`);
       }),
     );
@@ -112,7 +133,7 @@ export function register(program: Command): void {
     .action(
       action(async (dateText: string, options: { org?: string }) => {
         const date = assertDate(dateText);
-        const working = await withDatabase(async (db) => isWorkingDay(await loadCalendar(db, await orgIdOf(db, options.org)), date));
+        const working = isWorkingDay(await countingCalendar(options.org), date);
         process.stdout.write(`${working}\n`);
       }),
     );

@@ -1,23 +1,59 @@
-// The `gongkai` command line. Each domain module registers its own sub-commands here.
+// The `gongkai` command line. The program names its top-level commands here, and
+// loads only the modules of the one that runs: `gongkai report check` never loads
+// the web server, the PDF renderer or the database driver. Each module's register()
+// fills in the command it is given (sub-commands, options, action).
 import { Command } from 'commander';
-import { register as auditCommands } from '../core/audit/cli.ts';
-import { register as dbCommands } from '../core/db/cli.ts';
-import { register as importCommand } from '../ingest/import/cli.ts';
-import { register as orgCommands } from '../orgs/cli.ts';
-import { register as reportCommands } from '../report/cli.ts';
-import { register as calendarCommands } from '../calendar/cli.ts';
-import { register as serveCommand } from './serve.ts';
-import { register as userCommands } from '../staff/cli.ts';
-import { register as ledgerCommands } from '../applications/ledger/cli.ts';
-import { register as reminderCommands } from '../applications/reminders/cli.ts';
-import { register as table3Command } from '../applications/table3-cli.ts';
 
-const modules: Array<(program: Command) => void> = [serveCommand, dbCommands, orgCommands, userCommands, auditCommands, reportCommands, importCommand, calendarCommands, reminderCommands, ledgerCommands, table3Command];
+interface Registrar {
+  register(command: Command): void;
+}
+
+interface TopLevel {
+  name: string;
+  description: string;
+  /** The modules that fill in the command, loaded only when it runs or its help is asked for. */
+  load(): Promise<Registrar[]>;
+}
+
+const TOP_LEVEL: readonly TopLevel[] = [
+  { name: 'serve', description: '启动服务（门户、管理后台、API）', load: async () => [await import('./serve.ts')] },
+  { name: 'db', description: '数据库', load: async () => [await import('../core/db/cli.ts')] },
+  { name: 'org', description: '机构管理', load: async () => [await import('../orgs/cli.ts')] },
+  { name: 'user', description: '工作人员账号', load: async () => [await import('../staff/cli.ts')] },
+  { name: 'audit', description: '审计日志', load: async () => [await import('../core/audit/cli.ts')] },
+  {
+    name: 'report',
+    description:
+      '政府信息公开工作年度报告：check 检查、parse 解析已公布的原文（HTML、TXT、PDF、DOCX）、import 导入 canonical JSON、export 导出、render 生成 HTML/DOCX/XLSX/PDF、compute 由案件计算表三；批量导入原文用 gongkai import',
+    load: () => Promise.all([import('../report/cli.ts'), import('../applications/table3-cli.ts')]),
+  },
+  {
+    name: 'import',
+    description: '导入已发布的政府信息公开工作年度报告（HTML、TXT、PDF、DOCX 文件或文件夹），按机关和年度保存并在公开门户发布（标注“导入”及检查结果）',
+    load: async () => [await import('../ingest/import/cli.ts')],
+  },
+  { name: 'calendar', description: '工作日历：法定节假日、调休上班日与工作日计算', load: async () => [await import('../calendar/cli.ts')] },
+  {
+    name: 'applications',
+    description: '依申请公开：办理时限提醒、台账导入',
+    load: () => Promise.all([import('../applications/reminders/cli.ts'), import('../applications/ledger/cli.ts')]),
+  },
+];
+
+/** The top-level command that argv asks for (`gongkai report …`, `gongkai help report`), if any. */
+function wanted(argv: string[]): TopLevel | undefined {
+  const [first, second] = argv.slice(2);
+  const name = first === 'help' ? second : first;
+  return TOP_LEVEL.find((t) => t.name === name);
+}
 
 export async function main(argv: string[]): Promise<void> {
-  const program = new Command('gongkai')
-    .description('gongkai 政府信息公开平台 — 命令行工具')
-    .showHelpAfterError();
-  for (const register of modules) register(program);
+  const program = new Command('gongkai').description('gongkai 政府信息公开平台 — 命令行工具').showHelpAfterError();
+  const target = wanted(argv);
+  for (const top of TOP_LEVEL) {
+    const command = program.command(top.name).description(top.description);
+    // The others stay bare: enough for `gongkai --help` and for commander's "did you mean".
+    if (top === target) for (const m of await top.load()) m.register(command);
+  }
   await program.parseAsync(argv);
 }

@@ -1,29 +1,35 @@
 // `gongkai serve`: migrate, optionally create demo data, and serve HTTP until stopped.
+// The database starts (PGlite: a second of WebAssembly) while the server's modules load,
+// and the demo's modules load only with --demo.
 import type { Command } from 'commander';
 import { loadConfig } from '../core/config.ts';
-import { migrate } from '../core/db/migrate.ts';
 import { openDatabase } from '../core/db/open.ts';
-import { buildApp } from '../core/http/app.ts';
-import { seedDemo } from '../demo/seed.ts';
-import { seedCatalogueDemo } from '../catalogue/demo.ts';
-import { seedApplicationsDemo } from '../applications/demo.ts';
-import { seedCalendar } from '../calendar/seed.ts';
-import { startScheduler } from '../core/jobs/runner.ts';
-import { reminderJob } from '../applications/reminders/job.ts';
-import { mailerFromConfig } from '../applications/reminders/mail.ts';
 
-export function register(program: Command): void {
-  program
-    .command('serve')
-    .description('启动服务（门户、管理后台、API）')
+/** `gongkai serve` (the command is made by the program, src/cli/main.ts). */
+export function register(serve: Command): void {
+  serve
     .option('--demo', '数据库为空时创建演示数据')
     .action(async (opts: { demo?: boolean }) => {
       const started = performance.now();
       const config = loadConfig();
-      const db = await openDatabase(config);
+      const opening = openDatabase(config);
+      opening.catch(() => {}); // awaited below; not an unhandled rejection while the modules load
+      const demoModules = opts.demo
+        ? Promise.all([import('../demo/seed.ts'), import('../applications/demo.ts'), import('../catalogue/demo.ts')])
+        : null;
+      const [{ migrate }, { buildApp }, { seedCalendar }, { startScheduler }, { reminderJob }, { mailerFromConfig }] = await Promise.all([
+        import('../core/db/migrate.ts'),
+        import('../core/http/app.ts'),
+        import('../calendar/seed.ts'),
+        import('../core/jobs/runner.ts'),
+        import('../applications/reminders/job.ts'),
+        import('../applications/reminders/mail.ts'),
+      ]);
+      const db = await opening;
       await migrate(db);
       await seedCalendar(db);
-      if (opts.demo) {
+      if (demoModules) {
+        const [{ seedDemo }] = await demoModules;
         const demo = await seedDemo(db);
         if (demo) process.stdout.write(`已创建演示数据。演示管理员：${demo.username} / ${demo.password}（首次登录须修改密码）\n`);
       }
@@ -33,15 +39,17 @@ export function register(program: Command): void {
       // the first start stays fast. Idempotent: organizations that have items are skipped, a restart adds nothing.
       // The demo cases of 依申请公开 (ten, through the real commands) come first, likewise idempotent.
       const seeding = new AbortController();
-      const catalogueDemo = opts.demo
-        ? seedApplicationsDemo(db)
+      const catalogueDemo = demoModules
+        ? demoModules
+            .then(([, { seedApplicationsDemo }]) => seedApplicationsDemo(db))
             .then(
               (cases) => {
                 if (cases) process.stdout.write(`已创建演示依申请公开案件：${cases} 件。\n`);
               },
               (err: unknown) => app.log.error({ err }, '演示依申请公开案件创建失败'),
             )
-            .then(() => seedCatalogueDemo(db, undefined, { signal: seeding.signal }))
+            .then(() => demoModules)
+            .then(([, , { seedCatalogueDemo }]) => seedCatalogueDemo(db, undefined, { signal: seeding.signal }))
             .then(
               (items) => {
                 if (items) process.stdout.write(`已创建演示公开目录：${items} 条主动公开信息（用时 ${((performance.now() - started) / 1000).toFixed(1)} 秒）。\n`);

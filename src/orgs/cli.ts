@@ -7,8 +7,8 @@ import { ORG_KIND_LABELS, ORG_KINDS, type OrgKind } from './model.ts';
 import { annualReportDeadline, DEFAULT_INDEX_TEMPLATE } from './rules.ts';
 import { findOrgByCode, listOrgs } from './store.ts';
 
-export function register(program: Command): void {
-  const org = program.command('org').description('机构管理');
+/** `gongkai org …` (the group is made by the program, src/cli/main.ts). */
+export function register(org: Command): void {
 
   org
     .command('add')

@@ -15,8 +15,8 @@ async function readPassword(): Promise<string> {
   return data.split(/\r?\n/)[0] ?? '';
 }
 
-export function register(program: Command): void {
-  const user = program.command('user').description('工作人员账号');
+/** `gongkai user …` (the group is made by the program, src/cli/main.ts). */
+export function register(user: Command): void {
 
   user
     .command('add <username>')

@@ -12,11 +12,6 @@ import { STATE_LABELS, type CaseState } from '../model.ts';
 import { importLedger } from './import.ts';
 import type { LedgerImportReport } from './model.ts';
 
-/** The `applications` command group, shared with the module's other sub-commands. */
-function applicationsGroup(program: Command): Command {
-  return program.commands.find((c) => c.name() === 'applications') ?? program.command('applications').description('依申请公开');
-}
-
 function print(r: LedgerImportReport): void {
   const out: string[] = [];
   if (r.duplicateOf) {
@@ -35,8 +30,9 @@ function print(r: LedgerImportReport): void {
   }
 }
 
-export function register(program: Command): void {
-  applicationsGroup(program)
+/** `gongkai applications import-ledger` (the group is made by the program, src/cli/main.ts). */
+export function register(applications: Command): void {
+  applications
     .command('import-ledger <file>')
     .description('导入依申请公开台账（.xlsx）：全部行无误才导入，逐行报告错误；同一文件或已导入的行不重复建案')
     .requiredOption('--org <code>', '导入到的机构代码')

@@ -13,11 +13,6 @@ import { runRemindersNow, type ReminderReport } from './job.ts';
 import { mailerFromConfig } from './mail.ts';
 import { reminderLine } from './rules.ts';
 
-/** The `applications` command group, shared with the module's other sub-commands. */
-function applicationsGroup(program: Command): Command {
-  return program.commands.find((c) => c.name() === 'applications') ?? program.command('applications').description('依申请公开');
-}
-
 function printReport(r: ReminderReport): void {
   const out: string[] = [];
   const overdue = new Set(r.digests.flatMap((d) => d.overdue.map((i) => i.caseId))).size;
@@ -34,8 +29,9 @@ function printReport(r: ReminderReport): void {
   process.stdout.write(`${out.join('\n')}\n`);
 }
 
-export function register(program: Command): void {
-  applicationsGroup(program)
+/** `gongkai applications remind` (the group is made by the program, src/cli/main.ts). */
+export function register(applications: Command): void {
+  applications
     .command('remind')
     .description('生成并显示办理时限提醒（即将到期——默认 3 个工作日内、见计时规则——和已逾期），已配置邮件服务器时发送邮件')
     .option('--date <yyyy-mm-dd>', '按该日计算（默认今天，北京时间）')

@@ -1,7 +1,7 @@
 // The reminder e-mail (in Chinese) and the SMTP mailer. The e-mail names each case by its receipt
 // number and the title of the information sought only: never the applicant's name, identity
 // document, phone, address or e-mail.
-import { createTransport } from 'nodemailer';
+import type { Transporter } from 'nodemailer';
 import type { Config } from '../../core/config.ts';
 import { reminderLine, type ReminderItem } from './rules.ts';
 import type { StoredDigest } from './store.ts';
@@ -19,12 +19,17 @@ export interface Mailer {
 
 /** An SMTP mailer for GONGKAI_SMTP_URL (smtp://user:pass@host:587, smtps://…:465) sending as GONGKAI_MAIL_FROM. */
 export function smtpMailer(url: string, from: string): Mailer {
-  const transport = createTransport({ url, connectionTimeout: 15_000, greetingTimeout: 15_000, socketTimeout: 30_000 }, { from });
+  // nodemailer is loaded with the first e-mail, not at every start of the server or the CLI.
+  let transport: Promise<Transporter> | null = null;
+  const open = () =>
+    (transport ??= import('nodemailer').then(({ createTransport }) =>
+      createTransport({ url, connectionTimeout: 15_000, greetingTimeout: 15_000, socketTimeout: 30_000 }, { from }),
+    ));
   return {
     async send(m) {
-      await transport.sendMail({ to: m.to, subject: m.subject, text: m.text, textEncoding: 'base64' });
+      await (await open()).sendMail({ to: m.to, subject: m.subject, text: m.text, textEncoding: 'base64' });
     },
-    close: () => transport.close(),
+    close: () => void transport?.then((t) => t.close(), () => {}),
   };
 }
 

@@ -3,8 +3,8 @@ import type { Command } from 'commander';
 import { runCommand, withDatabase } from '../../cli/database.ts';
 import { verifyAuditLog } from './log.ts';
 
-export function register(program: Command): void {
-  const audit = program.command('audit').description('审计日志');
+/** `gongkai audit …` (the group is made by the program, src/cli/main.ts). */
+export function register(audit: Command): void {
   audit
     .command('verify')
     .description('校验审计日志哈希链；发现篡改时指出第一条异常记录并以状态码 1 退出')

@@ -5,8 +5,8 @@ import { loadConfig } from '../config.ts';
 import { migrate } from './migrate.ts';
 import { openDatabase } from './open.ts';
 
-export function register(program: Command): void {
-  const db = program.command('db').description('数据库');
+/** `gongkai db …` (the group is made by the program, src/cli/main.ts). */
+export function register(db: Command): void {
   db.command('migrate')
     .description('应用尚未执行的数据库迁移（服务启动时也会自动执行）')
     .action(() =>

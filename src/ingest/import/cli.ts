@@ -20,10 +20,10 @@ export function summarizeImport(items: ImportItem[]): string {
   return `${lines.join('\n')}\n`;
 }
 
-export function register(program: Command): void {
-  program
-    .command('import <paths...>')
-    .description('导入已发布的政府信息公开工作年度报告（HTML、TXT、PDF、DOCX 文件或文件夹），按机关和年度保存并在公开门户发布（标注“导入”及检查结果）')
+/** `gongkai import <paths...>` (the command is made by the program, src/cli/main.ts). */
+export function register(command: Command): void {
+  command
+    .argument('<paths...>', '文件或文件夹')
     .option('--org <code>', '全部导入到该机构（不按文中机关名称匹配）')
     .option('--no-create-orgs', '文中机关与现有机构都不相符时不新建机构，记为失败')
     .option('--draft', '只保存为草稿，不发布（核对后在管理后台发布）')

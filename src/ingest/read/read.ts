@@ -1,16 +1,15 @@
 // A file's bytes → an IngestDocument: which kind of file it is (by its first
 // bytes, then its name), and the reader for it. Unreadable input — empty,
 // binary, too large, damaged, encrypted, scanned, a format we do not read —
-// throws UnreadableDocument with a Chinese reason.
+// throws UnreadableDocument with a Chinese reason. The readers of HTML, PDF
+// and Word (cheerio, pdfjs, mammoth: a second to load) are loaded when a file
+// of their kind comes, so a text file or a server start does without them.
 import { extname } from 'node:path';
 import type { FileType, IngestDocument } from './document.ts';
 import { NotAReportDocument, UnreadableDocument } from './document.ts';
 import { htmlScreenText, missingReportMarkers } from '../detect/markers.ts';
 import { decodeText } from './decode.ts';
-import { readHtmlBlocks } from './html.ts';
 import { readTextBlocks } from './text.ts';
-import { readPdfBlocks } from './pdf.ts';
-import { readDocxBlocks } from './docx.ts';
 
 /** Text and HTML pages of an annual report are well under a megabyte; PDF and Word files a few. */
 const MAX_TEXT_BYTES = 10 * 1024 * 1024;
@@ -64,14 +63,18 @@ export async function readDocument(bytes: Uint8Array, fileName: string): Promise
   }
   switch (fileType) {
     case 'pdf': {
+      const { readPdfBlocks } = await import('./pdf.ts');
       const r = await readPdfBlocks(bytes);
       return { fileType, encoding: null, blocks: r.blocks, ...(r.skippedPages > 0 ? { skippedPages: r.skippedPages } : {}) };
     }
-    case 'docx':
+    case 'docx': {
+      const { readDocxBlocks } = await import('./docx.ts');
       return { fileType, encoding: null, blocks: await readDocxBlocks(bytes) };
+    }
     case 'html': {
       const { text, encoding } = decodeText(bytes, true);
       screen(htmlScreenText(text), fileType, encoding);
+      const { readHtmlBlocks } = await import('./html.ts');
       const r = readHtmlBlocks(text, 'html');
       return { fileType, encoding, blocks: r.blocks, ...(r.title ? { declaredTitle: r.title } : {}) };
     }
