@@ -400,7 +400,7 @@ export function applicationApiRoutes(deps: AppDeps) {
       async (request, reply) => {
         const org = await readable(request);
         if (!applicationPolicy.readPersonalData(request.staff!, org)) throw forbidden('文书载有申请人个人信息，只有本机关依申请办理人和负责人可以下载');
-        const file = await letterFile(db, Number(request.params.caseId), request.query.kind, request.query.format);
+        const file = await letterFile(db, Number(request.params.caseId), request.query.kind, request.query.format, request.log);
         return reply.type(file.mediaType).header('content-disposition', attachment(file.fileName)).header('x-letter-status', file.status).header('x-content-sha256', file.sha256).send(file.content);
       },
     );

@@ -488,7 +488,7 @@ ${items.length ? '' : html`<p class="muted">没有符合条件的申请。</p>`}
       const kind = (request.query as { kind?: string }).kind ?? '';
       if (!(LETTER_KINDS as readonly string[]).includes(kind)) throw notFound('该文书');
       const format = (request.query as { format?: string }).format === 'pdf' ? 'pdf' : 'docx';
-      const file = await letterFile(db, Number((request.params as { caseId: string }).caseId), kind as LetterKind, format);
+      const file = await letterFile(db, Number((request.params as { caseId: string }).caseId), kind as LetterKind, format, request.log);
       return reply.type(file.mediaType).header('content-disposition', attachment(file.fileName)).send(file.content);
     });
 

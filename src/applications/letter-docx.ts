@@ -43,5 +43,3 @@ export async function renderLetterDocx(letter: Letter): Promise<Buffer> {
   });
   return Packer.toBuffer(doc);
 }
-
-export const DOCX_MEDIA_TYPE = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';

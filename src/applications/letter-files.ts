@@ -1,19 +1,19 @@
 // Letters as files. A letter is issued with its step — the receipt, 补正, 征求意见, 延期 and 收费
 // notices when the step is recorded, the reply when the head signs it: the composed text is frozen
 // (application_letters) and its DOCX stored at once; the PDF is rendered once from that snapshot on
-// first download (pdfmake with Noto CJK takes ~0.2 s per letter, ~0.8 s for the first one in a
-// process — too slow to add to every action) and stored too. Downloads serve the stored bytes, so
-// what the applicant received never changes. A reply awaiting signature is rendered live and
-// marked 草稿; a step recorded before letters were kept (or imported from a ledger) is rebuilt
-// from the case's records and marked as such.
+// first download (pdfmake with its CJK fonts takes ~0.1 s per letter, ~0.6 s for the first one in a
+// process — too slow to add to every action) and stored too; a character the PDF fonts lack is
+// printed as 〓 and logged as a warning when the PDF is made (letter-pdf.ts). Downloads serve the
+// stored bytes, so what the applicant received never changes. A reply awaiting signature is
+// rendered live and marked 草稿; a step recorded before letters were kept (or imported from a
+// ledger) is rebuilt from the case's records and marked as such.
 import { createHash } from 'node:crypto';
 import type { Queryable } from '../core/db/database.ts';
 import { conflict, notFound } from '../core/errors.ts';
 import { loadClockRules } from './clock-conventions-store.ts';
 import { findOrgById } from '../orgs/store.ts';
 import { defaultTemplate } from './letter-defaults.ts';
-import { DOCX_MEDIA_TYPE, renderLetterDocx } from './letter-docx.ts';
-import { PDF_MEDIA_TYPE, renderLetterPdf } from './letter-pdf.ts';
+import type { LetterLog } from './letter-pdf.ts';
 import { composeLetter, letterEventOf, letterKindsOfEvent, letterVariant, LETTER_TITLES, type Letter, type LetterFacts, type LetterKind } from './letters.ts';
 import { caseClock } from './rules/case-clock.ts';
 import { reviewBodyName } from './rules/remedy.ts';
@@ -71,12 +71,23 @@ export async function issueLetters(tx: Queryable, orgId: number, caseId: number,
   for (const e of events) for (const kind of letterKindsOfEvent(e.kind)) {
     const letter = await loadLetter(tx, caseId, kind);
     const letterId = await insertIssuedLetter(tx, { orgId, caseId, kind, eventId: e.id, issuedOn: e.onDate, letter });
-    const docx = await renderLetterDocx(letter);
+    const docx = await renderLetter(letter, 'docx');
     await insertLetterFile(tx, { orgId, caseId, letterId, kind, format: 'docx', fileName: letter.fileName, content: docx, sha256: sha256(docx) });
   }
 }
 
 export type LetterFormat = 'docx' | 'pdf';
+
+const MEDIA_TYPES: Record<LetterFormat, string> = {
+  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  pdf: 'application/pdf',
+};
+
+/** The letter as a file; each renderer loads its library (docx, pdfmake) when first used, not at start-up. */
+async function renderLetter(letter: Letter, format: LetterFormat, log?: LetterLog): Promise<Buffer> {
+  if (format === 'pdf') return (await import('./letter-pdf.ts')).renderLetterPdf(letter, log);
+  return (await import('./letter-docx.ts')).renderLetterDocx(letter);
+}
 
 export interface LetterDownload {
   fileName: string;
@@ -90,7 +101,7 @@ export interface LetterDownload {
 const pdfName = (name: string) => name.replace(/\.docx$/, '.pdf');
 
 /** The letter as a file to download: DOCX (editable) or PDF. */
-export async function letterFile(db: Queryable, caseId: number, kind: LetterKind, format: LetterFormat = 'docx'): Promise<LetterDownload> {
+export async function letterFile(db: Queryable, caseId: number, kind: LetterKind, format: LetterFormat = 'docx', log?: LetterLog): Promise<LetterDownload> {
   const c = await findCase(db, caseId);
   if (!c) throw notFound('该申请');
   const issued = await findIssuedLetter(db, caseId, kind);
@@ -98,20 +109,20 @@ export async function letterFile(db: Queryable, caseId: number, kind: LetterKind
     let file = await findLetterFile(db, issued.id, format);
     if (!file && format === 'pdf') {
       const letter = issued.letter as unknown as Letter;
-      const pdf = await renderLetterPdf(letter);
+      const pdf = await renderLetter(letter, 'pdf', log);
       await insertLetterFile(db, { orgId: c.orgId, caseId, letterId: issued.id, kind, format: 'pdf', fileName: pdfName(letter.fileName), content: pdf, sha256: sha256(pdf) });
       file = await findLetterFile(db, issued.id, format);
     }
     if (!file) throw notFound('该文书的文件');
-    return { fileName: file.fileName, mediaType: format === 'pdf' ? PDF_MEDIA_TYPE : DOCX_MEDIA_TYPE, content: file.content, status: 'issued', sha256: file.sha256 };
+    return { fileName: file.fileName, mediaType: MEDIA_TYPES[format], content: file.content, status: 'issued', sha256: file.sha256 };
   }
   const draft = kind === 'reply' && c.state === 'reply_drafted';
   const letter = await loadLetter(db, caseId, kind, { draft });
   if (!draft) letter.mark = '据办理记录重新生成的副本（未留存发出原件）';
-  const content = format === 'pdf' ? await renderLetterPdf(letter) : await renderLetterDocx(letter);
+  const content = await renderLetter(letter, format, log);
   return {
     fileName: format === 'pdf' ? pdfName(letter.fileName) : letter.fileName,
-    mediaType: format === 'pdf' ? PDF_MEDIA_TYPE : DOCX_MEDIA_TYPE,
+    mediaType: MEDIA_TYPES[format],
     content,
     status: draft ? 'draft' : 'rebuilt',
     sha256: sha256(content),

@@ -10,15 +10,17 @@ import { fileURLToPath } from 'node:url';
 import ExcelJS from 'exceljs';
 import mammoth from 'mammoth';
 import { fixturePath } from '../render/testing/fixtures.ts';
+import { readPdf } from '../render/testing/pdf-text.ts';
 
 const BIN = fileURLToPath(new URL('../../../bin/gongkai.mjs', import.meta.url));
 const dir = mkdtempSync(join(tmpdir(), 'gongkai-render-'));
 after(() => rmSync(dir, { recursive: true, force: true }));
 
-function gongkai(...args: string[]) {
-  const r = spawnSync(process.execPath, [BIN, 'report', 'render', ...args], { encoding: 'utf8', timeout: 60_000 });
+function gongkaiWith(env: Record<string, string>, ...args: string[]) {
+  const r = spawnSync(process.execPath, [BIN, 'report', 'render', ...args], { encoding: 'utf8', timeout: 60_000, env: { ...process.env, ...env } });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
+const gongkai = (...args: string[]) => gongkaiWith({}, ...args);
 
 test('render to each format writes the file and exits 0', async () => {
   const input = fixturePath('distinct-2019');
@@ -82,4 +84,25 @@ test('unreadable or invalid input: exit 2, a Chinese reason on stderr, no output
   assert.equal(r.code, 2);
   assert.match(r.stderr, /正文文件 .* 应为对象/);
   assert.equal(existsSync(out), false);
+});
+
+test('PDF with characters the fonts lack: written with 〓, a warning naming each on stderr, exit 0', async () => {
+  const narrative = join(dir, 'rare.json');
+  writeFileSync(narrative, JSON.stringify({ 一: '申请人𰀀某、龑某、𪛖某。' }));
+  const out = join(dir, 'rare.pdf');
+  const r = gongkai(fixturePath('distinct-2021'), '--to', 'pdf', '-o', out, '--narrative', narrative);
+  assert.equal(r.code, 0, r.stderr);
+  assert.equal(r.stderr, '警告：字体缺少以下字符，PDF 中以“〓”代替：𰀀（U+30000）、𪛖（U+2A6D6）\n');
+  assert.ok((await readPdf(readFileSync(out))).joined.includes('申请人〓某、龑某、〓某。'));
+});
+
+test('PDF without its fonts: 错误 in Chinese, no stack trace, exit 1, no file; other formats still work', () => {
+  const empty = mkdtempSync(join(dir, 'no-fonts-'));
+  const out = join(dir, 'no-fonts.pdf');
+  const r = gongkaiWith({ GONGKAI_CJK_FONT_DIR: empty }, fixturePath('distinct-2021'), '--to', 'pdf', '-o', out);
+  assert.equal(r.code, 1);
+  assert.equal(r.stderr, `错误：未找到 PDF 所需的中文字体：环境变量 GONGKAI_CJK_FONT_DIR 指定的目录 ${empty}中缺少 NotoSansHans-Regular.otf。请重新运行 npm ci。\n`);
+  assert.equal(existsSync(out), false);
+  const html = gongkaiWith({ GONGKAI_CJK_FONT_DIR: empty }, fixturePath('distinct-2021'), '--to', 'html', '-o', join(dir, 'no-fonts.html'));
+  assert.equal(html.code, 0, html.stderr);
 });

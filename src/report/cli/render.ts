@@ -1,15 +1,20 @@
 // `gongkai report render <file.json> --to html|docx|xlsx|pdf -o <out>` — renders
 // a report in canonical JSON in the national layout. Contract: exit 0 when the
-// file was written; 2 when the input is unreadable or not a valid report, or
-// the invocation is wrong (reason in Chinese on stderr).
+// file was written (a PDF with characters its fonts lack is still written, with
+// 〓 in their place and a 警告 naming each on stderr); 1 when the file cannot be
+// made on this machine (the PDF fonts are missing: 错误 on stderr); 2 when the
+// input is unreadable or not a valid report, or the invocation is wrong (reason
+// in Chinese on stderr).
 import { readFileSync, writeFileSync } from 'node:fs';
 import type { Command } from 'commander';
 import { SECTION_KEYS, type SectionKey } from '../model/layout.ts';
 import { parseReportJson } from '../model/parse.ts';
 import type { ReportDocument } from '../render/document.ts';
-import { RENDER_TARGETS, isRenderTarget, renderReport } from '../render/render.ts';
+import { PdfFontsMissing } from '../render/pdf-fonts.ts';
+import { RENDER_TARGETS, isRenderTarget, renderReportFile } from '../render/render.ts';
 
 export const EXIT_OK = 0;
+export const EXIT_CANNOT_RENDER = 1;
 export const EXIT_UNREADABLE = 2;
 
 export interface RenderOptions {
@@ -66,14 +71,15 @@ export async function runRender(path: string, options: RenderOptions): Promise<R
     const doc: ReportDocument = { report: parsed.report };
     if (options.narrative) doc.narrative = readNarrative(options.narrative);
     if (options.title) doc.title = options.title;
-    const out = await renderReport(doc, options.to);
+    const { file, warnings } = await renderReportFile(doc, options.to);
     try {
-      writeFileSync(options.output, out);
+      writeFileSync(options.output, file);
     } catch (e) {
       throw new Unreadable(`无法写入 ${options.output}：${(e as Error).message}`);
     }
-    return { exitCode: EXIT_OK, stderr: '' };
+    return { exitCode: EXIT_OK, stderr: warnings.map((w) => `警告：${w}\n`).join('') };
   } catch (e) {
+    if (e instanceof PdfFontsMissing) return { exitCode: EXIT_CANNOT_RENDER, stderr: `错误：${e.message}\n` };
     if (!(e instanceof Unreadable)) throw e;
     return { exitCode: EXIT_UNREADABLE, stderr: `${e.message}\n` };
   }

@@ -1,28 +1,10 @@
-// The annual report as PDF (pdfmake 0.3 on the server): A4 with the margins of
-// GB/T 9704, Noto CJK SC embedded (subset), tables with their merged cells,
-// header rows repeated on each page and rows never split across pages.
-import { createRequire } from 'node:module';
+// The annual report as PDF (pdfmake 0.3 on the server, set up in pdfmake.ts): A4
+// with the margins of GB/T 9704, Noto Sans Hans embedded (subset), tables with
+// their merged cells, header rows repeated on each page and rows never split
+// across pages.
 import { layoutDocument, type ReportDocument } from './document.ts';
 import { placeCells, type GridCell, type TableGrid } from './grid.ts';
-import { pdfFontFile } from './pdf-fonts.ts';
-
-// pdfmake ships no type declarations: the little of its server API used here.
-interface PdfMakeOutput {
-  getBuffer(): Promise<Buffer>;
-}
-interface VirtualFs {
-  existsSync(f: string): boolean;
-  writeFileSync(f: string, c: Buffer): void;
-}
-interface PdfMake {
-  virtualfs: VirtualFs;
-  setFonts(fonts: Record<string, Record<string, string>>): void;
-  setUrlAccessPolicy(policy: (url: string) => boolean): void;
-  setLocalAccessPolicy(policy: (path: string) => boolean): void;
-  createPdf(definition: object): PdfMakeOutput;
-}
-
-const require = createRequire(import.meta.url);
+import { renderPdfDocument, type PdfDefinition, type RenderedPdf } from './pdfmake.ts';
 
 const MM = 72 / 25.4;
 // GB/T 9704: A4, margins left 28 mm, top 37 mm, right 26 mm, bottom 35 mm.
@@ -30,27 +12,6 @@ const MARGINS: [number, number, number, number] = [28 * MM, 37 * MM, 26 * MM, 35
 const TEXT_WIDTH = 595.28 - MARGINS[0] - MARGINS[2];
 const CELL_PADDING = 3;
 const LINE = 0.5;
-
-let engine: PdfMake | null = null;
-
-/** pdfmake with our fonts, created on first use and kept for the life of the process. */
-function pdfmake(): PdfMake {
-  if (engine) return engine;
-  const shared = require('pdfmake') as PdfMake;
-  // A private instance: the exported one is process-wide and others may change its fonts.
-  const own = new (Object.getPrototypeOf(shared).constructor as new () => PdfMake)();
-  // No network and no file access while rendering: fonts come from the virtual file system.
-  own.setUrlAccessPolicy(() => false);
-  own.setLocalAccessPolicy(() => false);
-  const serif = pdfFontFile('serif', own.virtualfs);
-  const sans = pdfFontFile('sansBold', own.virtualfs);
-  own.setFonts({
-    NotoSerif: { normal: serif, bold: serif, italics: serif, bolditalics: serif },
-    NotoSans: { normal: sans, bold: sans, italics: sans, bolditalics: sans },
-  });
-  engine = own;
-  return own;
-}
 
 interface PdfCell {
   text?: string;
@@ -67,7 +28,7 @@ const TABLE_STYLES = {
   wideTable: { fontSize: 8, lineHeight: 1.05 },
 };
 type TableStyle = (typeof TABLE_STYLES)[keyof typeof TABLE_STYLES];
-/** Height of a line of Noto CJK text per point of font size (ascent + descent ≈ 1.448 em). */
+/** Height of a line of CJK text per point of font size (ascent + descent = 1.448 em, see pdf-fonts.ts). */
 const CJK_LINE = 1.448;
 const PADDING_Y = 1.5;
 
@@ -154,7 +115,7 @@ function keepHeadingWithTable(node: NodeInfo, nodes: NodeQueries): boolean {
   return nodes.getNodesOnNextPage().some((n) => n.id === tableBody);
 }
 
-export function pdfDefinition(doc: ReportDocument): object {
+export function pdfDefinition(doc: ReportDocument): PdfDefinition {
   const { title, blocks } = layoutDocument(doc);
   const content: object[] = [{ text: title, style: 'title' }];
   let section = '';
@@ -178,10 +139,10 @@ export function pdfDefinition(doc: ReportDocument): object {
     content,
     footer: (page: number) => ({ text: `— ${page} —`, alignment: 'center', fontSize: 10, margin: [0, 20, 0, 0] }),
     pageBreakBefore: keepHeadingWithTable,
-    defaultStyle: { font: 'NotoSerif', fontSize: 12, lineHeight: 1.4 },
+    defaultStyle: { fontSize: 12, lineHeight: 1.4 },
     styles: {
-      title: { font: 'NotoSans', fontSize: 18, alignment: 'center', margin: [0, 0, 0, 16] },
-      heading: { font: 'NotoSans', fontSize: 13, margin: [0, 10, 0, 4] },
+      title: { bold: true, fontSize: 18, alignment: 'center', margin: [0, 0, 0, 16] },
+      heading: { bold: true, fontSize: 13, margin: [0, 10, 0, 4] },
       paragraph: { leadingIndent: 24, margin: [0, 0, 0, 4] },
       missing: { alignment: 'center', margin: [0, 4, 0, 8] },
       ...TABLE_STYLES,
@@ -189,6 +150,7 @@ export function pdfDefinition(doc: ReportDocument): object {
   };
 }
 
-export async function renderPdf(doc: ReportDocument): Promise<Buffer> {
-  return pdfmake().createPdf(pdfDefinition(doc)).getBuffer();
+/** The PDF, and the characters it prints as 〓 because the fonts lack them. */
+export async function renderPdf(doc: ReportDocument): Promise<RenderedPdf> {
+  return renderPdfDocument(pdfDefinition(doc));
 }
