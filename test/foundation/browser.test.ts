@@ -51,3 +51,24 @@ test('demo admin logs in, must change the password, then reaches the console and
   assert.ok(await page.getByRole('heading', { name: /用户 · 县林业局/ }).isVisible());
   await page.close();
 });
+
+test('Chinese text is drawn with real glyphs (the npm font), not empty boxes', async () => {
+  const page = await browser.newPage();
+  await page.goto(`${base}/`);
+  // Two different characters drawn alike are the "tofu" box of a missing font.
+  const drawn = await page.evaluate(() =>
+    ['公', '开', '\uE000'].map((ch) => {
+      const canvas = document.createElement('canvas');
+      canvas.width = canvas.height = 48;
+      const ctx = canvas.getContext('2d')!;
+      ctx.font = `40px ${getComputedStyle(document.body).fontFamily}`;
+      ctx.fillText(ch, 4, 40);
+      return canvas.toDataURL();
+    }),
+  );
+  const [gong, kai, missing] = drawn;
+  assert.notEqual(gong, kai);
+  assert.notEqual(gong, missing);
+  assert.notEqual(kai, missing);
+  await page.close();
+});
