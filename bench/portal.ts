@@ -16,7 +16,7 @@ import { migrate } from '../src/core/db/migrate.ts';
 import { openPostgres } from '../src/core/db/postgres.ts';
 import type { Database } from '../src/core/db/database.ts';
 import { seedCalendar } from '../src/calendar/seed.ts';
-import { seedDemo } from '../src/demo/seed.ts';
+import { seedDemo } from '../src/app/demo/seed.ts';
 import { ensureCatalogue } from '../src/catalogue/commands.ts';
 import { searchableText } from '../src/catalogue/search/text.ts';
 import { tsvectorLiteral } from '../src/catalogue/search/tokens.ts';

@@ -8,12 +8,12 @@
 import { randomBytes } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import postgres from 'postgres';
-import { cliContext } from '../src/core/context.ts';
+import { cliContext } from '../src/orgs/context.ts';
 import type { Database } from '../src/core/db/database.ts';
 import { migrate } from '../src/core/db/migrate.ts';
 import { openPglite } from '../src/core/db/pglite.ts';
 import { openPostgres } from '../src/core/db/postgres.ts';
-import { seedDemo } from '../src/demo/seed.ts';
+import { seedDemo } from '../src/app/demo/seed.ts';
 import { findOrgByCode } from '../src/orgs/store.ts';
 import { createReport, importReport, saveReportVersion } from '../src/report/commands.ts';
 import { blankReport } from '../src/report/model/blank-report.ts';

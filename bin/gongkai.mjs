@@ -3,7 +3,7 @@
 // `npm ci` through the prepare script, and by `npm run build`).
 import { existsSync } from 'node:fs';
 
-const main = new URL('../dist/cli/main.js', import.meta.url);
+const main = new URL('../dist/app/cli.js', import.meta.url);
 if (!existsSync(main)) {
   process.stderr.write('错误：尚未编译（缺少 dist/）。请在项目目录运行 npm run build（npm ci 会自动编译）。\n');
   process.exit(1);

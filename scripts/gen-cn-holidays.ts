@@ -7,7 +7,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
-import { addDays } from '../src/calendar/date.ts';
+import { addDays } from '../src/core/date.ts';
 import { parseYearArrangement, type HolidayRange, type YearArrangement } from '../src/calendar/arrangement.ts';
 
 const OUT = fileURLToPath(new URL('../src/calendar/data/cn-holidays.json', import.meta.url));

@@ -2,14 +2,15 @@
 // one zod schema per route (published at /api/docs).
 import type { FastifyInstance } from 'fastify';
 import type { AppDeps } from '../core/http/deps.ts';
-import { requireStaff } from '../core/http/auth.ts';
+import { requireStaff } from '../orgs/staff/auth.ts';
 import { protectFromCsrf } from '../core/http/csrf.ts';
-import { auditApiRoutes } from '../core/audit/routes.ts';
+import { auditApiRoutes } from '../orgs/audit-routes.ts';
 import { orgApiRoutes } from '../orgs/api.ts';
-import { staffApiRoutes } from '../staff/api.ts';
+import { staffApiRoutes } from '../orgs/staff/api.ts';
 import { applicationApiRoutes } from '../applications/api.ts';
 import { ledgerApiRoutes } from '../applications/ledger/api.ts';
 import { reportApiRoutes } from '../report/api.ts';
+import { importDocumentApiRoutes } from '../ingest/import/api.ts';
 import { catalogueApiRoutes } from '../catalogue/api.ts';
 
 export function apiPlugin(deps: AppDeps) {
@@ -24,6 +25,7 @@ export function apiPlugin(deps: AppDeps) {
     await app.register(applicationApiRoutes(deps));
     await app.register(ledgerApiRoutes(deps));
     await app.register(reportApiRoutes(deps));
+    await app.register(importDocumentApiRoutes(deps));
     await app.register(catalogueApiRoutes(deps));
   };
 }

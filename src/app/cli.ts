@@ -19,13 +19,13 @@ const TOP_LEVEL: readonly TopLevel[] = [
   { name: 'serve', description: '启动服务（门户、管理后台、API）', load: async () => [await import('./serve.ts')] },
   { name: 'db', description: '数据库', load: async () => [await import('../core/db/cli.ts')] },
   { name: 'org', description: '机构管理', load: async () => [await import('../orgs/cli.ts')] },
-  { name: 'user', description: '工作人员账号', load: async () => [await import('../staff/cli.ts')] },
+  { name: 'user', description: '工作人员账号', load: async () => [await import('../orgs/staff/cli.ts')] },
   { name: 'audit', description: '审计日志', load: async () => [await import('../core/audit/cli.ts')] },
   {
     name: 'report',
     description:
       '政府信息公开工作年度报告：check 检查、parse 解析已公布的原文（HTML、TXT、PDF、DOCX）、import 导入 canonical JSON、export 导出、render 生成 HTML/DOCX/XLSX/PDF、compute 由案件计算表三；批量导入原文用 gongkai import',
-    load: () => Promise.all([import('../report/cli.ts'), import('../applications/table3-cli.ts')]),
+    load: () => Promise.all([import('../report/cli.ts'), import('../ingest/cli/parse.ts'), import('../applications/table3-cli.ts')]),
   },
   {
     name: 'import',

@@ -9,9 +9,10 @@ import { applicationTodos } from '../applications/todo.ts';
 import { calendarTodos } from '../calendar/todo.ts';
 import { catalogueTodos } from '../catalogue/todo.ts';
 import { reportTodos } from '../report/todo.ts';
-import { todoPanel, type TodoSource } from './todo.ts';
-import { consolePage, noticeBox } from './layout.ts';
-import { consoleView } from './view.ts';
+import { todoPanel, type TodoSource } from '../orgs/shell/todo.ts';
+import { consolePage, noticeBox } from '../orgs/shell/console-layout.ts';
+import { consoleView } from '../orgs/shell/console-view.ts';
+import { currentYear } from '../core/today.ts';
 
 const NOTICES: Record<string, string> = {
   'password-changed': '密码已修改。',
@@ -28,7 +29,7 @@ export function homeRoutes(deps: AppDeps) {
       const view = await consoleView(deps, request, reply, 'home');
       const { org } = view;
       const notice = NOTICES[(request.query as { notice?: string }).notice ?? ''];
-      const year = new Date().getFullYear() - 1;
+      const year = currentYear() - 1;
       const [reminders, todos] = await Promise.all([reminderPanel(deps, view), Promise.all(TODO_SOURCES.map((source) => source(deps, view)))]);
       return reply.type('text/html').send(
         consolePage(

@@ -1,17 +1,18 @@
 // The staff console: server-rendered pages behind login, each module adds its own pages.
 import type { FastifyInstance } from 'fastify';
 import type { AppDeps } from '../core/http/deps.ts';
-import { requireStaff } from '../core/http/auth.ts';
+import { requireStaff } from '../orgs/staff/auth.ts';
 import { protectFromCsrf } from '../core/http/csrf.ts';
 import { wantsHtml } from '../core/http/errors.ts';
-import { auditConsoleRoutes } from '../core/audit/routes.ts';
+import { auditConsoleRoutes } from '../orgs/audit-routes.ts';
 import { orgConsoleRoutes } from '../orgs/console.ts';
-import { userConsoleRoutes } from '../staff/console.ts';
+import { userConsoleRoutes } from '../orgs/staff/console.ts';
 import { applicationConsoleRoutes } from '../applications/console.ts';
 import { ledgerConsoleRoutes } from '../applications/ledger/console.ts';
 import { reportConsoleRoutes } from '../report/console.ts';
-import { homeRoutes } from './home.ts';
-import { sessionRoutes } from './session-routes.ts';
+import { importConsoleRoutes } from '../ingest/import/console.ts';
+import { homeRoutes } from './console-home.ts';
+import { sessionRoutes } from '../orgs/staff/session-routes.ts';
 import { catalogueConsoleRoutes } from '../catalogue/console.ts';
 import { reminderConsoleRoutes } from '../applications/reminders/console.ts';
 import { calendarConsoleRoutes } from '../calendar/console.ts';
@@ -33,6 +34,7 @@ export function consolePlugin(deps: AppDeps) {
     await app.register(applicationConsoleRoutes(deps));
     await app.register(ledgerConsoleRoutes(deps));
     await app.register(reportConsoleRoutes(deps));
+    await app.register(importConsoleRoutes(deps));
     await app.register(catalogueConsoleRoutes(deps));
     await app.register(reminderConsoleRoutes(deps));
     await app.register(calendarConsoleRoutes(deps));

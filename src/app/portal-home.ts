@@ -7,7 +7,7 @@ import type { AppDeps } from '../core/http/deps.ts';
 import { notFound } from '../core/errors.ts';
 import { ORG_KIND_LABELS, type Organization } from '../orgs/model.ts';
 import { findOrgByCode, listOrgs } from '../orgs/store.ts';
-import { portalPage, searchBox } from './layout.ts';
+import { portalPage, searchBox } from '../orgs/shell/portal-layout.ts';
 
 /** Regions (省、市、县) have an overview of the organizations below them, not a catalogue or 指南 of their own. */
 const isRegion = (o: Organization) => o.kind === 'province' || o.kind === 'city' || o.kind === 'county';

@@ -2,8 +2,8 @@
 import { readFileSync } from 'node:fs';
 import type { FastifyInstance } from 'fastify';
 import type { AppDeps } from '../core/http/deps.ts';
-import { portalHomeRoutes } from './home.ts';
-import { registerVariant } from './variant.ts';
+import { portalHomeRoutes } from './portal-home.ts';
+import { registerVariant } from '../orgs/shell/variant.ts';
 import { applicationPortalRoutes } from '../applications/portal.ts';
 import { reportPortalRoutes } from '../report/portal.ts';
 import { cataloguePortalRoutes } from '../catalogue/portal.ts';

@@ -5,7 +5,7 @@ import type { Command } from 'commander';
 import { loadConfig } from '../core/config.ts';
 import { openDatabase } from '../core/db/open.ts';
 
-/** `gongkai serve` (the command is made by the program, src/cli/main.ts). */
+/** `gongkai serve` (the command is made by the program, src/app/cli.ts). */
 export function register(serve: Command): void {
   serve
     .option('--demo', '数据库为空时创建演示数据')
@@ -15,11 +15,11 @@ export function register(serve: Command): void {
       const opening = openDatabase(config);
       opening.catch(() => {}); // awaited below; not an unhandled rejection while the modules load
       const demoModules = opts.demo
-        ? Promise.all([import('../demo/seed.ts'), import('../applications/demo.ts'), import('../catalogue/demo.ts')])
+        ? Promise.all([import('./demo/seed.ts'), import('../applications/demo.ts'), import('../catalogue/demo.ts')])
         : null;
       const [{ migrate }, { buildApp }, { seedCalendar }, { startScheduler }, { reminderJob }, { mailerFromConfig }] = await Promise.all([
         import('../core/db/migrate.ts'),
-        import('../core/http/app.ts'),
+        import('./server.ts'),
         import('../calendar/seed.ts'),
         import('../core/jobs/runner.ts'),
         import('../applications/reminders/job.ts'),

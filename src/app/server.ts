@@ -12,16 +12,16 @@ import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
-import type { Config } from '../config.ts';
-import type { Database } from '../db/database.ts';
-import { sharedSecret } from '../secrets.ts';
-import { rateLimitStore } from './rate-limit-store.ts';
-import '../validation.ts';
-import { errorHandler, notFoundHandler } from './errors.ts';
-import { errorPage } from './page.ts';
-import { apiPlugin } from '../../api/plugin.ts';
-import { consolePlugin } from '../../console/plugin.ts';
-import { portalPlugin } from '../../portal/plugin.ts';
+import type { Config } from '../core/config.ts';
+import type { Database } from '../core/db/database.ts';
+import { sharedSecret } from '../core/secrets.ts';
+import { rateLimitStore } from '../core/http/rate-limit-store.ts';
+import '../core/validation.ts';
+import { errorHandler, notFoundHandler } from '../core/http/errors.ts';
+import { errorPage } from '../core/http/page.ts';
+import { apiPlugin } from './api.ts';
+import { consolePlugin } from './console.ts';
+import { portalPlugin } from './portal.ts';
 
 export interface AppOptions {
   db: Database;
@@ -43,7 +43,7 @@ declare module 'fastify' {
   }
 }
 
-const PUBLIC_DIR = fileURLToPath(new URL('../../../public/', import.meta.url));
+const PUBLIC_DIR = fileURLToPath(new URL('../../public/', import.meta.url));
 
 export async function buildApp({ db, config, logStream }: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({

@@ -3,15 +3,15 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { staffContext } from '../core/context.ts';
+import { staffContext } from '../orgs/context.ts';
 import { forbidden, notFound } from '../core/errors.ts';
-import { currentOrg } from '../core/http/auth.ts';
+import { currentOrg } from '../orgs/staff/auth.ts';
 import type { AppDeps } from '../core/http/deps.ts';
 import type { Organization } from '../orgs/model.ts';
 import { loadCaseFile } from './case-file.ts';
 import * as commands from './commands.ts';
-import { letterFile } from './letter-files.ts';
-import { LETTER_KINDS } from './letters.ts';
+import { letterFile } from './letters/files.ts';
+import { LETTER_KINDS } from './letters/compose.ts';
 import { APPLICANT_COLUMNS, APPLICANT_KINDS, CASE_STATES, CHANNELS, DELIVERIES, FORMS_WANTED } from './model.ts';
 import { applicationPolicy } from './policy.ts';
 import { presentCaseDetail, presentCaseSummary } from './present.ts';
@@ -20,10 +20,12 @@ import './scope.ts';
 import { findAttachmentContent, listIssuedLetters } from './store.ts';
 import { reportPolicy } from '../report/policy.ts';
 import { storeTable3InDraft, table3ForYear } from './table3-report.ts';
-import { listTemplateEntries, previewTemplate } from './letter-templates.ts';
-import { isTemplateKey, LETTER_KINDS as TEMPLATE_KINDS } from './rules/letter-template.ts';
-import { effectiveConventions, resetClockConventions, saveClockConventions } from './clock-conventions-store.ts';
-import { DEFAULT_CLOCK_CONVENTIONS, DUE_SOON_RANGE, FEE_PAYMENT_RANGE } from './rules/clock-conventions.ts';
+import { listTemplateEntries, previewTemplate } from './letters/templates.ts';
+import { isTemplateKey, LETTER_KINDS as TEMPLATE_KINDS } from './letters/rules.ts';
+import { resetClockConventions, saveClockConventions } from './clock-conventions/commands.ts';
+import { effectiveConventions } from './clock-conventions/store.ts';
+import { DEFAULT_CLOCK_CONVENTIONS, DUE_SOON_RANGE, FEE_PAYMENT_RANGE } from './clock-conventions/rules.ts';
+import { currentYear } from '../core/today.ts';
 
 const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { error: '日期格式应为 YYYY-MM-DD' });
 const optDate = date.optional();
@@ -239,7 +241,7 @@ export function applicationApiRoutes(deps: AppDeps) {
         const org = await currentOrg(db, request.staff!);
         // Counts only, no personal data: case readers and report editors both may see them.
         if (!applicationPolicy.read(request.staff!, org) && !reportPolicy.edit(request.staff!, org)) throw forbidden('只有依申请办理人、机关负责人、监督员和年度报告编辑人员可以查看');
-        const year = request.query.year ?? new Date().getFullYear() - 1;
+        const year = request.query.year ?? currentYear() - 1;
         const { format, table3 } = await table3ForYear(db, org.id, year);
         return { year, format, table3: table3 as unknown as Record<string, number[]> };
       },

@@ -1,13 +1,13 @@
 // A case with everything computed from it (案卷): events, the clock today, the snapshot the
 // transitions check, the actions its state allows. Read by the console and the API.
 import type { Queryable } from '../core/db/database.ts';
-import { loadClockRules } from './clock-conventions-store.ts';
+import { loadClockRules } from './clock-conventions/store.ts';
 import type { Applicant, Attachment, Case, CaseEvent } from './model.ts';
 import { caseClock, type CaseClock } from './rules/case-clock.ts';
 import { snapshotOf, type CaseSnapshot } from './rules/case-events.ts';
 import { allowedActions, type CaseAction } from './rules/transitions.ts';
 import { findApplicant, findCase, listAttachments, listEvents } from './store.ts';
-import { today } from './today.ts';
+import { today } from '../core/today.ts';
 
 export interface CaseFile {
   case: Case;

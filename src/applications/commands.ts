@@ -3,10 +3,10 @@
 // the audit entry. Personal data never goes into the audit log: entries name the receipt number.
 import { createHash } from 'node:crypto';
 import { appendAudit, type Actor } from '../core/audit/log.ts';
-import type { CommandContext } from '../core/context.ts';
+import type { CommandContext } from '../orgs/context.ts';
 import type { Database, Queryable } from '../core/db/database.ts';
 import { DomainError, forbidden, invalid, notFound } from '../core/errors.ts';
-import { loadClockRules } from './clock-conventions-store.ts';
+import { loadClockRules } from './clock-conventions/store.ts';
 import type { Organization } from '../orgs/model.ts';
 import { findOrgById } from '../orgs/store.ts';
 import { applicationInputSchema, type Applicant, type ApplicationInput, type Case } from './model.ts';
@@ -18,7 +18,7 @@ import { quoteFee, type FeeBasis } from './rules/fees.ts';
 import { normalizeEmail, phoneDigits } from './rules/identity.ts';
 import type { SubmissionChannel } from './rules/receipt.ts';
 import * as rules from './rules/transitions.ts';
-import { checkTemplate, isTemplateKey, type LetterKind } from './rules/letter-template.ts';
+import { checkTemplate, isTemplateKey, type LetterKind } from './letters/rules.ts';
 import {
   deleteTemplate,
   lockTemplate,
@@ -40,8 +40,8 @@ import {
   updateCaseState,
   type NewAttachment,
 } from './store.ts';
-import { today } from './today.ts';
-import { issueLetters } from './letter-files.ts';
+import { today } from '../core/today.ts';
+import { issueLetters } from './letters/files.ts';
 
 /** The applicant acting through the portal (after proving receipt number and phone or e-mail). */
 export const applicantActor = (requestId: string | null = null): Actor => ({ userId: null, name: '申请人（网上）', requestId });

@@ -4,22 +4,22 @@
 import { randomUUID } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { ZodError } from 'zod';
-import { addDays } from '../calendar/date.ts';
-import { staffContext, type CommandContext } from '../core/context.ts';
+import { addDays } from '../core/date.ts';
+import { staffContext, type CommandContext } from '../orgs/context.ts';
 import type { Database } from '../core/db/database.ts';
 import { DomainError, forbidden, notFound } from '../core/errors.ts';
 import { html, type SafeHtml } from '../core/html.ts';
 import type { AppDeps } from '../core/http/deps.ts';
 import { describeZodError } from '../core/validation.ts';
-import { consolePage, csrfField, errorBox, noticeBox, type ConsoleView } from '../console/layout.ts';
-import { consoleView } from '../console/view.ts';
+import { consolePage, csrfField, errorBox, noticeBox, type ConsoleView } from '../orgs/shell/console-layout.ts';
+import { consoleView } from '../orgs/shell/console-view.ts';
 import { TABLE3_COLUMNS, table3Rows, table3RowFullLabel } from '../report/model/layout.ts';
 import { reportPolicy } from '../report/policy.ts';
 import { applicationForm } from './application-form.ts';
 import { loadCaseFile, type CaseFile } from './case-file.ts';
 import * as commands from './commands.ts';
-import { letterFile } from './letter-files.ts';
-import { availableLetters, LETTER_KINDS, LETTER_TITLES, type LetterKind } from './letters.ts';
+import { letterFile } from './letters/files.ts';
+import { availableLetters, LETTER_KINDS, LETTER_TITLES, type LetterKind } from './letters/compose.ts';
 import {
   APPLICANT_COLUMN_LABELS,
   APPLICATION_FIELD_LABELS,
@@ -42,10 +42,10 @@ import type { CaseAction } from './rules/transitions.ts';
 import './scope.ts';
 import { findAttachmentContent, listCaseHandlers, listCases, listIssuedLetters, placeInApplicantMonth } from './store.ts';
 import { table3ForYear, storeTable3InDraft } from './table3-report.ts';
-import { today } from './today.ts';
+import { currentYear, today } from '../core/today.ts';
 import { reminderSummary } from './reminders/console.ts';
-import { letterTemplateConsoleRoutes } from './letter-templates-console.ts';
-import { clockConventionConsoleRoutes } from './clock-conventions-console.ts';
+import { letterTemplateConsoleRoutes } from './letters/console.ts';
+import { clockConventionConsoleRoutes } from './clock-conventions/console.ts';
 
 const ASSETS = html`<link rel="stylesheet" href="/assets/applications.css"><script src="/assets/applications.js" defer></script>`;
 const attachment = (name: string) => `attachment; filename="${name.replace(/[^\x20-\x7e]/g, '_')}"; filename*=UTF-8''${encodeURIComponent(name)}`;
@@ -439,14 +439,14 @@ ${items.length ? '' : html`<p class="muted">没有符合条件的申请。</p>`}
       const v = await consoleView(deps, request, reply, 'applications');
       if (!applicationPolicy.read(v.staff, v.org) && !reportPolicy.edit(v.staff, v.org)) throw forbidden('只有依申请办理人、机关负责人、监督员和年度报告编辑人员可以查看');
       const y = Number((request.query as { year?: string }).year);
-      const year = Number.isInteger(y) && y >= 2008 && y <= 2100 ? y : new Date().getFullYear() - 1;
+      const year = Number.isInteger(y) && y >= 2008 && y <= 2100 ? y : currentYear() - 1;
       return reply.type('text/html').send(await table3Page(deps, v, year));
     });
 
     app.post('/applications/table3', { schema: { hide: true } }, async (request, reply) => {
       const v = await consoleView(deps, request, reply, 'applications');
       const y = Number(((request.body ?? {}) as FormBody).year);
-      const year = Number.isInteger(y) && y >= 2008 && y <= 2100 ? y : new Date().getFullYear() - 1;
+      const year = Number.isInteger(y) && y >= 2008 && y <= 2100 ? y : currentYear() - 1;
       try {
         const saved = await storeTable3InDraft(db, staffContext(v.staff, request.id), v.org.id, year);
         return reply.type('text/html').send(await table3Page(deps, v, year, { notice: `已写入 ${year} 年度报告草稿（第 ${saved.version} 版）。` }));

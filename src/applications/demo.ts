@@ -5,15 +5,15 @@
 // goes through the real commands (events, letters, audit), as a trusted operator named 演示数据.
 // Fictional people; identity numbers carry valid check digits only so that the forms accept them.
 import type { Database } from '../core/db/database.ts';
-import type { CommandContext } from '../core/context.ts';
-import { addDays, type DateString } from '../calendar/date.ts';
+import type { CommandContext } from '../orgs/context.ts';
+import { addDays, type DateString } from '../core/date.ts';
 import { isCovered, isWorkingDay, type WorkingDayCalendar } from '../calendar/rules.ts';
 import { loadCalendar } from '../calendar/store.ts';
 import { findOrgByCode } from '../orgs/store.ts';
-import { findUserByUsername } from '../staff/store.ts';
+import { findUserByUsername } from '../orgs/staff/store.ts';
 import * as commands from './commands.ts';
 import type { SubmissionChannel } from './rules/receipt.ts';
-import { today } from './today.ts';
+import { today } from '../core/today.ts';
 
 const demoContext: CommandContext = { actor: { userId: null, name: '演示数据', requestId: null }, staff: null };
 

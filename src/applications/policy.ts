@@ -4,8 +4,8 @@
 // drafted by the handler and reviewed and signed by the head; the head or the administrator of
 // the organization edits its letter templates; administrators set how the clock counts.
 import type { Organization } from '../orgs/model.ts';
-import type { Staff } from '../staff/model.ts';
-import { canEnterOrg, hasRole, inSubtree, isOwnOrg } from '../staff/scope.ts';
+import type { Staff } from '../orgs/staff/model.ts';
+import { canEnterOrg, hasRole, inSubtree, isOwnOrg } from '../orgs/staff/scope.ts';
 
 export const applicationPolicy = {
   read: (s: Staff, org: Organization) => canEnterOrg(s, org) && (hasRole(s, 'supervisor') || (isOwnOrg(s, org) && hasRole(s, 'handler', 'head'))),

@@ -1,11 +1,11 @@
 // The case queue of an organization (办理台账): filtered by state and handler, and by the clock —
 // due within 3 working days (即将到期) or overdue (逾期), both computed today from the events.
 import type { Queryable } from '../core/db/database.ts';
-import { loadClockRules } from './clock-conventions-store.ts';
+import { loadClockRules } from './clock-conventions/store.ts';
 import type { Case, CaseState } from './model.ts';
 import { caseClock, type CaseClock } from './rules/case-clock.ts';
 import { listCases, listEventsOfCases } from './store.ts';
-import { today } from './today.ts';
+import { today } from '../core/today.ts';
 
 export interface QueueFilter {
   state?: CaseState | 'open' | null;

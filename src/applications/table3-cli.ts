@@ -6,11 +6,11 @@
 // Exit 0 with the JSON (whatever the findings: 勾稽 holds by construction); 1 with a Chinese message
 // when the organization is unknown or the year is not a four-digit year.
 import type { Command } from 'commander';
-import { runCommand, withDatabase } from '../cli/database.ts';
-import { cliContext } from '../core/context.ts';
+import { runCommand, withDatabase } from '../core/command-line.ts';
+import { cliContext } from '../orgs/context.ts';
 import type { Queryable } from '../core/db/database.ts';
 import { findOrgByCode } from '../orgs/store.ts';
-import { formatFinding } from '../report/cli/check.ts';
+import { formatFinding } from '../report/rules/rule.ts';
 import { findingsFor } from '../report/commands.ts';
 import { blankReport } from '../report/model/blank-report.ts';
 import { toCanonicalJson } from '../report/model/canonical-json.ts';
@@ -29,7 +29,7 @@ async function baseReport(db: Queryable, orgId: number, year: number, agency: st
   return { report, narrative: {}, stored: false };
 }
 
-/** `gongkai report compute` (the group is made by the program, src/cli/main.ts). */
+/** `gongkai report compute` (the group is made by the program, src/app/cli.ts). */
 export function register(report: Command): void {
   report
     .command('compute')

@@ -1,7 +1,7 @@
 // Table 3 of the annual report from the cases (issue 5 §6): one SQL aggregate per organization and
 // year (store.ts table3Counts), folded by the same rule as the pure computeTable3 (rules/table3.ts),
 // and stored into that year's report draft through the report module's own commands.
-import type { CommandContext } from '../core/context.ts';
+import type { CommandContext } from '../orgs/context.ts';
 import type { Database, Queryable } from '../core/db/database.ts';
 import { createReport, saveReportVersion } from '../report/commands.ts';
 import { formatForYear, type ReportFormat } from '../report/model/layout.ts';

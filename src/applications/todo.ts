@@ -2,7 +2,7 @@
 // 由机关负责人签发), online applications waiting to be confirmed (条例第三十一条: not received until
 // confirmed, so the clock has not started), and extension requests waiting for the head's approval
 // (条例第三十三条第二款). Overdue and due-soon cases are the 提醒 panel's.
-import type { TodoSource } from '../console/todo.ts';
+import type { TodoSource } from '../orgs/shell/todo.ts';
 import { applicationPolicy } from './policy.ts';
 import { countCasesByState, countPendingExtensions } from './store.ts';
 

@@ -15,7 +15,7 @@
 // A holiday may carry its own "source" when a later notice changed it (e.g. the 2020 春节
 // extension). Dates lie in the year, or in December of the year before (a notice can move
 // days at the turn of the year, e.g. 2022-12-31 in the notice for 2023).
-import { daysBetween, isValidDate, isWeekend, weekdayName, yearOf, addDays, type DateString } from './date.ts';
+import { daysBetween, isValidDate, isWeekend, weekdayName, yearOf, addDays, type DateString } from '../core/date.ts';
 import type { SpecialDay } from './rules.ts';
 
 export interface HolidayRange {

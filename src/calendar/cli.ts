@@ -17,7 +17,7 @@ import { DomainError, notFound } from '../core/errors.ts';
 import { findOrgByCode } from '../orgs/store.ts';
 import { ArrangementError } from './arrangement.ts';
 import { addYear, removeSpecialDay, setSpecialDay } from './commands.ts';
-import { assertDate, InvalidDateError, weekdayName, type DateString } from './date.ts';
+import { assertDate, InvalidDateError, weekdayName, type DateString } from '../core/date.ts';
 import { addWorkingDays, CalendarNotCoveredError, isWorkingDay, type WorkingDayCalendar } from './rules.ts';
 import { seedCalendar, shippedCalendar } from './seed.ts';
 import { findCoveredYear, listYear, loadCalendar } from './store.ts';
@@ -107,7 +107,7 @@ const cliActor = (): Actor => ({ userId: null, name: `命令行（${userInfo().u
 
 const KIND_LABEL = { holiday: '放假', makeup_workday: '上班' } as const;
 
-/** `gongkai calendar …` (the group is made by the program, src/cli/main.ts). */
+/** `gongkai calendar …` (the group is made by the program, src/app/cli.ts). */
 export function register(calendar: Command): void {
 
   calendar

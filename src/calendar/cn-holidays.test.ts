@@ -2,7 +2,7 @@
 // notices as transcribed in domain-reference §F.1 — typed in here by hand, not read from the file.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { addDays, isWeekend } from './date.ts';
+import { addDays, isWeekend } from '../core/date.ts';
 import { specialDaysOf, type YearArrangement } from './arrangement.ts';
 import { shippedArrangements } from './seed.ts';
 

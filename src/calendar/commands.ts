@@ -4,7 +4,7 @@ import { appendAudit, type Actor } from '../core/audit/log.ts';
 import type { Database } from '../core/db/database.ts';
 import { conflict, invalid, notFound } from '../core/errors.ts';
 import { parseYearArrangement, specialDaysOf, type YearArrangement } from './arrangement.ts';
-import { assertDate, isWeekend, weekdayName, type DateString } from './date.ts';
+import { assertDate, isWeekend, weekdayName, type DateString } from '../core/date.ts';
 import type { SpecialDayKind } from './rules.ts';
 import { findCoveredYear, findDay, deleteDay, insertCoveredYear, insertNationalDays, upsertDay, type StoredSpecialDay } from './store.ts';
 

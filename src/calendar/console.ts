@@ -4,16 +4,16 @@
 // No route parameters: the year and the date are query or form values, the organization of a
 // local day is always the current one (docs/architecture.md, organization scope).
 import type { FastifyInstance } from 'fastify';
-import { staffContext } from '../core/context.ts';
+import { staffContext } from '../orgs/context.ts';
 import { DomainError, forbidden, invalid } from '../core/errors.ts';
 import { html, type SafeHtml } from '../core/html.ts';
 import type { AppDeps } from '../core/http/deps.ts';
-import { consolePage, csrfField, errorBox, noticeBox, type ConsoleView } from '../console/layout.ts';
-import { consoleView } from '../console/view.ts';
-import { today } from '../applications/today.ts';
+import { consolePage, csrfField, errorBox, noticeBox, type ConsoleView } from '../orgs/shell/console-layout.ts';
+import { consoleView } from '../orgs/shell/console-view.ts';
+import { today } from '../core/today.ts';
 import { ArrangementError, specialDaysOf, type SourcedSpecialDay, type YearArrangement } from './arrangement.ts';
 import { addYear, DEFAULT_DAY_SOURCE, removeSpecialDay, setSpecialDay } from './commands.ts';
-import { assertDate, isValidDate, weekdayName, yearOf } from './date.ts';
+import { assertDate, isValidDate, weekdayName, yearOf } from '../core/date.ts';
 import { parseArrangementLines } from './lines.ts';
 import { calendarPolicy } from './policy.ts';
 import { yearsToEnter, type SpecialDayKind } from './rules.ts';

@@ -18,7 +18,7 @@
 // its problems are reported against the line they come from.
 import * as OpenCC from 'opencc-js/t2cn';
 import { ArrangementError, parseYearArrangement, type HolidayRange, type YearArrangement } from './arrangement.ts';
-import { isValidDate, type DateString } from './date.ts';
+import { isValidDate, type DateString } from '../core/date.ts';
 
 /** What the clerk typed into the form. */
 export interface ArrangementLinesInput {

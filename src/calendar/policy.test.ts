@@ -1,7 +1,7 @@
 // Who may change the working-day calendar (src/calendar/policy.ts).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { Role, Staff } from '../staff/model.ts';
+import type { Role, Staff } from '../orgs/staff/model.ts';
 import { calendarPolicy } from './policy.ts';
 
 const staff = (homePath: string, roles: Role[]): Staff => ({

@@ -2,8 +2,8 @@
 // the whole platform, so only the top of the organization tree changes it; an organization's local
 // days belong to its own administrators and those above it.
 import type { Organization } from '../orgs/model.ts';
-import type { Staff } from '../staff/model.ts';
-import { hasRole, inSubtree } from '../staff/scope.ts';
+import type { Staff } from '../orgs/staff/model.ts';
+import { hasRole, inSubtree } from '../orgs/staff/scope.ts';
 
 /** The staff member's own organization has no parent (its tree path has one segment, e.g. /1/). */
 export const isRootStaff = (s: Staff) => /^\/\d+\/$/.test(s.homePath);

@@ -2,7 +2,7 @@
 // Expected dates are counted by hand from the State Council notices (domain-reference §F.1).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { addDays, InvalidDateError } from './date.ts';
+import { addDays, InvalidDateError } from '../core/date.ts';
 import { addWorkingDays, CalendarNotCoveredError, dayInfo, isCovered, isWorkingDay, lastCoveredYear, workingDayCalendar, workingDaysBetween, yearsToEnter } from './rules.ts';
 import { shippedCalendar } from './seed.ts';
 

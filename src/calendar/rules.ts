@@ -5,7 +5,7 @@
 // not a holiday. Holidays follow the lunar calendar and yearly State Council notices, so they
 // cannot be computed: a calculation that needs a year without data fails, it never guesses.
 import { DomainError } from '../core/errors.ts';
-import { addDays, assertDate, dayNumber, isWeekend, yearOf, type DateString } from './date.ts';
+import { addDays, assertDate, dayNumber, isWeekend, yearOf, type DateString } from '../core/date.ts';
 
 export type SpecialDayKind = 'holiday' | 'makeup_workday';
 

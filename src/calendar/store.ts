@@ -1,6 +1,6 @@
 // Every SQL statement of the working-day calendar, and the row-to-object mapping.
 import { LOCK, type Queryable } from '../core/db/database.ts';
-import type { DateString } from './date.ts';
+import type { DateString } from '../core/date.ts';
 import type { SourcedSpecialDay } from './arrangement.ts';
 import { workingDayCalendar, type SpecialDayKind, type WorkingDayCalendar } from './rules.ts';
 

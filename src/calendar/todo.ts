@@ -1,8 +1,8 @@
 // 待办 of the working-day calendar for the console home: the year whose holiday arrangement is
 // missing (rules.ts yearsToEnter: the current year, or next year from November on), for the
 // administrators who may enter it. Without it every reply deadline in that year fails.
-import type { TodoSource } from '../console/todo.ts';
-import { today } from '../applications/today.ts';
+import type { TodoSource } from '../orgs/shell/todo.ts';
+import { today } from '../core/today.ts';
 import { calendarPolicy } from './policy.ts';
 import { yearsToEnter } from './rules.ts';
 import { coveredYears } from './store.ts';

@@ -3,9 +3,9 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { staffContext } from '../core/context.ts';
+import { staffContext } from '../orgs/context.ts';
 import { forbidden } from '../core/errors.ts';
-import { currentOrg } from '../core/http/auth.ts';
+import { currentOrg } from '../orgs/staff/auth.ts';
 import type { AppDeps } from '../core/http/deps.ts';
 import {
   acknowledgeFinding,
@@ -28,6 +28,7 @@ import { computeTable2Section1, storeTable2Section1 } from './report-table2.ts';
 import './scope.ts';
 import { cachedSearch } from './search/service.ts';
 import { findItem, latestVersion, listAcks, listColumns, listItemsForConsole } from './store.ts';
+import { currentYear } from '../core/today.ts';
 
 const itemSchema = z.object({
   id: z.number(),
@@ -223,7 +224,7 @@ export function catalogueApiRoutes(deps: AppDeps) {
 
     app.get(
       '/catalogue/table2',
-      { schema: { tags, summary: '年报表二 第二十条第（一）项（由目录计算）', querystring: z.object({ year: z.coerce.number().int().min(2008).max(2100).default(() => new Date().getFullYear() - 1) }), response: { 200: table2Schema } } },
+      { schema: { tags, summary: '年报表二 第二十条第（一）项（由目录计算）', querystring: z.object({ year: z.coerce.number().int().min(2008).max(2100).default(() => currentYear() - 1) }), response: { 200: table2Schema } } },
       async (request) => {
         const org = await currentOrg(db, request.staff!);
         if (!cataloguePolicy.read(request.staff!, org)) throw forbidden();

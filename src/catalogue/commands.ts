@@ -2,14 +2,13 @@
 // item, checks the policy, applies a pure rule, writes, and appends its audit entry.
 import { createHash } from 'node:crypto';
 import { appendAudit } from '../core/audit/log.ts';
-import type { CommandContext } from '../core/context.ts';
+import type { CommandContext } from '../orgs/context.ts';
 import type { Database, Queryable } from '../core/db/database.ts';
 import { conflict, forbidden, invalid, notFound } from '../core/errors.ts';
-import { todayInChina } from '../calendar/date.ts';
 import type { Organization } from '../orgs/model.ts';
 import { DEFAULT_INDEX_TEMPLATE, formatIndexNumber } from '../orgs/rules.ts';
 import { findOrgById } from '../orgs/store.ts';
-import { canEnterOrg } from '../staff/scope.ts';
+import { canEnterOrg } from '../orgs/staff/scope.ts';
 import { extractAttachmentText } from './attachment-text.ts';
 import { searchRow, versionFindings } from './checks.ts';
 import {
@@ -77,6 +76,7 @@ import {
   updateVersionContent,
   upsertSearchRow,
 } from './store.ts';
+import { today } from '../core/today.ts';
 
 type Rule = keyof typeof cataloguePolicy;
 
@@ -270,7 +270,7 @@ export async function approveStage(db: Database, ctx: CommandContext, itemId: nu
       summary: { version: latest.version, round: latest.reviewRound, stage: stage.name },
     });
     let indexNumber: string | null = null;
-    if (t.publish) indexNumber = await publishVersion(tx, ctx, org, item, latest, todayInChina());
+    if (t.publish) indexNumber = await publishVersion(tx, ctx, org, item, latest, today());
     else await setVersionReview(tx, latest.id, { state: t.state, stages: t.stages, stageIndex: t.stageIndex, round: t.round });
     return { version: (await findVersion(tx, latest.id))!, published: t.publish, indexNumber };
   });

@@ -3,16 +3,17 @@
 // interpretations and 有效性 changes, plans, budgets, recruitment — plus the catalogue entries
 // the seed documents show (seeds 002 and 004, with 黎川县生态环境局's own 索引号). Deterministic:
 // the same data on every first start. Idempotent: an organization that has items is skipped.
-import type { CommandContext } from '../core/context.ts';
+import type { CommandContext } from '../orgs/context.ts';
 import { LOCK, type Database, type Queryable } from '../core/db/database.ts';
 import { isWorkingDay, type WorkingDayCalendar } from '../calendar/rules.ts';
 import { loadCalendar } from '../calendar/store.ts';
-import { addDays, todayInChina } from '../calendar/date.ts';
+import { addDays } from '../core/date.ts';
 import { findOrgByCode } from '../orgs/store.ts';
 import type { Organization } from '../orgs/model.ts';
 import { ensureCatalogue, importPublishedItemIn, setInterpretationLinkIn, changeItemValidityIn } from './commands.ts';
 import type { Column } from './model.ts';
 import { listColumns } from './store.ts';
+import { today } from '../core/today.ts';
 
 const DEMO: CommandContext = { actor: { userId: null, name: '演示数据' }, staff: null };
 
@@ -81,11 +82,11 @@ interface Plan {
   summary?: string;
 }
 
-function plansFor(r: Random, d: DemoOrg, org: Organization, years: number[], today: string): Plan[] {
+function plansFor(r: Random, d: DemoOrg, org: Organization, years: number[], now: string): Plan[] {
   const out: Plan[] = [];
   let docSeq = 0;
   const dateIn = (year: number) => {
-    const last = year === Number(today.slice(0, 4)) ? Math.max(1, Number(today.slice(5, 7)) - 1) : 12;
+    const last = year === Number(now.slice(0, 4)) ? Math.max(1, Number(now.slice(5, 7)) - 1) : 12;
     return `${year}-${pad(1 + r.int(last))}-${pad(1 + r.int(28))}`;
   };
   for (const year of years) {
@@ -105,7 +106,7 @@ function plansFor(r: Random, d: DemoOrg, org: Organization, years: number[], tod
       out.push({ column: '政策解读', date: '', title: `《${title}》政策解读`, body: `一、制定背景\n\n${paragraphs(r, org, topic, year)}\n\n二、主要内容\n\n本文件共${CN_NUMBERS[2 + r.int(3)]}部分，明确了${topic}的工作目标、主要任务和保障措施。` });
     }
     out.push({ column: '规划计划', date: `${year}-0${2 + r.int(2)}-${pad(1 + r.int(28))}`, title: `${org.shortName}${year}年工作要点`, body: paragraphs(r, org, r.pick(d.topics), year) });
-    if (year < Number(today.slice(0, 4)) || today.slice(5) > '03-15') {
+    if (year < Number(now.slice(0, 4)) || now.slice(5) > '03-15') {
       out.push({ column: '财政预决算', date: `${year}-02-${pad(10 + r.int(15))}`, title: `${org.fullName}${year}年部门预算`, body: `根据《中华人民共和国预算法》和上级财政部门的要求，现将${org.fullName}${year}年部门预算公开如下。\n\n一、部门基本情况\n\n二、收支预算总体情况\n\n三、“三公”经费预算情况` });
       out.push({ column: '财政预决算', date: `${year}-08-${pad(10 + r.int(15))}`, title: `${org.fullName}${year - 1}年部门决算`, body: `现将${org.fullName}${year - 1}年部门决算公开如下。\n\n一、收入支出决算总体情况\n\n二、“三公”经费支出决算情况` });
     }
@@ -122,8 +123,8 @@ function plansFor(r: Random, d: DemoOrg, org: Organization, years: number[], tod
  * One transaction per organization; `signal` stops it between organizations (a server shutting down).
  */
 export async function seedCatalogueDemo(db: Database, years = [2023, 2024, 2025], opts: { signal?: AbortSignal } = {}): Promise<number> {
-  const today = todayInChina();
-  const thisYear = Number(today.slice(0, 4));
+  const now = today();
+  const thisYear = Number(now.slice(0, 4));
   const allYears = [...new Set([...years, thisYear])].filter((y) => y <= thisYear).sort();
   let created = 0;
   for (const d of ORGS) {
@@ -143,18 +144,18 @@ export async function seedCatalogueDemo(db: Database, years = [2023, 2024, 2025]
       const r = random(d.code);
       let count = 0;
       let lastPolicy: number | null = null;
-      const plans = plansFor(r, d, org, allYears, today).sort((a, b) => (a.date || '9') < (b.date || '9') ? -1 : 1);
+      const plans = plansFor(r, d, org, allYears, now).sort((a, b) => (a.date || '9') < (b.date || '9') ? -1 : 1);
       for (const p of plans) {
         const column = columns.find((c) => c.name === p.column);
         if (!column) continue;
-        const date = p.date || plans.find((x) => x.column === '政策文件' && `《${x.title}》政策解读` === p.title)?.date || today;
+        const date = p.date || plans.find((x) => x.column === '政策文件' && `《${x.title}》政策解读` === p.title)?.date || now;
         const item = await demoItem(tx, org, column, p, date, cal, r);
         count++;
         if (p.column === '政策文件') lastPolicy = item;
         if (p.column === '政策解读' && lastPolicy) await setInterpretationLinkIn(tx, DEMO, lastPolicy, item, true);
         if (p.column === '政策文件' && date < `${thisYear - 1}-01-01` && r.next() < 0.35) {
           const on = `${Number(date.slice(0, 4)) + 1}-${date.slice(5)}`;
-          await changeItemValidityIn(tx, DEMO, item, { validity: r.next() < 0.5 ? 'abolished' : 'amended', date: on <= today ? on : today, note: r.next() < 0.5 ? `被${d.prefix}〔${Number(on.slice(0, 4))}〕1号废止或修订` : '' });
+          await changeItemValidityIn(tx, DEMO, item, { validity: r.next() < 0.5 ? 'abolished' : 'amended', date: on <= now ? on : now, note: r.next() < 0.5 ? `被${d.prefix}〔${Number(on.slice(0, 4))}〕1号废止或修订` : '' });
         }
       }
       count += await seedDocuments(tx, d.code, org, columns);

@@ -1,7 +1,7 @@
 // The disclosure catalogue (政府信息公开目录, 条例第十二条) as data: columns, items, versions,
 // review stages, and the zod schemas of what a clerk may submit (messages in Chinese).
 import { z } from '../core/validation.ts';
-import type { Role } from '../staff/model.ts';
+import type { Role } from '../orgs/staff/model.ts';
 
 // ── Columns (栏目) ───────────────────────────────────────────────────────────
 

@@ -1,8 +1,8 @@
 // Who may do what with the disclosure catalogue — one line per rule. Work on items happens in
 // one's own organization (“谁公开、谁审核、谁负责”); supervisors and administrators above read.
 import type { Organization } from '../orgs/model.ts';
-import type { Staff } from '../staff/model.ts';
-import { canEnterOrg, hasRole, inSubtree, isOwnOrg } from '../staff/scope.ts';
+import type { Staff } from '../orgs/staff/model.ts';
+import { canEnterOrg, hasRole, inSubtree, isOwnOrg } from '../orgs/staff/scope.ts';
 
 type OrgRef = Pick<Organization, 'id' | 'path'>;
 

@@ -10,7 +10,7 @@ import type { AppDeps } from '../core/http/deps.ts';
 import { documentShell } from '../core/http/page.ts';
 import type { Organization } from '../orgs/model.ts';
 import { findOrgByCode, findOrgById, listOrgs } from '../orgs/store.ts';
-import { portalPage, searchBox } from '../portal/layout.ts';
+import { portalPage, searchBox } from '../orgs/shell/portal-layout.ts';
 import { ensureCatalogue } from './commands.ts';
 import { guideHtml } from './guide.ts';
 import { VALIDITY_LABELS, type Column, type Item, type Version } from './model.ts';
@@ -36,6 +36,7 @@ import {
   type LiveListEntry,
 } from './store.ts';
 import { VisitRecorder } from './visits.ts';
+import { currentYear } from '../core/today.ts';
 
 const PAGE_SIZE = 20;
 const REGION_KINDS = ['province', 'city', 'county'];
@@ -268,7 +269,7 @@ ${linked(links.interpretations, '相关解读')}${linked(links.policies, '解读
         for (const [k, v] of Object.entries(all)) if (v !== undefined && v !== '') p.set(k, String(v));
         return `/search?${p}`;
       };
-      const thisYear = Number(new Date().getFullYear());
+      const thisYear = currentYear();
       const asked = Boolean(q.q.trim() || q.docNumber);
       return reply.type('text/html').send(
         page(

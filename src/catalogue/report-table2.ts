@@ -1,7 +1,7 @@
 // 年度报告表二 第二十条第（一）项 from the catalogue, and storing it into the organization's
 // report draft for the year through the report module's own commands (a new report version,
 // audited as report.edit; only the two rows of （一） change, the other rows stay as they were).
-import type { CommandContext } from '../core/context.ts';
+import type { CommandContext } from '../orgs/context.ts';
 import type { Database, Queryable } from '../core/db/database.ts';
 import { invalid } from '../core/errors.ts';
 import { blankReport } from '../report/model/blank-report.ts';

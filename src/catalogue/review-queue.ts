@@ -2,7 +2,7 @@
 // waits at and whether this reviewer may sign it now (the page 审核队列 and the 待办 of the console home).
 import type { Database } from '../core/db/database.ts';
 import type { Organization } from '../orgs/model.ts';
-import type { Staff } from '../staff/model.ts';
+import type { Staff } from '../orgs/staff/model.ts';
 import { ensureCatalogue } from './commands.ts';
 import type { CatalogueSettings, ReviewStage, Version } from './model.ts';
 import { cataloguePolicy } from './policy.ts';

@@ -1,6 +1,6 @@
 // 待办 of 主动公开 for the console home: review stages waiting for this reviewer's signature
 // (三审制: “谁审核、谁负责”).
-import type { TodoSource } from '../console/todo.ts';
+import type { TodoSource } from '../orgs/shell/todo.ts';
 import { cataloguePolicy } from './policy.ts';
 import { reviewQueueFor } from './review-queue.ts';
 

@@ -7,8 +7,8 @@
 // so that item pages stay reads; several processes simply add their counts.
 import { createHash, randomBytes } from 'node:crypto';
 import type { Database } from '../core/db/database.ts';
-import { todayInChina } from '../calendar/date.ts';
 import { addItemViews, addPageViews, daySalt, forgetVisitorsBefore } from './store.ts';
+import { today } from '../core/today.ts';
 
 interface OrgDay {
   pv: number;
@@ -60,7 +60,7 @@ export class VisitRecorder {
   }
 
   private async count(orgId: number, client: { address: string; userAgent: string }, itemId?: number): Promise<void> {
-    const day = todayInChina();
+    const day = today();
     const hash = createHash('sha256').update(`${await this.salt(day)}|${client.address}|${client.userAgent}`).digest('base64url').slice(0, 22);
     const key = `${orgId}|${day}`;
     let d = this.days.get(key);
@@ -83,14 +83,14 @@ export class VisitRecorder {
     this.items = new Map();
     this.days = new Map();
     if (!items.size && !days.size) return;
-    const today = todayInChina();
+    const now = today();
     await this.db.transaction(async (tx) => {
       await addItemViews(tx, [...items.keys()], [...items.values()]);
       for (const [key, d] of days) {
         const [orgId, day] = key.split('|') as [string, string];
         await addPageViews(tx, Number(orgId), day, d.pv, [...d.visitors]);
       }
-      await forgetVisitorsBefore(tx, today);
+      await forgetVisitorsBefore(tx, now);
     });
   }
 }

@@ -1,7 +1,7 @@
 // Calendar dates as 'YYYY-MM-DD' strings. A date has no time zone: all arithmetic is done
 // on UTC midnights, so the machine's TZ setting can never move a deadline by a day.
 
-import { DomainError } from '../core/errors.ts';
+import { DomainError } from './errors.ts';
 
 /** A calendar date, 'YYYY-MM-DD'. */
 export type DateString = string;

@@ -10,6 +10,7 @@ export const ERROR_CODES = {
   CLOCK_INPUT: { status: 400, message: '办理时限无法计算' },
   NOT_FOUND: { status: 404, message: '未找到该内容' },
   CONFLICT: { status: 409, message: '内容与现有记录冲突' },
+  TOO_LARGE: { status: 413, message: '上传的内容过大' },
   CALENDAR_NOT_COVERED: { status: 422, message: '工作日历未包含该年度的节假日安排' },
   ACCOUNT_LOCKED: { status: 423, message: '登录失败次数过多，账号已暂时锁定' },
   RATE_LIMITED: { status: 429, message: '请求过于频繁，请稍后再试' },

@@ -1,11 +1,15 @@
-// Today's date for the procedure (China time). Procedural dates are checked against it (no event in
-// the future) and overdue / due-soon are computed from it. Tests fix it to replay a case on known
-// calendar days; each test file runs in its own process.
-import { todayInChina, type DateString } from '../calendar/date.ts';
+// The one "today" of the system: the date in China (UTC+8), whatever the server's time zone,
+// and its year. Procedural dates are checked against it (no event in the future), overdue and
+// due-soon are computed from it, and the year decides which annual report is due. Tests pin it
+// to replay a case on known calendar days; each test file runs in its own process.
+import { todayInChina, type DateString } from './date.ts';
 
 let source: () => DateString = () => todayInChina();
 
 export const today = (): DateString => source();
+
+/** The current year in China: on 1 January before 08:00 Beijing time a server on UTC still says last year. */
+export const currentYear = (): number => Number(today().slice(0, 4));
 
 /** Tests only: make `today()` return a fixed or moving date; `null` restores the real clock. */
 export function setTodayForTests(fn: (() => DateString) | null): void {

@@ -2,10 +2,10 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { staffContext } from '../core/context.ts';
+import { staffContext } from './context.ts';
 import { forbidden } from '../core/errors.ts';
 import type { AppDeps } from '../core/http/deps.ts';
-import { hasRole, REGION_ROLES } from '../staff/scope.ts';
+import { hasRole, REGION_ROLES } from './staff/scope.ts';
 import { createOrg, updateOrg } from './commands.ts';
 import { ORG_KINDS, orgInputSchema } from './model.ts';
 import { orgPolicy } from './policy.ts';

@@ -3,14 +3,14 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { consolePage } from '../../console/layout.ts';
-import { consoleView } from '../../console/view.ts';
-import { staffPolicy } from '../../staff/policy.ts';
-import { forbidden } from '../errors.ts';
-import { html } from '../html.ts';
-import { currentOrg } from '../http/auth.ts';
-import type { AppDeps } from '../http/deps.ts';
-import { listAudit, verifyAuditLog } from './log.ts';
+import { consolePage } from './shell/console-layout.ts';
+import { consoleView } from './shell/console-view.ts';
+import { staffPolicy } from './staff/policy.ts';
+import { forbidden } from '../core/errors.ts';
+import { html } from '../core/html.ts';
+import { currentOrg } from './staff/auth.ts';
+import type { AppDeps } from '../core/http/deps.ts';
+import { listAudit, verifyAuditLog } from '../core/audit/log.ts';
 
 const summaryText = (s: unknown) => {
   const text = JSON.stringify(s);

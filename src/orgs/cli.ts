@@ -1,13 +1,14 @@
 // `gongkai org add|list|show`
 import type { Command } from 'commander';
-import { runCommand, withDatabase } from '../cli/database.ts';
-import { cliContext } from '../core/context.ts';
+import { runCommand, withDatabase } from '../core/command-line.ts';
+import { cliContext } from './context.ts';
 import { createOrg } from './commands.ts';
 import { ORG_KIND_LABELS, ORG_KINDS, type OrgKind } from './model.ts';
 import { annualReportDeadline, DEFAULT_INDEX_TEMPLATE } from './rules.ts';
 import { findOrgByCode, listOrgs } from './store.ts';
+import { currentYear } from '../core/today.ts';
 
-/** `gongkai org …` (the group is made by the program, src/cli/main.ts). */
+/** `gongkai org …` (the group is made by the program, src/app/cli.ts). */
 export function register(org: Command): void {
 
   org
@@ -77,7 +78,7 @@ export function register(org: Command): void {
           const x = await findOrgByCode(db, code);
           if (!x) throw new Error(`未找到代码为 ${code} 的机构`);
           if (o.json) return void process.stdout.write(`${JSON.stringify(x, null, 2)}\n`);
-          const year = new Date().getFullYear() - 1;
+          const year = currentYear() - 1;
           const lines = [
             ['机构全称', x.fullName], ['机构简称', x.shortName], ['机构类型', ORG_KIND_LABELS[x.kind]], ['机构代码', x.code],
             ['索引号模板', x.indexTemplate ?? DEFAULT_INDEX_TEMPLATE], ['办公地址', x.address], ['办公时间', x.officeHours],

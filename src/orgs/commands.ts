@@ -1,7 +1,7 @@
 // Changes to organizations: each exported function is one transaction with its audit entry.
 import { appendAudit } from '../core/audit/log.ts';
-import type { CommandContext } from '../core/context.ts';
-import type { Database } from '../core/db/database.ts';
+import type { CommandContext } from './context.ts';
+import type { Database, Queryable } from '../core/db/database.ts';
 import { conflict, forbidden, invalid, notFound } from '../core/errors.ts';
 import { ORG_KIND_LABELS, orgInputSchema, type Organization, type OrgInput } from './model.ts';
 import { orgPolicy } from './policy.ts';
@@ -26,13 +26,29 @@ export async function createOrg(db: Database, ctx: CommandContext, raw: unknown)
     const parent = input.parentCode ? ((await findOrgByCode(tx, input.parentCode)) ?? null) : null;
     if (input.parentCode && !parent) throw notFound(`上级机构（代码 ${input.parentCode}）`);
     if (ctx.staff && !orgPolicy.create(ctx.staff, parent)) throw forbidden('只有上级机构的系统管理员可以新增机构');
-    checkInput(input, parent);
-    if (await findOrgByCode(tx, input.code)) throw conflict(`机构代码 ${input.code} 已被使用`);
-    if (await findOrgByFullName(tx, input.fullName)) throw conflict(`机构“${input.fullName}”已存在`);
-    const org = await insertOrg(tx, input, parent);
-    await appendAudit(tx, ctx.actor, { orgId: org.id, action: 'org.create', targetType: 'organization', targetId: org.id, summary: { after: input } });
-    return org;
+    return createOrgIn(tx, ctx, input, parent);
   });
+}
+
+/**
+ * Creates an organization inside the caller's transaction, whose policy the caller has checked
+ * (createOrg above; the importer of published reports, for an agency named in a report). A code
+ * or name already taken is a conflict; `reason` goes into the audit entry.
+ */
+export async function createOrgIn(
+  tx: Queryable,
+  ctx: CommandContext,
+  input: Omit<OrgInput, 'parentCode'>,
+  parent: Organization | null,
+  reason?: string,
+): Promise<Organization> {
+  checkInput(input, parent);
+  if (await findOrgByCode(tx, input.code)) throw conflict(`机构代码 ${input.code} 已被使用`);
+  if (await findOrgByFullName(tx, input.fullName)) throw conflict(`机构“${input.fullName}”已存在`);
+  const org = await insertOrg(tx, input, parent);
+  const after = { ...input, parentCode: parent?.code ?? null };
+  await appendAudit(tx, ctx.actor, { orgId: org.id, action: 'org.create', targetType: 'organization', targetId: org.id, summary: reason ? { after, reason } : { after } });
+  return org;
 }
 
 export async function updateOrg(db: Database, ctx: CommandContext, id: number, raw: unknown): Promise<Organization> {

@@ -1,20 +1,21 @@
 // Console pages for organizations: the tree in reach, details, create and edit forms.
 import type { FastifyInstance } from 'fastify';
 import { ZodError } from 'zod';
-import { staffContext } from '../core/context.ts';
+import { staffContext } from './context.ts';
 import { DomainError, forbidden } from '../core/errors.ts';
 import { html } from '../core/html.ts';
 import type { AppDeps } from '../core/http/deps.ts';
 import { describeZodError } from '../core/validation.ts';
-import { consolePage, csrfField, errorBox, noticeBox, type ConsoleView } from '../console/layout.ts';
-import { consoleView } from '../console/view.ts';
-import { hasRole, REGION_ROLES } from '../staff/scope.ts';
+import { consolePage, csrfField, errorBox, noticeBox, type ConsoleView } from './shell/console-layout.ts';
+import { consoleView } from './shell/console-view.ts';
+import { hasRole, REGION_ROLES } from './staff/scope.ts';
 import { createOrg, updateOrg } from './commands.ts';
 import { ORG_KIND_LABELS, ORG_KINDS, type Organization } from './model.ts';
 import { orgPolicy } from './policy.ts';
 import { annualReportDeadline, DEFAULT_INDEX_TEMPLATE } from './rules.ts';
 import './scope.ts';
 import { findOrgById, listOrgs } from './store.ts';
+import { currentYear } from '../core/today.ts';
 
 export const ORG_FIELD_LABELS: Record<string, string> = {
   kind: '机构类型',
@@ -72,7 +73,7 @@ export function orgConsoleRoutes(deps: AppDeps) {
       const staff = view.staff;
       const orgs = hasRole(staff, ...REGION_ROLES) ? await listOrgs(db, staff.homePath) : [view.org];
       const depth = (o: Organization) => o.path.split('/').length - staff.homePath.split('/').length;
-      const year = new Date().getFullYear() - 1;
+      const year = currentYear() - 1;
       return reply.type('text/html').send(
         consolePage(
           view,
@@ -116,7 +117,7 @@ export function orgConsoleRoutes(deps: AppDeps) {
       const org = request.scopedOrg!;
       const parent = org.parentId ? await findOrgById(db, org.parentId) : null;
       const notice = (request.query as { notice?: string }).notice;
-      const year = new Date().getFullYear() - 1;
+      const year = currentYear() - 1;
       const facts = html`<dl class="facts">
   <dt>上级机构</dt><dd>${parent?.fullName ?? '（无）'}</dd>
   <dt>机构类型</dt><dd>${ORG_KIND_LABELS[org.kind]}</dd>

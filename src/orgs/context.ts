@@ -1,6 +1,6 @@
 // Who is acting: a signed-in staff member (policies apply) or the local operator at the CLI.
-import type { Actor } from './audit/log.ts';
-import type { Staff } from '../staff/model.ts';
+import type { Actor } from '../core/audit/log.ts';
+import type { Staff } from './staff/model.ts';
 
 export interface CommandContext {
   actor: Actor;

@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { Organization } from '../../orgs/model.ts';
-import { matchAgency } from './agency-match.ts';
+import type { Organization } from './model.ts';
+import { matchAgency } from './name-match.ts';
 
 const org = (id: number, fullName: string) => ({ id, fullName }) as Organization;
 const orgs = [org(1, '大同市新荣区自然资源局'), org(2, '新宾满族自治县自然资源局'), org(3, '青山县林业局'), org(4, '绩溪县林业局')];

@@ -1,8 +1,8 @@
 // Matching the agency named in a published report to an organization, by normalized name
 // (traditional → simplified, spaces and punctuation ignored). No silent guesses: a shorter
 // name matches only when exactly one organization's full name ends with it.
-import type { Organization } from '../../orgs/model.ts';
-import { normalizeForMatch } from '../normalize/text.ts';
+import type { Organization } from './model.ts';
+import { normalizeForMatch } from '../core/text/normalize.ts';
 
 export const normalizeAgencyName = (name: string) => normalizeForMatch(name).replace(/[\s\p{P}]/gu, '');
 

@@ -1,6 +1,6 @@
 // Who may do what with organizations — one line per rule.
-import type { Staff } from '../staff/model.ts';
-import { canEnterOrg, hasRole, inSubtree } from '../staff/scope.ts';
+import type { Staff } from './staff/model.ts';
+import { canEnterOrg, hasRole, inSubtree } from './staff/scope.ts';
 import type { Organization } from './model.ts';
 
 export const orgPolicy = {

@@ -4,13 +4,13 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { staffContext } from '../core/context.ts';
+import { staffContext } from '../orgs/context.ts';
 import type { Database } from '../core/db/database.ts';
 import { forbidden, invalid, notFound } from '../core/errors.ts';
-import { currentOrg } from '../core/http/auth.ts';
+import { currentOrg } from '../orgs/staff/auth.ts';
 import type { AppDeps } from '../core/http/deps.ts';
-import type { Staff } from '../staff/model.ts';
-import { canEnterOrg } from '../staff/scope.ts';
+import type { Staff } from '../orgs/staff/model.ts';
+import { canEnterOrg } from '../orgs/staff/scope.ts';
 import { findOrgByCode } from '../orgs/store.ts';
 import type { Organization } from '../orgs/model.ts';
 import { createReport, importReport, narrativeSchema, publishReport, reportYearSchema, saveReportVersion, saveVersionSchema } from './commands.ts';
@@ -21,8 +21,7 @@ import type { AnnualReport } from './model/report.ts';
 import { RENDER_MEDIA_TYPES, RENDER_TARGETS, renderReport } from './render/render.ts';
 import { validateReport } from './rules/validate.ts';
 import type { Finding } from './rules/rule.ts';
-import { acceptDocumentUploads, importSummary, importUploadedDocuments, MAX_UPLOAD_FILES, mayImportDocuments, presentImportItem } from './import-documents.ts';
-import { presentFinding, presentListItem, presentReport, presentVersion, presentVersionInfo } from './present.ts';
+import { findingSchema, presentFinding, presentListItem, presentReport, presentVersion, presentVersionInfo } from './present.ts';
 import './scope.ts';
 import { findReportById, findVersion, listReportsOfOrg, listVersions, REPORT_STATUSES, TABLE_SOURCES, VERSION_ORIGINS } from './store.ts';
 
@@ -31,14 +30,6 @@ import { findReportById, findVersion, listReportsOfOrg, listVersions, REPORT_STA
 const canonicalJson = z
   .record(z.string(), z.unknown())
   .describe('年度报告 canonical JSON（schema 为 gongkai.annual-report/1，键见 spec/annual-report-json.md）');
-
-const findingSchema = z.object({
-  rule: z.string(),
-  severity: z.enum(['error', 'warning']),
-  cells: z.array(z.string()),
-  message: z.string(),
-  values: z.record(z.string(), z.number().nullable()).optional(),
-});
 
 const reportSchema = z.object({
   id: z.number(),
@@ -79,24 +70,6 @@ const versionSchema = versionInfoSchema.extend({
 const detailSchema = z.object({ report: reportSchema, version: versionSchema, versions: z.array(versionInfoSchema) });
 const savedSchema = z.object({ report: reportSchema, version: versionSchema });
 const checkedSchema = z.object({ findings: z.array(findingSchema), errors: z.number(), warnings: z.number() });
-
-const importItemSchema = z.object({
-  file: z.string(),
-  status: z.enum(['imported', 'unchanged', 'not-a-report', 'failed']).describe('imported 已导入；unchanged 已存在（同一文件此前已导入）；not-a-report 不是年度报告；failed 失败'),
-  statusText: z.string(),
-  reason: z.string().describe('结果说明或失败原因'),
-  organization: z.object({ code: z.string(), name: z.string(), created: z.boolean() }).nullable(),
-  year: z.number().nullable(),
-  reportId: z.number().nullable(),
-  published: z.boolean().describe('导入的版本已在公开门户发布'),
-  errors: z.number(),
-  warnings: z.number(),
-  findings: z.array(findingSchema),
-});
-const importedDocumentsSchema = z.object({
-  items: z.array(importItemSchema),
-  summary: z.object({ imported: z.number(), unchanged: z.number(), 'not-a-report': z.number(), failed: z.number() }),
-});
 
 const reportIdParams = z.object({ reportId: z.string() });
 const versionQuery = z.object({ version: z.coerce.number({ error: '版本号应为数字' }).int().min(1).optional() });
@@ -233,32 +206,13 @@ export function reportApiRoutes(deps: AppDeps) {
         const org = await targetOrg(db, request.staff!, request.query.orgCode);
         const result = await importReport(db, staffContext(request.staff!, request.id), {
           orgId: org.id,
-          report: request.body,
+          report: parsedReport(request.body, '导入的报告'),
           note: request.query.note ?? '',
           sourceName: request.query.sourceName ?? null,
         });
         return reply
           .status(201)
           .send({ report: presentReport(result.report), version: presentVersion(result.version), created: result.created, unchanged: result.unchanged });
-      },
-    );
-
-    acceptDocumentUploads(app);
-    app.post(
-      '/reports/import-documents',
-      {
-        schema: {
-          tags,
-          summary: `导入已公布的年度报告原文（multipart/form-data：1 至 ${MAX_UPLOAD_FILES} 个 .html/.htm/.txt/.pdf/.docx 文件，字段名各不相同；可选字段 orgCode 全部导入到该机构、draft=1 只保存为草稿、createOrgs=0 不新建机构）。与 gongkai import 相同：按文中机关名称匹配本机构及下级机构，没有相符的则在本机构下新建；照原样保存、记录检查结果并在公开门户发布（标注“导入”）。系统管理员和监督员可用`,
-          consumes: ['multipart/form-data'],
-          response: { 200: importedDocumentsSchema },
-        },
-      },
-      async (request) => {
-        const staff = request.staff!;
-        if (!mayImportDocuments(staff)) throw forbidden('只有系统管理员和监督员可以导入已公布的年度报告');
-        const items = await importUploadedDocuments(db, staffContext(staff, request.id), request.body);
-        return { items: items.map(presentImportItem), summary: importSummary(items) };
       },
     );
 

@@ -4,12 +4,11 @@
 // so that `report check` starts fast.
 import type { Command } from 'commander';
 import * as check from './cli/check.ts';
-import * as parse from './cli/parse.ts';
 import * as exportCommand from './cli/export.ts';
 import * as importCommand from './cli/import.ts';
 import * as render from './cli/render.ts';
 
-/** `gongkai report …` (the group is made by the program, src/cli/main.ts). */
+/** `gongkai report …` (the group is made by the program, src/app/cli.ts). */
 export function register(report: Command): void {
-  for (const m of [check, parse, exportCommand, importCommand, render]) m.register(report);
+  for (const m of [check, exportCommand, importCommand, render]) m.register(report);
 }

@@ -3,13 +3,13 @@
 // organization's stored report of the year before (cross-year rules) and the narrative, and
 // recorded beside the version — an imported report is stored as printed, never corrected.
 import { appendAudit } from '../core/audit/log.ts';
-import type { CommandContext } from '../core/context.ts';
+import type { CommandContext } from '../orgs/context.ts';
 import type { Database, Queryable } from '../core/db/database.ts';
 import { conflict, forbidden, invalid, notFound } from '../core/errors.ts';
 import { z } from '../core/validation.ts';
 import type { Organization } from '../orgs/model.ts';
 import { findOrgById } from '../orgs/store.ts';
-import { canEnterOrg } from '../staff/scope.ts';
+import { canEnterOrg } from '../orgs/staff/scope.ts';
 import { blankReport } from './model/blank-report.ts';
 import { toCanonicalObject } from './model/canonical-json.ts';
 import { formatForYear, SECTION_KEYS } from './model/layout.ts';
@@ -36,6 +36,7 @@ import {
   type TableSources,
   type VersionOrigin,
 } from './store.ts';
+import { currentYear } from '../core/today.ts';
 
 // ── Inputs ──────────────────────────────────────────────────────────────────
 
@@ -74,8 +75,8 @@ export type SaveVersionInput = z.input<typeof saveVersionSchema>;
 
 export interface ImportInput {
   orgId: number;
-  /** The canonical report JSON, as printed. */
-  report: unknown;
+  /** The report as printed, already read from its JSON at the edge (API, CLI) or from its document (ingest). */
+  report: AnnualReport;
   narrative?: ReportNarrative;
   note?: string;
   /** The file name or address of the imported document. */
@@ -191,7 +192,7 @@ export async function createReport(db: Database, ctx: CommandContext, input: { o
 /** createReport inside a transaction the caller holds (demo data). */
 export async function createReportIn(tx: Queryable, ctx: CommandContext, input: { orgId: number; year: unknown }): Promise<{ report: StoredReport; version: ReportVersion }> {
   const year = reportYearSchema.parse(input.year);
-  if (year > new Date().getFullYear()) throw invalid(`${year} 年尚未开始，不能创建该年度的报告`);
+  if (year > currentYear()) throw invalid(`${year} 年尚未开始，不能创建该年度的报告`);
   const org = await authorizedOrg(tx, ctx, input.orgId, 'edit');
   const format = formatForYear(year);
   const id = await insertReport(tx, { orgId: org.id, year, format });
@@ -297,22 +298,17 @@ export async function publishReportIn(tx: Queryable, ctx: CommandContext, report
  * nothing is corrected. With a content hash, a file imported before changes nothing.
  */
 export async function importReport(db: Database, ctx: CommandContext, input: ImportInput): Promise<ImportResult> {
-  const content = parsed(input.report);
-  return db.transaction((tx) => importParsedIn(tx, ctx, input, content));
+  return db.transaction((tx) => importReportIn(tx, ctx, input));
 }
 
 /** importReport inside a transaction the caller holds (demo data, bulk import). */
-export async function importReportIn(tx: Queryable, ctx: CommandContext, input: ImportInput): Promise<ImportResult> {
-  return importParsedIn(tx, ctx, input, parsed(input.report));
-}
-
-async function importParsedIn(
+export async function importReportIn(
   tx: Queryable,
   ctx: CommandContext,
   input: ImportInput,
-  content: AnnualReport,
   rule: 'edit' | 'importPublished' = 'edit',
 ): Promise<ImportResult> {
+  const content = input.report;
   const org = await authorizedOrg(tx, ctx, input.orgId, rule);
   const note = noteSchema.parse(input.note ?? '');
   const newId = await insertReport(tx, { orgId: org.id, year: content.year, format: content.format });
@@ -358,7 +354,7 @@ export async function importPublishedReportIn(
   input: ImportInput,
   opts: { draft?: boolean } = {},
 ): Promise<PublishedImportResult> {
-  const result = await importParsedIn(tx, ctx, input, parsed(input.report), 'importPublished');
+  const result = await importReportIn(tx, ctx, input, 'importPublished');
   const stored = result.report;
   const isShown = stored.publishedVersion === result.version.version;
   if (result.unchanged || opts.draft) return { ...result, published: isShown, keptDraft: null };

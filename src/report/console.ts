@@ -4,13 +4,13 @@
 // save (a new version), publish, and the versions (earlier ones read-only via ?version=N).
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { ZodError } from 'zod';
-import { staffContext } from '../core/context.ts';
+import { staffContext } from '../orgs/context.ts';
 import { DomainError, forbidden, notFound } from '../core/errors.ts';
 import { html, trustedHtml, type SafeHtml } from '../core/html.ts';
 import type { AppDeps } from '../core/http/deps.ts';
 import { describeZodError, z } from '../core/validation.ts';
-import { consolePage, csrfField, errorBox, noticeBox, type ConsoleView } from '../console/layout.ts';
-import { consoleView } from '../console/view.ts';
+import { consolePage, csrfField, errorBox, noticeBox, type ConsoleView } from '../orgs/shell/console-layout.ts';
+import { consoleView } from '../orgs/shell/console-view.ts';
 import type { Organization } from '../orgs/model.ts';
 import { annualReportDeadline } from '../orgs/rules.ts';
 import { createReport, previousYearReport, publishReport, saveReportVersion } from './commands.ts';
@@ -20,8 +20,6 @@ import { SEVERITY_LABELS, type Finding } from './rules/rule.ts';
 import type { GridCell, TableGrid } from './render/grid.ts';
 import { renderHtmlFragment } from './render/html.ts';
 import { reportPolicy } from './policy.ts';
-import { importConsoleRoutes } from './import-console.ts';
-import { mayImportDocuments } from './import-documents.ts';
 import { FORMAT_LABELS, ORIGIN_LABELS, SOURCE_LABELS, statusText } from './present.ts';
 import './scope.ts';
 import {
@@ -37,19 +35,19 @@ import {
   type StoredReport,
   type TableKey,
 } from './store.ts';
+import { currentYear, today } from '../core/today.ts';
 
 const ASSETS = html`<link rel="stylesheet" href="/assets/report.css">`;
 const TABLE_TITLES: Record<TableKey, string> = { table2: '表二', table3: '表三', table4: '表四' };
 const TABLE_OF_SECTION: Partial<Record<SectionKey, TableKey>> = { 二: 'table2', 三: 'table3', 四: 'table4' };
 
 const when = (iso: string | null) => (iso ? new Date(iso).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false }) : '—');
-const todayInChina = () => new Date().toLocaleDateString('sv-SE', { timeZone: 'Asia/Shanghai' });
 /** An id usable in a URL fragment: table3.withheld.stateSecret[0] → f-table3-withheld-stateSecret-0 */
 const fieldId = (name: string) => `f-${name.replace(/[^A-Za-z0-9]+/g, '-').replace(/-$/, '')}`;
 
 function deadlineText(org: Organization, r: Pick<StoredReport, 'year' | 'publishedVersion'>): SafeHtml {
   const deadline = annualReportDeadline(org, r.year);
-  const overdue = r.publishedVersion === null && todayInChina() > deadline;
+  const overdue = r.publishedVersion === null && today() > deadline;
   return html`${deadline}${overdue ? html` <strong class="overdue">已逾期未公布</strong>` : ''}`;
 }
 
@@ -58,13 +56,13 @@ function deadlineText(org: Organization, r: Pick<StoredReport, 'year' | 'publish
 function listPage(view: ConsoleView, items: ReportListItem[], form: { year?: string; error?: string; notice?: string } = {}): string {
   const org = view.org;
   const canEdit = reportPolicy.edit(view.staff, org);
-  const suggested = String(new Date().getFullYear() - 1);
+  const suggested = String(currentYear() - 1);
   return consolePage(
     view,
     `年度报告 · ${org.shortName}`,
     html`${noticeBox(form.notice)}${errorBox(form.error)}
 <p>政府信息公开工作年度报告：条例第五十条规定的内容，按国家格式填报、检查和发布。已发布的报告在<a href="/orgs/${org.code}/reports">公开门户</a>上公布。</p>
-${mayImportDocuments(view.staff) ? html`<p><a href="/console/reports/import">导入已公布的年度报告</a>（网页、文本、PDF、Word 原文，本机构及下级机构）</p>` : ''}
+${reportPolicy.importDocuments(view.staff) ? html`<p><a href="/console/reports/import">导入已公布的年度报告</a>（网页、文本、PDF、Word 原文，本机构及下级机构）</p>` : ''}
 ${items.length
   ? html`<table class="data">
   <thead><tr><th scope="col">年度</th><th scope="col">格式</th><th scope="col">状态</th><th scope="col">当前版本</th><th scope="col">错误</th><th scope="col">警告</th><th scope="col">公布截止日</th><th scope="col">最后修改</th></tr></thead>
@@ -80,7 +78,7 @@ ${canEdit
   ? html`<h2>新建年度报告</h2>
 <form method="post" action="/console/reports" class="inline">
   ${csrfField(view.csrf)}
-  <label>报告年度 <input name="year" type="number" min="2008" max="${new Date().getFullYear()}" required value="${form.year ?? suggested}"></label>
+  <label>报告年度 <input name="year" type="number" min="2008" max="${currentYear()}" required value="${form.year ?? suggested}"></label>
   <button type="submit">新建</button>
 </form>
 <p class="small">新建的报告各表均为 0，按该年度适用的格式（2019—2020 年度为国办公开办函〔2019〕60号格式，2021 年度起为国办公开办函〔2021〕30号格式）。</p>`
@@ -308,7 +306,6 @@ export function reportConsoleRoutes(deps: AppDeps) {
   }
 
   return async (app: FastifyInstance) => {
-    await app.register(importConsoleRoutes(deps));
     app.get('/reports', { schema: { hide: true } }, async (request, reply) => {
       const view = await consoleView(deps, request, reply, 'reports');
       const notice = NOTICES[(request.query as { notice?: string }).notice ?? ''];

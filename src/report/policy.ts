@@ -1,7 +1,7 @@
 // Who may do what with annual reports — one line per rule.
 import type { Organization } from '../orgs/model.ts';
-import type { Staff } from '../staff/model.ts';
-import { canEnterOrg, hasRole, inSubtree, isOwnOrg } from '../staff/scope.ts';
+import type { Staff } from '../orgs/staff/model.ts';
+import { canEnterOrg, hasRole, inSubtree, isOwnOrg } from '../orgs/staff/scope.ts';
 
 type OrgRef = Pick<Organization, 'id' | 'path'>;
 
@@ -17,4 +17,6 @@ export const reportPolicy = {
    * stored as printed and shown on the portal) for the organizations of their region, their own included.
    */
   importPublished: (s: Staff, org: OrgRef) => hasRole(s, 'admin', 'supervisor') && inSubtree(s, org),
+  /** Who sees the upload of published documents at all; the organizations it reaches are checked per file (importPublished). */
+  importDocuments: (s: Staff) => hasRole(s, 'admin', 'supervisor'),
 };

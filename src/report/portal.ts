@@ -7,7 +7,7 @@ import { notFound } from '../core/errors.ts';
 import { html, trustedHtml } from '../core/html.ts';
 import type { AppDeps } from '../core/http/deps.ts';
 import { findOrgByCode } from '../orgs/store.ts';
-import { portalPage } from '../portal/layout.ts';
+import { portalPage } from '../orgs/shell/portal-layout.ts';
 import { z } from '../core/validation.ts';
 import { toCanonicalJson } from './model/canonical-json.ts';
 import { documentTitle, type ReportDocument } from './render/document.ts';

@@ -1,4 +1,5 @@
 // What the console, the API and the portal may show of a stored report: explicit allow-lists.
+import { z } from 'zod';
 import { FORMAT_SOURCES } from './model/layout.ts';
 import { toCanonicalObject } from './model/canonical-json.ts';
 import type { Finding } from './rules/rule.ts';
@@ -74,3 +75,12 @@ export function presentPublished(r: ReportListItem) {
     warningCount: r.warningCount,
   };
 }
+
+/** A finding as the API gives it (presentFinding). */
+export const findingSchema = z.object({
+  rule: z.string(),
+  severity: z.enum(['error', 'warning']),
+  cells: z.array(z.string()),
+  message: z.string(),
+  values: z.record(z.string(), z.number().nullable()).optional(),
+});

@@ -1,24 +1,25 @@
 // 待办 of the annual report for the console home: last year's report until it is published, with its
 // deadline (条例第四十九条: 每年1月31日前公布; 政府 3月31日, domain reference A.11), for those who
 // edit or publish it.
-import type { TodoSource } from '../console/todo.ts';
-import { addDays, dayNumber, todayInChina } from '../calendar/date.ts';
+import type { TodoSource } from '../orgs/shell/todo.ts';
+import { addDays, dayNumber } from '../core/date.ts';
 import { annualReportDeadline } from '../orgs/rules.ts';
 import { reportPolicy } from './policy.ts';
 import { findReportByOrgYear, findVersion } from './store.ts';
+import { today } from '../core/today.ts';
 
 /** Within this many days of the deadline the matter is urgent. */
 const URGENT_DAYS = 30;
 
 export const reportTodos: TodoSource = async ({ db }, { staff, org }) => {
   if (!reportPolicy.edit(staff, org) && !reportPolicy.publish(staff, org)) return [];
-  const today = todayInChina();
-  const year = Number(today.slice(0, 4)) - 1;
+  const now = today();
+  const year = Number(now.slice(0, 4)) - 1;
   const deadline = annualReportDeadline(org, year);
   const stored = await findReportByOrgYear(db, org.id, year);
   if (stored?.publishedVersion) return [];
-  const late = dayNumber(today) > dayNumber(deadline);
-  const urgent = late || dayNumber(addDays(today, URGENT_DAYS)) >= dayNumber(deadline);
+  const late = dayNumber(now) > dayNumber(deadline);
+  const urgent = late || dayNumber(addDays(now, URGENT_DAYS)) >= dayNumber(deadline);
   const when = late ? `已过公布截止日 ${deadline}` : `公布截止日 ${deadline}`;
   if (!stored) return [{ label: `${year} 年度报告尚未创建`, count: null, href: '/console/reports', urgent, detail: when }];
   const version = await findVersion(db, stored.id, stored.currentVersion);

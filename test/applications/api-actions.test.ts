@@ -5,7 +5,7 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import mammoth from 'mammoth';
-import { setTodayForTests } from '../../src/applications/today.ts';
+import { setTodayForTests } from '../../src/core/today.ts';
 import { Client, testApp, type TestApp } from '../helpers/app.ts';
 
 let t: TestApp;

@@ -10,7 +10,7 @@ import { verifyAuditLog } from '../../src/core/audit/log.ts';
 import { blankReport } from '../../src/report/model/blank-report.ts';
 import { validateReport } from '../../src/report/rules/validate.ts';
 import { findReportByOrgYear, findVersion } from '../../src/report/store.ts';
-import { setTodayForTests } from '../../src/applications/today.ts';
+import { setTodayForTests } from '../../src/core/today.ts';
 import { Client, testApp, type TestApp } from '../helpers/app.ts';
 
 let t: TestApp;

@@ -4,8 +4,8 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
-import { setTodayForTests } from '../../src/applications/today.ts';
-import { DEMO_PASSWORD } from '../../src/demo/seed.ts';
+import { setTodayForTests } from '../../src/core/today.ts';
+import { DEMO_PASSWORD } from '../../src/app/demo/seed.ts';
 import { launchBrowser, SCREENSHOT_DIR } from '../helpers/browser.ts';
 import { testApp, type TestApp } from '../helpers/app.ts';
 

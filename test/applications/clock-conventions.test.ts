@@ -6,7 +6,7 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { verifyAuditLog } from '../../src/core/audit/log.ts';
-import { setTodayForTests } from '../../src/applications/today.ts';
+import { setTodayForTests } from '../../src/core/today.ts';
 import { Client, testApp, type TestApp } from '../helpers/app.ts';
 
 let t: TestApp;

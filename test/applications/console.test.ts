@@ -4,9 +4,9 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import mammoth from 'mammoth';
-import { cliContext } from '../../src/core/context.ts';
-import { createUser } from '../../src/staff/commands.ts';
-import { setTodayForTests } from '../../src/applications/today.ts';
+import { cliContext } from '../../src/orgs/context.ts';
+import { createUser } from '../../src/orgs/staff/commands.ts';
+import { setTodayForTests } from '../../src/core/today.ts';
 import { Client, testApp, type TestApp } from '../helpers/app.ts';
 
 let t: TestApp;

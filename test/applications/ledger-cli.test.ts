@@ -5,7 +5,7 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { cliContext } from '../../src/core/context.ts';
+import { cliContext } from '../../src/orgs/context.ts';
 import { createOrg } from '../../src/orgs/commands.ts';
 import { cliDatabase, runCli, type CliDatabase } from '../helpers/cli.ts';
 import { ledgerFile, ledgerRows } from './ledger-workbook.ts';

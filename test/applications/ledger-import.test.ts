@@ -5,10 +5,10 @@
 // continuing its cases — then the console upload and the JSON API as the 依申请办理人.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { cliContext } from '../../src/core/context.ts';
+import { cliContext } from '../../src/orgs/context.ts';
 import { verifyAuditLog } from '../../src/core/audit/log.ts';
 import { findOrgByCode } from '../../src/orgs/store.ts';
-import { setTodayForTests } from '../../src/applications/today.ts';
+import { setTodayForTests } from '../../src/core/today.ts';
 import { table3ForYear } from '../../src/applications/table3-report.ts';
 import { listEvents } from '../../src/applications/store.ts';
 import { importLedger } from '../../src/applications/ledger/import.ts';

@@ -3,10 +3,10 @@
 // personal data on a public page.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { setTodayForTests } from '../../src/applications/today.ts';
-import { cliContext } from '../../src/core/context.ts';
-import { createUser } from '../../src/staff/commands.ts';
-import { buildApp } from '../../src/core/http/app.ts';
+import { setTodayForTests } from '../../src/core/today.ts';
+import { cliContext } from '../../src/orgs/context.ts';
+import { createUser } from '../../src/orgs/staff/commands.ts';
+import { buildApp } from '../../src/app/server.ts';
 import { Client, testApp, type TestApp } from '../helpers/app.ts';
 
 let t: TestApp;

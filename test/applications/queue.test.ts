@@ -3,7 +3,7 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { loadQueue } from '../../src/applications/queue.ts';
-import { setTodayForTests } from '../../src/applications/today.ts';
+import { setTodayForTests } from '../../src/core/today.ts';
 import { testDatabase, type TestDatabase } from '../helpers/db.ts';
 
 let t: TestDatabase;

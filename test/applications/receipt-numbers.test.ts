@@ -4,11 +4,11 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { submitOnline } from '../../src/applications/commands.ts';
-import { setTodayForTests } from '../../src/applications/today.ts';
+import { setTodayForTests } from '../../src/core/today.ts';
 import type { Database } from '../../src/core/db/database.ts';
 import { openPostgres } from '../../src/core/db/postgres.ts';
 import { findOrgByCode } from '../../src/orgs/store.ts';
-import { seedDemo } from '../../src/demo/seed.ts';
+import { seedDemo } from '../../src/app/demo/seed.ts';
 import { testDatabase, type TestDatabase } from '../helpers/db.ts';
 
 let t: TestDatabase;

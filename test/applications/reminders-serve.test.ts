@@ -8,7 +8,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { todayInChina } from '../../src/calendar/date.ts';
+import { todayInChina } from '../../src/core/date.ts';
 import { loadConfig } from '../../src/core/config.ts';
 import type { Database } from '../../src/core/db/database.ts';
 import { openPglite } from '../../src/core/db/pglite.ts';

@@ -4,7 +4,7 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Database } from '../../src/core/db/database.ts';
-import { seedDemo } from '../../src/demo/seed.ts';
+import { seedDemo } from '../../src/app/demo/seed.ts';
 import { toCanonicalJson } from '../../src/report/model/canonical-json.ts';
 import { readReport } from '../../src/report/model/parse.ts';
 import { validateReport, hasErrors } from '../../src/report/rules/validate.ts';

@@ -3,7 +3,7 @@
 // passes the validator, including the cross-year rule against the year before.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { addDays, dayNumber } from '../../src/calendar/date.ts';
+import { addDays, dayNumber } from '../../src/core/date.ts';
 import { blankReport } from '../../src/report/model/blank-report.ts';
 import { TABLE3_COLUMNS, table3Rows, type ReportFormat } from '../../src/report/model/layout.ts';
 import type { AnnualReport } from '../../src/report/model/report.ts';

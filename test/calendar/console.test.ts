@@ -6,12 +6,12 @@
 // State Council notice for 2027.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { setTodayForTests } from '../../src/applications/today.ts';
-import { cliContext } from '../../src/core/context.ts';
+import { setTodayForTests } from '../../src/core/today.ts';
+import { cliContext } from '../../src/orgs/context.ts';
 import { addWorkingDays, CalendarNotCoveredError, isWorkingDay } from '../../src/calendar/rules.ts';
 import { coveredYears, findDay, loadCalendar } from '../../src/calendar/store.ts';
 import { findOrgByCode } from '../../src/orgs/store.ts';
-import { createUser } from '../../src/staff/commands.ts';
+import { createUser } from '../../src/orgs/staff/commands.ts';
 import { Client, testApp, type TestApp } from '../helpers/app.ts';
 
 const FICTIONAL_SOURCE = '（测试用虚构数据）国务院办公厅关于2027年部分节假日安排的通知（国办发明电〔2026〕99号）';

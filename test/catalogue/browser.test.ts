@@ -5,9 +5,9 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { cliContext } from '../../src/core/context.ts';
-import { DEMO_PASSWORD } from '../../src/demo/seed.ts';
-import { createUser } from '../../src/staff/commands.ts';
+import { cliContext } from '../../src/orgs/context.ts';
+import { DEMO_PASSWORD } from '../../src/app/demo/seed.ts';
+import { createUser } from '../../src/orgs/staff/commands.ts';
 import { launchBrowser, SCREENSHOT_DIR } from '../helpers/browser.ts';
 import { testApp, type TestApp } from '../helpers/app.ts';
 

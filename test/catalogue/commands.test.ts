@@ -3,10 +3,10 @@ import { after, before, test } from 'node:test';
 import { ZodError } from 'zod';
 import assert from 'node:assert/strict';
 import { verifyAuditLog } from '../../src/core/audit/log.ts';
-import { cliContext } from '../../src/core/context.ts';
+import { cliContext } from '../../src/orgs/context.ts';
 import { DomainError } from '../../src/core/errors.ts';
-import { todayInChina } from '../../src/calendar/date.ts';
-import { seedDemo } from '../../src/demo/seed.ts';
+import { todayInChina } from '../../src/core/date.ts';
+import { seedDemo } from '../../src/app/demo/seed.ts';
 import {
   acknowledgeFinding,
   approveStage,

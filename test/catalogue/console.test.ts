@@ -2,8 +2,8 @@
 // stage signs in turn, pages answer for every role.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { cliContext } from '../../src/core/context.ts';
-import { createUser } from '../../src/staff/commands.ts';
+import { cliContext } from '../../src/orgs/context.ts';
+import { createUser } from '../../src/orgs/staff/commands.ts';
 import { findOrgByCode } from '../../src/orgs/store.ts';
 import { listColumns } from '../../src/catalogue/store.ts';
 import { ensureCatalogue } from '../../src/catalogue/commands.ts';

@@ -1,10 +1,10 @@
 // Staff contexts and items for the catalogue tests: real users in the demo organizations.
-import { staffContext, type CommandContext } from '../../src/core/context.ts';
+import { staffContext, type CommandContext } from '../../src/orgs/context.ts';
 import type { Database } from '../../src/core/db/database.ts';
 import { findOrgByCode, findOrgById } from '../../src/orgs/store.ts';
-import { createUser } from '../../src/staff/commands.ts';
-import type { Role, Staff } from '../../src/staff/model.ts';
-import { findUserByUsername } from '../../src/staff/store.ts';
+import { createUser } from '../../src/orgs/staff/commands.ts';
+import type { Role, Staff } from '../../src/orgs/staff/model.ts';
+import { findUserByUsername } from '../../src/orgs/staff/store.ts';
 import { listColumns } from '../../src/catalogue/store.ts';
 import { ensureCatalogue } from '../../src/catalogue/commands.ts';
 

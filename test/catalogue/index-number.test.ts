@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { openPostgres } from '../../src/core/db/postgres.ts';
-import { seedDemo } from '../../src/demo/seed.ts';
+import { seedDemo } from '../../src/app/demo/seed.ts';
 import { allocateIndexNumber } from '../../src/catalogue/commands.ts';
 import { findOrgByCode } from '../../src/orgs/store.ts';
 import type { Organization } from '../../src/orgs/model.ts';

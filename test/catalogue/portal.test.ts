@@ -3,8 +3,8 @@
 // 繁體 views, view counts and daily PV/UV without personal data, and the JSON search API.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { cliContext } from '../../src/core/context.ts';
-import { todayInChina } from '../../src/calendar/date.ts';
+import { cliContext } from '../../src/orgs/context.ts';
+import { todayInChina } from '../../src/core/date.ts';
 import { findOrgByCode } from '../../src/orgs/store.ts';
 import { changeItemValidity, ensureCatalogue, importPublishedItem, setInterpretationLink, withdrawItem } from '../../src/catalogue/commands.ts';
 import { listColumns } from '../../src/catalogue/store.ts';

@@ -3,7 +3,7 @@
 // item with the term whole ranks first; on the portal and in the JSON API alike.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { cliContext } from '../../src/core/context.ts';
+import { cliContext } from '../../src/orgs/context.ts';
 import { findOrgByCode } from '../../src/orgs/store.ts';
 import { ensureCatalogue, importPublishedItem } from '../../src/catalogue/commands.ts';
 import { listColumns } from '../../src/catalogue/store.ts';

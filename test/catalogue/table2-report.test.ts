@@ -2,8 +2,8 @@
 // through the report module's commands (a new version; the other rows of table 2 untouched).
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { cliContext } from '../../src/core/context.ts';
-import { seedDemo } from '../../src/demo/seed.ts';
+import { cliContext } from '../../src/orgs/context.ts';
+import { seedDemo } from '../../src/app/demo/seed.ts';
 import { findOrgByCode } from '../../src/orgs/store.ts';
 import { findReportByOrgYear, findVersion } from '../../src/report/store.ts';
 import { changeItemValidity, ensureCatalogue, importPublishedItem } from '../../src/catalogue/commands.ts';

@@ -2,7 +2,7 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { Client, testApp, type TestApp } from '../helpers/app.ts';
-import { DEMO_PASSWORD } from '../../src/demo/seed.ts';
+import { DEMO_PASSWORD } from '../../src/app/demo/seed.ts';
 
 let t: TestApp;
 before(async () => {

@@ -2,15 +2,15 @@
 // walks every registered console and API route, so routes added later are covered too.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { cliContext } from '../../src/core/context.ts';
+import { cliContext } from '../../src/orgs/context.ts';
 import Fastify from 'fastify';
-import { requireStaff } from '../../src/core/http/auth.ts';
+import { requireStaff } from '../../src/orgs/staff/auth.ts';
 import { routeParams } from '../../src/core/http/scope.ts';
 import { findOrgByCode } from '../../src/orgs/store.ts';
 import { createReport } from '../../src/report/commands.ts';
 import { registerApplication } from '../../src/applications/commands.ts';
-import { createUser } from '../../src/staff/commands.ts';
-import { ROLES } from '../../src/staff/model.ts';
+import { createUser } from '../../src/orgs/staff/commands.ts';
+import { ROLES } from '../../src/orgs/staff/model.ts';
 import { Client, testApp, type TestApp } from '../helpers/app.ts';
 import { addAttachment, createItem, ensureCatalogue, importPublishedItem } from '../../src/catalogue/commands.ts';
 import { listColumns } from '../../src/catalogue/store.ts';

@@ -4,7 +4,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { Writable } from 'node:stream';
 import { Client, testApp } from '../helpers/app.ts';
-import { DEMO_PASSWORD } from '../../src/demo/seed.ts';
+import { DEMO_PASSWORD } from '../../src/app/demo/seed.ts';
 
 test('request logs hold no secrets or personal data', async () => {
   const lines: string[] = [];

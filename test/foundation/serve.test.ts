@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { BIN } from '../helpers/cli.ts';
 import { openPostgres } from '../../src/core/db/postgres.ts';
 import { readMigrations } from '../../src/core/db/migrate.ts';
-import { DEMO_ORGS } from '../../src/demo/organizations.ts';
+import { DEMO_ORGS } from '../../src/app/demo/organizations.ts';
 
 const freePort = () =>
   new Promise<number>((resolve) => {

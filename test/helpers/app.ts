@@ -1,8 +1,8 @@
 // An app on a fresh test database with the demo data, and a signed-in client for app.inject.
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
 import { loadConfig, type Config } from '../../src/core/config.ts';
-import { buildApp } from '../../src/core/http/app.ts';
-import { seedDemo, DEMO_PASSWORD } from '../../src/demo/seed.ts';
+import { buildApp } from '../../src/app/server.ts';
+import { seedDemo, DEMO_PASSWORD } from '../../src/app/demo/seed.ts';
 import { testDatabase, type TestDatabase } from './db.ts';
 
 export interface TestApp extends TestDatabase {

@@ -4,7 +4,7 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { seedDemo } from '../../src/demo/seed.ts';
+import { seedDemo } from '../../src/app/demo/seed.ts';
 import { toCanonicalJson } from '../../src/report/model/canonical-json.ts';
 import { readReport } from '../../src/report/model/parse.ts';
 import { fixturePath } from '../fixtures/reports/index.ts';

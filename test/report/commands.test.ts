@@ -2,13 +2,13 @@
 // with the stored previous year, publication and what the portal may see.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { cliContext, type CommandContext } from '../../src/core/context.ts';
+import { cliContext, type CommandContext } from '../../src/orgs/context.ts';
 import { DomainError } from '../../src/core/errors.ts';
 import { findOrgByCode } from '../../src/orgs/store.ts';
 import type { Organization } from '../../src/orgs/model.ts';
-import { createUser } from '../../src/staff/commands.ts';
-import type { Role, Staff } from '../../src/staff/model.ts';
-import { seedDemo } from '../../src/demo/seed.ts';
+import { createUser } from '../../src/orgs/staff/commands.ts';
+import type { Role, Staff } from '../../src/orgs/staff/model.ts';
+import { seedDemo } from '../../src/app/demo/seed.ts';
 import { createReport, importReport, publishReport, saveReportVersion } from '../../src/report/commands.ts';
 import { toCanonicalObject } from '../../src/report/model/canonical-json.ts';
 import type { AnnualReport2021 } from '../../src/report/model/report.ts';

@@ -5,11 +5,11 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { cliContext } from '../../src/core/context.ts';
+import { cliContext } from '../../src/orgs/context.ts';
 import { randomReport } from '../../src/ingest/testing/random-report.ts';
 import { findOrgByCode, findOrgByFullName } from '../../src/orgs/store.ts';
 import { renderReport } from '../../src/report/render/render.ts';
-import { createUser } from '../../src/staff/commands.ts';
+import { createUser } from '../../src/orgs/staff/commands.ts';
 import { seedPath } from '../fixtures/seeds/index.ts';
 import { Client, testApp, type TestApp } from '../helpers/app.ts';
 

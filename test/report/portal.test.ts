@@ -2,7 +2,7 @@
 // year with its downloads, imported reports marked with their findings, drafts never shown.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { cliContext } from '../../src/core/context.ts';
+import { cliContext } from '../../src/orgs/context.ts';
 import { findOrgByCode } from '../../src/orgs/store.ts';
 import { createReport, publishReport, saveReportVersion } from '../../src/report/commands.ts';
 import type { AnnualReport2021 } from '../../src/report/model/report.ts';

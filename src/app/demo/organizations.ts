@@ -1,6 +1,6 @@
 // Demo organizations: a fictional county (its government office and six departments),
 // plus the real agencies of the seed documents (test/fixtures/seeds) in their regions.
-import type { OrgInput } from '../orgs/model.ts';
+import type { OrgInput } from '../../orgs/model.ts';
 
 type DemoOrg = Omit<OrgInput, 'shortName'> & { shortName?: string };
 

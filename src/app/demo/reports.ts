@@ -1,13 +1,13 @@
 // Demo annual reports of 青山县: 自然资源局 2024 and 2025, entered and published, a consistent
 // pair (2025 上年结转 = 2024 结转下年度; 现行有效件数 carried on), and 生态环境局 2025, imported
 // from a (fictional) published page with a deliberate 勾稽 error, so that the findings show.
-import type { Queryable } from '../core/db/database.ts';
-import type { CommandContext } from '../core/context.ts';
-import { findOrgByCode } from '../orgs/store.ts';
-import { createReportIn, importReportIn, publishReportIn, saveReportVersionIn } from '../report/commands.ts';
-import { blankReport } from '../report/model/blank-report.ts';
-import type { AnnualReport2021, Table3_2021, Table3Line } from '../report/model/report.ts';
-import type { ReportNarrative } from '../report/store.ts';
+import type { Queryable } from '../../core/db/database.ts';
+import type { CommandContext } from '../../orgs/context.ts';
+import { findOrgByCode } from '../../orgs/store.ts';
+import { createReportIn, importReportIn, publishReportIn, saveReportVersionIn } from '../../report/commands.ts';
+import { blankReport } from '../../report/model/blank-report.ts';
+import type { AnnualReport2021, Table3_2021, Table3Line } from '../../report/model/report.ts';
+import type { ReportNarrative } from '../../report/store.ts';
 
 const demoContext: CommandContext = { actor: { userId: null, name: '演示数据' }, staff: null };
 

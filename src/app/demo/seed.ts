@@ -1,12 +1,12 @@
 // Demo data on first start (`npm start`): organizations and staff accounts to try every role.
-import { LOCK, withAdvisoryLock, type Database } from '../core/db/database.ts';
-import { appendAudit } from '../core/audit/log.ts';
-import type { CommandContext } from '../core/context.ts';
-import { orgInputSchema } from '../orgs/model.ts';
-import { findOrgByCode, insertOrg } from '../orgs/store.ts';
-import type { Role } from '../staff/model.ts';
-import { hashPassword } from '../staff/password.ts';
-import { insertUser } from '../staff/store.ts';
+import { LOCK, withAdvisoryLock, type Database } from '../../core/db/database.ts';
+import { appendAudit } from '../../core/audit/log.ts';
+import type { CommandContext } from '../../orgs/context.ts';
+import { orgInputSchema } from '../../orgs/model.ts';
+import { findOrgByCode, insertOrg } from '../../orgs/store.ts';
+import type { Role } from '../../orgs/staff/model.ts';
+import { hashPassword } from '../../orgs/staff/password.ts';
+import { insertUser } from '../../orgs/staff/store.ts';
 import { DEMO_ORGS } from './organizations.ts';
 import { seedDemoReports } from './reports.ts';
 

@@ -3,15 +3,16 @@
 // the defaults), and for administrators of it or above a form to set or restore them. A change
 // applies to the due dates of every open case at once (they are computed on read).
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { staffContext } from '../core/context.ts';
-import { DomainError, forbidden } from '../core/errors.ts';
-import { html } from '../core/html.ts';
-import type { AppDeps } from '../core/http/deps.ts';
-import { consolePage, csrfField, errorBox, noticeBox, type ConsoleView } from '../console/layout.ts';
-import { consoleView } from '../console/view.ts';
-import { effectiveConventions, resetClockConventions, saveClockConventions, type EffectiveConventions } from './clock-conventions-store.ts';
-import { applicationPolicy } from './policy.ts';
-import { CONVENTION_LABELS, DEFAULT_CLOCK_CONVENTIONS, DUE_SOON_RANGE, FEE_PAYMENT_RANGE, type ClockConventions } from './rules/clock-conventions.ts';
+import { staffContext } from '../../orgs/context.ts';
+import { DomainError, forbidden } from '../../core/errors.ts';
+import { html } from '../../core/html.ts';
+import type { AppDeps } from '../../core/http/deps.ts';
+import { consolePage, csrfField, errorBox, noticeBox, type ConsoleView } from '../../orgs/shell/console-layout.ts';
+import { consoleView } from '../../orgs/shell/console-view.ts';
+import { resetClockConventions, saveClockConventions } from './commands.ts';
+import { effectiveConventions, type EffectiveConventions } from './store.ts';
+import { applicationPolicy } from '../policy.ts';
+import { CONVENTION_LABELS, DEFAULT_CLOCK_CONVENTIONS, DUE_SOON_RANGE, FEE_PAYMENT_RANGE, type ClockConventions } from './rules.ts';
 
 const BASE = '/console/applications/clock-conventions';
 const ROUTE = '/applications/clock-conventions';

@@ -3,7 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { DomainError } from '../../core/errors.ts';
-import { DEFAULT_CLOCK_CONVENTIONS, parseClockConventions } from './clock-conventions.ts';
+import { DEFAULT_CLOCK_CONVENTIONS, parseClockConventions } from './rules.ts';
 
 test('JSON and form values give the same conventions; an unticked checkbox is false', () => {
   assert.deepEqual(parseClockConventions({ ...DEFAULT_CLOCK_CONVENTIONS }), DEFAULT_CLOCK_CONVENTIONS);

@@ -1,16 +1,10 @@
-// An organization's clock conventions (migration 0011): its own row, else the nearest
-// organization above it with one, else the documented defaults. Saving and restoring are
-// transactions with their audit entry. loadClockRules gives the clock everything it counts on.
-import { appendAudit } from '../core/audit/log.ts';
-import type { CommandContext } from '../core/context.ts';
-import type { Database, Queryable } from '../core/db/database.ts';
-import { forbidden, notFound } from '../core/errors.ts';
-import { loadCalendar } from '../calendar/store.ts';
-import type { Organization } from '../orgs/model.ts';
-import { findOrgById } from '../orgs/store.ts';
-import { applicationPolicy } from './policy.ts';
-import type { ClockRules } from './rules/case-clock.ts';
-import { DEFAULT_CLOCK_CONVENTIONS, parseClockConventions, type ClockConventions } from './rules/clock-conventions.ts';
+// Every SQL statement of the clock conventions (migration 0011): an organization's own row, else
+// the nearest organization above it with one, else the documented defaults. loadClockRules gives
+// the clock everything it counts on. The changes (with their policy and audit) are commands.ts.
+import type { Queryable } from '../../core/db/database.ts';
+import { loadCalendar } from '../../calendar/store.ts';
+import type { ClockRules } from '../rules/case-clock.ts';
+import { DEFAULT_CLOCK_CONVENTIONS, type ClockConventions } from './rules.ts';
 
 export interface EffectiveConventions {
   conventions: ClockConventions;
@@ -60,49 +54,25 @@ export async function loadClockRules(db: Queryable, orgId: number): Promise<Cloc
   return { cal, conventions: effective.conventions };
 }
 
-const NOT_EDITOR = '只有本机构或上级机构的系统管理员可以修改计时规则';
-
-async function editableOrg(db: Queryable, ctx: CommandContext, orgId: number): Promise<Organization> {
-  const org = await findOrgById(db, orgId);
-  if (!org) throw notFound('该机构');
-  if (ctx.staff && !applicationPolicy.editClockConventions(ctx.staff, org)) throw forbidden(NOT_EDITOR);
-  return org;
-}
-
-async function lockOwn(tx: Queryable, orgId: number): Promise<ClockConventions | null> {
+/** The organization's own conventions, locked for a change (null: it has none). */
+export async function lockOwnConventions(tx: Queryable, orgId: number): Promise<ClockConventions | null> {
   const [r] = await tx.query<Row>("select *, '' as org_name from clock_conventions where org_id = $1 for update", [orgId]);
   return r ? conventionsOf(r) : null;
 }
 
-/** Sets the organization's own conventions (they then apply to it and to the organizations below without their own). */
-export async function saveClockConventions(db: Database, ctx: CommandContext, orgId: number, input: Record<string, unknown>): Promise<ClockConventions> {
-  const after = parseClockConventions(input);
-  return db.transaction(async (tx) => {
-    const org = await editableOrg(tx, ctx, orgId);
-    const before = (await lockOwn(tx, org.id)) ?? (await effectiveConventions(tx, org.id)).conventions;
-    await tx.query(
-      `insert into clock_conventions (org_id, start_day_counts, pause_start_day_counts, pause_end_day_counts, fee_payment_working_days,
-                                      due_soon_working_days, updated_by, updated_by_name, updated_at)
-       values ($1, $2, $3, $4, $5, $6, $7, $8, now())
-       on conflict (org_id) do update set start_day_counts = excluded.start_day_counts, pause_start_day_counts = excluded.pause_start_day_counts,
-         pause_end_day_counts = excluded.pause_end_day_counts, fee_payment_working_days = excluded.fee_payment_working_days,
-         due_soon_working_days = excluded.due_soon_working_days, updated_by = excluded.updated_by,
-         updated_by_name = excluded.updated_by_name, updated_at = now()`,
-      [org.id, after.startDayCounts, after.pauseStartDayCounts, after.pauseEndDayCounts, after.feePaymentWorkingDays, after.dueSoonWorkingDays, ctx.actor.userId, ctx.actor.name],
-    );
-    await appendAudit(tx, ctx.actor, { orgId: org.id, action: 'clock_conventions.save', targetType: 'clock_conventions', targetId: org.id, summary: { before, after } });
-    return after;
-  });
+export async function upsertConventions(tx: Queryable, orgId: number, c: ClockConventions, by: { userId: number | null; name: string }): Promise<void> {
+  await tx.query(
+    `insert into clock_conventions (org_id, start_day_counts, pause_start_day_counts, pause_end_day_counts, fee_payment_working_days,
+                                    due_soon_working_days, updated_by, updated_by_name, updated_at)
+     values ($1, $2, $3, $4, $5, $6, $7, $8, now())
+     on conflict (org_id) do update set start_day_counts = excluded.start_day_counts, pause_start_day_counts = excluded.pause_start_day_counts,
+       pause_end_day_counts = excluded.pause_end_day_counts, fee_payment_working_days = excluded.fee_payment_working_days,
+       due_soon_working_days = excluded.due_soon_working_days, updated_by = excluded.updated_by,
+       updated_by_name = excluded.updated_by_name, updated_at = now()`,
+    [orgId, c.startDayCounts, c.pauseStartDayCounts, c.pauseEndDayCounts, c.feePaymentWorkingDays, c.dueSoonWorkingDays, by.userId, by.name],
+  );
 }
 
-/** Removes the organization's own conventions: those of the organization above (or the defaults) apply again. */
-export async function resetClockConventions(db: Database, ctx: CommandContext, orgId: number): Promise<void> {
-  await db.transaction(async (tx) => {
-    const org = await editableOrg(tx, ctx, orgId);
-    const before = await lockOwn(tx, org.id);
-    if (!before) return;
-    await tx.query('delete from clock_conventions where org_id = $1', [org.id]);
-    const after = (await effectiveConventions(tx, org.id)).conventions;
-    await appendAudit(tx, ctx.actor, { orgId: org.id, action: 'clock_conventions.reset', targetType: 'clock_conventions', targetId: org.id, summary: { before, after } });
-  });
+export async function deleteConventions(tx: Queryable, orgId: number): Promise<void> {
+  await tx.query('delete from clock_conventions where org_id = $1', [orgId]);
 }

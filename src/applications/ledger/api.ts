@@ -4,9 +4,9 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { staffContext } from '../../core/context.ts';
+import { staffContext } from '../../orgs/context.ts';
 import { forbidden, invalid } from '../../core/errors.ts';
-import { currentOrg } from '../../core/http/auth.ts';
+import { currentOrg } from '../../orgs/staff/auth.ts';
 import type { AppDeps } from '../../core/http/deps.ts';
 import { applicationPolicy } from '../policy.ts';
 import { importLedger, MAX_LEDGER_BYTES } from './import.ts';

@@ -5,8 +5,8 @@
 import { readFile } from 'node:fs/promises';
 import { basename } from 'node:path';
 import type { Command } from 'commander';
-import { runCommand, withDatabase } from '../../cli/database.ts';
-import { cliContext } from '../../core/context.ts';
+import { runCommand, withDatabase } from '../../core/command-line.ts';
+import { cliContext } from '../../orgs/context.ts';
 import { findOrgByCode } from '../../orgs/store.ts';
 import { STATE_LABELS, type CaseState } from '../model.ts';
 import { importLedger } from './import.ts';
@@ -30,7 +30,7 @@ function print(r: LedgerImportReport): void {
   }
 }
 
-/** `gongkai applications import-ledger` (the group is made by the program, src/cli/main.ts). */
+/** `gongkai applications import-ledger` (the group is made by the program, src/app/cli.ts). */
 export function register(applications: Command): void {
   applications
     .command('import-ledger <file>')

@@ -2,7 +2,7 @@
 // header of the template and the header variants agencies use. A header cell matches when its
 // normalized text (traditional → simplified, full-width → half-width, spaces, line breaks, `*`
 // marks and bracketed hints such as “（YYYY-MM-DD）” removed) equals a normalized variant.
-import { normalizeForMatch } from '../../ingest/normalize/text.ts';
+import { normalizeForMatch } from '../../core/text/normalize.ts';
 
 export type LedgerFieldKey =
   | 'serial'

@@ -2,13 +2,13 @@
 // organization (check only, or import), see the errors per row or what was created, and the
 // earlier imports. The form is multipart; the CSRF token travels in it (catalogue's parser).
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { staffContext } from '../../core/context.ts';
+import { staffContext } from '../../orgs/context.ts';
 import { forbidden, invalid } from '../../core/errors.ts';
 import { html, type SafeHtml } from '../../core/html.ts';
 import type { AppDeps } from '../../core/http/deps.ts';
-import { acceptMultipart, type UploadedFile } from '../../catalogue/console/multipart.ts';
-import { consolePage, csrfField, errorBox, type ConsoleView } from '../../console/layout.ts';
-import { consoleView } from '../../console/view.ts';
+import { acceptUploads, type UploadedFile, type UploadForm } from '../../core/http/uploads.ts';
+import { consolePage, csrfField, errorBox, type ConsoleView } from '../../orgs/shell/console-layout.ts';
+import { consoleView } from '../../orgs/shell/console-view.ts';
 import { STATE_LABELS, type CaseState } from '../model.ts';
 import { applicationPolicy } from '../policy.ts';
 import { importLedger, MAX_LEDGER_BYTES } from './import.ts';
@@ -79,7 +79,8 @@ ${imports.length
 export function ledgerConsoleRoutes(deps: AppDeps) {
   const { db } = deps;
   return async (app: FastifyInstance) => {
-    acceptMultipart(app, MAX_LEDGER_BYTES + 1024 * 1024);
+    // a little over the limit, so that the import refuses a large file with its own message
+    await acceptUploads(app, { maxFileBytes: MAX_LEDGER_BYTES + 1024 * 1024, maxFiles: 1 });
     const view = async (request: FastifyRequest, reply: FastifyReply) => {
       const v = await consoleView(deps, request, reply, 'applications');
       if (!applicationPolicy.read(v.staff, v.org)) throw forbidden('只有依申请办理人、机关负责人和监督员可以查看依申请公开案件');
@@ -97,7 +98,7 @@ export function ledgerConsoleRoutes(deps: AppDeps) {
 
     app.post('/applications/ledger', { schema: { hide: true } }, async (request, reply) => {
       const v = await view(request, reply);
-      const body = (request.body ?? {}) as Record<string, string | UploadedFile>;
+      const body = (request.body ?? {}) as UploadForm;
       const file = body.file;
       try {
         if (!file || typeof file !== 'object' || file.content.length === 0) throw invalid('请选择要导入的台账文件（.xlsx）');

@@ -6,9 +6,9 @@
 // A check (dryRun) does all of this but writing.
 import { createHash } from 'node:crypto';
 import { basename } from 'node:path';
-import type { DateString } from '../../calendar/date.ts';
+import type { DateString } from '../../core/date.ts';
 import { appendAudit, type Actor } from '../../core/audit/log.ts';
-import type { CommandContext } from '../../core/context.ts';
+import type { CommandContext } from '../../orgs/context.ts';
 import type { Database, Queryable } from '../../core/db/database.ts';
 import { DomainError, forbidden, notFound } from '../../core/errors.ts';
 import type { Organization } from '../../orgs/model.ts';
@@ -18,7 +18,7 @@ import type { Applicant, ApplicationInput, CaseState } from '../model.ts';
 import { applicationPolicy } from '../policy.ts';
 import type { SubmissionChannel } from '../rules/receipt.ts';
 import { insertApplicant, insertCase, insertEvent, listEventsOfCases, lockReceiptCounter, nextReceiptSeq, updateCaseState } from '../store.ts';
-import { today } from '../today.ts';
+import { today } from '../../core/today.ts';
 import { formatLedgerError, type LedgerError, type LedgerImportReport, type LedgerRow, type ParsedLedger, type RowResult } from './model.ts';
 import { parseLedgerFile } from './parse.ts';
 import { ledgerRowKey, planExistingCase, planNewCase, type CasePlan } from './plan.ts';

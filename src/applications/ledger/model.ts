@@ -1,5 +1,5 @@
 // A row of a 依申请公开台账 once read (parse.ts), the per-row errors, and the import report.
-import type { DateString } from '../../calendar/date.ts';
+import type { DateString } from '../../core/date.ts';
 import type { ApplicantColumn, ApplicantKind, Delivery, FormWanted } from '../model.ts';
 import type { FeeBasis } from '../rules/fees.ts';
 import type { SubmissionChannel } from '../rules/receipt.ts';

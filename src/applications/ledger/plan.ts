@@ -4,7 +4,7 @@
 // case so far. A row already imported before continues its case: only the steps the case lacks
 // are planned, and a different ending is an error. Pure: no database, `today` is given.
 import { createHash } from 'node:crypto';
-import { dayNumber, type DateString } from '../../calendar/date.ts';
+import { dayNumber, type DateString } from '../../core/date.ts';
 import { DomainError } from '../../core/errors.ts';
 import type { CaseState } from '../model.ts';
 import { snapshotOf, type CaseSnapshot, type NewEvent, type StoredEvent } from '../rules/case-events.ts';

@@ -2,9 +2,9 @@
 // words of the enumerated columns (申请人类型, 申请方式, 处理结果 …) mapped to the case model.
 // Every reader answers a value, `null` for an empty cell, or `{ error }` with a Chinese message.
 // Nothing is guessed: a word that does not name exactly one value is an error.
-import { isValidDate, type DateString } from '../../calendar/date.ts';
-import { parseChineseNumeral } from '../../ingest/normalize/numerals.ts';
-import { normalizeForMatch } from '../../ingest/normalize/text.ts';
+import { isValidDate, type DateString } from '../../core/date.ts';
+import { parseChineseNumeral } from '../../core/text/numerals.ts';
+import { normalizeForMatch } from '../../core/text/normalize.ts';
 import { table3OutcomeRows, TABLE3_GROUPS } from '../../report/model/layout.ts';
 import type { ApplicantColumn, Delivery, FormWanted } from '../model.ts';
 import type { FeeBasis } from '../rules/fees.ts';

@@ -3,13 +3,13 @@
 // case's facts, as plain paragraphs; letter-docx.ts and letter-pdf.ts lay them out. Each states
 // the receipt date, the decision or request, the articles it rests on and, for replies, the
 // remedy clause in force since 2024 (rules/remedy.ts, generated, never part of the editable text).
-import { conflict } from '../core/errors.ts';
-import type { Organization } from '../orgs/model.ts';
-import { DELIVERY_LABELS, FORM_LABELS, type Applicant, type Case, type CaseEvent } from './model.ts';
-import { FEE_BASIS_LABELS } from './rules/fees.ts';
-import { fillTemplate, LETTER_KINDS, LETTER_TITLES, TO_CONSULTED_PARTY, type LetterKind, type PlaceholderValues } from './rules/letter-template.ts';
-import { OUTCOMES, isOutcome } from './rules/outcome.ts';
-import { disclosureRemedyClause, remedyClause } from './rules/remedy.ts';
+import { conflict } from '../../core/errors.ts';
+import type { Organization } from '../../orgs/model.ts';
+import { DELIVERY_LABELS, FORM_LABELS, type Applicant, type Case, type CaseEvent } from '../model.ts';
+import { FEE_BASIS_LABELS } from '../rules/fees.ts';
+import { fillTemplate, LETTER_KINDS, LETTER_TITLES, TO_CONSULTED_PARTY, type LetterKind, type PlaceholderValues } from './rules.ts';
+import { OUTCOMES, isOutcome } from '../rules/outcome.ts';
+import { disclosureRemedyClause, remedyClause } from '../rules/remedy.ts';
 
 export { LETTER_KINDS, LETTER_TITLES, type LetterKind };
 

@@ -3,17 +3,17 @@
 // letter filled with a sample case, saving (the head or the administrator of the organization) and
 // restoring the built-in wording. Errors (unknown or missing placeholder) keep what was typed.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { staffContext } from '../core/context.ts';
-import { DomainError, forbidden, notFound } from '../core/errors.ts';
-import { html } from '../core/html.ts';
-import type { AppDeps } from '../core/http/deps.ts';
-import { consolePage, csrfField, errorBox, noticeBox, type ConsoleView } from '../console/layout.ts';
-import { consoleView } from '../console/view.ts';
-import * as commands from './commands.ts';
-import type { Letter } from './letters.ts';
-import { listTemplateEntries, placeholderHelp, previewTemplate, type TemplateEntry } from './letter-templates.ts';
-import { applicationPolicy } from './policy.ts';
-import { isTemplateKey, LETTER_TITLES } from './rules/letter-template.ts';
+import { staffContext } from '../../orgs/context.ts';
+import { DomainError, forbidden, notFound } from '../../core/errors.ts';
+import { html } from '../../core/html.ts';
+import type { AppDeps } from '../../core/http/deps.ts';
+import { consolePage, csrfField, errorBox, noticeBox, type ConsoleView } from '../../orgs/shell/console-layout.ts';
+import { consoleView } from '../../orgs/shell/console-view.ts';
+import * as commands from '../commands.ts';
+import type { Letter } from './compose.ts';
+import { listTemplateEntries, placeholderHelp, previewTemplate, type TemplateEntry } from './templates.ts';
+import { applicationPolicy } from '../policy.ts';
+import { isTemplateKey, LETTER_TITLES } from './rules.ts';
 
 const BASE = '/console/applications/letter-templates';
 /** Route paths inside the console plugin (prefix /console). */

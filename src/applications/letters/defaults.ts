@@ -1,8 +1,8 @@
 // The built-in wording of every letter template (rules/letter-template.ts for the placeholders):
 // what an organization gets until it stores its own (letter_templates), and what “恢复默认” restores.
 // Reply templates follow the outcome: its decision sentence and the articles it rests on (rules/outcome.ts).
-import { OUTCOMES, type ReplyOutcome } from './rules/outcome.ts';
-import type { LetterKind } from './rules/letter-template.ts';
+import { OUTCOMES, type ReplyOutcome } from '../rules/outcome.ts';
+import type { LetterKind } from './rules.ts';
 
 const ACT = '《中华人民共和国政府信息公开条例》';
 const INTRO = '本机关于{收到日期}收到您提交的政府信息公开申请（编号：{申请编号}），申请获取{信息名称}。';

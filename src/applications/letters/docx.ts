@@ -2,7 +2,7 @@
 // with a two-character first-line indent, the issuing organization and date at the bottom right,
 // the signer of a reply (签发人) above them; a draft or rebuilt copy carries its mark above the title.
 import { AlignmentType, Document, Packer, Paragraph, TextRun, convertMillimetersToTwip } from 'docx';
-import type { Letter } from './letters.ts';
+import type { Letter } from './compose.ts';
 
 const BODY_FONT = '仿宋';
 const TITLE_FONT = '宋体';

@@ -8,15 +8,15 @@
 // rendered live and marked 草稿; a step recorded before letters were kept (or imported from a
 // ledger) is rebuilt from the case's records and marked as such.
 import { createHash } from 'node:crypto';
-import type { Queryable } from '../core/db/database.ts';
-import { conflict, notFound } from '../core/errors.ts';
-import { loadClockRules } from './clock-conventions-store.ts';
-import { findOrgById } from '../orgs/store.ts';
-import { defaultTemplate } from './letter-defaults.ts';
-import type { LetterLog } from './letter-pdf.ts';
-import { composeLetter, letterEventOf, letterKindsOfEvent, letterVariant, LETTER_TITLES, type Letter, type LetterFacts, type LetterKind } from './letters.ts';
-import { caseClock } from './rules/case-clock.ts';
-import { reviewBodyName } from './rules/remedy.ts';
+import type { Queryable } from '../../core/db/database.ts';
+import { conflict, notFound } from '../../core/errors.ts';
+import { loadClockRules } from '../clock-conventions/store.ts';
+import { findOrgById } from '../../orgs/store.ts';
+import { defaultTemplate } from './defaults.ts';
+import type { LetterLog } from './pdf.ts';
+import { composeLetter, letterEventOf, letterKindsOfEvent, letterVariant, LETTER_TITLES, type Letter, type LetterFacts, type LetterKind } from './compose.ts';
+import { caseClock } from '../rules/case-clock.ts';
+import { reviewBodyName } from '../rules/remedy.ts';
 import {
   findApplicant,
   findCase,
@@ -27,8 +27,8 @@ import {
   listEvents,
   listTemplates,
   type StoredTemplate,
-} from './store.ts';
-import { today } from './today.ts';
+} from '../store.ts';
+import { today } from '../../core/today.ts';
 
 const DUE_AS_OF: Partial<Record<LetterKind, string>> = { receipt: 'received', reasons: 'reasons_requested', extension: 'extended' };
 const sha256 = (b: Buffer) => createHash('sha256').update(b).digest('hex');
@@ -85,8 +85,8 @@ const MEDIA_TYPES: Record<LetterFormat, string> = {
 
 /** The letter as a file; each renderer loads its library (docx, pdfmake) when first used, not at start-up. */
 async function renderLetter(letter: Letter, format: LetterFormat, log?: LetterLog): Promise<Buffer> {
-  if (format === 'pdf') return (await import('./letter-pdf.ts')).renderLetterPdf(letter, log);
-  return (await import('./letter-docx.ts')).renderLetterDocx(letter);
+  if (format === 'pdf') return (await import('./pdf.ts')).renderLetterPdf(letter, log);
+  return (await import('./docx.ts')).renderLetterDocx(letter);
 }
 
 export interface LetterDownload {

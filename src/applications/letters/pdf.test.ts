@@ -3,9 +3,9 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { getDocument } from 'pdfjs-dist/legacy/build/pdf.mjs';
-import { readPdf } from '../report/render/testing/pdf-text.ts';
-import { renderLetterPdf, type LetterLog } from './letter-pdf.ts';
-import type { Letter } from './letters.ts';
+import { readPdf } from '../../report/render/testing/pdf-text.ts';
+import { renderLetterPdf, type LetterLog } from './pdf.ts';
+import type { Letter } from './compose.ts';
 
 const letter = (addressee: string): Letter => ({
   kind: 'receipt',

@@ -3,9 +3,9 @@
 // with Noto Sans Hans embedded, through the report renderer's pdfmake set-up. A character the fonts
 // lack (a rare character in a name or an address, say) is printed as 〓, the mark GB/T 9704 practice
 // uses for 缺字, and named in a warning to the caller's log: the DOCX keeps the character itself.
-import { missingGlyphsWarning } from '../report/render/missing-glyphs.ts';
-import { renderPdfDocument } from '../report/render/pdfmake.ts';
-import type { Letter } from './letters.ts';
+import { missingGlyphsWarning } from '../../report/render/missing-glyphs.ts';
+import { renderPdfDocument } from '../../report/render/pdfmake.ts';
+import type { Letter } from './compose.ts';
 
 const MM = 72 / 25.4;
 

@@ -3,8 +3,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { DomainError } from '../../core/errors.ts';
-import { defaultTemplate } from '../letter-defaults.ts';
-import { checkTemplate, fillTemplate, LETTER_KINDS, placeholdersOf, requiredPlaceholders, templateVariants } from './letter-template.ts';
+import { defaultTemplate } from './defaults.ts';
+import { checkTemplate, fillTemplate, LETTER_KINDS, placeholdersOf, requiredPlaceholders, templateVariants } from './rules.ts';
 
 const refused = (fn: () => unknown, pattern: RegExp) => assert.throws(fn, (e: unknown) => e instanceof DomainError && e.code === 'VALIDATION' && pattern.test(e.message));
 

@@ -4,7 +4,7 @@
 // “理由：{理由}” of a full disclosure without reasons); a value with several lines (补正事项)
 // becomes several paragraphs. Pure: checking a template and filling it.
 import { invalid } from '../../core/errors.ts';
-import { OUTCOMES, REPLY_OUTCOMES, type ReplyOutcome } from './outcome.ts';
+import { OUTCOMES, REPLY_OUTCOMES, type ReplyOutcome } from '../rules/outcome.ts';
 
 export const LETTER_KINDS = ['receipt', 'correction', 'consultation', 'consultation_notice', 'disclosure', 'extension', 'reasons', 'delay', 'fee', 'reply'] as const;
 export type LetterKind = (typeof LETTER_KINDS)[number];

@@ -1,12 +1,12 @@
 // The letter templates of an organization as the console and the API list them (the stored one
 // or the built-in wording, per kind and variant), and the preview of a template filled with a
 // sample case of that organization.
-import type { Queryable } from '../core/db/database.ts';
-import type { Organization } from '../orgs/model.ts';
-import { findOrgById } from '../orgs/store.ts';
-import { defaultTemplate } from './letter-defaults.ts';
-import { templateText } from './letter-files.ts';
-import { chineseDate, type Letter } from './letters.ts';
+import type { Queryable } from '../../core/db/database.ts';
+import type { Organization } from '../../orgs/model.ts';
+import { findOrgById } from '../../orgs/store.ts';
+import { defaultTemplate } from './defaults.ts';
+import { templateText } from './files.ts';
+import { chineseDate, type Letter } from './compose.ts';
 import {
   checkTemplate,
   fillTemplate,
@@ -19,10 +19,10 @@ import {
   templateVariants,
   type LetterKind,
   type PlaceholderValues,
-} from './rules/letter-template.ts';
-import { OUTCOMES, type ReplyOutcome } from './rules/outcome.ts';
-import { remedyClause, reviewBodyName } from './rules/remedy.ts';
-import { listTemplates } from './store.ts';
+} from './rules.ts';
+import { OUTCOMES, type ReplyOutcome } from '../rules/outcome.ts';
+import { remedyClause, reviewBodyName } from '../rules/remedy.ts';
+import { listTemplates } from '../store.ts';
 
 export interface TemplateEntry {
   kind: LetterKind;

@@ -3,12 +3,12 @@
 // and prints the digests of that date. A date whose digests exist already is not made again.
 // Exit 2 with a Chinese message on stderr for an invalid date.
 import type { Command } from 'commander';
-import { assertDate, InvalidDateError } from '../../calendar/date.ts';
+import { assertDate, InvalidDateError } from '../../core/date.ts';
 import { seedCalendar } from '../../calendar/seed.ts';
 import { loadConfig } from '../../core/config.ts';
 import { migrate } from '../../core/db/migrate.ts';
 import { openDatabase } from '../../core/db/open.ts';
-import { today } from '../today.ts';
+import { today } from '../../core/today.ts';
 import { runRemindersNow, type ReminderReport } from './job.ts';
 import { mailerFromConfig } from './mail.ts';
 import { reminderLine } from './rules.ts';
@@ -29,7 +29,7 @@ function printReport(r: ReminderReport): void {
   process.stdout.write(`${out.join('\n')}\n`);
 }
 
-/** `gongkai applications remind` (the group is made by the program, src/cli/main.ts). */
+/** `gongkai applications remind` (the group is made by the program, src/app/cli.ts). */
 export function register(applications: Command): void {
   applications
     .command('remind')

@@ -1,10 +1,10 @@
 // Changes a handler makes to their own reminders: the address for the daily e-mail.
 import { appendAudit } from '../../core/audit/log.ts';
-import type { CommandContext } from '../../core/context.ts';
+import type { CommandContext } from '../../orgs/context.ts';
 import type { Database } from '../../core/db/database.ts';
 import { forbidden, invalid } from '../../core/errors.ts';
-import type { Staff } from '../../staff/model.ts';
-import { hasRole } from '../../staff/scope.ts';
+import type { Staff } from '../../orgs/staff/model.ts';
+import { hasRole } from '../../orgs/staff/scope.ts';
 import { setAddress } from './store.ts';
 
 /** Staff who get reminders: 依申请办理人 and 机关负责人 (rules.ts). */

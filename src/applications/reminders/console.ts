@@ -2,15 +2,15 @@
 // reminder run in the current organization, a one-line summary on the case queue, and the form for
 // the handler's reminder address.
 import type { FastifyInstance } from 'fastify';
-import { staffContext } from '../../core/context.ts';
+import { staffContext } from '../../orgs/context.ts';
 import type { Database } from '../../core/db/database.ts';
 import { DomainError } from '../../core/errors.ts';
 import { html, type SafeHtml } from '../../core/html.ts';
 import type { AppDeps } from '../../core/http/deps.ts';
-import { consolePage, csrfField, errorBox, noticeBox, type ConsoleView } from '../../console/layout.ts';
-import { consoleView } from '../../console/view.ts';
+import { consolePage, csrfField, errorBox, noticeBox, type ConsoleView } from '../../orgs/shell/console-layout.ts';
+import { consoleView } from '../../orgs/shell/console-view.ts';
 import { STATE_LABELS, type CaseState } from '../model.ts';
-import { today } from '../today.ts';
+import { today } from '../../core/today.ts';
 import { receivesReminders, setReminderAddress } from './commands.ts';
 import type { ReminderItem } from './rules.ts';
 import { caseStates, findAddress, findDigestOf, latestRunDate, type StoredDigest } from './store.ts';

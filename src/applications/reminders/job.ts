@@ -2,14 +2,14 @@
 // working days and the overdue ones, stored as digests and shown in the console; e-mailed when SMTP
 // is configured. Runs as a scheduled job (src/core/jobs) under its advisory lock, and from the CLI
 // under the same lock: whichever process comes first makes the day's digests, the others find them.
-import type { DateString } from '../../calendar/date.ts';
+import type { DateString } from '../../core/date.ts';
 import { appendAudit, SYSTEM_ACTOR } from '../../core/audit/log.ts';
 import { LOCK, withAdvisoryLock, type Database, type Queryable } from '../../core/db/database.ts';
 import { jobLockKey, type Job, type JobLog } from '../../core/jobs/runner.ts';
-import { loadClockRules } from '../clock-conventions-store.ts';
+import { loadClockRules } from '../clock-conventions/store.ts';
 import { caseClock } from '../rules/case-clock.ts';
 import { listCases, listEventsOfCases } from '../store.ts';
-import { today } from '../today.ts';
+import { today } from '../../core/today.ts';
 import { digestEmail, type Mailer } from './mail.ts';
 import { digestsOf } from './rules.ts';
 import {

@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { shippedCalendar } from '../../calendar/seed.ts';
 import type { Case } from '../model.ts';
 import { caseClock } from '../rules/case-clock.ts';
-import { DEFAULT_CLOCK_CONVENTIONS } from '../rules/clock-conventions.ts';
+import { DEFAULT_CLOCK_CONVENTIONS } from '../clock-conventions/rules.ts';
 import { digestsOf, reminderLine, type ReminderStaff } from './rules.ts';
 
 const rules = { cal: shippedCalendar(), conventions: DEFAULT_CLOCK_CONVENTIONS };

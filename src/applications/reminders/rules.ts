@@ -2,8 +2,8 @@
 // 答复期限 on the working-day calendar) or overdue (逾期) goes to its assigned handler; a case without
 // one — or whose handler can no longer handle cases — goes to every 依申请办理人 of the organization,
 // and to its 机关负责人 when it has no 办理人, so that no case is forgotten.
-import type { DateString } from '../../calendar/date.ts';
-import type { Role } from '../../staff/model.ts';
+import type { DateString } from '../../core/date.ts';
+import type { Role } from '../../orgs/staff/model.ts';
 import type { Case } from '../model.ts';
 import type { CaseClock } from '../rules/case-clock.ts';
 

@@ -1,7 +1,7 @@
 // Every SQL statement of the reminders, with the row-to-object mapping.
-import type { DateString } from '../../calendar/date.ts';
+import type { DateString } from '../../core/date.ts';
 import type { Queryable } from '../../core/db/database.ts';
-import type { Role } from '../../staff/model.ts';
+import type { Role } from '../../orgs/staff/model.ts';
 import type { CaseState } from '../model.ts';
 import type { DigestDraft, ReminderItem, ReminderStaff } from './rules.ts';
 

@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { shippedCalendar } from '../../calendar/seed.ts';
 import { workingDayCalendar } from '../../calendar/rules.ts';
 import { caseClock } from './case-clock.ts';
-import { DEFAULT_CLOCK_CONVENTIONS } from './clock-conventions.ts';
+import { DEFAULT_CLOCK_CONVENTIONS } from '../clock-conventions/rules.ts';
 import { clockEventsOf, type StoredEvent } from './case-events.ts';
 
 const cal = shippedCalendar();

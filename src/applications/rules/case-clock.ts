@@ -1,8 +1,8 @@
 // The clock of one case as the console and the API show it: the reply deadline from the events
 // and its status today (逾期, 即将到期) — computed on every read, never stored.
-import type { DateString } from '../../calendar/date.ts';
+import type { DateString } from '../../core/date.ts';
 import type { WorkingDayCalendar } from '../../calendar/rules.ts';
-import type { ClockConventions } from './clock-conventions.ts';
+import type { ClockConventions } from '../clock-conventions/rules.ts';
 import { DomainError } from '../../core/errors.ts';
 import type { CaseState } from '../model.ts';
 import { clockEventsOf, repliedOnOf, type StoredEvent } from './case-events.ts';

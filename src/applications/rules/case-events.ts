@@ -1,7 +1,7 @@
 // The dated events of a case, and what follows from them: the facts the transitions check
 // (a 补正 notice goes out once, an extension is approved once, …) and the inputs of the
 // statutory clock (deadline.ts). Nothing derived here is stored.
-import { dayNumber, type DateString } from '../../calendar/date.ts';
+import { dayNumber, type DateString } from '../../core/date.ts';
 import type { CaseState } from '../model.ts';
 import type { ClockEvents, ClockPause } from './deadline.ts';
 import type { FeeBasis } from './fees.ts';

@@ -14,7 +14,7 @@ import {
   periodEnd,
   type ClockEvents,
 } from './deadline.ts';
-import { DEFAULT_CLOCK_CONVENTIONS, type ClockConventions } from './clock-conventions.ts';
+import { DEFAULT_CLOCK_CONVENTIONS, type ClockConventions } from '../clock-conventions/rules.ts';
 
 const cal = shippedCalendar();
 const conventions = (c: Partial<ClockConventions>): ClockConventions => ({ ...DEFAULT_CLOCK_CONVENTIONS, ...c });

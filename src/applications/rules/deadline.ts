@@ -6,10 +6,10 @@
 //   start = legal receipt date (第三十一条), or the day the corrected application arrives (第三十条)
 //   due   = the (20 + extension + paused)-th working day after start (第三十三条)
 // Counting details the Regulation leaves open are ClockConventions, with documented defaults.
-import { addDays, dayNumber, type DateString } from '../../calendar/date.ts';
+import { addDays, dayNumber, type DateString } from '../../core/date.ts';
 import { isWorkingDay, workingDaysBetween, type WorkingDayCalendar } from '../../calendar/rules.ts';
 import { ClockInputError } from './clock-input.ts';
-import { DEFAULT_CLOCK_CONVENTIONS, type ClockConventions } from './clock-conventions.ts';
+import { DEFAULT_CLOCK_CONVENTIONS, type ClockConventions } from '../clock-conventions/rules.ts';
 
 // 条例第三十三条第二款：应当自收到申请之日起20个工作日内予以答复
 export const REPLY_WORKING_DAYS = 20;

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { InvalidDateError } from '../../calendar/date.ts';
+import { InvalidDateError } from '../../core/date.ts';
 import { ClockInputError } from './clock-input.ts';
 import { legalReceiptDate, letterConfirmationLate } from './receipt.ts';
 

@@ -1,6 +1,6 @@
 // The legal receipt date of an application (收到申请之日) — 条例第三十一条. The reply clock
 // runs from this date, not from the moment the applicant pressed “submit”.
-import { dayNumber, type DateString } from '../../calendar/date.ts';
+import { dayNumber, type DateString } from '../../core/date.ts';
 import { ClockInputError } from './clock-input.ts';
 
 /** How the application reached the agency. */

@@ -5,7 +5,7 @@
 //   三、办理结果   concluded in the year, in the row of its outcome (one row only, §B.7 rule 2)
 //   四、结转下年度 not concluded by the end of the year
 // So 一 + 二 = （七）总计 + 四 holds for every column by construction, and 总计 = the sum of the six.
-import { dayNumber, type DateString } from '../../calendar/date.ts';
+import { dayNumber, type DateString } from '../../core/date.ts';
 import { TABLE3_COLUMNS, table3OutcomeRows, table3Rows, type ReportFormat } from '../../report/model/layout.ts';
 import type { Table3, Table3Line } from '../../report/model/report.ts';
 import { APPLICANT_COLUMNS, type ApplicantColumn } from '../model.ts';

@@ -9,7 +9,7 @@
 //             withdrawn at any point before the reply. Steps that keep the state: telling a third
 //             party that objected of the decision to disclose (第三十二条), asking for the reasons
 //             of a flood of applications and setting a later reply date (第三十五条).
-import { dayNumber, isValidDate, type DateString } from '../../calendar/date.ts';
+import { dayNumber, isValidDate, type DateString } from '../../core/date.ts';
 import { conflict, invalid } from '../../core/errors.ts';
 import { STATE_LABELS, type CaseState } from '../model.ts';
 import type { CaseSnapshot, NewEvent } from './case-events.ts';
@@ -17,7 +17,7 @@ import { MAX_EXTENSION_WORKING_DAYS } from './deadline.ts';
 import type { FeeQuote } from './fees.ts';
 import { OUTCOMES, REPLY_OUTCOMES, WITHDRAWN_OUTCOME, type Outcome, type ReplyOutcome } from './outcome.ts';
 import { legalReceiptDate, type SubmissionChannel } from './receipt.ts';
-import { checkTemplate } from './letter-template.ts';
+import { checkTemplate } from '../letters/rules.ts';
 
 export interface Transition {
   next: CaseState;

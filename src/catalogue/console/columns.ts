@@ -1,12 +1,12 @@
 // Console pages for the columns (栏目) of an organization and its review settings.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { staffContext } from '../../core/context.ts';
+import { staffContext } from '../../orgs/context.ts';
 import { forbidden } from '../../core/errors.ts';
 import { html } from '../../core/html.ts';
 import type { AppDeps } from '../../core/http/deps.ts';
-import { consolePage, csrfField, errorBox, noticeBox, type ConsoleView } from '../../console/layout.ts';
-import { consoleView } from '../../console/view.ts';
-import { ROLE_LABELS } from '../../staff/model.ts';
+import { consolePage, csrfField, errorBox, noticeBox, type ConsoleView } from '../../orgs/shell/console-layout.ts';
+import { consoleView } from '../../orgs/shell/console-view.ts';
+import { ROLE_LABELS } from '../../orgs/staff/model.ts';
 import { createColumn, deleteColumn, ensureCatalogue, moveColumn, updateColumn, updateSettings } from '../commands.ts';
 import { COLUMN_KIND_LABELS, COLUMN_KINDS, STAGE_ROLES, type Column } from '../model.ts';
 import { cataloguePolicy } from '../policy.ts';

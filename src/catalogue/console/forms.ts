@@ -3,7 +3,7 @@ import { ZodError } from 'zod';
 import { DomainError } from '../../core/errors.ts';
 import { html, type SafeHtml } from '../../core/html.ts';
 import { describeZodError } from '../../core/validation.ts';
-import { csrfField, type ConsoleView } from '../../console/layout.ts';
+import { csrfField, type ConsoleView } from '../../orgs/shell/console-layout.ts';
 import { DOC_KIND_LABELS, DOC_KINDS, FIELD_LABELS, VERSION_STATE_LABELS, type Column, type ItemContent, type Version } from '../model.ts';
 
 export type FormValues = Record<string, string>;

@@ -2,13 +2,14 @@
 // rule, with the thresholds of the reference), late publications (条例第二十六条), daily visits (PV/UV),
 // and 年报表二 第二十条第（一）项 computed from the catalogue.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { staffContext } from '../../core/context.ts';
+import { staffContext } from '../../orgs/context.ts';
 import { forbidden } from '../../core/errors.ts';
 import { html } from '../../core/html.ts';
 import type { AppDeps } from '../../core/http/deps.ts';
-import { consolePage, csrfField, errorBox, noticeBox } from '../../console/layout.ts';
-import { consoleView } from '../../console/view.ts';
-import { addDays, todayInChina } from '../../calendar/date.ts';
+import { consolePage, csrfField, errorBox, noticeBox } from '../../orgs/shell/console-layout.ts';
+import { consoleView } from '../../orgs/shell/console-view.ts';
+import { addDays } from '../../core/date.ts';
+import { currentYear, today } from '../../core/today.ts';
 import { loadCalendar } from '../../calendar/store.ts';
 import { reportPolicy } from '../../report/policy.ts';
 import { ensureCatalogue } from '../commands.ts';
@@ -26,15 +27,15 @@ export function healthConsoleRoutes(deps: AppDeps) {
       const view = await consoleView(deps, request, reply, 'catalogue');
       if (!cataloguePolicy.read(view.staff, view.org)) throw forbidden();
       await ensureCatalogue(db, view.org.id);
-      const today = todayInChina();
+      const now = today();
       const [columns, activity, items, visits, calendar] = await Promise.all([
         listColumns(db, view.org.id),
         columnActivity(db, view.org.id),
-        liveVersionDates(db, view.org.id, healthSince(today)),
-        dailyVisits(db, view.org.id, addDays(today, -30)),
+        liveVersionDates(db, view.org.id, healthSince(now)),
+        dailyVisits(db, view.org.id, addDays(now, -30)),
         loadCalendar(db, view.org.id),
       ]);
-      const health = columnHealth({ columns, activity, items, calendar, today });
+      const health = columnHealth({ columns, activity, items, calendar, today: now });
       const status = (r: ColumnStatus) =>
         r.empty
           ? html`<strong class="late">空白栏目</strong>`
@@ -75,7 +76,7 @@ ${visits.length ? html`<table class="data"><thead><tr><th scope="col">日期</th
     const table2Page = async (request: FastifyRequest, reply: FastifyReply, opts: { error?: string; notice?: string } = {}) => {
       const view = await consoleView(deps, request, reply, 'catalogue');
       if (!cataloguePolicy.read(view.staff, view.org)) throw forbidden();
-      const lastYear = Number(todayInChina().slice(0, 4)) - 1;
+      const lastYear = currentYear() - 1;
       const q = request.query as { year?: string; notice?: string };
       const year = Math.min(lastYear + 1, Math.max(2008, Number(q.year) || lastYear));
       const t = await computeTable2Section1(db, view.org.id, year);

@@ -1,16 +1,15 @@
 // Console pages for items: the list, the editor, the confidentiality findings in context, the
 // review stages with their sign-offs, publish, withdraw, new versions, validity and 解读 links.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { staffContext } from '../../core/context.ts';
+import { staffContext } from '../../orgs/context.ts';
 import { forbidden, invalid, notFound } from '../../core/errors.ts';
 import { html, type SafeHtml } from '../../core/html.ts';
 import type { AppDeps } from '../../core/http/deps.ts';
-import { consolePage, csrfField, errorBox, noticeBox, type ConsoleView } from '../../console/layout.ts';
-import { consoleView } from '../../console/view.ts';
-import { todayInChina } from '../../calendar/date.ts';
+import { consolePage, csrfField, errorBox, noticeBox, type ConsoleView } from '../../orgs/shell/console-layout.ts';
+import { consoleView } from '../../orgs/shell/console-view.ts';
 import { CalendarNotCoveredError } from '../../calendar/rules.ts';
 import { loadCalendar } from '../../calendar/store.ts';
-import { ROLE_LABELS } from '../../staff/model.ts';
+import { ROLE_LABELS } from '../../orgs/staff/model.ts';
 import {
   acknowledgeFinding,
   addAttachment,
@@ -52,8 +51,9 @@ import {
 } from '../store.ts';
 import { sendFile } from '../attachment-download.ts';
 import { MAX_ATTACHMENT_BYTES } from '../rules/file-type.ts';
-import { acceptMultipart, type UploadedFile } from './multipart.ts';
+import { acceptUploads, type UploadedFile } from '../../core/http/uploads.ts';
 import { contentValues, dateTime, itemForm, messageOf, stateBadge, statusOf, type FormValues } from './forms.ts';
+import { today } from '../../core/today.ts';
 
 const NOTICES: Record<string, string> = {
   created: '已保存为草稿。',
@@ -154,7 +154,7 @@ ${entries.length === 50 ? html`<p><a href="/console/catalogue?${state ? `state=$
     // ── facts
     let timeliness: SafeHtml | string = '';
     try {
-      const t = publicationTimeliness(await loadCalendar(db, item.orgId), latest, todayInChina());
+      const t = publicationTimeliness(await loadCalendar(db, item.orgId), latest, today());
       if (t) {
         timeliness = html`<dt>公开时限（条例第二十六条）</dt><dd>${t.deadline} 前${latest.publishedDate ? (t.late ? html`，<strong class="late">逾期 ${t.workingDaysLate} 个工作日发布</strong>` : '，按时发布') : t.late ? html`，<strong class="late">已逾期 ${t.workingDaysLate} 个工作日</strong>` : ''}</dd>`;
       }
@@ -265,7 +265,7 @@ ${live && canWithdraw
 ${published && canValidity && nextValidities.length && latest.docKind
   ? html`<h2>文件有效性</h2><form method="post" action="/console/catalogue/items/${item.id}/validity" class="inline">${csrfField(view.csrf)}
   <label>改为 <select name="validity">${nextValidities.map((v) => html`<option value="${v}">${VALIDITY_LABELS[v]}</option>`)}</select></label>
-  <label>日期 <input type="date" name="date" required value="${todayInChina()}"></label>
+  <label>日期 <input type="date" name="date" required value="${today()}"></label>
   <label>说明 <input name="note" maxlength="200" placeholder="如：被青政发〔2025〕1号废止"></label><button type="submit">更新有效性</button></form>`
   : ''}`;
 
@@ -313,7 +313,8 @@ ${canWrite && linkTargets.length
     form.round !== undefined && form.stageIndex !== undefined ? { round: Number(form.round), stageIndex: Number(form.stageIndex) } : undefined;
 
   return async (app: FastifyInstance) => {
-    acceptMultipart(app, MAX_ATTACHMENT_BYTES + 1024 * 1024);
+    // a little over the limit, so that the command refuses a large file with its own message
+    await acceptUploads(app, { maxFileBytes: MAX_ATTACHMENT_BYTES + 1024 * 1024, maxFiles: 1 });
     app.get('/catalogue', { schema: { hide: true } }, listPage);
     app.get('/catalogue/new', { schema: { hide: true } }, (request, reply) => newItemPage(request, reply, {}));
     app.post('/catalogue/items', { schema: { hide: true } }, async (request, reply) => {

@@ -9,7 +9,7 @@
 //   3. 空白栏目数量超过（含）5个.
 // [W15] 未注明信息发布时间的视为不更新.
 import { CalendarNotCoveredError, type WorkingDayCalendar } from '../../calendar/rules.ts';
-import { addDays, daysBetween, type DateString } from '../../calendar/date.ts';
+import { addDays, daysBetween, type DateString } from '../../core/date.ts';
 import { publicationTimeliness } from './timeliness.ts';
 
 /** 动态、要闻类: expected at least every 2 weeks. */

@@ -4,8 +4,8 @@
 // a published item off the portal with a reason; editing a published item starts a new version.
 // “谁审核、谁公开、谁负责”: every decision names its signer. Pure functions; commands apply them.
 import { DomainError, forbidden, invalid } from '../../core/errors.ts';
-import type { Role } from '../../staff/model.ts';
-import { ROLE_LABELS } from '../../staff/model.ts';
+import type { Role } from '../../orgs/staff/model.ts';
+import { ROLE_LABELS } from '../../orgs/staff/model.ts';
 import { STAGE_ROLES, type ReviewStage, type VersionState } from '../model.ts';
 
 export const MAX_STAGES = 6;

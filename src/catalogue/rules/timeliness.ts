@@ -3,7 +3,7 @@
 // (domain-reference §A.3: flag published_date > addWorkingDays(formed_or_changed_date, 20)
 // unless another time limit is recorded.)
 import { addWorkingDays, workingDaysBetween, type WorkingDayCalendar } from '../../calendar/rules.ts';
-import type { DateString } from '../../calendar/date.ts';
+import type { DateString } from '../../core/date.ts';
 
 export const PUBLICATION_WORKING_DAYS = 20;
 

@@ -1,9 +1,9 @@
 // `gongkai audit verify`
 import type { Command } from 'commander';
-import { runCommand, withDatabase } from '../../cli/database.ts';
+import { runCommand, withDatabase } from '../command-line.ts';
 import { verifyAuditLog } from './log.ts';
 
-/** `gongkai audit …` (the group is made by the program, src/cli/main.ts). */
+/** `gongkai audit …` (the group is made by the program, src/app/cli.ts). */
 export function register(audit: Command): void {
   audit
     .command('verify')

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { decodeEntities, normalizeForMatch, removePinyin, toSimplified } from './text.ts';
+import { decodeEntities, normalizeForMatch, removePinyin, toSimplified } from './normalize.ts';
 
 test('normalize: traditional characters become simplified', () => {
   assert.equal(toSimplified('新榮區自然資源局'), '新荣区自然资源局');

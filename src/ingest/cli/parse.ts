@@ -12,9 +12,10 @@
 //   files the largest of these (3 > 2 > 0). Usage errors exit 2.
 import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
-import { toCanonicalJson, toCanonicalObject } from '../model/canonical-json.ts';
-import type { ParseOutcome } from '../../ingest/parse-document.ts';
-import { formatFinding } from './check.ts';
+import { toCanonicalJson, toCanonicalObject } from '../../report/model/canonical-json.ts';
+import type { ParseOutcome } from '../parse-document.ts';
+import { formatFinding } from '../../report/rules/rule.ts';
+import { readFailureReason } from '../../core/command-line.ts';
 
 export const EXIT_PARSED = 0;
 export const EXIT_UNREADABLE = 2;
@@ -32,15 +33,12 @@ export interface ParseRun {
 }
 
 async function parseFile(path: string): Promise<ParseOutcome> {
-  const { parseDocument } = await import('../../ingest/parse-document.ts');
+  const { parseDocument } = await import('../parse-document.ts');
   let bytes: Buffer;
   try {
     bytes = readFileSync(path);
   } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    const reason =
-      code === 'ENOENT' ? '文件不存在' : code === 'EISDIR' ? '这是一个目录' : code === 'EACCES' ? '没有读取权限' : (e as Error).message;
-    return { kind: 'unreadable', reason, contentHash: '' };
+    return { kind: 'unreadable', reason: readFailureReason(e), contentHash: '' };
   }
   return parseDocument(bytes, path);
 }
@@ -49,7 +47,7 @@ const exitCodeOf = (o: ParseOutcome) => (o.kind === 'report' ? EXIT_PARSED : o.k
 
 /** Everything the command does except writing and exiting (tested directly and through the bin). */
 export async function runParse(files: readonly string[], options: ParseOptions = {}): Promise<ParseRun> {
-  const { explainOutcome } = await import('../../ingest/explain.ts');
+  const { explainOutcome } = await import('../explain.ts');
   let stdout = '';
   let stderr = '';
   let exitCode = EXIT_PARSED;

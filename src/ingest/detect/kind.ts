@@ -4,7 +4,7 @@
 // recognised by its title, its six part headings or its tables; a document
 // that opens as a letter or calls itself 自评/自查/总结/方案/通知 and has none of
 // those is not forced into a report.
-import { normalizeForMatch } from '../normalize/text.ts';
+import { normalizeForMatch } from '../../core/text/normalize.ts';
 import type { DocumentText } from '../read/document-texts.ts';
 import { describeSource } from '../read/document.ts';
 

@@ -4,7 +4,7 @@
 // report takes seconds; it is turned away here, in a few milliseconds. A real report names
 // 政府信息公开 in its title and 主动公开/依申请 in its parts, so it always passes; the look goes
 // a million characters deep, far beyond any page's navigation before its title.
-import { normalizeForMatch } from '../normalize/text.ts';
+import { normalizeForMatch } from '../../core/text/normalize.ts';
 
 /** How far into the text the markers are looked for (characters, after tags are dropped). */
 export const SCREEN_CHARS = 1_000_000;

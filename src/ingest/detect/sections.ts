@@ -5,7 +5,7 @@
 import { SECTION_KEYS, type SectionKey } from '../../report/model/layout.ts';
 import type { Narrative } from '../../report/rules/rule.ts';
 import type { IngestDocument, SourceRef } from '../read/document.ts';
-import { normalizeForMatch } from '../normalize/text.ts';
+import { normalizeForMatch } from '../../core/text/normalize.ts';
 
 const HEADINGS: Record<SectionKey, RegExp> = {
   一: /一\s*[、.]\s*(?:总体情况|概述|基本情况|总体工作情况)/,

@@ -5,8 +5,8 @@
 // those end with it (title 新荣区自然资源局, signature 大同市新荣区自然资源局).
 import type { SourceRef } from '../read/document.ts';
 import type { DocumentText } from '../read/document-texts.ts';
-import { normalizeForMatch } from '../normalize/text.ts';
-import { parseChineseNumeral } from '../normalize/numerals.ts';
+import { normalizeForMatch } from '../../core/text/normalize.ts';
+import { parseChineseNumeral } from '../../core/text/numerals.ts';
 
 export interface Located<T> {
   value: T;

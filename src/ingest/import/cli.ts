@@ -2,8 +2,8 @@
 import { relative } from 'node:path';
 import cliProgress from 'cli-progress';
 import type { Command } from 'commander';
-import { runCommand, withDatabase } from '../../cli/database.ts';
-import { cliContext } from '../../core/context.ts';
+import { runCommand, withDatabase } from '../../core/command-line.ts';
+import { cliContext } from '../../orgs/context.ts';
 import { collectImportFiles } from './files.ts';
 import { IMPORT_STATUS_LABELS, importDocuments, type ImportItem, type ImportStatus } from './run.ts';
 
@@ -20,7 +20,7 @@ export function summarizeImport(items: ImportItem[]): string {
   return `${lines.join('\n')}\n`;
 }
 
-/** `gongkai import <paths...>` (the command is made by the program, src/cli/main.ts). */
+/** `gongkai import <paths...>` (the command is made by the program, src/app/cli.ts). */
 export function register(command: Command): void {
   command
     .argument('<paths...>', '文件或文件夹')

@@ -3,16 +3,17 @@
 // of what happened to each file with its findings. For administrators and supervisors; reports
 // are matched to the organizations of their region by the agency printed in them.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { staffContext } from '../core/context.ts';
-import { forbidden } from '../core/errors.ts';
-import { html, type SafeHtml } from '../core/html.ts';
-import type { AppDeps } from '../core/http/deps.ts';
-import { consolePage, csrfField, errorBox, type ConsoleView } from '../console/layout.ts';
-import { consoleView } from '../console/view.ts';
-import { IMPORTABLE_EXTENSIONS } from '../ingest/import/files.ts';
-import { IMPORT_STATUS_LABELS, type ImportItem } from '../ingest/import/run.ts';
-import { SEVERITY_LABELS } from './rules/rule.ts';
-import { acceptDocumentUploads, importSummary, importUploadedDocuments, MAX_UPLOAD_BYTES, mayImportDocuments, uploadOptions } from './import-documents.ts';
+import { staffContext } from '../../orgs/context.ts';
+import { forbidden } from '../../core/errors.ts';
+import { html, type SafeHtml } from '../../core/html.ts';
+import type { AppDeps } from '../../core/http/deps.ts';
+import { consolePage, csrfField, errorBox, type ConsoleView } from '../../orgs/shell/console-layout.ts';
+import { consoleView } from '../../orgs/shell/console-view.ts';
+import { reportPolicy } from '../../report/policy.ts';
+import { IMPORTABLE_EXTENSIONS } from './files.ts';
+import { IMPORT_STATUS_LABELS, type ImportItem } from './run.ts';
+import { SEVERITY_LABELS } from '../../report/rules/rule.ts';
+import { acceptDocumentUploads, importSummary, importUploadedDocuments, MAX_UPLOAD_BYTES, uploadOptions } from './uploads.ts';
 
 const FILE_INPUTS = 5;
 const ASSETS = html`<link rel="stylesheet" href="/assets/report.css">`;
@@ -71,10 +72,10 @@ ${state.items ? resultTable(state.items) : ''}`,
 export function importConsoleRoutes(deps: AppDeps) {
   const { db } = deps;
   return async (app: FastifyInstance) => {
-    acceptDocumentUploads(app);
+    await acceptDocumentUploads(app);
     const view = async (request: FastifyRequest, reply: FastifyReply) => {
       const v = await consoleView(deps, request, reply, 'reports');
-      if (!mayImportDocuments(v.staff)) throw forbidden('只有系统管理员和监督员可以导入已公布的年度报告');
+      if (!reportPolicy.importDocuments(v.staff)) throw forbidden('只有系统管理员和监督员可以导入已公布的年度报告');
       return v;
     };
 

@@ -4,52 +4,27 @@
 // agencies no organization matches are created under the uploader's organization.
 import { basename } from 'node:path';
 import type { FastifyInstance } from 'fastify';
-import { parseMultipart, type UploadedFile } from '../catalogue/console/multipart.ts';
-import type { CommandContext } from '../core/context.ts';
-import type { Database } from '../core/db/database.ts';
-import { invalid } from '../core/errors.ts';
-import { IMPORTABLE_EXTENSIONS, type ImportFile } from '../ingest/import/files.ts';
-import { IMPORT_STATUS_LABELS, importDocuments, type ImportItem, type ImportStatus } from '../ingest/import/run.ts';
-import type { Staff } from '../staff/model.ts';
-import { hasRole } from '../staff/scope.ts';
-import { presentFinding } from './present.ts';
+import { acceptUploads, type UploadedFile, type UploadForm } from '../../core/http/uploads.ts';
+import type { CommandContext } from '../../orgs/context.ts';
+import type { Database } from '../../core/db/database.ts';
+import { invalid } from '../../core/errors.ts';
+import { IMPORTABLE_EXTENSIONS, type ImportFile } from './files.ts';
+import { IMPORT_STATUS_LABELS, importDocuments, type ImportItem, type ImportStatus } from './run.ts';
+import type { Staff } from '../../orgs/staff/model.ts';
+import { hasRole } from '../../orgs/staff/scope.ts';
+import { presentFinding } from '../../report/present.ts';
 
 /** At most this many documents per upload, and this many bytes in all (a PDF may be up to 60 MB). */
 export const MAX_UPLOAD_FILES = 20;
 export const MAX_UPLOAD_BYTES = 64 * 1024 * 1024;
 
-/** Who sees the upload at all; the organizations it reaches are checked per file (policy importPublished). */
-export const mayImportDocuments = (s: Staff) => hasRole(s, 'admin', 'supervisor');
-
-/**
- * Lets the routes of `app` take multipart forms of documents (the catalogue's parser). That parser
- * keeps one value per field name, so a form naming two files alike is refused rather than losing one.
- */
-export function acceptDocumentUploads(app: FastifyInstance): void {
-  app.addContentTypeParser('multipart/form-data', { parseAs: 'buffer', bodyLimit: MAX_UPLOAD_BYTES }, (request, body, done) => {
-    try {
-      const contentType = String(request.headers['content-type'] ?? '');
-      const fields = parseMultipart(body as Buffer, contentType);
-      const boundary = /boundary="?([^";]+)"?/i.exec(contentType)?.[1];
-      // the boundary never occurs inside a part, so its count is the number of parts
-      let parts = 0;
-      if (boundary) {
-        const delimiter = Buffer.from(`--${boundary}\r\n`);
-        for (let at = (body as Buffer).indexOf(delimiter); at !== -1; at = (body as Buffer).indexOf(delimiter, at + delimiter.length)) parts++;
-      }
-      if (parts > Object.keys(fields).length) {
-        throw invalid('表单中有同名的字段：每个文件请使用不同的字段名（如 file1、file2…）');
-      }
-      done(null, fields);
-    } catch (e) {
-      done(e as Error, undefined);
-    }
-  });
-}
+/** Lets the routes of `app` take multipart forms of documents (one file per field name). */
+export const acceptDocumentUploads = (app: FastifyInstance) =>
+  acceptUploads(app, { maxFileBytes: MAX_UPLOAD_BYTES, maxFiles: MAX_UPLOAD_FILES, maxTotalBytes: MAX_UPLOAD_BYTES });
 
 /** The uploaded documents of a parsed form, in the order sent, as files to import. */
 export function uploadedDocuments(body: unknown): ImportFile[] {
-  const values = Object.values((body ?? {}) as Record<string, string | UploadedFile>);
+  const values = Object.values((body ?? {}) as UploadForm);
   const files = values.filter((v): v is UploadedFile => typeof v === 'object' && v !== null && Buffer.isBuffer(v.content) && v.content.length > 0);
   if (files.length === 0) throw invalid(`请选择要导入的报告文件（${IMPORTABLE_EXTENSIONS.join('、')}）`);
   if (files.length > MAX_UPLOAD_FILES) throw invalid(`一次最多导入 ${MAX_UPLOAD_FILES} 个文件`);

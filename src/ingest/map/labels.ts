@@ -16,7 +16,7 @@ import {
   table3Rows,
   type ReportFormat,
 } from '../../report/model/layout.ts';
-import { normalizeForMatch } from '../normalize/text.ts';
+import { normalizeForMatch } from '../../core/text/normalize.ts';
 
 export type LabelRole =
   /** table 2 sub-table caption, e.g. 第二十条第（一）项 */

@@ -6,7 +6,7 @@
 // same normalized text (narrativeForRules).
 import { SECTION_KEYS, type SectionKey } from '../../report/model/layout.ts';
 import type { Narrative } from '../../report/rules/rule.ts';
-import { CHINESE_NUMERAL_CHARS, parseChineseNumeral } from '../normalize/numerals.ts';
+import { CHINESE_NUMERAL_CHARS, parseChineseNumeral } from '../../core/text/numerals.ts';
 
 export type FactKey = 'applicationsReceived' | 'reviews' | 'lawsuits' | 'itemsPublished' | 'feesCollected';
 

@@ -3,8 +3,8 @@
 // that number; a cell printed empty, `/`, `-`, `—` or `无` is 0; anything that
 // cannot be read as a number is null.
 import type { Table2CellKind } from '../../report/model/layout.ts';
-import { normalizeForMatch } from './text.ts';
-import { CHINESE_NUMERAL_CHARS, parseChineseNumeral } from './numerals.ts';
+import { normalizeForMatch } from '../../core/text/normalize.ts';
+import { CHINESE_NUMERAL_CHARS, parseChineseNumeral } from '../../core/text/numerals.ts';
 
 export interface CellReading {
   value: number | string | null;

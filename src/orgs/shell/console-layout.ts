@@ -1,7 +1,7 @@
 // The console shell: header with the organization switcher, navigation, the page body.
-import { html, type SafeHtml } from '../core/html.ts';
-import { documentShell } from '../core/http/page.ts';
-import type { Organization } from '../orgs/model.ts';
+import { html, type SafeHtml } from '../../core/html.ts';
+import { documentShell } from '../../core/http/page.ts';
+import type { Organization } from '../model.ts';
 import type { Staff } from '../staff/model.ts';
 import { ROLE_LABELS } from '../staff/model.ts';
 import { hasRole } from '../staff/scope.ts';

@@ -1,10 +1,10 @@
 // Builds what every console page needs: current organization, switcher list, CSRF token.
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import type { AppDeps } from '../core/http/deps.ts';
-import { currentOrg } from '../core/http/auth.ts';
-import { listOrgs } from '../orgs/store.ts';
+import type { AppDeps } from '../../core/http/deps.ts';
+import { currentOrg } from '../staff/auth.ts';
+import { listOrgs } from '../store.ts';
 import { hasRole, REGION_ROLES } from '../staff/scope.ts';
-import type { ConsoleView } from './layout.ts';
+import type { ConsoleView } from './console-layout.ts';
 
 export async function consoleView(deps: AppDeps, request: FastifyRequest, reply: FastifyReply, section: string): Promise<ConsoleView> {
   const staff = request.staff!;

@@ -1,7 +1,7 @@
 // The public portal shell: a header on every page with the site name, the main links, a search box
 // and the 简体/繁體 switch; no JavaScript, no external assets (the stylesheets are served locally).
-import { html, trustedHtml, type SafeHtml } from '../core/html.ts';
-import { documentShell } from '../core/http/page.ts';
+import { html, trustedHtml, type SafeHtml } from '../../core/html.ts';
+import { documentShell } from '../../core/http/page.ts';
 
 /**
  * The 繁體 switch as rendered; the portal's onSend hook (variant.ts) replaces it with the link for the

@@ -1,9 +1,9 @@
 // 待办: what waits for the signed-in staff member in the current organization, gathered from every
 // module (applications, catalogue, annual report) on the console home. Each module says what it
 // knows as TodoItems; this file only lays them out.
-import { html, type SafeHtml } from '../core/html.ts';
-import type { AppDeps } from '../core/http/deps.ts';
-import type { ConsoleView } from './layout.ts';
+import { html, type SafeHtml } from '../../core/html.ts';
+import type { AppDeps } from '../../core/http/deps.ts';
+import type { ConsoleView } from './console-layout.ts';
 
 export interface TodoItem {
   /** What waits, in Chinese, e.g. “答复待您签发”. */

@@ -3,8 +3,8 @@
 // back to the page the reader is on.
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import * as OpenCC from 'opencc-js/cn2t';
-import { escapeHtml } from '../core/html.ts';
-import { VARIANT_SWITCH_PLACEHOLDER } from './layout.ts';
+import { escapeHtml } from '../../core/html.ts';
+import { VARIANT_SWITCH_PLACEHOLDER } from './portal-layout.ts';
 
 export const VARIANT_COOKIE = 'gk_variant';
 

@@ -2,10 +2,10 @@
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { staffContext } from '../core/context.ts';
-import { currentOrg } from '../core/http/auth.ts';
-import { forbidden } from '../core/errors.ts';
-import type { AppDeps } from '../core/http/deps.ts';
+import { staffContext } from '../context.ts';
+import { currentOrg } from './auth.ts';
+import { forbidden } from '../../core/errors.ts';
+import type { AppDeps } from '../../core/http/deps.ts';
 import { createUser, userInputSchema } from './commands.ts';
 import { ROLES } from './model.ts';
 import { staffPolicy } from './policy.ts';

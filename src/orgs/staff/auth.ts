@@ -1,16 +1,16 @@
 // Staff authentication for the console and the API: the session cookie → request.staff,
 // organization scope from route params, CSRF on every state-changing request.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import type { Config } from '../config.ts';
-import type { Database } from '../db/database.ts';
-import { DomainError, notFound } from '../errors.ts';
-import { canEnterOrg } from '../../staff/scope.ts';
-import { staffFromSession, hashToken } from '../../staff/commands.ts';
-import type { Staff } from '../../staff/model.ts';
-import { findOrgById } from '../../orgs/store.ts';
-import type { Organization } from '../../orgs/model.ts';
-import { paramScopeResolver, routeParams } from './scope.ts';
-import { wantsHtml } from './errors.ts';
+import type { Config } from '../../core/config.ts';
+import type { Database } from '../../core/db/database.ts';
+import { DomainError, notFound } from '../../core/errors.ts';
+import { canEnterOrg } from './scope.ts';
+import { staffFromSession, hashToken } from './commands.ts';
+import type { Staff } from './model.ts';
+import { findOrgById } from '../store.ts';
+import type { Organization } from '../model.ts';
+import { paramScopeResolver, routeParams } from '../../core/http/scope.ts';
+import { wantsHtml } from '../../core/http/errors.ts';
 
 export const SESSION_COOKIE = 'gk_session';
 

@@ -1,7 +1,7 @@
 // `gongkai user add|passwd|list`
 import type { Command } from 'commander';
-import { runCommand, withDatabase } from '../cli/database.ts';
-import { cliContext } from '../core/context.ts';
+import { runCommand, withDatabase } from '../../core/command-line.ts';
+import { cliContext } from '../context.ts';
 import { createUser, resetPassword } from './commands.ts';
 import { parseRoles, ROLE_LABELS, ROLES } from './model.ts';
 import { listUsersUnder } from './store.ts';
@@ -15,7 +15,7 @@ async function readPassword(): Promise<string> {
   return data.split(/\r?\n/)[0] ?? '';
 }
 
-/** `gongkai user …` (the group is made by the program, src/cli/main.ts). */
+/** `gongkai user …` (the group is made by the program, src/app/cli.ts). */
 export function register(user: Command): void {
 
   user

@@ -1,11 +1,11 @@
 // Changes to staff accounts and sessions: each exported function is one transaction with its audit entry.
 import { createHash, randomBytes } from 'node:crypto';
 import { z } from 'zod';
-import { appendAudit, type Actor } from '../core/audit/log.ts';
-import type { CommandContext } from '../core/context.ts';
-import type { Database } from '../core/db/database.ts';
-import { conflict, DomainError, forbidden, invalid, notFound } from '../core/errors.ts';
-import { findOrgByCode, findOrgById } from '../orgs/store.ts';
+import { appendAudit, type Actor } from '../../core/audit/log.ts';
+import type { CommandContext } from '../context.ts';
+import type { Database } from '../../core/db/database.ts';
+import { conflict, DomainError, forbidden, invalid, notFound } from '../../core/errors.ts';
+import { findOrgByCode, findOrgById } from '../store.ts';
 import { afterFailedLogin, afterSuccessfulLogin, isLocked, type LockoutPolicy } from './lockout.ts';
 import { ROLES, type Staff } from './model.ts';
 import { hashPassword, passwordProblem, verifyPassword } from './password.ts';

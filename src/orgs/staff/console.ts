@@ -1,13 +1,13 @@
 // Console pages for staff accounts (administrators): list, create, reset password.
 import type { FastifyInstance } from 'fastify';
 import { ZodError } from 'zod';
-import { staffContext } from '../core/context.ts';
-import { DomainError, forbidden } from '../core/errors.ts';
-import { html } from '../core/html.ts';
-import type { AppDeps } from '../core/http/deps.ts';
-import { describeZodError } from '../core/validation.ts';
-import { consolePage, csrfField, errorBox, noticeBox, type ConsoleView } from '../console/layout.ts';
-import { consoleView } from '../console/view.ts';
+import { staffContext } from '../context.ts';
+import { DomainError, forbidden } from '../../core/errors.ts';
+import { html } from '../../core/html.ts';
+import type { AppDeps } from '../../core/http/deps.ts';
+import { describeZodError } from '../../core/validation.ts';
+import { consolePage, csrfField, errorBox, noticeBox, type ConsoleView } from '../shell/console-layout.ts';
+import { consoleView } from '../shell/console-view.ts';
 import { createUser, resetPassword } from './commands.ts';
 import { ROLE_LABELS, ROLES, type Role } from './model.ts';
 import { staffPolicy } from './policy.ts';

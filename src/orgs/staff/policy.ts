@@ -1,5 +1,5 @@
 // Who may do what with staff accounts and the audit log — one line per rule.
-import type { Organization } from '../orgs/model.ts';
+import type { Organization } from '../model.ts';
 import type { Staff } from './model.ts';
 import { hasRole, inSubtree } from './scope.ts';
 

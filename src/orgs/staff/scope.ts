@@ -1,6 +1,6 @@
 // Organization scope: a staff member reaches its own organization, and — for roles that
 // work across a region — the organizations below it in the tree.
-import type { Organization } from '../orgs/model.ts';
+import type { Organization } from '../model.ts';
 import type { Role, Staff } from './model.ts';
 
 export const hasRole = (s: Staff, ...roles: Role[]) => roles.some((r) => s.roles.includes(r));

@@ -1,13 +1,13 @@
 // Login, logout, the required first password change, and the organization switcher.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { staffContext } from '../core/context.ts';
-import { DomainError } from '../core/errors.ts';
-import { html } from '../core/html.ts';
-import type { AppDeps } from '../core/http/deps.ts';
-import { SESSION_COOKIE, sessionTokenHash } from '../core/http/auth.ts';
-import { changeOwnPassword, login, logout, switchOrg } from '../staff/commands.ts';
-import { bareConsolePage, csrfField, errorBox } from './layout.ts';
+import { staffContext } from '../context.ts';
+import { DomainError } from '../../core/errors.ts';
+import { html } from '../../core/html.ts';
+import type { AppDeps } from '../../core/http/deps.ts';
+import { SESSION_COOKIE, sessionTokenHash } from './auth.ts';
+import { changeOwnPassword, login, logout, switchOrg } from './commands.ts';
+import { bareConsolePage, csrfField, errorBox } from '../shell/console-layout.ts';
 
 const loginForm = z.object({ username: z.string().default(''), password: z.string().default(''), next: z.string().optional() });
 const passwordForm = z.object({ current: z.string().default(''), next: z.string().default(''), repeat: z.string().default('') });

@@ -1,5 +1,5 @@
 // Every SQL statement about staff accounts and sessions.
-import type { Queryable } from '../core/db/database.ts';
+import type { Queryable } from '../../core/db/database.ts';
 import type { Role, User } from './model.ts';
 
 interface UserRow {

@@ -3,12 +3,12 @@
 // an array of { rule, severity, cells, message }. Exit code 0 without errors,
 // 1 with at least one error-level finding, 2 when the file is unreadable or not
 // a valid report (reason on stderr).
-import { readFileSync } from 'node:fs';
 import type { Command } from 'commander';
-import { parseReportJson } from '../model/parse.ts';
+import { UnreadableInput } from '../../core/command-line.ts';
 import type { AnnualReport } from '../model/report.ts';
 import { hasErrors, validateReport } from '../rules/validate.ts';
-import { SEVERITY_LABELS, type Finding, type Narrative } from '../rules/rule.ts';
+import { formatFinding, type Finding } from '../rules/rule.ts';
+import { readNarrativeFile, readReportFile } from './input.ts';
 
 export const EXIT_OK = 0;
 export const EXIT_FINDINGS = 1;
@@ -28,44 +28,6 @@ export interface CheckOutcome {
   stderr: string;
 }
 
-class Unreadable extends Error {}
-
-function readText(path: string, what: string): string {
-  try {
-    return readFileSync(path, 'utf8');
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    const reason =
-      code === 'ENOENT' ? '文件不存在' : code === 'EISDIR' ? '这是一个目录' : code === 'EACCES' ? '没有读取权限' : (e as Error).message;
-    throw new Unreadable(`无法读取${what} ${path}：${reason}`);
-  }
-}
-
-function readReportFile(path: string, what: string): AnnualReport {
-  const parsed = parseReportJson(readText(path, what));
-  if (!parsed.ok) throw new Unreadable(`${what} ${path} 不是有效的年度报告数据：\n${parsed.errors.map((e) => `  ${e}`).join('\n')}`);
-  return parsed.report;
-}
-
-function readNarrative(path: string): Narrative {
-  let value: unknown;
-  try {
-    value = JSON.parse(readText(path, '正文文件'));
-  } catch (e) {
-    if (e instanceof Unreadable) throw e;
-    throw new Unreadable(`正文文件 ${path} 不是有效的 JSON：${(e as Error).message}`);
-  }
-  const ok =
-    typeof value === 'object' && value !== null && !Array.isArray(value) && Object.values(value).every((v) => typeof v === 'string');
-  if (!ok) throw new Unreadable(`正文文件 ${path} 应为对象，键为部分序号（“一”至“六”），值为该部分的文字`);
-  return value as Narrative;
-}
-
-/** One line per finding: 错误 table3.balance：表三“其他”列… */
-export function formatFinding(f: Finding): string {
-  return `${SEVERITY_LABELS[f.severity]} ${f.rule}：${f.message}`;
-}
-
 export function formatSummary(report: AnnualReport, path: string, findings: readonly Finding[]): string {
   const errors = findings.filter((f) => f.severity === 'error').length;
   const warnings = findings.length - errors;
@@ -80,12 +42,12 @@ export function runCheck(path: string, options: CheckOptions = {}): CheckOutcome
   let findings: Finding[];
   let report: AnnualReport;
   try {
-    report = readReportFile(path, '文件');
-    const previous = options.previous ? readReportFile(options.previous, '上一年度报告') : null;
-    const narrative = options.narrative ? readNarrative(options.narrative) : null;
+    report = readReportFile(path).report;
+    const previous = options.previous ? readReportFile(options.previous, '上一年度报告').report : null;
+    const narrative = options.narrative ? readNarrativeFile(options.narrative) : null;
     findings = validateReport(report, { previous, narrative });
   } catch (e) {
-    if (!(e instanceof Unreadable)) throw e;
+    if (!(e instanceof UnreadableInput)) throw e;
     return { exitCode: EXIT_UNREADABLE, stdout: '', stderr: `${e.message}\n` };
   }
   const stdout = options.json

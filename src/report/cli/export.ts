@@ -3,7 +3,7 @@
 // --published the version the portal shows. Contract: exit 0 with the JSON; exit 1 with a
 // Chinese message on stderr when the organization or the report (version) does not exist.
 import type { Command } from 'commander';
-import { runCommand, withDatabase } from '../../cli/database.ts';
+import { runCommand, withDatabase } from '../../core/command-line.ts';
 import { findOrgByCode } from '../../orgs/store.ts';
 import { toCanonicalJson } from '../model/canonical-json.ts';
 import { findReportByOrgYear, findVersion } from '../store.ts';

@@ -5,33 +5,16 @@
 // (same content) changes nothing, exit 0; exit 2 when the file is unreadable or not a valid
 // report (the messages of `report check`); exit 1 for anything else (unknown organization).
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import type { Command } from 'commander';
-import { runCommand, withDatabase } from '../../cli/database.ts';
-import { cliContext } from '../../core/context.ts';
-import { agencyDiffers } from '../../ingest/import/agency-match.ts';
+import { runCommand, UnreadableInput, withDatabase } from '../../core/command-line.ts';
+import { cliContext } from '../../orgs/context.ts';
+import { agencyDiffers } from '../../orgs/name-match.ts';
 import { findOrgByCode } from '../../orgs/store.ts';
 import { importReport } from '../commands.ts';
-import { parseReportJson } from '../model/parse.ts';
-import type { AnnualReport } from '../model/report.ts';
-import { EXIT_UNREADABLE, formatFinding } from './check.ts';
-
-/** The file's bytes and report, or the message `report check` gives for it. */
-function readReportFile(path: string): { bytes: Buffer; report: AnnualReport } | { message: string } {
-  let bytes: Buffer;
-  try {
-    bytes = readFileSync(path);
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    const reason =
-      code === 'ENOENT' ? '文件不存在' : code === 'EISDIR' ? '这是一个目录' : code === 'EACCES' ? '没有读取权限' : (e as Error).message;
-    return { message: `无法读取文件 ${path}：${reason}` };
-  }
-  const parsed = parseReportJson(bytes.toString('utf8'));
-  if (!parsed.ok) return { message: `文件 ${path} 不是有效的年度报告数据：\n${parsed.errors.map((e) => `  ${e}`).join('\n')}` };
-  return { bytes, report: parsed.report };
-}
+import { formatFinding } from '../rules/rule.ts';
+import { EXIT_UNREADABLE } from './check.ts';
+import { readReportFile } from './input.ts';
 
 export function register(report: Command): void {
   report
@@ -41,9 +24,12 @@ export function register(report: Command): void {
     .requiredOption('--org <code>', '报告所属机构的代码')
     .option('--note <text>', '版本说明')
     .action((file: string, o: { org: string; note?: string }) => {
-      const read = readReportFile(file);
-      if ('message' in read) {
-        process.stderr.write(`${read.message}\n`);
+      let read: ReturnType<typeof readReportFile>;
+      try {
+        read = readReportFile(file);
+      } catch (e) {
+        if (!(e instanceof UnreadableInput)) throw e;
+        process.stderr.write(`${e.message}\n`);
         process.exitCode = EXIT_UNREADABLE;
         return;
       }

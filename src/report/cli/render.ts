@@ -5,13 +5,13 @@
 // made on this machine (the PDF fonts are missing: 错误 on stderr); 2 when the
 // input is unreadable or not a valid report, or the invocation is wrong (reason
 // in Chinese on stderr).
-import { readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import type { Command } from 'commander';
-import { SECTION_KEYS, type SectionKey } from '../model/layout.ts';
-import { parseReportJson } from '../model/parse.ts';
+import { UnreadableInput } from '../../core/command-line.ts';
 import type { ReportDocument } from '../render/document.ts';
 import { PdfFontsMissing } from '../render/pdf-fonts.ts';
 import { RENDER_TARGETS, isRenderTarget, renderReportFile } from '../render/render.ts';
+import { readNarrativeFile, readReportFile } from './input.ts';
 
 export const EXIT_OK = 0;
 export const EXIT_CANNOT_RENDER = 1;
@@ -30,57 +30,25 @@ export interface RenderOutcome {
   stderr: string;
 }
 
-class Unreadable extends Error {}
-
-function readText(path: string, what: string): string {
-  try {
-    return readFileSync(path, 'utf8');
-  } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    const reason =
-      code === 'ENOENT' ? '文件不存在' : code === 'EISDIR' ? '这是一个目录' : code === 'EACCES' ? '没有读取权限' : (e as Error).message;
-    throw new Unreadable(`无法读取${what} ${path}：${reason}`);
-  }
-}
-
-function readNarrative(path: string): ReportDocument['narrative'] {
-  let value: unknown;
-  try {
-    value = JSON.parse(readText(path, '正文文件'));
-  } catch (e) {
-    if (e instanceof Unreadable) throw e;
-    throw new Unreadable(`正文文件 ${path} 不是有效的 JSON：${(e as Error).message}`);
-  }
-  const ok =
-    typeof value === 'object' &&
-    value !== null &&
-    !Array.isArray(value) &&
-    Object.entries(value).every(([k, v]) => SECTION_KEYS.includes(k as SectionKey) && typeof v === 'string');
-  if (!ok) throw new Unreadable(`正文文件 ${path} 应为对象，键为部分序号（“一”至“六”），值为该部分的文字`);
-  return value as ReportDocument['narrative'];
-}
-
 /** Everything the command does except exiting (tested directly and through the binary). */
 export async function runRender(path: string, options: RenderOptions): Promise<RenderOutcome> {
   try {
     if (!isRenderTarget(options.to)) {
-      throw new Unreadable(`不支持的输出格式“${options.to}”，可选：${RENDER_TARGETS.join('、')}`);
+      throw new UnreadableInput(`不支持的输出格式“${options.to}”，可选：${RENDER_TARGETS.join('、')}`);
     }
-    const parsed = parseReportJson(readText(path, '文件'));
-    if (!parsed.ok) throw new Unreadable(`文件 ${path} 不是有效的年度报告数据：\n${parsed.errors.map((e) => `  ${e}`).join('\n')}`);
-    const doc: ReportDocument = { report: parsed.report };
-    if (options.narrative) doc.narrative = readNarrative(options.narrative);
+    const doc: ReportDocument = { report: readReportFile(path).report };
+    if (options.narrative) doc.narrative = readNarrativeFile(options.narrative);
     if (options.title) doc.title = options.title;
     const { file, warnings } = await renderReportFile(doc, options.to);
     try {
       writeFileSync(options.output, file);
     } catch (e) {
-      throw new Unreadable(`无法写入 ${options.output}：${(e as Error).message}`);
+      throw new UnreadableInput(`无法写入 ${options.output}：${(e as Error).message}`);
     }
     return { exitCode: EXIT_OK, stderr: warnings.map((w) => `警告：${w}\n`).join('') };
   } catch (e) {
     if (e instanceof PdfFontsMissing) return { exitCode: EXIT_CANNOT_RENDER, stderr: `错误：${e.message}\n` };
-    if (!(e instanceof Unreadable)) throw e;
+    if (!(e instanceof UnreadableInput)) throw e;
     return { exitCode: EXIT_UNREADABLE, stderr: `${e.message}\n` };
   }
 }

@@ -42,3 +42,8 @@ export interface Rule {
 }
 
 export const SEVERITY_LABELS: Record<Severity, string> = { error: '错误', warning: '警告' };
+
+/** One line per finding, as the command line prints it: 错误 table3.balance：表三“其他”列… */
+export function formatFinding(f: Finding): string {
+  return `${SEVERITY_LABELS[f.severity]} ${f.rule}：${f.message}`;
+}
