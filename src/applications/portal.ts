@@ -109,14 +109,16 @@ async function publicCase(deps: AppDeps, caseId: number): Promise<PublicCase | n
 
 const NOTICES: Record<string, string> = {
   submitted: '您的申请已提交。请记下申请编号，凭编号和联系电话（或电子邮箱）查询办理进度。',
-  duplicate: '您已提交过内容相同的申请，未重复登记。以下是该申请的办理情况。',
+  // Said to whoever sends the same content again, who may not be the applicant (an ID or credit-code
+  // number and a title are easy to know): it opens nothing, it only says how the applicant looks it up.
+  duplicate: '本机关已收到内容相同的申请，本次未重复登记。申请人请凭当时取得的申请编号和当时填写的联系电话（或电子邮箱）查询办理进度；遗失编号的，请联系本机关政府信息公开工作机构。',
   corrected: '您的补正内容已提交，答复期限自本机关收到补正之日起重新计算。',
   reasons: '您说明的理由已提交，本机关将审查后作出答复。',
   withdrawn: '您的申请已撤回。',
 };
 
-function lookupForm(csrf: string, values: { receiptNo?: string }, error?: string): SafeHtml {
-  return html`${error ? html`<p class="error" role="alert">${error}</p>` : ''}
+function lookupForm(csrf: string, values: { receiptNo?: string }, error?: string, notice?: string): SafeHtml {
+  return html`${notice && NOTICES[notice] ? html`<p class="notice" role="status">${NOTICES[notice]}</p>` : ''}${error ? html`<p class="error" role="alert">${error}</p>` : ''}
 <form method="post" action="/track" class="stack">
   <input type="hidden" name="_csrf" value="${csrf}">
   <label for="t-receiptNo">申请编号</label><input id="t-receiptNo" name="receiptNo" value="${values.receiptNo ?? ''}" autocomplete="off" required>
@@ -243,8 +245,10 @@ ${applicationForm({ action: `/apply/${org.code}`, csrf: await reply.generateCsrf
         try {
           if (checked.error) throw new DomainError('VALIDATION', checked.error, { field: 'attachments' });
           const result = await submitOnline(db, org, fields, submissionKey || null, checked.attachments, request.id);
+          // Only a new application opens its page; a duplicate opens none (its applicant already has the number).
+          if (result.duplicate) return reply.redirect('/track?notice=duplicate', 303);
           grantAccess(reply, request, result.case.id);
-          return reply.redirect(`/track?notice=${result.duplicate ? 'duplicate' : 'submitted'}`, 303);
+          return reply.redirect('/track?notice=submitted', 303);
         } catch (err) {
           let errors: Record<string, string>;
           if (err instanceof ZodError) errors = fieldErrors(err);
@@ -263,7 +267,7 @@ ${applicationForm({ action: `/apply/${org.code}`, csrf: await reply.generateCsrf
       const caseId = caseIdFromCookie(request);
       const pc = caseId === null ? null : await publicCase(deps, caseId);
       const notice = (request.query as { notice?: string }).notice;
-      if (!pc) return reply.type('text/html').send(portalPage('查询申请办理进度', lookupForm(csrf, {})));
+      if (!pc) return reply.type('text/html').send(portalPage('查询申请办理进度', lookupForm(csrf, {}, undefined, notice)));
       return reply.type('text/html').send(portalPage('申请办理进度', casePage(pc, csrf, notice)));
     });
 

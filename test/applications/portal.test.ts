@@ -102,10 +102,34 @@ test('a double submission is detected: the same form twice, or the same content 
   assert.equal(sameContent.headers.location, '/track?notice=duplicate');
   assert.equal(await countCases(), before + 1);
 
-  const status = await t.app.inject({ method: 'GET', url: '/track?notice=duplicate', headers: { accept: 'text/html', cookie: again.cookies.map((c) => `${c.name}=${c.value}`).join('; ') } });
-  assert.match(status.body, /您已提交过内容相同的申请，未重复登记/);
-  assert.match(status.body, /QS-JY-2025-00001/);
-  for (const s of SECRETS) assert.ok(!status.body.includes(s), `the public page shows ${s}`);
+  // The first submission opened the case page for its own browser.
+  const cookieOf = (res: { cookies: { name: string; value: string }[] }) => res.cookies.map((c) => `${c.name}=${c.value}`).join('; ');
+  const own = await t.app.inject({ method: 'GET', url: '/track?notice=submitted', headers: { accept: 'text/html', cookie: cookieOf(first) } });
+  assert.match(own.body, /QS-JY-2025-00001/);
+  for (const s of SECRETS) assert.ok(!own.body.includes(s), `the public page shows ${s}`);
+});
+
+test('a duplicate never grants access: whoever sends the same content again is told how to look it up, and cannot open or withdraw the case', async () => {
+  // Someone who knows the applicant's ID number and the title of the information sought.
+  const someoneElse = await openForm('127.0.0.9');
+  const dup = await submitMultipart(someoneElse, { ...NATURAL, name: '李四', phone: '13900000000', email: 'other@example.com' });
+  assert.equal(dup.statusCode, 303);
+  assert.equal(dup.headers.location, '/track?notice=duplicate');
+  assert.ok(!dup.cookies.some((c) => c.name === 'gk_case'), 'a duplicate sets no case cookie');
+  const cookie = [someoneElse.cookie, ...dup.cookies.map((c) => `${c.name}=${c.value}`)].filter(Boolean).join('; ');
+  const page = await t.app.inject({ method: 'GET', url: '/track?notice=duplicate', headers: { accept: 'text/html', cookie } });
+  assert.match(page.body, /本机关已收到内容相同的申请，本次未重复登记/);
+  assert.match(page.body, /id="t-receiptNo"/, 'the look-up form, not the case');
+  assert.doesNotMatch(page.body, /QS-JY-2025-\d{5}/);
+  assert.doesNotMatch(page.body, new RegExp(NATURAL.infoTitle));
+  const csrf = /name="_csrf" value="([^"]+)"/.exec(page.body)![1]!;
+  const withdraw = await t.app.inject({
+    method: 'POST', url: '/track/withdraw', headers: { accept: 'text/html', cookie, 'content-type': 'application/x-www-form-urlencoded' },
+    payload: `_csrf=${encodeURIComponent(csrf)}`, remoteAddress: '127.0.0.9',
+  });
+  assert.equal(withdraw.statusCode, 403);
+  const [c] = await t.db.query<{ state: string }>("select state from applications where receipt_no = 'QS-JY-2025-00001'");
+  assert.notEqual(c!.state, 'withdrawn');
 });
 
 test('attachments: type and content checked, size limited, stored with the case for staff only', async () => {
