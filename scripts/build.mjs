@@ -3,7 +3,7 @@
 // `gongkai` command and `npm start` run plain JavaScript instead of compiling at every start.
 // esbuild only strips the types (as tsx does in tests); `npm run typecheck` checks them.
 // Run by `npm ci` (prepare) and before `npm test`; about a second.
-import { cpSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { cpSync, readdirSync, renameSync, rmSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
@@ -22,10 +22,12 @@ function sources(dir) {
 }
 
 const files = sources(SRC);
-rmSync(DIST, { recursive: true, force: true });
+// Built beside dist/ and swapped in, so that a command running meanwhile (another test run)
+// never finds dist/ half-written.
+const NEXT = `${DIST}.next-${process.pid}`;
 await build({
   entryPoints: files.filter((f) => f.endsWith('.ts')),
-  outdir: DIST,
+  outdir: NEXT,
   outbase: SRC,
   format: 'esm',
   platform: 'node',
@@ -50,4 +52,16 @@ await build({
   ],
 });
 // Files read at run time beside their module (the holiday data, the portal's stylesheet).
-for (const f of files.filter((f) => !f.endsWith('.ts'))) cpSync(f, join(DIST, relative(SRC, f)));
+for (const f of files.filter((f) => !f.endsWith('.ts'))) cpSync(f, join(NEXT, relative(SRC, f)));
+const OLD = `${DIST}.old-${process.pid}`;
+try {
+  renameSync(DIST, OLD);
+} catch {
+  // no dist/ yet
+}
+try {
+  renameSync(NEXT, DIST);
+} catch {
+  rmSync(NEXT, { recursive: true, force: true }); // a build running alongside put its dist/ in place first
+}
+rmSync(OLD, { recursive: true, force: true });

@@ -26,6 +26,7 @@ import { resetClockConventions, saveClockConventions } from './clock-conventions
 import { effectiveConventions } from './clock-conventions/store.ts';
 import { DEFAULT_CLOCK_CONVENTIONS, DUE_SOON_RANGE, FEE_PAYMENT_RANGE } from './clock-conventions/rules.ts';
 import { currentYear } from '../core/today.ts';
+import { attachmentHeader } from '../core/http/file-names.ts';
 
 const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, { error: '日期格式应为 YYYY-MM-DD' });
 const optDate = date.optional();
@@ -109,7 +110,6 @@ const detailSchema = summarySchema.extend({
 });
 
 const caseParams = z.object({ caseId: z.string() });
-const attachment = (name: string) => `attachment; filename="${name.replace(/[^\x20-\x7e]/g, '_')}"; filename*=UTF-8''${encodeURIComponent(name)}`;
 
 const replyBody = z.object({
   on: optDate,
@@ -403,7 +403,7 @@ export function applicationApiRoutes(deps: AppDeps) {
         const org = await readable(request);
         if (!applicationPolicy.readPersonalData(request.staff!, org)) throw forbidden('文书载有申请人个人信息，只有本机关依申请办理人和负责人可以下载');
         const file = await letterFile(db, Number(request.params.caseId), request.query.kind, request.query.format, request.log);
-        return reply.type(file.mediaType).header('content-disposition', attachment(file.fileName)).header('x-letter-status', file.status).header('x-content-sha256', file.sha256).send(file.content);
+        return reply.type(file.mediaType).header('content-disposition', attachmentHeader(file.fileName)).header('x-letter-status', file.status).header('x-content-sha256', file.sha256).send(file.content);
       },
     );
 
@@ -415,7 +415,7 @@ export function applicationApiRoutes(deps: AppDeps) {
         if (!applicationPolicy.readPersonalData(request.staff!, org)) throw forbidden('附件可能载有申请人个人信息，只有本机关依申请办理人和负责人可以下载');
         const file = await findAttachmentContent(db, Number(request.params.caseId), request.query.id);
         if (!file) throw notFound('该附件');
-        return reply.type(file.contentType).header('content-disposition', attachment(file.fileName)).send(file.content);
+        return reply.type(file.contentType).header('content-disposition', attachmentHeader(file.fileName)).send(file.content);
       },
     );
   };

@@ -46,9 +46,9 @@ import { currentYear, today } from '../core/today.ts';
 import { reminderSummary } from './reminders/console.ts';
 import { letterTemplateConsoleRoutes } from './letters/console.ts';
 import { clockConventionConsoleRoutes } from './clock-conventions/console.ts';
+import { attachmentHeader } from '../core/http/file-names.ts';
 
 const ASSETS = html`<link rel="stylesheet" href="/assets/applications.css"><script src="/assets/applications.js" defer></script>`;
-const attachment = (name: string) => `attachment; filename="${name.replace(/[^\x20-\x7e]/g, '_')}"; filename*=UTF-8''${encodeURIComponent(name)}`;
 const when = (iso: string) => new Date(iso).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false });
 
 function flag(clock: CaseClock): SafeHtml | string {
@@ -489,7 +489,7 @@ ${items.length ? '' : html`<p class="muted">没有符合条件的申请。</p>`}
       if (!(LETTER_KINDS as readonly string[]).includes(kind)) throw notFound('该文书');
       const format = (request.query as { format?: string }).format === 'pdf' ? 'pdf' : 'docx';
       const file = await letterFile(db, Number((request.params as { caseId: string }).caseId), kind as LetterKind, format, request.log);
-      return reply.type(file.mediaType).header('content-disposition', attachment(file.fileName)).send(file.content);
+      return reply.type(file.mediaType).header('content-disposition', attachmentHeader(file.fileName)).send(file.content);
     });
 
     app.get('/applications/:caseId/attachment', { schema: { hide: true } }, async (request, reply) => {
@@ -498,7 +498,7 @@ ${items.length ? '' : html`<p class="muted">没有符合条件的申请。</p>`}
       const id = Number((request.query as { id?: string }).id);
       const file = Number.isInteger(id) ? await findAttachmentContent(db, Number((request.params as { caseId: string }).caseId), id) : undefined;
       if (!file) throw notFound('该附件');
-      return reply.type(file.contentType).header('content-disposition', attachment(file.fileName)).send(file.content);
+      return reply.type(file.contentType).header('content-disposition', attachmentHeader(file.fileName)).send(file.content);
     });
   };
 }

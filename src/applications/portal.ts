@@ -21,6 +21,7 @@ import { caseClock } from './rules/case-clock.ts';
 import { normalizeEmail, phoneDigits } from './rules/identity.ts';
 import { findApplicant, findCase, findCaseByReceiptNo, listEvents, type NewAttachment } from './store.ts';
 import { today } from '../core/today.ts';
+import { cleanFileName, UNNAMED_FILE } from '../core/http/file-names.ts';
 
 const CASE_COOKIE = 'gk_case';
 const CASE_COOKIE_MINUTES = 30;
@@ -55,7 +56,9 @@ const MEDIA_TYPES: Record<string, string> = {
 
 /** Size, count and type checks (the content must match the extension); a Chinese message per problem. */
 function checkUploads(list: readonly Upload[]): { attachments: NewAttachment[]; error: string | null } {
-  const files = list.filter((u) => u.fileName && u.content.length > 0);
+  const files = list.filter((u) => u.content.length > 0);
+  // A file whose name could not be read (a malformed header) is refused, never dropped unnoticed.
+  if (files.some((f) => !f.fileName)) return { attachments: [], error: UNNAMED_FILE };
   if (files.length > ATTACHMENT_RULES.maxFiles) return { attachments: [], error: `最多上传 ${ATTACHMENT_RULES.maxFiles} 个附件` };
   const attachments: NewAttachment[] = [];
   for (const f of files) {
@@ -63,7 +66,7 @@ function checkUploads(list: readonly Upload[]): { attachments: NewAttachment[]; 
     if (f.truncated || f.content.length > ATTACHMENT_RULES.maxBytes) return { attachments: [], error: `附件“${f.fileName}”超过 5 MB` };
     if (!(ATTACHMENT_RULES.extensions as readonly string[]).includes(ext)) return { attachments: [], error: `附件“${f.fileName}”的类型不支持，请上传 PDF、JPG、PNG、DOC 或 DOCX 文件` };
     if (!MAGIC[ext]!(f.content)) return { attachments: [], error: `附件“${f.fileName}”的内容与文件类型不符` };
-    attachments.push({ fileName: f.fileName.slice(0, 200), contentType: MEDIA_TYPES[ext]!, content: f.content, sha256: createHash('sha256').update(f.content).digest('hex') });
+    attachments.push({ fileName: f.fileName, contentType: MEDIA_TYPES[ext]!, content: f.content, sha256: createHash('sha256').update(f.content).digest('hex') });
   }
   return { attachments, error: null };
 }
@@ -198,7 +201,7 @@ export function applicationPortalRoutes(deps: AppDeps) {
       onFile: async function (this: FastifyRequest, part) {
         const content = await part.toBuffer();
         const list = uploads.get(this) ?? [];
-        list.push({ fileName: part.filename, mimetype: part.mimetype, content, truncated: part.file.truncated });
+        list.push({ fileName: cleanFileName(part.filename ?? ''), mimetype: part.mimetype, content, truncated: part.file.truncated });
         uploads.set(this, list);
       },
     });

@@ -1,13 +1,13 @@
 // Sending an attachment: the type recorded from its magic bytes, always as a download (never
 // rendered inline in the site's origin), with the original file name (RFC 6266 / RFC 5987).
 import type { FastifyReply } from 'fastify';
+import { attachmentHeader } from '../core/http/file-names.ts';
 import type { Attachment } from './model.ts';
 
 export function sendFile(reply: FastifyReply, a: Pick<Attachment, 'fileName' | 'mediaType' | 'sha256'>, content: Buffer) {
-  const ascii = a.fileName.replace(/[^\x20-\x7E]/g, '_').replace(/["\\]/g, '_');
   return reply
     .header('content-type', a.mediaType)
-    .header('content-disposition', `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(a.fileName)}`)
+    .header('content-disposition', attachmentHeader(a.fileName))
     .header('x-content-type-options', 'nosniff')
     .header('etag', `"${a.sha256}"`)
     .header('cache-control', 'private, max-age=3600')

@@ -24,6 +24,7 @@ import type { Finding } from './rules/rule.ts';
 import { findingSchema, presentFinding, presentListItem, presentReport, presentVersion, presentVersionInfo } from './present.ts';
 import './scope.ts';
 import { findReportById, findVersion, listReportsOfOrg, listVersions, REPORT_STATUSES, TABLE_SOURCES, VERSION_ORIGINS } from './store.ts';
+import { attachmentHeader } from '../core/http/file-names.ts';
 
 // ── Schemas ─────────────────────────────────────────────────────────────────
 
@@ -111,7 +112,6 @@ async function targetOrg(db: Database, staff: Staff, orgCode: string | undefined
   return org;
 }
 
-const attachment = (name: string) => `attachment; filename="${name.replace(/[^\x20-\x7e]/g, '_')}"; filename*=UTF-8''${encodeURIComponent(name)}`;
 
 // ── Routes ──────────────────────────────────────────────────────────────────
 
@@ -182,7 +182,7 @@ export function reportApiRoutes(deps: AppDeps) {
         const file = await renderReport({ report, ...(narrative ? { narrative } : {}), ...(title ? { title } : {}) }, to);
         return reply
           .type(RENDER_MEDIA_TYPES[to])
-          .header('content-disposition', attachment(`${report.agency ?? 'report'}-${report.year}.${to}`))
+          .header('content-disposition', attachmentHeader(`${report.agency ?? 'report'}-${report.year}.${to}`))
           .send(file);
       },
     );
@@ -269,7 +269,7 @@ export function reportApiRoutes(deps: AppDeps) {
         if (!v) throw notFound(`第 ${number} 版`);
         return reply
           .type('application/json; charset=utf-8')
-          .header('content-disposition', attachment(`report-${stored.year}-v${v.version}.json`))
+          .header('content-disposition', attachmentHeader(`report-${stored.year}-v${v.version}.json`))
           .send(toCanonicalJson(v.report));
       },
     );

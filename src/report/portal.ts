@@ -16,6 +16,7 @@ import { RENDER_MEDIA_TYPES, renderReport } from './render/render.ts';
 import { SEVERITY_LABELS } from './rules/rule.ts';
 import { presentPublished } from './present.ts';
 import { findVersion, listPublishedReports } from './store.ts';
+import { attachmentHeader } from '../core/http/file-names.ts';
 
 const DOWNLOADS = [
   { ext: 'docx', label: 'Word（DOCX）' },
@@ -36,7 +37,6 @@ function parseFile(file: string): { year: number; ext: DownloadExt | null } | nu
   return m ? { year: Number(m[1]), ext: (m[2] as DownloadExt | undefined) ?? null } : null;
 }
 
-const attachment = (name: string, ascii: string) => `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(name)}`;
 
 export function reportPortalRoutes(deps: AppDeps) {
   const { db } = deps;
@@ -82,12 +82,12 @@ ${reports.length
       if (ext === 'json') {
         return reply
           .type('application/json; charset=utf-8')
-          .header('content-disposition', attachment(`${org.fullName}${target.year}年度报告.json`, `${base}.json`))
+          .header('content-disposition', attachmentHeader(`${org.fullName}${target.year}年度报告.json`, `${base}.json`))
           .send(toCanonicalJson(version.report));
       }
       if (ext) {
         const bytes = await renderReport(doc, ext);
-        if (ext !== 'html') reply.header('content-disposition', attachment(`${org.fullName}${target.year}年度报告.${ext}`, `${base}.${ext}`));
+        if (ext !== 'html') reply.header('content-disposition', attachmentHeader(`${org.fullName}${target.year}年度报告.${ext}`, `${base}.${ext}`));
         return reply.type(RENDER_MEDIA_TYPES[ext]).send(bytes);
       }
 

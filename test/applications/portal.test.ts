@@ -8,6 +8,7 @@ import { cliContext } from '../../src/orgs/context.ts';
 import { createUser } from '../../src/orgs/staff/commands.ts';
 import { buildApp } from '../../src/app/server.ts';
 import { Client, testApp, type TestApp } from '../helpers/app.ts';
+import { parse as parseContentDisposition } from 'content-disposition';
 
 let t: TestApp;
 const now = '2025-11-03';
@@ -159,6 +160,19 @@ test('attachments: type and content checked, size limited, stored with the case 
   // staff of another organization never reach it
   const other = await new Client(t.app).loginReady('zrzy.handler');
   assert.equal((await other.get(`/console/applications/${row!.case_id}/attachment?id=${id}`)).statusCode, 404);
+
+  // A name that tries to end the header's quoted name is stored cleaned and offered under that one name.
+  const hostile = 'scan\\"; filename*=UTF-8\'\'invoice.hta; x=\\".png';
+  const sneaky = await submitMultipart(await openForm(), { ...NATURAL, infoTitle: '附件测试五' }, [{ name: hostile, type: 'image/png', content: Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0, 0, 0]) }]);
+  assert.equal(sneaky.statusCode, 303, sneaky.body.slice(0, 300));
+  const [png] = await t.db.query<{ id: number; case_id: number; file_name: string }>("select id, case_id, file_name from application_attachments where file_name like 'scan%'");
+  assert.doesNotMatch(png!.file_name, /["\\]/);
+  assert.match(png!.file_name, /\.png$/);
+  const offered = await own.get(`/console/applications/${png!.case_id}/attachment?id=${png!.id}`);
+  const header = String(offered.headers['content-disposition']);
+  const parsed = parseContentDisposition(header);
+  assert.equal(parsed.type, 'attachment');
+  assert.equal(parsed.parameters.filename, png!.file_name, header);
 });
 
 test('look-up, answering nothing that is not asked, and withdrawal online', async () => {

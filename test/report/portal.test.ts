@@ -49,7 +49,7 @@ test('downloads in every format, by extension or ?format=', async () => {
   const docx = await get('/orgs/QS-ZRZY/reports/2025.docx');
   assert.equal(docx.statusCode, 200);
   assert.match(String(docx.headers['content-type']), /wordprocessingml/);
-  assert.match(String(docx.headers['content-disposition']), /attachment; filename="QS-ZRZY-2025\.docx"; filename\*=UTF-8''/);
+  assert.match(String(docx.headers['content-disposition']), /attachment; filename="?QS-ZRZY-2025\.docx"?; filename\*=UTF-8''/);
   assert.equal(docx.rawPayload.subarray(0, 2).toString(), 'PK');
   const xlsx = await get('/orgs/QS-ZRZY/reports/2025?format=xlsx');
   assert.match(String(xlsx.headers['content-type']), /spreadsheetml/);

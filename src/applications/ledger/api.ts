@@ -12,6 +12,7 @@ import { applicationPolicy } from '../policy.ts';
 import { importLedger, MAX_LEDGER_BYTES } from './import.ts';
 import { listImports } from './store.ts';
 import { ledgerTemplate, TEMPLATE_FILE_NAME } from './template.ts';
+import { attachmentHeader } from '../../core/http/file-names.ts';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -94,7 +95,7 @@ export function ledgerApiRoutes(deps: AppDeps) {
     );
 
     app.get('/applications/ledger/template', { schema: { tags, summary: '下载依申请公开台账模板（.xlsx）' } }, async (_request, reply) =>
-      reply.type(XLSX).header('content-disposition', `attachment; filename="ledger-template.xlsx"; filename*=UTF-8''${encodeURIComponent(TEMPLATE_FILE_NAME)}`).send(await ledgerTemplate()),
+      reply.type(XLSX).header('content-disposition', attachmentHeader(TEMPLATE_FILE_NAME, 'ledger-template.xlsx')).send(await ledgerTemplate()),
     );
   };
 }

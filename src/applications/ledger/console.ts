@@ -15,8 +15,8 @@ import { importLedger, MAX_LEDGER_BYTES } from './import.ts';
 import type { LedgerImportReport } from './model.ts';
 import { listImports } from './store.ts';
 import { ledgerTemplate, TEMPLATE_FILE_NAME } from './template.ts';
+import { attachmentHeader } from '../../core/http/file-names.ts';
 
-const attachment = (name: string) => `attachment; filename="${name.replace(/[^\x20-\x7e]/g, '_')}"; filename*=UTF-8''${encodeURIComponent(name)}`;
 const when = (iso: string) => new Date(iso).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false });
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -93,7 +93,7 @@ export function ledgerConsoleRoutes(deps: AppDeps) {
     });
 
     app.get('/applications/ledger/template', { schema: { hide: true } }, async (_request, reply) =>
-      reply.type(XLSX).header('content-disposition', attachment(TEMPLATE_FILE_NAME)).send(await ledgerTemplate()),
+      reply.type(XLSX).header('content-disposition', attachmentHeader(TEMPLATE_FILE_NAME)).send(await ledgerTemplate()),
     );
 
     app.post('/applications/ledger', { schema: { hide: true } }, async (request, reply) => {

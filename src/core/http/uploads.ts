@@ -5,6 +5,7 @@
 import multipart from '@fastify/multipart';
 import type { FastifyInstance } from 'fastify';
 import { DomainError, invalid } from '../errors.ts';
+import { cleanFileName, UNNAMED_FILE } from './file-names.ts';
 
 export interface UploadedFile {
   fileName: string;
@@ -43,7 +44,9 @@ export async function acceptUploads(app: FastifyInstance, limits: UploadLimits):
           const content = await part.toBuffer();
           total += content.length;
           if (total > maxTotal) throw tooLarge('文件合计');
-          form[part.fieldname] = { fileName: part.filename, content };
+          const fileName = cleanFileName(part.filename ?? '');
+          if (!fileName && content.length > 0) throw invalid(UNNAMED_FILE);
+          form[part.fieldname] = { fileName, content };
         } else {
           form[part.fieldname] = String(part.value);
         }
