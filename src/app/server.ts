@@ -5,6 +5,8 @@ import { fileURLToPath } from 'node:url';
 import Fastify, { type FastifyInstance } from 'fastify';
 import cookie from '@fastify/cookie';
 import csrf from '@fastify/csrf-protection';
+import { csrfUserInfo } from '../core/http/csrf.ts';
+import { refuseUnusableInput } from '../core/http/edges.ts';
 import formbody from '@fastify/formbody';
 import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
@@ -18,6 +20,7 @@ import { sharedSecret } from '../core/secrets.ts';
 import { rateLimitStore } from '../core/http/rate-limit-store.ts';
 import '../core/validation.ts';
 import { errorHandler, notFoundHandler } from '../core/http/errors.ts';
+import { invalid } from '../core/errors.ts';
 import { errorPage } from '../core/http/page.ts';
 import { apiPlugin } from './api.ts';
 import { consolePlugin } from './console.ts';
@@ -46,8 +49,12 @@ declare module 'fastify' {
 const PUBLIC_DIR = fileURLToPath(new URL('../../public/', import.meta.url));
 
 export async function buildApp({ db, config, logStream }: AppOptions): Promise<FastifyInstance> {
+  const handleError = errorHandler(errorPage);
   const app = Fastify({
     trustProxy: config.trustProxy,
+    // An address the router cannot even read (%-escapes that are not UTF-8) gets the same Chinese 400 as the hooks give.
+    frameworkErrors: (error, request, reply) =>
+      handleError(error.code === 'FST_ERR_BAD_URL' ? invalid('网址中含有无法识别的字符，请检查后重试') : error, request, reply),
     genReqId: (req) => (typeof req.headers['x-request-id'] === 'string' && /^[\w-]{8,64}$/.test(req.headers['x-request-id']) ? req.headers['x-request-id'] : randomUUID()),
     bodyLimit: 2 * 1024 * 1024,
     logger: {
@@ -69,8 +76,9 @@ export async function buildApp({ db, config, logStream }: AppOptions): Promise<F
     for (const method of [r.method].flat()) if (method !== 'HEAD') app.registeredRoutes.push({ method, url: r.url, anonymous: Boolean(r.config?.anonymous) });
   });
 
-  app.setErrorHandler(errorHandler(errorPage));
+  app.setErrorHandler(handleError);
   app.setNotFoundHandler(notFoundHandler(errorPage));
+  refuseUnusableInput(app);
 
   await app.register(helmet, {
     contentSecurityPolicy: {
@@ -94,10 +102,15 @@ export async function buildApp({ db, config, logStream }: AppOptions): Promise<F
     timeWindow: '1 minute',
     errorResponseBuilder: (_req, ctx) => ({ statusCode: 429, code: 'RATE_LIMITED', message: `请求过于频繁，请 ${Math.ceil(ctx.ttl / 1000)} 秒后再试` }),
   });
-  await app.register(cookie, { secret: config.cookieSecret ?? (await sharedSecret(db, 'cookie_secret')) });
+  const cookieSecret = config.cookieSecret ?? (await sharedSecret(db, 'cookie_secret'));
+  await app.register(cookie, { secret: cookieSecret });
   await app.register(csrf, {
     cookieKey: 'gk_csrf',
-    cookieOpts: { path: '/', httpOnly: true, sameSite: 'strict', signed: true },
+    // Secure behind HTTPS (request.protocol follows X-Forwarded-Proto from a trusted proxy).
+    cookieOpts: { path: '/', httpOnly: true, sameSite: 'strict', signed: true, secure: 'auto' },
+    // Each token is bound to the session it was made for (csrfToken in core/http/csrf.ts).
+    getUserInfo: csrfUserInfo,
+    csrfOpts: { hmacKey: cookieSecret },
   });
   await app.register(formbody);
   await app.register(fastifyStatic, { root: PUBLIC_DIR, prefix: '/assets/', maxAge: '1h' });

@@ -7,7 +7,7 @@ import multipart from '@fastify/multipart';
 import { ZodError } from 'zod';
 import { DomainError, notFound } from '../core/errors.ts';
 import { html, type SafeHtml } from '../core/html.ts';
-import { protectFromCsrf } from '../core/http/csrf.ts';
+import { csrfToken, protectFromCsrf } from '../core/http/csrf.ts';
 import type { AppDeps } from '../core/http/deps.ts';
 import { loadClockRules } from './clock-conventions/store.ts';
 import type { Organization } from '../orgs/model.ts';
@@ -212,7 +212,7 @@ export function applicationPortalRoutes(deps: AppDeps) {
         portalPage(
           `向${org.fullName}申请公开政府信息`,
           html`${assets}<p>依据《中华人民共和国政府信息公开条例》第二十七条至第二十九条，公民、法人或者其他组织可以向本机关申请获取政府信息。带“必填”的项目须填写；已主动公开的信息可直接在本平台查阅。</p>
-${applicationForm({ action: `/apply/${org.code}`, csrf: await reply.generateCsrf(), submissionKey: values.submissionKey || randomUUID(), values, errors, attachments: true })}`,
+${applicationForm({ action: `/apply/${org.code}`, csrf: csrfToken(reply), submissionKey: values.submissionKey || randomUUID(), values, errors, attachments: true })}`,
           { siteName: `${org.shortName}政府信息公开` },
         ),
       );
@@ -266,7 +266,7 @@ ${applicationForm({ action: `/apply/${org.code}`, csrf: await reply.generateCsrf
     );
 
     app.get('/track', { schema: { hide: true } }, async (request, reply) => {
-      const csrf = await reply.generateCsrf();
+      const csrf = csrfToken(reply);
       const caseId = caseIdFromCookie(request);
       const pc = caseId === null ? null : await publicCase(deps, caseId);
       const notice = (request.query as { notice?: string }).notice;
@@ -280,7 +280,7 @@ ${applicationForm({ action: `/apply/${org.code}`, csrf: await reply.generateCsrf
       const caseId = await verifyApplicant(deps, receiptNo, String(body.contact ?? ''));
       if (caseId === null) {
         reply.status(400);
-        return reply.type('text/html').send(portalPage('查询申请办理进度', lookupForm(await reply.generateCsrf(), { receiptNo }, '申请编号或联系方式不正确，请核对后重试')));
+        return reply.type('text/html').send(portalPage('查询申请办理进度', lookupForm(csrfToken(reply), { receiptNo }, '申请编号或联系方式不正确，请核对后重试')));
       }
       grantAccess(reply, request, caseId);
       return reply.redirect('/track', 303);
@@ -290,7 +290,7 @@ ${applicationForm({ action: `/apply/${org.code}`, csrf: await reply.generateCsrf
       const caseId = caseIdFromCookie(request);
       if (caseId === null) {
         reply.status(403);
-        reply.type('text/html').send(portalPage('查询申请办理进度', lookupForm(await reply.generateCsrf(), {}, '查询已过期，请重新输入申请编号和联系方式')));
+        reply.type('text/html').send(portalPage('查询申请办理进度', lookupForm(csrfToken(reply), {}, '查询已过期，请重新输入申请编号和联系方式')));
         return null;
       }
       return caseId;
@@ -308,7 +308,7 @@ ${applicationForm({ action: `/apply/${org.code}`, csrf: await reply.generateCsrf
         } catch (err) {
           if (!(err instanceof DomainError) || err.status >= 500) throw err;
           reply.status(err.status);
-          return reply.type('text/html').send(portalPage('申请办理进度', casePage((await publicCase(deps, caseId))!, await reply.generateCsrf(), undefined, err.message, text)));
+          return reply.type('text/html').send(portalPage('申请办理进度', casePage((await publicCase(deps, caseId))!, csrfToken(reply), undefined, err.message, text)));
         }
       });
     answer(ANSWERS.correction, (id, text, rid) => correctOnline(db, id, text, rid));
@@ -325,7 +325,7 @@ ${applicationForm({ action: `/apply/${org.code}`, csrf: await reply.generateCsrf
       } catch (err) {
         if (!(err instanceof DomainError) || err.status >= 500) throw err;
         reply.status(err.status);
-        return reply.type('text/html').send(portalPage('申请办理进度', casePage((await publicCase(deps, caseId))!, await reply.generateCsrf(), undefined, err.message)));
+        return reply.type('text/html').send(portalPage('申请办理进度', casePage((await publicCase(deps, caseId))!, csrfToken(reply), undefined, err.message)));
       }
     });
 

@@ -86,6 +86,23 @@ test('forms without a valid CSRF token are rejected and change nothing', async (
   assert.equal(login.statusCode, 403, 'the login form is protected too');
 });
 
+test('a CSRF token is bound to its session: with another session it is refused, even with its own CSRF cookie', async () => {
+  const mallory = await new Client(t.app).loginReady('zrzy.reviewer');
+  const victim = await new Client(t.app).loginReady('jiandu');
+  // Mallory's token and CSRF cookie, planted next to the victim's session (as a sibling domain could).
+  const token = await mallory.csrfFrom('/console');
+  const cookies = (c: Client) => (c as unknown as { cookies: Map<string, string> }).cookies;
+  const planted = `gk_session=${cookies(victim).get('gk_session')}; gk_csrf=${cookies(mallory).get('gk_csrf')}`;
+  const forged = await t.app.inject({
+    method: 'POST', url: '/console/logout', payload: `_csrf=${encodeURIComponent(token)}`,
+    headers: { cookie: planted, 'content-type': 'application/x-www-form-urlencoded', accept: 'text/html' },
+  });
+  assert.equal(forged.statusCode, 403);
+  assert.equal((await victim.get('/console')).statusCode, 200, 'the victim is still signed in');
+  // The same token works for the session it was made for.
+  assert.equal((await mallory.request('POST', '/console/logout', { form: { _csrf: token } })).statusCode, 303);
+});
+
 test('logout ends the session on the server', async () => {
   const c = await new Client(t.app).loginReady('zrzy.handler');
   assert.equal((await c.get('/console')).statusCode, 200);

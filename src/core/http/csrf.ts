@@ -2,7 +2,20 @@
 // scripts send the x-csrf-token header). Runs before validation and scope checks,
 // except for a multipart form that carries its token inside: that is read by the
 // upload kit (uploads.ts) in a later hook, so its token is checked before the handler.
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+
+/** The cookie of a signed-in staff session (set at login, src/orgs/staff). */
+export const SESSION_COOKIE = 'gk_session';
+
+/**
+ * What a CSRF token is bound to: the session it was made for ('-' before login and on the portal).
+ * A token made for one session is refused in another, even where someone managed to plant the
+ * CSRF cookie (a sibling domain, a proxy).
+ */
+export const csrfUserInfo = (request: FastifyRequest): string => request.cookies?.[SESSION_COOKIE] || '-';
+
+/** The CSRF token for a form or a script of the request being answered. */
+export const csrfToken = (reply: FastifyReply): string => reply.generateCsrf({ userInfo: csrfUserInfo(reply.request) });
 
 const SAFE = new Set(['GET', 'HEAD', 'OPTIONS']);
 

@@ -5,11 +5,12 @@ import { currentOrg } from '../staff/auth.ts';
 import { listOrgs } from '../store.ts';
 import { hasRole, REGION_ROLES } from '../staff/scope.ts';
 import type { ConsoleView } from './console-layout.ts';
+import { csrfToken } from '../../core/http/csrf.ts';
 
 export async function consoleView(deps: AppDeps, request: FastifyRequest, reply: FastifyReply, section: string): Promise<ConsoleView> {
   const staff = request.staff!;
   const org = await currentOrg(deps.db, staff);
   const orgs = hasRole(staff, ...REGION_ROLES) ? await listOrgs(deps.db, staff.homePath) : [org];
-  const csrf = await reply.generateCsrf();
+  const csrf = csrfToken(reply);
   return { staff, org, orgs, csrf, section };
 }

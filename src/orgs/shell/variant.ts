@@ -4,6 +4,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import * as OpenCC from 'opencc-js/cn2t';
 import { escapeHtml } from '../../core/html.ts';
+import { sameSitePath } from '../../core/http/edges.ts';
 import { VARIANT_SWITCH_PLACEHOLDER } from './portal-layout.ts';
 
 export const VARIANT_COOKIE = 'gk_variant';
@@ -33,8 +34,8 @@ export function registerVariant(app: FastifyInstance): void {
 
   app.get('/variant', { schema: { hide: true } }, async (request, reply) => {
     const q = request.query as { to?: string; back?: string };
-    reply.setCookie(VARIANT_COOKIE, q.to === 'hant' ? 'hant' : 'hans', { path: '/', sameSite: 'lax', httpOnly: true, maxAge: 365 * 86400 });
-    const back = typeof q.back === 'string' && /^\/(?![/\\])/.test(q.back) ? q.back : '/';
+    reply.setCookie(VARIANT_COOKIE, q.to === 'hant' ? 'hant' : 'hans', { path: '/', sameSite: 'lax', httpOnly: true, secure: request.protocol === 'https', maxAge: 365 * 86400 });
+    const back = sameSitePath(q.back) ?? '/';
     return reply.redirect(back, 303);
   });
 }

@@ -12,6 +12,7 @@ import { staffPolicy } from './policy.ts';
 import { presentUser } from './present.ts';
 import './scope-params.ts';
 import { findUserById, listUsersUnder } from './store.ts';
+import { csrfToken } from '../../core/http/csrf.ts';
 
 const userSchema = z.object({
   id: z.number(),
@@ -45,7 +46,7 @@ export function staffApiRoutes(deps: AppDeps) {
       async (request, reply) => {
         const staff = request.staff!;
         const user = (await findUserById(db, staff.userId))!;
-        return { user: presentUser(user), currentOrgId: (await currentOrg(db, staff)).id, csrfToken: await reply.generateCsrf() };
+        return { user: presentUser(user), currentOrgId: (await currentOrg(db, staff)).id, csrfToken: csrfToken(reply) };
       },
     );
 

@@ -12,7 +12,8 @@ import type { Organization } from '../model.ts';
 import { paramScopeResolver, routeParams } from '../../core/http/scope.ts';
 import { wantsHtml } from '../../core/http/errors.ts';
 
-export const SESSION_COOKIE = 'gk_session';
+export { SESSION_COOKIE } from '../../core/http/csrf.ts';
+import { SESSION_COOKIE } from '../../core/http/csrf.ts';
 
 declare module 'fastify' {
   interface FastifyRequest {

@@ -1,6 +1,7 @@
 // Login, logout, the required first password change, and the organization switcher.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
+import { sameSitePath } from '../../core/http/edges.ts';
 import { staffContext } from '../context.ts';
 import { DomainError } from '../../core/errors.ts';
 import { html } from '../../core/html.ts';
@@ -8,12 +9,17 @@ import type { AppDeps } from '../../core/http/deps.ts';
 import { SESSION_COOKIE, sessionTokenHash } from './auth.ts';
 import { changeOwnPassword, login, logout, switchOrg } from './commands.ts';
 import { bareConsolePage, csrfField, errorBox } from '../shell/console-layout.ts';
+import { csrfToken } from '../../core/http/csrf.ts';
 
 const loginForm = z.object({ username: z.string().default(''), password: z.string().default(''), next: z.string().optional() });
 const passwordForm = z.object({ current: z.string().default(''), next: z.string().default(''), repeat: z.string().default('') });
 
 /** Only same-site paths inside the console: no open redirects. */
-const safeNext = (next: string | undefined) => (next && /^\/console(\/[\w\-/]*)?$/.test(next) ? next : '/console');
+/** Where to go after login: a console page of this site, else the console's home. */
+const safeNext = (next: string | undefined) => {
+  const path = sameSitePath(next);
+  return path && /^\/console(\/|\?|$)/.test(path) ? path : '/console';
+};
 
 function loginPage(csrf: string, values: { username?: string; next?: string }, error?: string): string {
   return bareConsolePage(
@@ -61,7 +67,7 @@ export function sessionRoutes(deps: AppDeps) {
     app.get('/login', { config: { anonymous: true }, schema: { hide: true } }, async (request, reply) => {
       if (request.staff) return reply.redirect('/console');
       const next = (request.query as { next?: string }).next;
-      return reply.type('text/html').send(loginPage(await reply.generateCsrf(), { next }));
+      return reply.type('text/html').send(loginPage(csrfToken(reply), { next }));
     });
 
     app.post(
@@ -80,7 +86,7 @@ export function sessionRoutes(deps: AppDeps) {
         } catch (err) {
           if (!(err instanceof DomainError)) throw err;
           reply.status(err.status);
-          return reply.type('text/html').send(loginPage(await reply.generateCsrf(), form, err.message));
+          return reply.type('text/html').send(loginPage(csrfToken(reply), form, err.message));
         }
       },
     );
@@ -92,7 +98,7 @@ export function sessionRoutes(deps: AppDeps) {
     });
 
     app.get('/password', { config: { allowPendingPassword: true }, schema: { hide: true } }, async (request, reply) => {
-      return reply.type('text/html').send(passwordPage(await reply.generateCsrf(), request.staff!.mustChangePassword));
+      return reply.type('text/html').send(passwordPage(csrfToken(reply), request.staff!.mustChangePassword));
     });
 
     app.post('/password', { config: { allowPendingPassword: true }, schema: { hide: true } }, async (request, reply) => {
@@ -105,7 +111,7 @@ export function sessionRoutes(deps: AppDeps) {
       } catch (err) {
         if (!(err instanceof DomainError)) throw err;
         reply.status(err.status);
-        return reply.type('text/html').send(passwordPage(await reply.generateCsrf(), staff.mustChangePassword, err.message));
+        return reply.type('text/html').send(passwordPage(csrfToken(reply), staff.mustChangePassword, err.message));
       }
     });
 
