@@ -3,6 +3,7 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { Client, testApp, type TestApp } from '../helpers/app.ts';
 import { DEMO_PASSWORD } from '../../src/app/demo/seed.ts';
+import { hashPassword } from '../../src/orgs/staff/password.ts';
 
 let t: TestApp;
 before(async () => {
@@ -101,6 +102,26 @@ test('a CSRF token is bound to its session: with another session it is refused, 
   assert.equal((await victim.get('/console')).statusCode, 200, 'the victim is still signed in');
   // The same token works for the session it was made for.
   assert.equal((await mallory.request('POST', '/console/logout', { form: { _csrf: token } })).statusCode, 303);
+});
+
+test('an account whose password no longer meets the policy must change it at its next login', async () => {
+  // Set before the policy: a common password, straight into the table.
+  const [u] = await t.db.query<{ id: number }>("select id from users where username = 'sheng.admin'");
+  await t.db.query('update users set password_hash = $2, must_change_password = false where id = $1', [u!.id, await hashPassword('Password12')]);
+  const c = new Client(t.app);
+  const login = await c.login('sheng.admin', 'Password12');
+  assert.equal(login.statusCode, 303);
+  assert.equal(login.headers.location, '/console/password?notice=weak');
+  const page = await c.get('/console/password?notice=weak');
+  assert.match(page.body, /您的密码不符合现行的密码规则/);
+  assert.equal((await c.get('/console')).statusCode, 302, 'nothing else until it is changed');
+  const [{ must_change_password }] = (await t.db.query<{ must_change_password: boolean }>('select must_change_password from users where id = $1', [u!.id])) as [{ must_change_password: boolean }];
+  assert.equal(must_change_password, true);
+  const weakAgain = await c.post('/console/password', { current: 'Password12', next: 'qwerty123456', repeat: 'qwerty123456' }, '/console/password');
+  assert.match(weakAgain.body, /常见密码/);
+  const changed = await c.post('/console/password', { current: 'Password12', next: 'Shanshui-2026', repeat: 'Shanshui-2026' }, '/console/password');
+  assert.equal(changed.statusCode, 303);
+  assert.equal((await c.get('/console')).statusCode, 200);
 });
 
 test('logout ends the session on the server', async () => {

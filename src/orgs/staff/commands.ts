@@ -3,7 +3,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { z } from 'zod';
 import { appendAudit, type Actor } from '../../core/audit/log.ts';
 import type { CommandContext } from '../context.ts';
-import type { Database } from '../../core/db/database.ts';
+import type { Database, Queryable } from '../../core/db/database.ts';
 import { conflict, DomainError, forbidden, invalid, notFound } from '../../core/errors.ts';
 import { findOrgByCode, findOrgById } from '../store.ts';
 import { afterFailedLogin, afterSuccessfulLogin, isLocked, type LockoutPolicy } from './lockout.ts';
@@ -24,9 +24,15 @@ export const userInputSchema = z.object({
   roles: z.array(z.enum(ROLES)).min(1, { error: '至少选择一个角色' }),
 });
 
+/** The names a password of the organization's staff must not contain (full and short name). */
+async function orgNamesOf(db: Queryable, find: () => ReturnType<typeof findOrgById>): Promise<string[]> {
+  const org = await find();
+  return org ? [org.fullName, org.shortName] : [];
+}
+
 export async function createUser(db: Database, ctx: CommandContext, raw: unknown): Promise<number> {
   const input = userInputSchema.parse(raw);
-  const problem = passwordProblem(input.password, input.username);
+  const problem = passwordProblem(input.password, input.username, await orgNamesOf(db, () => findOrgByCode(db, input.orgCode)));
   if (problem) throw invalid(problem.replace('新密码', '初始密码'));
   const passwordHash = await hashPassword(input.password);
   return db.transaction(async (tx) => {
@@ -48,7 +54,8 @@ export async function createUser(db: Database, ctx: CommandContext, raw: unknown
 
 /** An administrator (or the CLI) sets a new password; the user must change it at next login. */
 export async function resetPassword(db: Database, ctx: CommandContext, username: string, password: string): Promise<void> {
-  const problem = passwordProblem(password, username);
+  const known = await store.findUserByUsername(db, username);
+  const problem = passwordProblem(password, username, known ? await orgNamesOf(db, () => findOrgById(db, known.orgId)) : []);
   if (problem) throw invalid(problem);
   const passwordHash = await hashPassword(password);
   await db.transaction(async (tx) => {
@@ -75,7 +82,7 @@ export async function changeOwnPassword(
   if (!user) throw notFound('该用户');
   if (!(await verifyPassword(current, user.passwordHash))) throw invalid('当前密码不正确');
   if (current === next) throw invalid('新密码不能与当前密码相同');
-  const problem = passwordProblem(next, user.username);
+  const problem = passwordProblem(next, user.username, await orgNamesOf(db, () => findOrgById(db, user.orgId)));
   if (problem) throw invalid(problem);
   const passwordHash = await hashPassword(next);
   await db.transaction(async (tx) => {
@@ -91,6 +98,8 @@ export interface LoginResult {
   token: string;
   userId: number;
   mustChangePassword: boolean;
+  /** Why the password no longer meets the policy (set before the policy was, or weakened since): it must be changed now. */
+  weakPassword: string | null;
 }
 
 /**
@@ -111,6 +120,8 @@ export async function login(
     throw wrong;
   }
   const ok = await verifyPassword(password, user.passwordHash);
+  // A password set before the policy (or one that became common since) must be changed at this login.
+  const weakPassword = ok ? passwordProblem(password, user.username, await orgNamesOf(db, () => findOrgById(db, user.orgId))) : null;
   const now = new Date();
   // The failed-attempt count must be saved even though the answer is an error, so the
   // transaction returns an outcome and the error is thrown after it commits.
@@ -128,10 +139,11 @@ export async function login(
       return { kind: 'locked', until: next.lockedUntil! };
     }
     await store.setLoginState(tx, user.id, { ...afterSuccessfulLogin(), loggedIn: true });
+    if (weakPassword && !user.mustChangePassword) await store.requirePasswordChange(tx, user.id);
     const token = randomBytes(32).toString('base64url');
     await store.insertSession(tx, hashToken(token), user.id, user.orgId, new Date(now.getTime() + policy.sessionIdleMinutes * 60_000));
     await appendAudit(tx, actor, { orgId: user.orgId, action: 'user.login', targetType: 'user', targetId: user.id, summary: {} });
-    return { kind: 'ok', result: { token, userId: user.id, mustChangePassword: user.mustChangePassword } };
+    return { kind: 'ok', result: { token, userId: user.id, mustChangePassword: user.mustChangePassword || weakPassword !== null, weakPassword } };
   });
   if (outcome.kind === 'wrong') throw wrong;
   if (outcome.kind === 'locked') {

@@ -1,5 +1,6 @@
 // Password hashing with scrypt (memory-hard, built into Node): N=2^15, r=8, p=1 ≈ 32 MiB per hash.
 import { randomBytes, scrypt as scryptCb, timingSafeEqual, type ScryptOptions } from 'node:crypto';
+import { isCommonPassword } from './common-passwords.ts';
 
 const scrypt = (pw: string, salt: Buffer, len: number, opts: ScryptOptions) =>
   new Promise<Buffer>((resolve, reject) => scryptCb(pw, salt, len, opts, (err, key) => (err ? reject(err) : resolve(key))));
@@ -26,10 +27,18 @@ export async function verifyPassword(password: string, stored: string): Promise<
   return timingSafeEqual(actual, expected);
 }
 
-/** A password policy a clerk can meet: at least 10 characters, letters and digits, not the username. */
-export function passwordProblem(password: string, username: string): string | null {
+/**
+ * The password policy (等保 2.0 身份鉴别; NIST SP 800-63B §5.1.1.2): at least 10 characters,
+ * letters and digits, not the user name nor the name of the user's organization, not made of a
+ * few repeated characters, and not a common or breached password. null when it passes.
+ */
+export function passwordProblem(password: string, username: string, orgNames: readonly string[] = []): string | null {
   if (password.length < 10) return '新密码至少 10 位';
   if (!/[A-Za-z]/.test(password) || !/\d/.test(password)) return '新密码须同时包含字母和数字';
-  if (password.toLowerCase().includes(username.toLowerCase())) return '新密码不能包含用户名';
+  const lower = password.toLowerCase();
+  if (lower.includes(username.toLowerCase())) return '新密码不能包含用户名';
+  if (orgNames.some((name) => name.length >= 2 && password.includes(name))) return '新密码不能包含机构名称';
+  if (new Set(password).size < 5) return '新密码过于简单（重复的字符太多），请换一个';
+  if (isCommonPassword(password)) return '新密码是常见密码或已出现在泄露的密码库中，请换一个';
   return null;
 }

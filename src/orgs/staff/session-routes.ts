@@ -35,15 +35,15 @@ function loginPage(csrf: string, values: { username?: string; next?: string }, e
   );
 }
 
-function passwordPage(csrf: string, mustChange: boolean, error?: string): string {
+function passwordPage(csrf: string, mustChange: boolean, error?: string, weak = false): string {
   return bareConsolePage(
-    mustChange ? '首次登录：请修改密码' : '修改密码',
-    html`${mustChange ? html`<p class="notice">为保障账号安全，首次登录或密码被重置后须设置新密码，之后才能使用管理后台。</p>` : ''}
+    weak ? '请修改密码' : mustChange ? '首次登录：请修改密码' : '修改密码',
+    html`${weak ? html`<p class="notice">您的密码不符合现行的密码规则（太短、过于简单、是常见密码，或含用户名、机构名称），请设置新密码后继续使用管理后台。</p>` : mustChange ? html`<p class="notice">为保障账号安全，首次登录或密码被重置后须设置新密码，之后才能使用管理后台。</p>` : ''}
 ${errorBox(error)}
 <form method="post" action="/console/password" class="stack">
   ${csrfField(csrf)}
   <label>当前密码 <input name="current" type="password" autocomplete="current-password" required></label>
-  <label>新密码（至少 10 位，含字母和数字） <input name="next" type="password" autocomplete="new-password" required minlength="10"></label>
+  <label>新密码（至少 10 位，含字母和数字；不能是常见密码，不能含用户名或机构名称） <input name="next" type="password" autocomplete="new-password" required minlength="10"></label>
   <label>再次输入新密码 <input name="repeat" type="password" autocomplete="new-password" required minlength="10"></label>
   <button type="submit">保存新密码</button>
 </form>
@@ -82,6 +82,7 @@ export function sessionRoutes(deps: AppDeps) {
             sessionIdleMinutes: config.sessionIdleMinutes,
           });
           setSessionCookie(request, reply, result.token, config.sessionIdleMinutes);
+          if (result.weakPassword) return reply.redirect('/console/password?notice=weak', 303);
           return reply.redirect(result.mustChangePassword ? '/console/password' : safeNext(form.next), 303);
         } catch (err) {
           if (!(err instanceof DomainError)) throw err;
@@ -98,7 +99,8 @@ export function sessionRoutes(deps: AppDeps) {
     });
 
     app.get('/password', { config: { allowPendingPassword: true }, schema: { hide: true } }, async (request, reply) => {
-      return reply.type('text/html').send(passwordPage(csrfToken(reply), request.staff!.mustChangePassword));
+      const weak = (request.query as { notice?: string }).notice === 'weak';
+      return reply.type('text/html').send(passwordPage(csrfToken(reply), request.staff!.mustChangePassword, undefined, weak && request.staff!.mustChangePassword));
     });
 
     app.post('/password', { config: { allowPendingPassword: true }, schema: { hide: true } }, async (request, reply) => {

@@ -72,6 +72,11 @@ export async function setRoles(tx: Queryable, userId: number, roles: Role[]): Pr
   for (const role of roles) await tx.query('insert into user_roles (user_id, role) values ($1, $2)', [userId, role]);
 }
 
+/** The user must set a new password before anything else (the password no longer meets the policy). */
+export async function requirePasswordChange(tx: Queryable, userId: number): Promise<void> {
+  await tx.query('update users set must_change_password = true, updated_at = now() where id = $1', [userId]);
+}
+
 export async function setPassword(tx: Queryable, userId: number, passwordHash: string, mustChange: boolean): Promise<void> {
   await tx.query(
     `update users set password_hash = $2, must_change_password = $3, failed_logins = 0, locked_until = null, updated_at = now() where id = $1`,
