@@ -4,6 +4,8 @@ import assert from 'node:assert/strict';
 import { Client, testApp, type TestApp } from '../helpers/app.ts';
 import { DEMO_PASSWORD } from '../../src/app/demo/seed.ts';
 import { hashPassword } from '../../src/orgs/staff/password.ts';
+import { createUser } from '../../src/orgs/staff/commands.ts';
+import { cliContext } from '../../src/orgs/context.ts';
 
 let t: TestApp;
 before(async () => {
@@ -49,8 +51,8 @@ test('first login requires a new password before anything else; the session cook
   assert.equal((await again.login('zrzy.editor', 'Editor-pass-2026')).headers.location, '/console');
 });
 
-test('repeated wrong passwords lock the account, even for the right password, and the lock is audited', async () => {
-  const c = new Client(t.app);
+test('repeated wrong passwords pause the address that sent them, even for the right password, and the pause is audited', async () => {
+  const c = new Client(t.app, '10.9.0.1');
   for (let i = 0; i < 2; i++) {
     const r = await c.login('zrzy.head', 'wrong-password-1');
     assert.equal(r.statusCode, 401);
@@ -58,17 +60,47 @@ test('repeated wrong passwords lock the account, even for the right password, an
   }
   const third = await c.login('zrzy.head', 'wrong-password-1');
   assert.equal(third.statusCode, 423);
-  assert.match(third.body, /锁定/);
+  assert.match(third.body, /从您所在的网络登录该账号失败次数过多，已暂停至/);
   const right = await c.login('zrzy.head', DEMO_PASSWORD);
-  assert.equal(right.statusCode, 423, 'locked accounts refuse the right password too');
-  const [row] = await t.db.query<{ n: number }>(`select count(*)::int as n from audit_log where action = 'user.lockout'`);
+  assert.equal(right.statusCode, 423, 'the paused address is refused the right password too');
+  const [row] = await t.db.query<{ n: number }>(`select count(*)::int as n from audit_log where action = 'login.throttle' and target_id = 'zrzy.head'`);
   assert.equal(row!.n, 1);
 });
 
-test('unknown user names get the same answer as wrong passwords', async () => {
-  const r = await new Client(t.app).login('nobody', 'whatever-123');
+test('no lockout weapon: the real user signs in from another address while the attacker’s is paused', async () => {
+  const attacker = new Client(t.app, '10.9.0.2');
+  for (let i = 0; i < 3; i++) await attacker.login('zrzy.handler', `guess-${i}-2026`);
+  assert.equal((await attacker.login('zrzy.handler', DEMO_PASSWORD)).statusCode, 423);
+  const user = new Client(t.app, '10.9.0.3');
+  assert.equal((await user.login('zrzy.handler', DEMO_PASSWORD)).statusCode, 303);
+});
+
+test('unknown user names get the same answers as wrong passwords, the pause included', async () => {
+  const c = new Client(t.app, '10.9.0.4');
+  const r = await c.login('nobody', 'whatever-123');
   assert.equal(r.statusCode, 401);
   assert.match(r.body, /用户名或密码不正确/);
+  await c.login('nobody', 'whatever-123');
+  const third = await c.login('nobody', 'whatever-123');
+  assert.equal(third.statusCode, 423, 'a name nobody has is paused like a real one');
+  assert.match(third.body, /从您所在的网络登录该账号失败次数过多/);
+});
+
+test('an administrator sees the pauses of the region’s names and lifts one, audited', async () => {
+  const attacker = new Client(t.app, '10.9.0.5');
+  for (let i = 0; i < 3; i++) await attacker.login('zrzy.editor', `guess-${i}-2026`);
+  const [home] = await t.db.query<{ code: string }>("select o.code from users u join organizations o on o.id = u.org_id where u.username = 'admin'");
+  await createUser(t.db, cliContext(), { orgCode: home!.code, username: 'second.admin', displayName: '第二管理员', password: 'Throttle-admin-2026', roles: ['admin'] });
+  const admin = await new Client(t.app).loginReady('second.admin', 'Throttle-admin-2026');
+  const page = await admin.get('/console/users');
+  assert.match(page.body, /10\.9\.0\.5/);
+  assert.match(page.body, /部分网络暂停登录/);
+  const cleared = await admin.post('/console/users/login-pauses/clear', { name: 'zrzy.editor', address: '10.9.0.5' }, '/console/users');
+  assert.equal(cleared.statusCode, 303);
+  assert.doesNotMatch((await admin.get('/console/users')).body, /10\.9\.0\.5/);
+  const [row] = await t.db.query<{ n: number }>(`select count(*)::int as n from audit_log where action = 'login.throttle.clear'`);
+  assert.equal(row!.n, 1);
+  assert.notEqual((await attacker.login('zrzy.editor', 'guess-9-2026')).statusCode, 423, 'the address may try again');
 });
 
 test('forms without a valid CSRF token are rejected and change nothing', async () => {

@@ -29,7 +29,11 @@ export async function testApp(overrides: Partial<Config> = {}, logStream?: NodeJ
 /** Keeps cookies between requests like a browser. */
 export class Client {
   private cookies = new Map<string, string>();
-  constructor(private app: FastifyInstance) {}
+  /** remoteAddress: the client address the server sees (default 127.0.0.1). */
+  constructor(
+    private app: FastifyInstance,
+    private remoteAddress?: string,
+  ) {}
 
   private remember(res: LightMyRequestResponse) {
     for (const c of res.cookies as { name: string; value: string; maxAge?: number; expires?: Date }[]) {
@@ -56,6 +60,7 @@ export class Client {
       url,
       headers: { ...headers, cookie: [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ') },
       payload,
+      ...(this.remoteAddress ? { remoteAddress: this.remoteAddress } : {}),
     });
     this.remember(res);
     return res;

@@ -6,7 +6,7 @@ import type { CommandContext } from '../context.ts';
 import type { Database, Queryable } from '../../core/db/database.ts';
 import { conflict, DomainError, forbidden, invalid, notFound } from '../../core/errors.ts';
 import { findOrgByCode, findOrgById } from '../store.ts';
-import { afterFailedLogin, afterSuccessfulLogin, isLocked, type LockoutPolicy } from './lockout.ts';
+import { afterFailedLogin, isBlocked, nameKeyOf, type LockoutPolicy } from './lockout.ts';
 import { ROLES, type Staff } from './model.ts';
 import { hashPassword, passwordProblem, verifyPassword } from './password.ts';
 import { staffPolicy } from './policy.ts';
@@ -103,53 +103,69 @@ export interface LoginResult {
 }
 
 /**
- * Checks the password, applying the lockout policy; on success opens a session.
- * Unknown users and wrong passwords give the same message (no username probing).
+ * Checks the password, throttling wrong ones per name and client address (lockout.ts); on success
+ * opens a session. Unknown names, disabled accounts and wrong passwords give the same answers,
+ * the pause included, so nothing tells which names exist.
  */
 export async function login(
   db: Database,
   requestId: string,
   username: string,
   password: string,
+  address: string,
   policy: LockoutPolicy & { sessionIdleMinutes: number },
 ): Promise<LoginResult> {
   const wrong = new DomainError('UNAUTHENTICATED', '用户名或密码不正确');
-  const user = await store.findUserByUsername(db, username.trim());
-  if (!user || user.disabled) {
-    await hashPassword(password); // same work either way: no timing oracle
-    throw wrong;
-  }
-  const ok = await verifyPassword(password, user.passwordHash);
+  const nameKey = nameKeyOf(username);
+  const found = await store.findUserByUsername(db, username.trim());
+  const user = found && !found.disabled ? found : null;
+  // Same work either way: no timing oracle for unknown names.
+  const ok = user ? await verifyPassword(password, user.passwordHash) : (await hashPassword(password), false);
   // A password set before the policy (or one that became common since) must be changed at this login.
-  const weakPassword = ok ? passwordProblem(password, user.username, await orgNamesOf(db, () => findOrgById(db, user.orgId))) : null;
+  const weakPassword = user && ok ? passwordProblem(password, user.username, await orgNamesOf(db, () => findOrgById(db, user.orgId))) : null;
   const now = new Date();
-  // The failed-attempt count must be saved even though the answer is an error, so the
+  // The failure count must be saved even though the answer is an error, so the
   // transaction returns an outcome and the error is thrown after it commits.
-  type Outcome = { kind: 'ok'; result: LoginResult } | { kind: 'wrong' } | { kind: 'locked'; until: Date };
+  type Outcome = { kind: 'ok'; result: LoginResult } | { kind: 'wrong' } | { kind: 'paused'; until: Date };
   const outcome = await db.transaction(async (tx): Promise<Outcome> => {
-    const locked = (await store.findUserById(tx, user.id, true))!;
-    const state = { failedLogins: locked.failedLogins, lockedUntil: locked.lockedUntil ? new Date(locked.lockedUntil) : null };
-    const actor = { userId: user.id, name: user.displayName, requestId };
-    if (isLocked(state, now)) return { kind: 'locked', until: state.lockedUntil! };
-    if (!ok) {
+    const state = await store.lockThrottle(tx, nameKey, address);
+    if (isBlocked(state, now)) return { kind: 'paused', until: state.blockedUntil! };
+    if (!user || !ok) {
       const next = afterFailedLogin(state, now, policy);
-      await store.setLoginState(tx, user.id, next);
-      if (!isLocked(next, now)) return { kind: 'wrong' };
-      await appendAudit(tx, actor, { orgId: user.orgId, action: 'user.lockout', targetType: 'user', targetId: user.id, summary: { lockedUntil: next.lockedUntil!.toISOString() } });
-      return { kind: 'locked', until: next.lockedUntil! };
+      await store.saveThrottle(tx, nameKey, address, next);
+      if (!isBlocked(next, now)) return { kind: 'wrong' };
+      await appendAudit(tx, { userId: null, name: '登录限制', requestId }, {
+        orgId: user?.orgId ?? null, action: 'login.throttle', targetType: 'login', targetId: nameKey,
+        summary: { address, failures: next.failures, blockedUntil: next.blockedUntil!.toISOString() },
+      });
+      return { kind: 'paused', until: next.blockedUntil! };
     }
-    await store.setLoginState(tx, user.id, { ...afterSuccessfulLogin(), loggedIn: true });
+    await store.clearThrottle(tx, nameKey, address);
+    await store.recordLogin(tx, user.id);
     if (weakPassword && !user.mustChangePassword) await store.requirePasswordChange(tx, user.id);
     const token = randomBytes(32).toString('base64url');
     await store.insertSession(tx, hashToken(token), user.id, user.orgId, new Date(now.getTime() + policy.sessionIdleMinutes * 60_000));
-    await appendAudit(tx, actor, { orgId: user.orgId, action: 'user.login', targetType: 'user', targetId: user.id, summary: {} });
+    await appendAudit(tx, { userId: user.id, name: user.displayName, requestId }, { orgId: user.orgId, action: 'user.login', targetType: 'user', targetId: user.id, summary: {} });
     return { kind: 'ok', result: { token, userId: user.id, mustChangePassword: user.mustChangePassword || weakPassword !== null, weakPassword } };
   });
   if (outcome.kind === 'wrong') throw wrong;
-  if (outcome.kind === 'locked') {
-    throw new DomainError('ACCOUNT_LOCKED', `登录失败次数过多，账号已锁定至 ${formatTime(outcome.until)}，请稍后再试或联系管理员`);
+  if (outcome.kind === 'paused') {
+    throw new DomainError('ACCOUNT_LOCKED', `从您所在的网络登录该账号失败次数过多，已暂停至 ${formatTime(outcome.until)}，请稍后再试或联系管理员`);
   }
   return outcome.result;
+}
+
+/** An administrator lifts the pause of an address for a name (a user who mistyped, a shared office address). */
+export async function clearLoginThrottle(db: Database, ctx: CommandContext, nameKey: string, address: string): Promise<void> {
+  await db.transaction(async (tx) => {
+    const user = await store.findUserByUsername(tx, nameKey);
+    const org = user ? await findOrgById(tx, user.orgId) : null;
+    // Names nobody has are the top administrators' to clear; a user's, those who manage its organization.
+    const allowed = !ctx.staff || (org ? staffPolicy.manageUsers(ctx.staff, org) : staffPolicy.manageAllLogins(ctx.staff));
+    if (!allowed) throw forbidden('只有该用户所在机构或上级机构的系统管理员可以解除登录限制');
+    if (!(await store.clearThrottle(tx, nameKey, address))) throw notFound('该登录限制');
+    await appendAudit(tx, ctx.actor, { orgId: user?.orgId ?? null, action: 'login.throttle.clear', targetType: 'login', targetId: nameKey, summary: { address } });
+  });
 }
 
 const formatTime = (d: Date) =>

@@ -8,12 +8,12 @@ import type { AppDeps } from '../../core/http/deps.ts';
 import { describeZodError } from '../../core/validation.ts';
 import { consolePage, csrfField, errorBox, noticeBox, type ConsoleView } from '../shell/console-layout.ts';
 import { consoleView } from '../shell/console-view.ts';
-import { createUser, resetPassword } from './commands.ts';
+import { clearLoginThrottle, createUser, resetPassword } from './commands.ts';
 import { ROLE_LABELS, ROLES, type Role } from './model.ts';
 import { staffPolicy } from './policy.ts';
 import { presentUser } from './present.ts';
 import './scope-params.ts';
-import { listUsersUnder } from './store.ts';
+import { listActiveThrottles, listUsersUnder } from './store.ts';
 
 const FIELD_LABELS = { username: '用户名', displayName: '姓名', password: '初始密码', roles: '角色', orgCode: '所属机构' };
 
@@ -40,23 +40,36 @@ export function userConsoleRoutes(deps: AppDeps) {
       const view = await consoleView(deps, request, reply, 'users');
       if (!staffPolicy.listUsers(view.staff, view.org)) throw forbidden('只有系统管理员可以管理用户');
       const users = (await listUsersUnder(db, view.org.path)).map(presentUser);
+      // The pauses of this region's names; a top administrator also sees those of names nobody has.
+      const pauses = await listActiveThrottles(db, staffPolicy.manageAllLogins(view.staff) && view.org.path === view.staff.homePath ? null : users.map((u) => u.username));
       const notice = (request.query as { notice?: string }).notice;
       return reply.type('text/html').send(
         consolePage(
           view,
           `用户 · ${view.org.shortName}`,
-          html`${noticeBox(notice === 'created' ? '用户已新增，请将初始密码告知本人。' : notice === 'reset' ? '密码已重置，该用户下次登录须修改密码。' : null)}
+          html`${noticeBox(notice === 'created' ? '用户已新增，请将初始密码告知本人。' : notice === 'reset' ? '密码已重置，该用户下次登录须修改密码。' : notice === 'unpaused' ? '已解除该登录限制。' : null)}
 <table class="data">
   <thead><tr><th scope="col">用户名</th><th scope="col">姓名</th><th scope="col">机构</th><th scope="col">角色</th><th scope="col">状态</th><th scope="col">操作</th></tr></thead>
   <tbody>${users.map(
     (u) => html`<tr><td>${u.username}</td><td>${u.displayName}</td><td>${u.orgName}</td>
       <td>${u.roles.map((r) => ROLE_LABELS[r as Role]).join('、')}</td>
-      <td>${u.disabled ? '已停用' : u.locked ? '已锁定' : u.mustChangePassword ? '待修改初始密码' : '正常'}</td>
+      <td>${u.disabled ? '已停用' : u.locked ? '部分网络暂停登录' : u.mustChangePassword ? '待修改初始密码' : '正常'}</td>
       <td><form method="post" action="/console/users/${u.id}/reset-password" class="inline">${csrfField(view.csrf)}
         <label>新密码 <input name="password" type="password" autocomplete="new-password" required minlength="10"></label>
         <button type="submit">重置密码</button></form></td></tr>`,
   )}</tbody>
 </table>
+<h2>登录限制</h2>
+<p class="muted">同一网络地址对同一用户名连续输错密码，该地址对该用户名暂停登录（时长逐次加倍）；其他地址不受影响。</p>
+${pauses.length === 0 ? html`<p>目前没有暂停登录的网络地址。</p>` : html`<table class="data">
+  <thead><tr><th scope="col">用户名</th><th scope="col">网络地址</th><th scope="col">连续错误</th><th scope="col">暂停至</th><th scope="col">操作</th></tr></thead>
+  <tbody>${pauses.map(
+    (p) => html`<tr><td>${p.nameKey}</td><td>${p.address}</td><td>${p.failures}</td><td>${new Date(p.blockedUntil).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false })}</td>
+      <td><form method="post" action="/console/users/login-pauses/clear" class="inline">${csrfField(view.csrf)}
+        <input type="hidden" name="name" value="${p.nameKey}"><input type="hidden" name="address" value="${p.address}">
+        <button type="submit">解除</button></form></td></tr>`,
+  )}</tbody>
+</table>`}
 <h2>新增用户</h2>
 ${userForm(view, {})}`,
         ),
@@ -76,6 +89,12 @@ ${userForm(view, {})}`,
         reply.status(err instanceof DomainError ? err.status : 400);
         return reply.type('text/html').send(consolePage(view, `用户 · ${view.org.shortName}`, userForm(view, body, message)));
       }
+    });
+
+    app.post('/users/login-pauses/clear', { schema: { hide: true } }, async (request, reply) => {
+      const { name, address } = (request.body ?? {}) as { name?: string; address?: string };
+      await clearLoginThrottle(db, staffContext(request.staff!, request.id), String(name ?? ''), String(address ?? ''));
+      return reply.redirect('/console/users?notice=unpaused', 303);
     });
 
     app.post('/users/:userId/reset-password', { schema: { hide: true } }, async (request, reply) => {

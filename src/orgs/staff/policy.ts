@@ -7,4 +7,6 @@ export const staffPolicy = {
   listUsers: (s: Staff, org: Organization) => hasRole(s, 'admin') && inSubtree(s, org),
   manageUsers: (s: Staff, org: Organization) => hasRole(s, 'admin') && inSubtree(s, org),
   readAudit: (s: Staff, org: Organization) => hasRole(s, 'admin', 'supervisor') && inSubtree(s, org),
+  /** Login pauses of names nobody has: administrators of a top organization of the tree. */
+  manageAllLogins: (s: Staff) => hasRole(s, 'admin') && /^\/\d+\/$/.test(s.homePath),
 };

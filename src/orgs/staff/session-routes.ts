@@ -76,7 +76,7 @@ export function sessionRoutes(deps: AppDeps) {
       async (request, reply) => {
         const form = loginForm.parse(request.body ?? {});
         try {
-          const result = await login(db, request.id, form.username, form.password, {
+          const result = await login(db, request.id, form.username, form.password, request.ip, {
             threshold: config.lockoutThreshold,
             minutes: config.lockoutMinutes,
             sessionIdleMinutes: config.sessionIdleMinutes,

@@ -1,5 +1,6 @@
 // Every SQL statement about staff accounts and sessions.
 import type { Queryable } from '../../core/db/database.ts';
+import type { ThrottleState } from './lockout.ts';
 import type { Role, User } from './model.ts';
 
 interface UserRow {
@@ -11,7 +12,7 @@ interface UserRow {
   must_change_password: boolean;
   disabled: boolean;
   failed_logins: number;
-  locked_until: Date | null;
+  throttled_until: Date | null;
   last_login_at: Date | null;
   roles: Role[] | null;
 }
@@ -28,12 +29,14 @@ function toUser(r: UserRow): User {
     mustChangePassword: r.must_change_password,
     disabled: r.disabled,
     failedLogins: r.failed_logins,
-    lockedUntil: iso(r.locked_until),
+    lockedUntil: iso(r.throttled_until),
     lastLoginAt: iso(r.last_login_at),
   };
 }
 
-const SELECT_USER = `select u.*, (select array_agg(role order by role) from user_roles r where r.user_id = u.id) as roles from users u`;
+const SELECT_USER = `select u.*, (select array_agg(role order by role) from user_roles r where r.user_id = u.id) as roles,
+  (select max(t.blocked_until) from login_throttle t where t.name_key = lower(u.username) and t.blocked_until > now()) as throttled_until
+  from users u`;
 
 export async function findUserByUsername(db: Queryable, username: string): Promise<(User & { passwordHash: string }) | undefined> {
   const [r] = await db.query<UserRow>(`${SELECT_USER} where u.username = $1`, [username]);
@@ -79,20 +82,14 @@ export async function requirePasswordChange(tx: Queryable, userId: number): Prom
 
 export async function setPassword(tx: Queryable, userId: number, passwordHash: string, mustChange: boolean): Promise<void> {
   await tx.query(
-    `update users set password_hash = $2, must_change_password = $3, failed_logins = 0, locked_until = null, updated_at = now() where id = $1`,
+    `update users set password_hash = $2, must_change_password = $3, updated_at = now() where id = $1`,
     [userId, passwordHash, mustChange],
   );
 }
 
-export async function setLoginState(
-  tx: Queryable,
-  userId: number,
-  s: { failedLogins: number; lockedUntil: Date | null; loggedIn?: boolean },
-): Promise<void> {
-  await tx.query(
-    `update users set failed_logins = $2, locked_until = $3, last_login_at = case when $4 then now() else last_login_at end where id = $1`,
-    [userId, s.failedLogins, s.lockedUntil?.toISOString() ?? null, s.loggedIn ?? false],
-  );
+/** A successful login: when it happened (the user list shows it). */
+export async function recordLogin(tx: Queryable, userId: number): Promise<void> {
+  await tx.query('update users set last_login_at = now() where id = $1', [userId]);
 }
 
 export async function setDisabled(tx: Queryable, userId: number, disabled: boolean): Promise<void> {
@@ -141,4 +138,50 @@ export async function deleteSessionsOf(db: Queryable, userId: number, exceptToke
 export async function deleteExpiredSessions(db: Queryable): Promise<number> {
   const rows = await db.query('delete from sessions where expires_at < now() returning 1');
   return rows.length;
+}
+
+// ── Login throttling (migration 0015) ───────────────────────────────────────
+
+interface ThrottleRow {
+  name_key: string;
+  address: string;
+  failures: number;
+  blocked_until: Date | null;
+  last_failure_at: Date;
+}
+
+/** The wrong-password count of a name from an address, locked for the change. */
+export async function lockThrottle(tx: Queryable, nameKey: string, address: string): Promise<ThrottleState> {
+  const [r] = await tx.query<ThrottleRow>('select * from login_throttle where name_key = $1 and address = $2 for update', [nameKey, address]);
+  return r ? { failures: r.failures, blockedUntil: r.blocked_until && new Date(r.blocked_until), lastFailureAt: new Date(r.last_failure_at) } : { failures: 0, blockedUntil: null, lastFailureAt: null };
+}
+
+export async function saveThrottle(tx: Queryable, nameKey: string, address: string, s: ThrottleState): Promise<void> {
+  await tx.query(
+    `insert into login_throttle (name_key, address, failures, blocked_until, last_failure_at) values ($1, $2, $3, $4, coalesce($5, now()))
+     on conflict (name_key, address) do update set failures = excluded.failures, blocked_until = excluded.blocked_until, last_failure_at = excluded.last_failure_at`,
+    [nameKey, address, s.failures, s.blockedUntil?.toISOString() ?? null, s.lastFailureAt?.toISOString() ?? null],
+  );
+}
+
+/** Forgets the failures of a name from an address; true when there were any. */
+export async function clearThrottle(tx: Queryable, nameKey: string, address: string): Promise<boolean> {
+  const rows = await tx.query('delete from login_throttle where name_key = $1 and address = $2 returning 1', [nameKey, address]);
+  return rows.length > 0;
+}
+
+export interface ActiveThrottle {
+  nameKey: string;
+  address: string;
+  failures: number;
+  blockedUntil: string;
+}
+
+/** Addresses paused now, for the given names (null: every name, known or not). */
+export async function listActiveThrottles(db: Queryable, nameKeys: readonly string[] | null): Promise<ActiveThrottle[]> {
+  const rows = await db.query<ThrottleRow>(
+    `select * from login_throttle where blocked_until > now() ${nameKeys ? 'and name_key = any($1::text[])' : ''} order by blocked_until desc limit 500`,
+    nameKeys ? [nameKeys] : [],
+  );
+  return rows.map((r) => ({ nameKey: r.name_key, address: r.address, failures: r.failures, blockedUntil: new Date(r.blocked_until!).toISOString() }));
 }
