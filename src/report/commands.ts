@@ -358,6 +358,9 @@ export async function importPublishedReportIn(
   const stored = result.report;
   const isShown = stored.publishedVersion === result.version.version;
   if (result.unchanged || opts.draft) return { ...result, published: isShown, keptDraft: null };
+  if (ctx.staff && !reportPolicy.publishImported(ctx.staff)) {
+    return { ...result, published: isShown, keptDraft: `监督员导入的报告保存为草稿（第 ${result.version.version} 版），由该机关负责人或系统管理员核对后发布` };
+  }
   if (stored.publishedVersion !== null) {
     const shown = (await findVersion(tx, stored.id, stored.publishedVersion))!;
     if (shown.origin !== 'import') {

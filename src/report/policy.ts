@@ -17,6 +17,12 @@ export const reportPolicy = {
    * stored as printed and shown on the portal) for the organizations of their region, their own included.
    */
   importPublished: (s: Staff, org: OrgRef) => hasRole(s, 'admin', 'supervisor') && inSubtree(s, org),
+  /**
+   * Who puts an imported report on the portal at once: administrators. A supervisor only reads
+   * the agencies below it, so what it imports is kept as a draft that the agency's head or an
+   * administrator publishes after checking it.
+   */
+  publishImported: (s: Staff) => hasRole(s, 'admin'),
   /** Who sees the upload of published documents at all; the organizations it reaches are checked per file (importPublished). */
   importDocuments: (s: Staff) => hasRole(s, 'admin', 'supervisor'),
 };
