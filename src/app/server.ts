@@ -7,6 +7,7 @@ import cookie from '@fastify/cookie';
 import csrf from '@fastify/csrf-protection';
 import { csrfUserInfo } from '../core/http/csrf.ts';
 import { refuseUnusableInput } from '../core/http/edges.ts';
+import { fastifyTrustProxy, trustProxyWarning } from '../core/http/trust-proxy.ts';
 import formbody from '@fastify/formbody';
 import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
@@ -51,7 +52,7 @@ const PUBLIC_DIR = fileURLToPath(new URL('../../public/', import.meta.url));
 export async function buildApp({ db, config, logStream }: AppOptions): Promise<FastifyInstance> {
   const handleError = errorHandler(errorPage);
   const app = Fastify({
-    trustProxy: config.trustProxy,
+    trustProxy: fastifyTrustProxy(config.trustProxy),
     // An address the router cannot even read (%-escapes that are not UTF-8) gets the same Chinese 400 as the hooks give.
     frameworkErrors: (error, request, reply) =>
       handleError(error.code === 'FST_ERR_BAD_URL' ? invalid('网址中含有无法识别的字符，请检查后重试') : error, request, reply),
@@ -79,6 +80,8 @@ export async function buildApp({ db, config, logStream }: AppOptions): Promise<F
   app.setErrorHandler(handleError);
   app.setNotFoundHandler(notFoundHandler(errorPage));
   refuseUnusableInput(app);
+  const proxyWarning = trustProxyWarning(config.trustProxy);
+  if (proxyWarning) app.log.warn(proxyWarning);
 
   await app.register(helmet, {
     contentSecurityPolicy: {

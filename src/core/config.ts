@@ -1,5 +1,6 @@
 // Runtime configuration, read once from the environment (documented in README.md).
 import { resolve } from 'node:path';
+import { parseTrustProxy, type TrustProxy } from './http/trust-proxy.ts';
 
 export interface Config {
   host: string;
@@ -9,7 +10,8 @@ export interface Config {
   /** PostgreSQL server URL; when set, PGlite is not used. */
   databaseUrl: string | null;
   /** Trust X-Forwarded-* headers from a reverse proxy (several processes behind nginx). */
-  trustProxy: boolean;
+  /** Which proxies may say who the client is (core/http/trust-proxy.ts). */
+  trustProxy: TrustProxy;
   /** Cookie signing secret; when unset, one is generated once and kept in the database. */
   cookieSecret: string | null;
   logLevel: string;
@@ -48,7 +50,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     port: intFrom(env.PORT, 3000),
     dataDir: resolve(env.GONGKAI_DATA_DIR ?? './data'),
     databaseUrl: env.DATABASE_URL || null,
-    trustProxy: env.TRUST_PROXY === '1' || env.TRUST_PROXY === 'true',
+    trustProxy: parseTrustProxy(env.TRUST_PROXY),
     cookieSecret: env.GONGKAI_COOKIE_SECRET || null,
     logLevel: env.LOG_LEVEL ?? (env.NODE_ENV === 'test' ? 'silent' : 'info'),
     sessionIdleMinutes: intFrom(env.GONGKAI_SESSION_IDLE_MINUTES, 120),
