@@ -1,63 +1,27 @@
 // Text of an attachment, for search and for the confidentiality check (issue 6: “in the body and
-// in attachments' text”). PDF through pdfjs-dist, Word through mammoth, Excel through exceljs;
-// images have no text (no OCR). A file that cannot be read gives no text, never an error: the
-// upload itself was checked by its magic bytes.
-import { createRequire } from 'node:module';
-import { dirname, join, sep } from 'node:path';
+// in attachments' text”). Read in a worker process (src/core/isolate) under the configured limits,
+// so that a malformed PDF or a zip bomb costs a worker, not the server: one past its time or memory
+// limit gives no text, like any file that cannot be read (the upload itself was checked by its
+// magic bytes). A full queue of documents to read refuses the upload (503 系统正忙).
+import { loadConfig } from '../core/config.ts';
+import { busy } from '../core/errors.ts';
+import { IsolateError } from '../core/isolate/errors.ts';
+import type { IsolateLimits } from '../core/isolate/limits.ts';
+import { siblingModule } from '../core/isolate/module-url.ts';
+import { sharedIsolatePool } from '../core/isolate/shared.ts';
+import type * as Readers from './attachment-readers.ts';
 import type { FileKind } from './rules/file-type.ts';
 
-/**
- * pdfjs's character maps, from the installed pdfjs-dist: without them a PDF whose CJK font is not
- * embedded (STSong-Light with UniGB-UCS2-H, as iText and WPS write) yields no text at all. On Node,
- * pdfjs reads them with fs.readFile, so this is a folder path (with the trailing separator), not a URL.
- */
-export const PDF_CMAP_URL = join(dirname(createRequire(import.meta.url).resolve('pdfjs-dist/package.json')), 'cmaps') + sep;
+const READERS = siblingModule(import.meta.url, './attachment-readers');
+const HAS_TEXT: ReadonlySet<FileKind> = new Set(['pdf', 'docx', 'xlsx']);
 
-const MAX_TEXT = 500_000;
-const MAX_PDF_PAGES = 300;
-
-async function pdfText(bytes: Uint8Array): Promise<string> {
-  const { getDocument, VerbosityLevel } = await import('pdfjs-dist/legacy/build/pdf.mjs');
-  const doc = await getDocument({ data: new Uint8Array(bytes), cMapUrl: PDF_CMAP_URL, cMapPacked: true, isEvalSupported: false, disableFontFace: true, useSystemFonts: false, stopAtErrors: false, verbosity: VerbosityLevel.ERRORS }).promise;
+export async function extractAttachmentText(kind: FileKind, bytes: Uint8Array, limits: IsolateLimits = loadConfig().documentLimits): Promise<string> {
+  if (!HAS_TEXT.has(kind)) return '';
   try {
-    const parts: string[] = [];
-    let length = 0;
-    for (let p = 1; p <= Math.min(doc.numPages, MAX_PDF_PAGES) && length < MAX_TEXT; p++) {
-      const page = await doc.getPage(p);
-      const content = await page.getTextContent();
-      const text = content.items.map((i) => ('str' in i ? i.str + (i.hasEOL ? '\n' : '') : '')).join('');
-      parts.push(text);
-      length += text.length;
-      page.cleanup();
-    }
-    return parts.join('\n');
-  } finally {
-    await doc.destroy();
-  }
-}
-
-async function docxText(bytes: Uint8Array): Promise<string> {
-  const { default: mammoth } = await import('mammoth');
-  return (await mammoth.extractRawText({ buffer: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) })).value;
-}
-
-async function xlsxText(bytes: Uint8Array): Promise<string> {
-  const { default: ExcelJS } = await import('exceljs');
-  const wb = new ExcelJS.Workbook();
-  await wb.xlsx.load(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as unknown as ArrayBuffer);
-  const lines: string[] = [];
-  wb.eachSheet((sheet) => {
-    lines.push(sheet.name);
-    sheet.eachRow((row) => lines.push((row.values as unknown[]).slice(1).map((v) => (v === null || v === undefined ? '' : typeof v === 'object' && 'text' in (v as object) ? String((v as { text: unknown }).text) : typeof v === 'object' && 'result' in (v as object) ? String((v as { result: unknown }).result) : String(v))).join(' | ')));
-  });
-  return lines.join('\n');
-}
-
-export async function extractAttachmentText(kind: FileKind, bytes: Uint8Array): Promise<string> {
-  try {
-    const text = kind === 'pdf' ? await pdfText(bytes) : kind === 'docx' ? await docxText(bytes) : kind === 'xlsx' ? await xlsxText(bytes) : '';
-    return text.replace(/\u0000/g, '').slice(0, MAX_TEXT);
-  } catch {
+    return await sharedIsolatePool(limits).run<typeof Readers.readAttachmentText>(READERS, 'readAttachmentText', [kind, bytes]);
+  } catch (e) {
+    if (!(e instanceof IsolateError)) throw e;
+    if (e.kind === 'busy') throw busy('系统正忙：正在读取其他用户上传的文件，请稍后再试');
     return '';
   }
 }

@@ -10,6 +10,7 @@ import { DEFAULT_INDEX_TEMPLATE, formatIndexNumber } from '../orgs/rules.ts';
 import { findOrgById } from '../orgs/store.ts';
 import { canEnterOrg } from '../orgs/staff/scope.ts';
 import { extractAttachmentText } from './attachment-text.ts';
+import type { IsolateLimits } from '../core/isolate/limits.ts';
 import { searchRow, versionFindings } from './checks.ts';
 import {
   columnInputSchema,
@@ -439,12 +440,13 @@ export async function setInterpretationLinkIn(tx: Queryable, ctx: CommandContext
 
 /**
  * Adds a file to the draft version: its real type checked by magic bytes, its text extracted
- * (before the transaction: extraction of a large PDF takes a while) for search and the check.
+ * (before the transaction: extraction of a large PDF takes a while) for search and the check,
+ * in a worker under `limits` (the server's configuration; by default the environment's).
  */
-export async function addAttachment(db: Database, ctx: CommandContext, itemId: number, file: { fileName: string; content: Buffer }): Promise<number> {
+export async function addAttachment(db: Database, ctx: CommandContext, itemId: number, file: { fileName: string; content: Buffer }, limits?: IsolateLimits): Promise<number> {
   const checked = checkAttachment(file.fileName, file.content);
   if ('problem' in checked) throw invalid(checked.problem);
-  const text = await extractAttachmentText(checked.kind, file.content);
+  const text = await extractAttachmentText(checked.kind, file.content, limits);
   const sha256 = createHash('sha256').update(file.content).digest('hex');
   const fileName = cleanFileName(file.fileName);
   return db.transaction(async (tx) => {

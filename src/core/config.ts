@@ -1,6 +1,7 @@
 // Runtime configuration, read once from the environment (documented in README.md).
 import { resolve } from 'node:path';
 import { parseTrustProxy, type TrustProxy } from './http/trust-proxy.ts';
+import { DEFAULT_ISOLATE_LIMITS, type IsolateLimits } from './isolate/limits.ts';
 
 export interface Config {
   host: string;
@@ -32,6 +33,12 @@ export interface Config {
   lookupRatePer10Minutes: number;
   smtpUrl: string | null;
   mailFrom: string | null;
+  /**
+   * Reading documents (imported reports, attachments' text) happens in worker processes: per
+   * document a wall-clock timeout and a memory limit, workers at once, uploads that may wait.
+   * The same for the server, `gongkai import` and `gongkai report parse`.
+   */
+  documentLimits: IsolateLimits;
 }
 
 function nonNegativeIntFrom(value: string | undefined, fallback: number): number {
@@ -42,6 +49,11 @@ function nonNegativeIntFrom(value: string | undefined, fallback: number): number
 function intFrom(value: string | undefined, fallback: number): number {
   const n = Number(value);
   return Number.isInteger(n) && n > 0 ? n : fallback;
+}
+
+function positiveNumberFrom(value: string | undefined, fallback: number): number {
+  const n = Number(value);
+  return value !== undefined && value.trim() !== '' && Number.isFinite(n) && n > 0 ? n : fallback;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -61,5 +73,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     lookupRatePer10Minutes: intFrom(env.GONGKAI_LOOKUP_RATE, 20),
     smtpUrl: env.GONGKAI_SMTP_URL || null,
     mailFrom: env.GONGKAI_MAIL_FROM || null,
+    documentLimits: {
+      timeoutMs: Math.round(positiveNumberFrom(env.GONGKAI_PARSE_TIMEOUT_SECONDS, DEFAULT_ISOLATE_LIMITS.timeoutMs / 1000) * 1000),
+      maxMemoryMb: intFrom(env.GONGKAI_PARSE_MEMORY_MB, DEFAULT_ISOLATE_LIMITS.maxMemoryMb),
+      concurrency: intFrom(env.GONGKAI_PARSE_CONCURRENCY, DEFAULT_ISOLATE_LIMITS.concurrency),
+      queueLength: nonNegativeIntFrom(env.GONGKAI_PARSE_QUEUE, DEFAULT_ISOLATE_LIMITS.queueLength),
+    },
   };
 }

@@ -15,6 +15,7 @@ export const ERROR_CODES = {
   ACCOUNT_LOCKED: { status: 423, message: '登录失败次数过多，账号已暂时锁定' },
   RATE_LIMITED: { status: 429, message: '请求过于频繁，请稍后再试' },
   INTERNAL: { status: 500, message: '系统内部错误，请稍后再试或联系管理员' },
+  BUSY: { status: 503, message: '系统正忙，请稍后再试' },
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_CODES;
@@ -36,3 +37,4 @@ export const notFound = (what = '该内容') => new DomainError('NOT_FOUND', `�
 export const forbidden = (message?: string) => new DomainError('FORBIDDEN', message);
 export const invalid = (message: string, details?: unknown) => new DomainError('VALIDATION', message, details);
 export const conflict = (message: string) => new DomainError('CONFLICT', message);
+export const busy = (message?: string) => new DomainError('BUSY', message);

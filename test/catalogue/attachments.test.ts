@@ -4,6 +4,9 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { Document, Packer, Paragraph } from 'docx';
 import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
+import { loadConfig } from '../../src/core/config.ts';
+import { sharedIsolatePool } from '../../src/core/isolate/shared.ts';
 import { cliContext } from '../../src/orgs/context.ts';
 import { findOrgByCode } from '../../src/orgs/store.ts';
 import { createUser } from '../../src/orgs/staff/commands.ts';
@@ -68,6 +71,18 @@ test('text extraction: Word, Excel and PDF; images have none', async () => {
   assert.match(await extractAttachmentText('pdf', pdfWith('Contact 13812345678')), /Contact 13812345678/);
   assert.equal(await extractAttachmentText('png', PNG), '');
   assert.equal(await extractAttachmentText('pdf', Buffer.from('%PDF-1.4 broken')), '', 'unreadable: no text, no error');
+});
+
+test('text extraction runs in a worker: a Word zip bomb and a file past its time limit give no text, never an error', async () => {
+  const zip = await JSZip.loadAsync(await docxWith('关于耕地保护的通知'));
+  const xml = await zip.file('word/document.xml')!.async('string');
+  zip.file('word/document.xml', xml.replace('</w:body>', `${' '.repeat(8 * 1024 * 1024)}</w:body>`)); // packs 1000:1
+  const bomb = await zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' });
+  assert.equal(await extractAttachmentText('docx', bomb), '', 'not unpacked (mammoth would read the notice)');
+  // a worker that has not loaded pdfjs yet cannot answer within a millisecond
+  const instant = { ...loadConfig({}).documentLimits, timeoutMs: 1 };
+  assert.equal(await extractAttachmentText('pdf', pdfWith('Contact 13812345678'), instant), '');
+  assert.equal(sharedIsolatePool(instant).stats().timeouts, 1);
 });
 
 test('PDF with a non-embedded CJK font (STSong-Light, UniGB-UCS2-H): the text is read and an ID number in it is found', async () => {

@@ -19,6 +19,7 @@ import { buildApp } from '../../src/app/server.ts';
 import { testDatabase, type TestDatabase } from '../helpers/db.ts';
 import { runCli } from '../helpers/cli.ts';
 import { seedPath } from '../fixtures/seeds/index.ts';
+import { heavyReportHtml } from '../fixtures/ingest/index.ts';
 
 let t: TestDatabase;
 let dir: string;
@@ -108,6 +109,20 @@ test('gongkai import on the command line prints a summary and is idempotent', as
   } finally {
     await app.close();
     if (db !== t.db) await db.close();
+  }
+});
+
+test('gongkai import reads each document under GONGKAI_PARSE_TIMEOUT_SECONDS: one past it fails with the reason, the rest goes on', async () => {
+  const env = t.url ? { DATABASE_URL: t.url } : { DATABASE_URL: '', GONGKAI_DATA_DIR: join(dir, 'pglite') };
+  const heavy = join(dir, 'heavy.html');
+  writeFileSync(heavy, heavyReportHtml(1200)); // some 10 s of reading
+  try {
+    const r = await runCli(['import', heavy, seedPath('002_31f3cc8df0bccd75.txt')], { env: { ...env, GONGKAI_PARSE_TIMEOUT_SECONDS: '2' } });
+    assert.equal(r.code, 1, r.stderr);
+    assert.match(r.stdout, /已导入 0，已存在 0，不是年度报告 1，失败 1/);
+    assert.match(r.stdout, /\[失败\] .*heavy\.html：读取超时（超过 2 秒），文件可能已损坏或结构异常\n/);
+  } finally {
+    rmSync(heavy);
   }
 });
 

@@ -1,7 +1,9 @@
 // Uploading published reports through the API and the console: the seeds imported with their
 // findings (001), recognized as not a report (002) and as already present (the same file again);
 // the region of the uploader (matched within it, created under its organization, refused outside
-// it), published at once and shown on the portal marked 导入.
+// it), published at once and shown on the portal marked 导入. Documents are read in worker
+// processes: one past its time limit fails alone while the server keeps answering, and a full
+// queue of documents to read is a 503 系统正忙.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
@@ -12,6 +14,8 @@ import { renderReport } from '../../src/report/render/render.ts';
 import { createUser } from '../../src/orgs/staff/commands.ts';
 import { seedPath } from '../fixtures/seeds/index.ts';
 import { Client, testApp, type TestApp } from '../helpers/app.ts';
+import { sharedIsolatePool } from '../../src/core/isolate/shared.ts';
+import { heavyReportHtml } from '../fixtures/ingest/index.ts';
 
 const seed = (n: string) => ({ name: `${n}.txt`, content: readFileSync(seedPath(readSeedName(n))) });
 const readSeedName = (n: string) => ({ '001': '001_43470c8d9389378c.txt', '002': '002_31f3cc8df0bccd75.txt' })[n]!;
@@ -156,4 +160,54 @@ test('console: the page is linked from the report list, imports and shows the re
   const editor = await ready('zrzy.editor');
   assert.equal((await editor.get('/console/reports/import')).statusCode, 403);
   assert.doesNotMatch((await editor.get('/console/reports')).body, /导入已公布的年度报告/);
+});
+
+test('API: a document past the time limit fails alone, the server answers meanwhile, and a full queue is 503 系统正忙', async () => {
+  // an app of its own, whose workers give a document 3 s and let no upload wait for one
+  const limits = { timeoutMs: 3000, maxMemoryMb: 4096, concurrency: 1, queueLength: 0 };
+  const own = await testApp({ documentLimits: limits });
+  try {
+    const admin = await new Client(own.app).loginReady('admin');
+    const token = (await admin.request('GET', '/api/v1/me', { headers: { accept: 'application/json' } })).json().csrfToken as string;
+    const send = (parts: Part[]) => {
+      const { payload, contentType } = multipart(parts);
+      return own.app.inject({
+        method: 'POST', url: '/api/v1/reports/import-documents', payload,
+        headers: { 'content-type': contentType, accept: 'application/json', 'x-csrf-token': token, cookie: cookieOf(admin) },
+      });
+    };
+    const finished: string[] = [];
+    // 9.6 MB of report tables: some 13 s of reading, far past the limit
+    const uploading = send([{ field: 'file1', name: 'heavy.html', content: heavyReportHtml(1200) }, { field: 'file2', ...seed('002') }]).then((r) => {
+      finished.push('upload');
+      return r;
+    });
+    const pool = sharedIsolatePool(limits);
+    let reading = false;
+    while (!reading && !finished.length) {
+      await new Promise((r) => setTimeout(r, 10));
+      reading = pool.stats().running === 1;
+    }
+    assert.ok(reading, 'the heavy document is read in a worker');
+
+    const home = await own.app.inject({ method: 'GET', url: '/', headers: { accept: 'text/html' } });
+    finished.push('home');
+    assert.equal(home.statusCode, 200);
+    const refused = await send([{ field: 'file', ...seed('001') }]);
+    finished.push('refused');
+    assert.equal(refused.statusCode, 503);
+    assert.deepEqual(refused.json(), { error: { code: 'BUSY', message: '系统正忙：正在读取其他用户上传的文件，请稍后再试' } });
+    assert.equal(refused.headers['retry-after'], '30');
+
+    const res = await uploading;
+    assert.deepEqual(finished, ['home', 'refused', 'upload'], 'the portal and the refusal answer while the document is read');
+    assert.equal(res.statusCode, 200, res.body);
+    const { items, summary } = res.json() as { items: Item[]; summary: Record<string, number> };
+    assert.deepEqual(items.map((i) => [i.file, i.status]), [['heavy.html', 'failed'], ['002.txt', 'not-a-report']], 'the rest of the batch goes on');
+    assert.equal(items[0]!.reason, '读取超时（超过 3 秒），文件可能已损坏或结构异常');
+    assert.deepEqual(summary, { imported: 0, unchanged: 0, 'not-a-report': 1, failed: 1 });
+    assert.equal(pool.stats().timeouts, 1);
+  } finally {
+    await own.close();
+  }
 });

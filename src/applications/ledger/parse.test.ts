@@ -2,7 +2,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { formatLedgerError } from './model.ts';
-import { parseLedgerSheets, type SheetData } from './parse.ts';
+import { parseLedgerSheets, readWorkbook, type SheetData } from './parse.ts';
+import JSZip from 'jszip';
 import type { CellValue } from './values.ts';
 
 const sheet = (rows: CellValue[][], name = '台账'): SheetData => ({ name, rows });
@@ -124,4 +125,16 @@ test('correction, fee and extension columns become the steps of the row', () => 
     '第3行「延长工作日数」：延长的期限应为 1 至 20 个工作日（条例第三十三条第二款）',
     '第3行「办结日期」：尚未答复的申请不能办结：请填写答复日期和处理结果',
   ]);
+});
+
+test('a zip bomb posing as a ledger is refused by its declared sizes, in Chinese, before exceljs unpacks it', async () => {
+  const zip = new JSZip();
+  zip.file('[Content_Types].xml', '<Types/>');
+  zip.file('xl/workbook.xml', '<workbook/>');
+  zip.file('xl/worksheets/sheet1.xml', new Uint8Array(8 * 1024 * 1024)); // 8 MB of zeros pack to some 8 KB
+  const bomb = await zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' });
+  await assert.rejects(readWorkbook(bomb), (e: Error) => {
+    assert.match(e.message, /^压缩文件解压后过大：xl\/worksheets\/sheet1\.xml 的压缩比为 \d+:1（上限 200:1），可能是恶意构造的“压缩炸弹”，未读取$/);
+    return true;
+  });
 });

@@ -2,6 +2,7 @@
 // (columns.ts), read every data row into a LedgerRow or per-row errors. Pure apart from
 // unpacking the workbook (readWorkbook); the order of the dates is checked by plan.ts.
 import { invalid } from '../../core/errors.ts';
+import { checkZipLimits } from '../../core/zip-limits.ts';
 import { isValidCreditCode, isValidResidentId } from '../rules/identity.ts';
 import type { SubmissionChannel } from '../rules/receipt.ts';
 import { LEDGER_FIELDS, fieldHeader, matchHeader, type LedgerFieldKey } from './columns.ts';
@@ -64,6 +65,9 @@ export async function readWorkbook(content: Buffer): Promise<SheetData[]> {
     const legacy = content.subarray(0, 8).toString('hex') === 'd0cf11e0a1b11ae1';
     throw invalid(legacy ? '这是旧版 Excel（.xls）文件，请在 Excel 或 WPS 中“另存为” .xlsx 后再导入' : '只能导入 Excel 工作簿（.xlsx）');
   }
+  // a zip bomb (2 MB that unpacks to gigabytes) is refused by its declared sizes before exceljs inflates it
+  const zip = checkZipLimits(content);
+  if (!zip.ok && !zip.damaged) throw invalid(zip.reason);
   const { default: ExcelJS } = await import('exceljs');
   const wb = new ExcelJS.Workbook();
   try {

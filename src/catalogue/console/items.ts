@@ -361,7 +361,7 @@ ${canWrite && linkTargets.length
       act(request, reply, async (ctx, id, form) => {
         const file = (form as unknown as { file?: UploadedFile }).file;
         if (!file || typeof file !== 'object') throw invalid('请选择要上传的文件');
-        await addAttachment(db, ctx, id, file);
+        await addAttachment(db, ctx, id, file, deps.config.documentLimits);
         return 'attached';
       }),
     );

@@ -34,8 +34,10 @@ export const wantsHtml = (request: FastifyRequest) =>
 export function errorHandler(renderPage: ErrorPageRenderer) {
   return (err: unknown, request: FastifyRequest, reply: FastifyReply) => {
     const e = classify(err);
-    if (e.status >= 500) request.log.error({ err }, 'request failed');
+    if (e.status >= 500 && e.code !== 'BUSY') request.log.error({ err }, 'request failed');
     reply.status(e.status);
+    // a busy server (a full queue of uploads to read) says when to try again
+    if (e.code === 'BUSY') reply.header('retry-after', '30');
     if (wantsHtml(request)) return reply.type('text/html; charset=utf-8').send(renderPage(request, e.status, e.message));
     const body: ErrorBody = { error: { code: e.code, message: e.message, ...(e.details ? { details: e.details } : {}) } };
     return reply.send(body);

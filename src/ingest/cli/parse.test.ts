@@ -2,16 +2,22 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { SEED_FIXTURES, fixtureFile } from '../../../test/fixtures/ingest/index.ts';
+import { SEED_FIXTURES, fixtureFile, heavyReportHtml } from '../../../test/fixtures/ingest/index.ts';
 import { fixturePath } from '../../../test/fixtures/reports/index.ts';
 
 const root = fileURLToPath(new URL('../../../', import.meta.url));
 const [seed000, seed001, seed002] = SEED_FIXTURES.map((f) => f.path) as [string, string, string];
 
 function gongkai(...args: string[]) {
-  const r = spawnSync(process.execPath, ['bin/gongkai.mjs', 'report', 'parse', ...args], { cwd: root, encoding: 'utf8' });
+  return gongkaiWith({}, ...args);
+}
+
+function gongkaiWith(env: Record<string, string>, ...args: string[]) {
+  const r = spawnSync(process.execPath, ['bin/gongkai.mjs', 'report', 'parse', ...args], { cwd: root, encoding: 'utf8', env: { ...process.env, ...env } });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
@@ -65,4 +71,18 @@ test('report parse --findings-json: one JSON object per file on stderr', () => {
   assert.deepEqual(Object.keys((first!['findings'] as object[])[0]!), ['rule', 'severity', 'cells', 'message']);
   assert.equal(second!['status'], 'not-a-report');
   assert.match(String(second!['reason']), /自评报告/);
+});
+
+test('report parse: each file is read in a worker; one past GONGKAI_PARSE_TIMEOUT_SECONDS is unreadable (2), the next is read', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'gongkai-parse-limits-'));
+  try {
+    const heavy = join(dir, 'heavy.html');
+    writeFileSync(heavy, heavyReportHtml(1200)); // some 10 s of reading
+    const r = gongkaiWith({ GONGKAI_PARSE_TIMEOUT_SECONDS: '2' }, heavy, seed000);
+    assert.equal(r.code, 2);
+    assert.equal(r.stderr.split('\n')[0], `${heavy}：无法读取：读取超时（超过 2 秒），文件可能已损坏或结构异常`);
+    assert.deepEqual(JSON.parse(r.stdout), JSON.parse(readFileSync(fixtureFile('seed-000.expected.json'), 'utf8')));
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 });

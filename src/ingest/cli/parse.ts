@@ -32,15 +32,16 @@ export interface ParseRun {
   stderr: string;
 }
 
+/** Each file is read in a worker process under the limits of the environment (GONGKAI_PARSE_*). */
 async function parseFile(path: string): Promise<ParseOutcome> {
-  const { parseDocument } = await import('../parse-document.ts');
+  const { parseDocumentIsolated } = await import('../isolated-parse.ts');
   let bytes: Buffer;
   try {
     bytes = readFileSync(path);
   } catch (e) {
     return { kind: 'unreadable', reason: readFailureReason(e), contentHash: '' };
   }
-  return parseDocument(bytes, path);
+  return parseDocumentIsolated(bytes, path);
 }
 
 const exitCodeOf = (o: ParseOutcome) => (o.kind === 'report' ? EXIT_PARSED : o.kind === 'unreadable' ? EXIT_UNREADABLE : EXIT_NOT_A_REPORT);
@@ -86,7 +87,9 @@ export function register(report: Command): void {
 --explain 时标准输出改为逐格说明，不输出 JSON。
 解析器和校验器的检查结果写到标准错误输出，每条一行，前缀为文件名。
 退出码：0 读取成功；2 无法读取（文件不存在、格式不支持、文件损坏、加密或扫描版 PDF）；
-3 不是政府信息公开工作年度报告。多个文件时取其中最大的退出码（3 > 2 > 0）。`,
+3 不是政府信息公开工作年度报告。多个文件时取其中最大的退出码（3 > 2 > 0）。
+每个文件在独立的进程中读取：超过 GONGKAI_PARSE_TIMEOUT_SECONDS（默认 10 秒）或
+GONGKAI_PARSE_MEMORY_MB（默认 512 MB 内存）的文件记为无法读取（退出码 2）。`,
     )
     .exitOverride((err) => {
       // usage errors are "not a valid invocation": exit 2, like an unreadable file

@@ -29,7 +29,7 @@ const importedDocumentsSchema = z.object({
 });
 
 export function importDocumentApiRoutes(deps: AppDeps) {
-  const { db } = deps;
+  const { db, config } = deps;
   return async (parent: FastifyInstance) => {
     const app = parent.withTypeProvider<ZodTypeProvider>();
     const tags = ['年度报告'];
@@ -40,7 +40,7 @@ export function importDocumentApiRoutes(deps: AppDeps) {
       {
         schema: {
           tags,
-          summary: `导入已公布的年度报告原文（multipart/form-data：1 至 ${MAX_UPLOAD_FILES} 个 .html/.htm/.txt/.pdf/.docx 文件，字段名各不相同；可选字段 orgCode 全部导入到该机构、draft=1 只保存为草稿、createOrgs=0 不新建机构）。与 gongkai import 相同：按文中机关名称匹配本机构及下级机构，没有相符的则在本机构下新建；照原样保存、记录检查结果并在公开门户发布（标注“导入”）。系统管理员和监督员可用`,
+          summary: `导入已公布的年度报告原文（multipart/form-data：1 至 ${MAX_UPLOAD_FILES} 个 .html/.htm/.txt/.pdf/.docx 文件，字段名各不相同；可选字段 orgCode 全部导入到该机构、draft=1 只保存为草稿、createOrgs=0 不新建机构）。与 gongkai import 相同：按文中机关名称匹配本机构及下级机构，没有相符的则在本机构下新建；照原样保存、记录检查结果并在公开门户发布（标注“导入”）。每个文件在独立的进程中读取，超过时间或内存上限的文件记为失败（其余文件照常导入）；待读取的文件排满时整个请求答复 503（系统正忙，请稍后再试）。系统管理员和监督员可用`,
           consumes: ['multipart/form-data'],
           response: { 200: importedDocumentsSchema },
         },
@@ -48,7 +48,7 @@ export function importDocumentApiRoutes(deps: AppDeps) {
       async (request) => {
         const staff = request.staff!;
         if (!reportPolicy.importDocuments(staff)) throw forbidden('只有系统管理员和监督员可以导入已公布的年度报告');
-        const items = await importUploadedDocuments(db, staffContext(staff, request.id), request.body);
+        const items = await importUploadedDocuments(db, staffContext(staff, request.id), request.body, config.documentLimits);
         return { items: items.map(presentImportItem), summary: importSummary(items) };
       },
     );

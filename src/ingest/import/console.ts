@@ -70,7 +70,7 @@ ${state.items ? resultTable(state.items) : ''}`,
 }
 
 export function importConsoleRoutes(deps: AppDeps) {
-  const { db } = deps;
+  const { db, config } = deps;
   return async (app: FastifyInstance) => {
     await acceptDocumentUploads(app);
     const view = async (request: FastifyRequest, reply: FastifyReply) => {
@@ -86,11 +86,12 @@ export function importConsoleRoutes(deps: AppDeps) {
       const options = uploadOptions(request.body);
       const state = { draft: options.draft, intoCurrent: options.orgCode !== undefined };
       try {
-        const items = await importUploadedDocuments(db, staffContext(v.staff, request.id), request.body);
+        const items = await importUploadedDocuments(db, staffContext(v.staff, request.id), request.body, config.documentLimits);
         return reply.type('text/html').send(page(v, { ...state, items }));
       } catch (err) {
         const e = err as { status?: number; message: string };
-        if (!(typeof e.status === 'number' && e.status < 500 && e.status !== 403)) throw err;
+        // a full queue of documents to read (503 系统正忙) keeps the form too, with its message
+        if (!(typeof e.status === 'number' && (e.status < 500 || e.status === 503) && e.status !== 403)) throw err;
         reply.status(e.status);
         return reply.type('text/html').send(page(v, { ...state, error: e.message }));
       }

@@ -3,7 +3,8 @@
 // document is public already; `draft` keeps it for review). Reports are stored in the order of
 // the years they cover, so that the cross-year rules see the year before; each file is one
 // transaction (an organization created for it is rolled back with it). The same file imported
-// again changes nothing (content hash).
+// again changes nothing (content hash). Each document is read in a worker process under the
+// configured limits (isolated-parse.ts): one that passes them fails alone, the batch goes on.
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
 import type { CommandContext } from '../../orgs/context.ts';
@@ -15,7 +16,9 @@ import { importPublishedReportIn, type PublishedImportResult } from '../../repor
 import { reportPolicy } from '../../report/policy.ts';
 import type { Finding } from '../../report/rules/rule.ts';
 import { canEnterOrg } from '../../orgs/staff/scope.ts';
-import { parseDocument, type ParsedReport } from '../parse-document.ts';
+import type { ParsedReport } from '../parse-document.ts';
+import { parseDocumentIsolated } from '../isolated-parse.ts';
+import type { IsolateLimits } from '../../core/isolate/limits.ts';
 import { agencyDiffers, matchAgency } from '../../orgs/name-match.ts';
 import type { ImportFile } from './files.ts';
 import { createImportedOrgIn } from './imported-org.ts';
@@ -49,6 +52,8 @@ export interface ImportOptions {
   /** Store the reports as drafts instead of publishing them. */
   draft?: boolean;
   onProgress?: (done: number, total: number, item: ImportItem) => void;
+  /** Limits of reading one document (the server's configuration; by default the environment's). */
+  limits?: IsolateLimits;
 }
 
 type Target = { org: Organization; created: boolean } | { problem: string };
@@ -88,7 +93,8 @@ export async function importDocuments(db: Database, ctx: CommandContext, files: 
     } catch (e) {
       return { path: file.path, status: 'failed', message: `无法读取文件：${(e as Error).message}` };
     }
-    const parsed = await parseDocument(bytes, basename(file.path), { validate: false });
+    // a full queue of documents to read (BUSY) ends the whole import here, before anything is stored
+    const parsed = await parseDocumentIsolated(bytes, basename(file.path), { validate: false }, opts.limits);
     if (parsed.kind === 'unreadable') return { path: file.path, status: 'failed', message: parsed.reason };
     if (parsed.kind === 'not-a-report') return { path: file.path, status: 'not-a-report', message: parsed.reason };
     return parsed;

@@ -8,6 +8,7 @@ import { acceptUploads, type UploadedFile, type UploadForm } from '../../core/ht
 import type { CommandContext } from '../../orgs/context.ts';
 import type { Database } from '../../core/db/database.ts';
 import { invalid } from '../../core/errors.ts';
+import type { IsolateLimits } from '../../core/isolate/limits.ts';
 import { IMPORTABLE_EXTENSIONS, type ImportFile } from './files.ts';
 import { IMPORT_STATUS_LABELS, importDocuments, type ImportItem, type ImportStatus } from './run.ts';
 import type { Staff } from '../../orgs/staff/model.ts';
@@ -44,9 +45,10 @@ export function uploadOptions(body: unknown): { orgCode?: string; draft: boolean
   return { ...(text('orgCode') ? { orgCode: text('orgCode') } : {}), draft: yes('draft'), createOrgs: text('createOrgs') === '' || yes('createOrgs') };
 }
 
-export async function importUploadedDocuments(db: Database, ctx: CommandContext, body: unknown) {
+/** Imports the form's documents, each read under `limits` (a full queue: 503 系统正忙). */
+export async function importUploadedDocuments(db: Database, ctx: CommandContext, body: unknown, limits: IsolateLimits) {
   const files = uploadedDocuments(body);
-  return importDocuments(db, ctx, files, uploadOptions(body));
+  return importDocuments(db, ctx, files, { ...uploadOptions(body), limits });
 }
 
 /** What the API shows of one file's import. */
