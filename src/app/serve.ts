@@ -28,10 +28,10 @@ export function register(serve: Command): void {
       const db = await opening;
       await migrate(db);
       await seedCalendar(db);
-      if (demoModules) {
-        const [{ seedDemo }] = await demoModules;
-        const demo = await seedDemo(db);
-        if (demo) process.stdout.write(`已创建演示数据。演示管理员：${demo.username} / ${demo.password}（首次登录须修改密码）\n`);
+      const demo = demoModules ? await demoModules : null;
+      if (demo) {
+        const admin = await demo[0].seedDemo(db);
+        if (admin) process.stdout.write(`已创建演示数据。演示管理员：${admin.username} / ${admin.password}（首次登录须修改密码）\n`);
       }
       const app = await buildApp({ db, config });
       await app.listen({ host: config.host, port: config.port });
@@ -39,17 +39,16 @@ export function register(serve: Command): void {
       // the first start stays fast. Idempotent: organizations that have items are skipped, a restart adds nothing.
       // The demo cases of 依申请公开 (ten, through the real commands) come first, likewise idempotent.
       const seeding = new AbortController();
-      const catalogueDemo = demoModules
-        ? demoModules
-            .then(([, { seedApplicationsDemo }]) => seedApplicationsDemo(db))
+      const catalogueDemo = demo
+        ? demo[1]
+            .seedApplicationsDemo(db)
             .then(
               (cases) => {
                 if (cases) process.stdout.write(`已创建演示依申请公开案件：${cases} 件。\n`);
               },
               (err: unknown) => app.log.error({ err }, '演示依申请公开案件创建失败'),
             )
-            .then(() => demoModules)
-            .then(([, , { seedCatalogueDemo }]) => seedCatalogueDemo(db, undefined, { signal: seeding.signal }))
+            .then(() => demo[2].seedCatalogueDemo(db, undefined, { signal: seeding.signal }))
             .then(
               (items) => {
                 if (items) process.stdout.write(`已创建演示公开目录：${items} 条主动公开信息（用时 ${((performance.now() - started) / 1000).toFixed(1)} 秒）。\n`);

@@ -2,7 +2,7 @@
 // with its columns, column lists, item pages with the metadata block and 有效性, search in 简体
 // and 繁體, the generated 指南, RSS per column, sitemap.xml and a print view. Server-rendered, no
 // JavaScript, no external assets; the 繁體 view of these pages is the portal's (src/portal/variant.ts).
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { notFound } from '../core/errors.ts';
 import { html, type SafeHtml } from '../core/html.ts';

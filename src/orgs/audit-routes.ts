@@ -10,7 +10,7 @@ import { forbidden } from '../core/errors.ts';
 import { html } from '../core/html.ts';
 import { currentOrg } from './staff/auth.ts';
 import type { AppDeps } from '../core/http/deps.ts';
-import { listAudit, verifyAuditLog } from '../core/audit/log.ts';
+import { listAudit } from '../core/audit/log.ts';
 
 const summaryText = (s: unknown) => {
   const text = JSON.stringify(s);

@@ -6,7 +6,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { staffContext } from '../orgs/context.ts';
 import type { Database } from '../core/db/database.ts';
-import { forbidden, invalid, notFound } from '../core/errors.ts';
+import { invalid, notFound } from '../core/errors.ts';
 import { currentOrg } from '../orgs/staff/auth.ts';
 import type { AppDeps } from '../core/http/deps.ts';
 import type { Staff } from '../orgs/staff/model.ts';

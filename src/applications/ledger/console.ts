@@ -6,7 +6,7 @@ import { staffContext } from '../../orgs/context.ts';
 import { forbidden, invalid } from '../../core/errors.ts';
 import { html, type SafeHtml } from '../../core/html.ts';
 import type { AppDeps } from '../../core/http/deps.ts';
-import { acceptUploads, type UploadedFile, type UploadForm } from '../../core/http/uploads.ts';
+import { acceptUploads, type UploadForm } from '../../core/http/uploads.ts';
 import { consolePage, csrfField, errorBox, type ConsoleView } from '../../orgs/shell/console-layout.ts';
 import { consoleView } from '../../orgs/shell/console-view.ts';
 import { STATE_LABELS, type CaseState } from '../model.ts';

@@ -11,8 +11,6 @@ import { invalid } from '../../core/errors.ts';
 import type { IsolateLimits } from '../../core/isolate/limits.ts';
 import { IMPORTABLE_EXTENSIONS, type ImportFile } from './files.ts';
 import { IMPORT_STATUS_LABELS, importDocuments, type ImportItem, type ImportStatus } from './run.ts';
-import type { Staff } from '../../orgs/staff/model.ts';
-import { hasRole } from '../../orgs/staff/scope.ts';
 import { presentFinding } from '../../report/present.ts';
 
 /** At most this many documents per upload, and this many bytes in all (a PDF may be up to 60 MB). */

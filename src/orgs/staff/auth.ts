@@ -11,9 +11,10 @@ import { findOrgById } from '../store.ts';
 import type { Organization } from '../model.ts';
 import { paramScopeResolver, routeParams } from '../../core/http/scope.ts';
 import { wantsHtml } from '../../core/http/errors.ts';
-
-export { SESSION_COOKIE } from '../../core/http/csrf.ts';
 import { SESSION_COOKIE } from '../../core/http/csrf.ts';
+
+/** The session cookie's name lives with the CSRF kit, which binds tokens to it. */
+export { SESSION_COOKIE };
 
 declare module 'fastify' {
   interface FastifyRequest {
