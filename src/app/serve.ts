@@ -2,8 +2,10 @@
 // The database starts (PGlite: a second of WebAssembly) while the server's modules load,
 // and the demo's modules load only with --demo.
 import type { Command } from 'commander';
+import { AuditKeyError } from '../core/audit/key.ts';
+import { AuditKeyMismatch } from '../core/audit/start.ts';
 import { loadConfig } from '../core/config.ts';
-import { openDatabase } from '../core/db/open.ts';
+import { openReadyDatabase } from '../core/db/ready.ts';
 
 /** `gongkai serve` (the command is made by the program, src/app/cli.ts). */
 export function register(serve: Command): void {
@@ -12,21 +14,34 @@ export function register(serve: Command): void {
     .action(async (opts: { demo?: boolean }) => {
       const started = performance.now();
       const config = loadConfig();
-      const opening = openDatabase(config);
+      if (config.databaseUrl && !config.auditKey && !config.auditKeyFile) {
+        process.stderr.write(
+          `警告：未设置 GONGKAI_AUDIT_KEY_FILE，审计密钥保存在 ${config.dataDir}/audit.key。多个进程共用一个数据库时，须让它们使用同一密钥文件，并将密钥另行备份。\n`,
+        );
+      }
+      const opening = openReadyDatabase(config, (m) => process.stderr.write(`${m}\n`));
       opening.catch(() => {}); // awaited below; not an unhandled rejection while the modules load
       const demoModules = opts.demo
         ? Promise.all([import('./demo/seed.ts'), import('../applications/demo.ts'), import('../catalogue/demo.ts')])
         : null;
-      const [{ migrate }, { buildApp }, { seedCalendar }, { startScheduler }, { reminderJob }, { mailerFromConfig }] = await Promise.all([
-        import('../core/db/migrate.ts'),
+      const [{ buildApp }, { seedCalendar }, { startScheduler }, { reminderJob }, { mailerFromConfig }, { auditCheckpointJob }] = await Promise.all([
         import('./server.ts'),
         import('../calendar/seed.ts'),
         import('../core/jobs/runner.ts'),
         import('../applications/reminders/job.ts'),
         import('../applications/reminders/mail.ts'),
+        import('../core/audit/job.ts'),
       ]);
-      const db = await opening;
-      await migrate(db);
+      let db: Awaited<typeof opening>;
+      try {
+        db = await opening;
+      } catch (err) {
+        // A key that is not the log's, or none to be read: say so and start nothing.
+        if (!(err instanceof AuditKeyError || err instanceof AuditKeyMismatch)) throw err;
+        process.stderr.write(`错误：${err.message}\n`);
+        process.exitCode = 1;
+        return;
+      }
       await seedCalendar(db);
       const demo = demoModules ? await demoModules : null;
       if (demo) {
@@ -59,7 +74,10 @@ export function register(serve: Command): void {
       // Scheduled jobs: each runs in one process at a time (advisory lock), when due (job_runs).
       const log = { info: (m: string) => app.log.info(m), error: (m: string, err: unknown) => app.log.error({ err }, m) };
       const mailer = mailerFromConfig(config);
-      const jobs = config.reminderIntervalMinutes > 0 ? [reminderJob(db, { intervalMinutes: config.reminderIntervalMinutes, mailer, log })] : [];
+      const jobs = [
+        ...(config.reminderIntervalMinutes > 0 ? [reminderJob(db, { intervalMinutes: config.reminderIntervalMinutes, mailer, log })] : []),
+        ...(config.auditCheckpointMinutes > 0 ? [auditCheckpointJob(config.auditCheckpointMinutes)] : []),
+      ];
       const scheduler = startScheduler(db, jobs, { log });
       const where = config.databaseUrl ? 'PostgreSQL' : `PGlite（${config.dataDir}）`;
       process.stdout.write(

@@ -11,8 +11,7 @@ import type { Command } from 'commander';
 import type { Actor } from '../core/audit/log.ts';
 import { loadConfig } from '../core/config.ts';
 import type { Database } from '../core/db/database.ts';
-import { migrate } from '../core/db/migrate.ts';
-import { openDatabase } from '../core/db/open.ts';
+import { openReadyDatabase } from '../core/db/ready.ts';
 import { DomainError, notFound } from '../core/errors.ts';
 import { findOrgByCode } from '../orgs/store.ts';
 import { ArrangementError } from './arrangement.ts';
@@ -29,9 +28,8 @@ class UsageError extends Error {}
 
 /** Opens the database from the environment (PGlite in ./data or GONGKAI_DATA_DIR, or DATABASE_URL). */
 async function withDatabase<T>(fn: (db: Database) => Promise<T>): Promise<T> {
-  const db = await openDatabase(loadConfig());
+  const db = await openReadyDatabase(loadConfig());
   try {
-    await migrate(db);
     await seedCalendar(db);
     return await fn(db);
   } finally {

@@ -4,7 +4,7 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { testDatabase, type TestDatabase } from '../../test/helpers/db.ts';
 import type { Actor } from '../core/audit/log.ts';
-import { verifyAuditLog } from '../core/audit/log.ts';
+import { verifyAuditLog } from '../core/audit/verify.ts';
 import { openPostgres } from '../core/db/postgres.ts';
 import { DomainError } from '../core/errors.ts';
 import { ArrangementError } from './arrangement.ts';

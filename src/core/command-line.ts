@@ -4,13 +4,11 @@
 import { readFileSync } from 'node:fs';
 import { loadConfig } from './config.ts';
 import type { Database } from './db/database.ts';
-import { migrate } from './db/migrate.ts';
-import { openDatabase } from './db/open.ts';
+import { openReadyDatabase } from './db/ready.ts';
 
 export async function withDatabase<T>(fn: (db: Database) => Promise<T>): Promise<T> {
-  const db = await openDatabase(loadConfig());
+  const db = await openReadyDatabase(loadConfig());
   try {
-    await migrate(db);
     return await fn(db);
   } finally {
     await db.close();

@@ -39,6 +39,11 @@ export interface Config {
    * The same for the server, `gongkai import` and `gongkai report parse`.
    */
   documentLimits: IsolateLimits;
+  /** The audit key, or the file that holds it; neither: <dataDir>/audit.key (core/audit/key.ts). */
+  auditKey: string | null;
+  auditKeyFile: string | null;
+  /** How often the chain heads are checkpointed when they moved, in minutes; 0 = not started by `serve`. */
+  auditCheckpointMinutes: number;
 }
 
 function nonNegativeIntFrom(value: string | undefined, fallback: number): number {
@@ -79,5 +84,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       concurrency: intFrom(env.GONGKAI_PARSE_CONCURRENCY, DEFAULT_ISOLATE_LIMITS.concurrency),
       queueLength: nonNegativeIntFrom(env.GONGKAI_PARSE_QUEUE, DEFAULT_ISOLATE_LIMITS.queueLength),
     },
+    auditKey: env.GONGKAI_AUDIT_KEY || null,
+    auditKeyFile: env.GONGKAI_AUDIT_KEY_FILE ? resolve(env.GONGKAI_AUDIT_KEY_FILE) : null,
+    auditCheckpointMinutes: nonNegativeIntFrom(env.GONGKAI_AUDIT_CHECKPOINT_MINUTES, 10),
   };
 }

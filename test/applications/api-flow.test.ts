@@ -6,7 +6,7 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import mammoth from 'mammoth';
-import { verifyAuditLog } from '../../src/core/audit/log.ts';
+import { verifyAuditLog } from '../../src/core/audit/verify.ts';
 import { blankReport } from '../../src/report/model/blank-report.ts';
 import { validateReport } from '../../src/report/rules/validate.ts';
 import { findReportByOrgYear, findVersion } from '../../src/report/store.ts';

@@ -5,7 +5,7 @@
 // 10-11 调休上班): received Fri 2025-09-26 → due 10-30 with the receipt day as day 0, 10-29 when it counts.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { verifyAuditLog } from '../../src/core/audit/log.ts';
+import { verifyAuditLog } from '../../src/core/audit/verify.ts';
 import { setTodayForTests } from '../../src/core/today.ts';
 import { Client, testApp, type TestApp } from '../helpers/app.ts';
 

@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { seedApplicationsDemo } from '../../src/applications/demo.ts';
 import { loadQueue } from '../../src/applications/queue.ts';
 import { setTodayForTests } from '../../src/core/today.ts';
-import { verifyAuditLog } from '../../src/core/audit/log.ts';
+import { verifyAuditLog } from '../../src/core/audit/verify.ts';
 import { seedDemo } from '../../src/app/demo/seed.ts';
 import { findOrgByCode } from '../../src/orgs/store.ts';
 import { testDatabase, type TestDatabase } from '../helpers/db.ts';

@@ -6,7 +6,7 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { cliContext } from '../../src/orgs/context.ts';
-import { verifyAuditLog } from '../../src/core/audit/log.ts';
+import { verifyAuditLog } from '../../src/core/audit/verify.ts';
 import { findOrgByCode } from '../../src/orgs/store.ts';
 import { setTodayForTests } from '../../src/core/today.ts';
 import { table3ForYear } from '../../src/applications/table3-report.ts';

@@ -4,7 +4,7 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import mammoth from 'mammoth';
-import { verifyAuditLog } from '../../src/core/audit/log.ts';
+import { verifyAuditLog } from '../../src/core/audit/verify.ts';
 import { cliContext } from '../../src/orgs/context.ts';
 import { createUser } from '../../src/orgs/staff/commands.ts';
 import { setTodayForTests } from '../../src/core/today.ts';

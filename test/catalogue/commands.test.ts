@@ -2,7 +2,7 @@
 import { after, before, test } from 'node:test';
 import { ZodError } from 'zod';
 import assert from 'node:assert/strict';
-import { verifyAuditLog } from '../../src/core/audit/log.ts';
+import { verifyAuditLog } from '../../src/core/audit/verify.ts';
 import { cliContext } from '../../src/orgs/context.ts';
 import { DomainError } from '../../src/core/errors.ts';
 import { todayInChina } from '../../src/core/date.ts';

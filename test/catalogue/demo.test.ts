@@ -1,7 +1,7 @@
 // Demo catalogue: realistic, deterministic, idempotent; the portal looks real on first start.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { verifyAuditLog } from '../../src/core/audit/log.ts';
+import { verifyAuditLog } from '../../src/core/audit/verify.ts';
 import { findOrgByCode } from '../../src/orgs/store.ts';
 import { seedCatalogueDemo } from '../../src/catalogue/demo.ts';
 import { computeTable2Section1 } from '../../src/catalogue/report-table2.ts';

@@ -10,7 +10,16 @@ import { migrate, readMigrations } from '../../src/core/db/migrate.ts';
 import { openPglite } from '../../src/core/db/pglite.ts';
 import { openPostgres } from '../../src/core/db/postgres.ts';
 import { seedCalendar } from '../../src/calendar/seed.ts';
+import { useAuditKey } from '../../src/core/audit/key.ts';
+import { checkAuditSeal } from '../../src/core/audit/start.ts';
 
+/**
+ * The audit key of the tests: this process signs with it, and the `gongkai` processes that tests
+ * start inherit it, so a template sealed once verifies everywhere (tests of the key itself unset it).
+ */
+export const TEST_AUDIT_KEY = 'gongkai-test-audit-key-not-a-secret-0123456789';
+process.env.GONGKAI_AUDIT_KEY ??= TEST_AUDIT_KEY;
+useAuditKey(Buffer.from(process.env.GONGKAI_AUDIT_KEY));
 
 export interface TestDatabase {
   db: Database;
@@ -19,7 +28,8 @@ export interface TestDatabase {
   close(): Promise<void>;
 }
 
-// The template holds the migrated schema and the shipped working-day calendar.
+// The template holds the migrated schema, the shipped working-day calendar and the audit log's first
+// checkpoint, as a first start leaves them.
 const calendarData = readFileSync(new URL('../../src/calendar/data/cn-holidays.json', import.meta.url));
 const migrationsKey = createHash('sha256')
   .update(readMigrations().map((m) => m.checksum).join())
@@ -34,6 +44,7 @@ async function pgliteTemplate(): Promise<Blob> {
     const db = await openPglite(null);
     await migrate(db);
     await seedCalendar(db);
+    await checkAuditSeal(db);
     const blob = await db.dumpDataDir();
     await db.close();
     mkdirSync(dir, { recursive: true });
@@ -59,6 +70,7 @@ async function postgresDatabase(serverUrl: string): Promise<TestDatabase> {
         const tdb = await openPostgres(withDatabase(serverUrl, template), { max: 1 });
         await migrate(tdb);
         await seedCalendar(tdb);
+        await checkAuditSeal(tdb);
         await tdb.close();
       }
       await conn.unsafe(`create database ${name} template ${template}`);

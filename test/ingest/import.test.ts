@@ -14,7 +14,7 @@ import type { Database } from '../../src/core/db/database.ts';
 import { randomReport } from '../../src/ingest/testing/random-report.ts';
 import { renderReport } from '../../src/report/render/render.ts';
 import { loadConfig } from '../../src/core/config.ts';
-import { openDatabase } from '../../src/core/db/open.ts';
+import { openPglite } from '../../src/core/db/pglite.ts';
 import { buildApp } from '../../src/app/server.ts';
 import { testDatabase, type TestDatabase } from '../helpers/db.ts';
 import { runCli } from '../helpers/cli.ts';
@@ -97,7 +97,7 @@ test('gongkai import on the command line prints a summary and is idempotent', as
   // on PostgreSQL the command shares this file's database, where the first test imported seed 001 already
   assert.equal(item!.status, t.url ? 'unchanged' : 'imported');
   assert.deepEqual([item!.year, item!.published], [2024, true]);
-  const db = t.url ? t.db : await openDatabase({ databaseUrl: null, dataDir: join(dir, 'pglite') });
+  const db = t.url ? t.db : await openPglite(join(dir, 'pglite'));
   const app = await buildApp({ db, config: { ...loadConfig({ NODE_ENV: 'test' }), cookieSecret: 'test-cookie-secret-0123456789abcdef' } });
   try {
     const page = await app.inject({ method: 'GET', url: `/orgs/${item!.orgCode}/reports/2024`, headers: { accept: 'text/html' } });

@@ -6,8 +6,7 @@ import type { Command } from 'commander';
 import { assertDate, InvalidDateError } from '../../core/date.ts';
 import { seedCalendar } from '../../calendar/seed.ts';
 import { loadConfig } from '../../core/config.ts';
-import { migrate } from '../../core/db/migrate.ts';
-import { openDatabase } from '../../core/db/open.ts';
+import { openReadyDatabase } from '../../core/db/ready.ts';
 import { today } from '../../core/today.ts';
 import { runRemindersNow, type ReminderReport } from './job.ts';
 import { mailerFromConfig } from './mail.ts';
@@ -47,10 +46,9 @@ export function register(applications: Command): void {
         return;
       }
       const config = loadConfig();
-      const db = await openDatabase(config);
+      const db = await openReadyDatabase(config);
       const mailer = mailerFromConfig(config);
       try {
-        await migrate(db);
         await seedCalendar(db);
         const report = await runRemindersNow(db, date, mailer);
         if (opts.json) process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);

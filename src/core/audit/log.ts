@@ -1,7 +1,9 @@
 // Appending to and reading the audit log. Every state change calls appendAudit inside its
 // own transaction, so the change and its audit entry commit (or fail) together.
 import { LOCK, type Queryable } from '../db/database.ts';
-import { ChainVerifier, entryHash, GENESIS_HASH, type ChainBreak, type StoredEntry } from './chain.ts';
+import { entryHash, GENESIS_HASH, type StoredEntry } from './chain.ts';
+import { auditKey } from './key.ts';
+import { entryMac, headMac } from './seal.ts';
 
 export interface Actor {
   userId: number | null;
@@ -42,21 +44,22 @@ export async function appendAudit(tx: Queryable, actor: Actor, input: AuditEntry
     requestId: actor.requestId ?? null,
   };
   const hash = entryHash(prevHash, fields);
+  const key = auditKey();
   const [row] = await tx.query<{ id: number }>(
-    `insert into audit_log (chain_key, at, actor_user_id, actor_name, org_id, action, target_type, target_id, summary, request_id, prev_hash, hash)
-     values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12) returning id`,
-    [chainKey, fields.at, fields.actorUserId, fields.actorName, fields.orgId, fields.action, fields.targetType, fields.targetId, fields.summary, fields.requestId, prevHash, hash],
+    `insert into audit_log (chain_key, at, actor_user_id, actor_name, org_id, action, target_type, target_id, summary, request_id, prev_hash, hash, mac)
+     values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) returning id`,
+    [chainKey, fields.at, fields.actorUserId, fields.actorName, fields.orgId, fields.action, fields.targetType, fields.targetId, fields.summary, fields.requestId, prevHash, hash, entryMac(key, hash)],
   );
   const id = row!.id;
   await tx.query(
-    `insert into audit_heads (chain_key, last_id, last_hash) values ($1, $2, $3)
-     on conflict (chain_key) do update set last_id = excluded.last_id, last_hash = excluded.last_hash`,
-    [chainKey, id, hash],
+    `insert into audit_heads (chain_key, last_id, last_hash, mac) values ($1, $2, $3, $4)
+     on conflict (chain_key) do update set last_id = excluded.last_id, last_hash = excluded.last_hash, mac = excluded.mac`,
+    [chainKey, id, hash, headMac(key, { chainKey, lastId: id, lastHash: hash })],
   );
   return id;
 }
 
-interface AuditRow {
+export interface AuditRow {
   id: number;
   chain_key: number;
   at: Date;
@@ -70,9 +73,10 @@ interface AuditRow {
   request_id: string | null;
   prev_hash: string;
   hash: string;
+  mac: string | null;
 }
 
-function toEntry(r: AuditRow): StoredEntry {
+export function toEntry(r: AuditRow): StoredEntry {
   return {
     id: r.id,
     chainKey: r.chain_key,
@@ -87,43 +91,8 @@ function toEntry(r: AuditRow): StoredEntry {
     requestId: r.request_id,
     prevHash: r.prev_hash,
     hash: r.hash,
+    mac: r.mac,
   };
-}
-
-export interface VerifyResult {
-  entries: number;
-  chains: number;
-  firstBreak: (ChainBreak & { chainKey: number }) | null;
-}
-
-
-
-/** Checks every chain in batches; reports the lowest-id broken entry across chains. */
-export async function verifyAuditLog(db: Queryable, batchSize = 5000): Promise<VerifyResult> {
-  const heads = new Map(
-    (await db.query<{ chain_key: number; last_id: number; last_hash: string }>('select * from audit_heads')).map((h) => [
-      h.chain_key,
-      { lastId: h.last_id, lastHash: h.last_hash },
-    ]),
-  );
-  const keys = (await db.query<{ chain_key: number }>('select chain_key from audit_heads union select distinct chain_key from audit_log')).map(
-    (r) => r.chain_key,
-  );
-  let entries = 0;
-  let firstBreak: VerifyResult['firstBreak'] = null;
-  for (const chainKey of keys) {
-    const verifier = new ChainVerifier();
-    for (let after = 0; ; ) {
-      const rows = await db.query<AuditRow>('select * from audit_log where chain_key = $1 and id > $2 order by id limit $3', [chainKey, after, batchSize]);
-      for (const r of rows) verifier.push(toEntry(r));
-      entries += rows.length;
-      if (rows.length < batchSize) break;
-      after = rows.at(-1)!.id;
-    }
-    const brk = verifier.finish(heads.get(chainKey) ?? null);
-    if (brk && (!firstBreak || brk.id < firstBreak.id)) firstBreak = { ...brk, chainKey };
-  }
-  return { entries, chains: keys.length, firstBreak };
 }
 
 export interface AuditListItem {

@@ -29,6 +29,7 @@ export const LOCK = {
   audit: 7402,
   sequence: 7403,
   jobs: 7404,
+  auditCheckpoint: 7405,
   calendar: 7410,
 } as const;
 
