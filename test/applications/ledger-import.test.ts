@@ -324,3 +324,17 @@ test('API: check, import (201), the same file (200), errors (422), the list of i
   assert.equal(forbidden.statusCode, 403);
   assert.match(forbidden.json().error.message, /只有本机关的依申请办理人或负责人可以导入/);
 });
+
+test('the workbook is read in a worker: past its time limit the file is refused with the limit named, the caller unharmed', async () => {
+  const { parseLedgerIsolated } = await import('../../src/applications/ledger/isolated-read.ts');
+  const content = await ledgerFile();
+  assert.equal((await parseLedgerIsolated(content)).rows.length, 6, 'the same rows as in this process');
+  // 1 ms: no worker even starts in time, as with a workbook that would take minutes to unpack
+  await assert.rejects(parseLedgerIsolated(content, { timeoutMs: 1, maxMemoryMb: 512, concurrency: 1, queueLength: 1 }), (e: Error & { status?: number }) => {
+    assert.ok(e.status! >= 400 && e.status! < 500, `a clerk's error, not ${e.status}`);
+    assert.match(e.message, /^无法读取台账：读取超时（超过 [\d.]+ 秒），文件可能已损坏或结构异常$/);
+    return true;
+  });
+  const refused = await parseLedgerIsolated(Buffer.from('not a workbook')).catch((e: Error) => e.message);
+  assert.equal(refused, '只能导入 Excel 工作簿（.xlsx）');
+});

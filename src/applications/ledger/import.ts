@@ -20,7 +20,7 @@ import type { SubmissionChannel } from '../rules/receipt.ts';
 import { insertApplicant, insertCase, insertEvent, listEventsOfCases, lockReceiptCounter, nextReceiptSeq, updateCaseState } from '../store.ts';
 import { today } from '../../core/today.ts';
 import { formatLedgerError, type LedgerError, type LedgerImportReport, type LedgerRow, type ParsedLedger, type RowResult } from './model.ts';
-import { parseLedgerFile } from './parse.ts';
+import { parseLedgerIsolated } from './isolated-read.ts';
 import { ledgerRowKey, planExistingCase, planNewCase, type CasePlan } from './plan.ts';
 import { findImportBySha, findLedgerRows, insertImport, insertLedgerRow, loadCasesForLedger } from './store.ts';
 
@@ -149,7 +149,7 @@ export async function importLedger(db: Database, ctx: CommandContext, orgId: num
 
   let parsed: ParsedLedger;
   try {
-    parsed = await parseLedgerFile(file.content);
+    parsed = await parseLedgerIsolated(file.content);
   } catch (err) {
     if (err instanceof DomainError && err.status < 500) return report(base, { errors: [{ sheet: null, row: null, column: null, message: err.message }] });
     throw err;

@@ -1,7 +1,7 @@
 // Reading a 依申请公开台账 (.xlsx): find the header row of each sheet, match its columns
 // (columns.ts), read every data row into a LedgerRow or per-row errors. Pure apart from
 // unpacking the workbook (readWorkbook); the order of the dates is checked by plan.ts.
-import { invalid } from '../../core/errors.ts';
+import { DomainError, invalid } from '../../core/errors.ts';
 import { checkZipLimits } from '../../core/zip-limits.ts';
 import { isValidCreditCode, isValidResidentId } from '../rules/identity.ts';
 import type { SubmissionChannel } from '../rules/receipt.ts';
@@ -189,6 +189,19 @@ const sheetLabel = (sheet: SheetData, all: readonly SheetData[]) => (all.length 
 /** Reads and parses a ledger file. */
 export async function parseLedgerFile(content: Buffer): Promise<ParsedLedger> {
   return parseLedgerSheets(await readWorkbook(content));
+}
+
+/**
+ * parseLedgerFile as run in a worker process (ledger/isolated-read.ts): a file refused for what it
+ * is (not .xlsx, damaged, a zip bomb) comes back as its message, since only plain data crosses.
+ */
+export async function parseLedgerInWorker(content: Uint8Array): Promise<{ parsed: ParsedLedger } | { refused: string }> {
+  try {
+    return { parsed: await parseLedgerFile(Buffer.from(content.buffer, content.byteOffset, content.byteLength)) };
+  } catch (err) {
+    if (err instanceof DomainError && err.status < 500) return { refused: err.message };
+    throw err;
+  }
 }
 
 // ── Rows ────────────────────────────────────────────────────────────────────

@@ -41,3 +41,15 @@ function describe(kind: IsolateFailure, limits: IsolateLimits, detail: string): 
       return `处理出错${detail ? `：${detail}` : ''}`;
   }
 }
+
+/** Why a file whose reading passed a limit is unreadable, as shown per file (Chinese). */
+export function unreadableReason(e: IsolateError): string {
+  switch (e.kind) {
+    case 'timeout':
+      return `读取超时（超过 ${secondsText(e.limits.timeoutMs)}），文件可能已损坏或结构异常`;
+    case 'memory':
+      return `读取所需内存过大（超过 ${e.limits.maxMemoryMb} MB），文件可能已损坏或结构异常`;
+    default:
+      return `读取时出现内部错误（${e.message}），请报告此文件`;
+  }
+}
