@@ -18,7 +18,7 @@ import { reportPolicy } from '../report/policy.ts';
 import { applicationForm } from './application-form.ts';
 import { loadCaseFile, type CaseFile } from './case-file.ts';
 import * as commands from './commands.ts';
-import { letterFile } from './letters/files.ts';
+import { letterFile, loadLetter } from './letters/files.ts';
 import { availableLetters, LETTER_KINDS, LETTER_TITLES, type LetterKind } from './letters/compose.ts';
 import {
   APPLICANT_COLUMN_LABELS,
@@ -230,6 +230,8 @@ async function casePage(deps: AppDeps, view: ConsoleView, file: CaseFile, failed
   const letters = a ? availableLetters(file.events) : [];
   const issued = letters.length ? await listIssuedLetters(db, c.id) : [];
   const draft = c.state === 'reply_drafted' ? [...file.events].reverse().find((e) => e.kind === 'reply_drafted') : undefined;
+  // The text the head signs, word for word, on the page: nobody signs a letter they have not read.
+  const draftLetter = draft && a ? await loadLetter(db, c.id, 'reply', { draft: true }) : null;
   const row = (label: string, value: string | SafeHtml | null | undefined) => (value ? html`<dt>${label}</dt><dd>${value}</dd>` : '');
   return consolePage(
     view,
@@ -287,6 +289,8 @@ ${draft ? html`<h2>答复草稿（待机关负责人审核签发）</h2>
   ${row('理由', String(draft.data.reasons ?? ''))}${row('送达方式', String(draft.data.deliveredBy ?? ''))}
   ${row('拟稿', `${draft.actorName} · ${draft.onDate}`)}${row('答复书正文', draft.data.template ? '办理人拟定' : '本机关模板')}
 </dl>
+${draftLetter ? html`<h3>答复书全文（签发前请逐字核对）</h3>
+<div class="letter-text" id="reply-draft-text"><p>${draftLetter.addressee}</p>${draftLetter.paragraphs.map((p) => html`<p>${p}</p>`)}</div>` : ''}
 ${a ? html`<p>答复书（草稿）：<a href="/console/applications/${c.id}/letter?kind=reply">DOCX</a> · <a href="/console/applications/${c.id}/letter?kind=reply&amp;format=pdf">PDF</a></p>` : ''}
 ${applicationPolicy.signReply(view.staff, view.org) ? '' : html`<p class="muted">答复须经机关负责人审核签发后方可发出。</p>`}</section>` : ''}
 ${letters.length ? html`<h2>文书</h2><ul id="letters">${letters.map((k) => {

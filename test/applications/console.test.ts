@@ -125,6 +125,13 @@ test('reply from the console: the handler drafts, the head sends it back, the ha
   assert.equal(res.statusCode, 303);
   const draft = await handler.get(`${caseUrl}/letter?kind=reply`);
   assert.match((await mammoth.extractRawText({ buffer: draft.rawPayload })).value, /草稿/);
+  // The head reads the whole letter on the case page before signing: the decision in one wording, no template alternatives.
+  const beforeSigning = (await head.get(caseUrl)).body;
+  const shown = beforeSigning.match(/<div class="letter-text" id="reply-draft-text">([\s\S]*?)<\/div>/)?.[1] ?? '';
+  assert.match(shown, /<p>经检索，本机关不掌握您申请公开的政府信息。<\/p>/);
+  assert.match(shown, /<p>理由：经检索，本机关未制作该目录<\/p>/);
+  assert.match(shown, /六个月内依法向人民法院提起行政诉讼/);
+  assert.doesNotMatch(shown, /（或/);
   now = '2025-11-11';
   res = await head.post(`${caseUrl}/reply-signature`, { on: '2025-11-11' }, caseUrl);
   assert.equal(res.statusCode, 303, res.body.slice(0, 300));

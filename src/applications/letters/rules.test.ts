@@ -4,7 +4,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { DomainError } from '../../core/errors.ts';
 import { defaultTemplate } from './defaults.ts';
-import { checkTemplate, fillTemplate, LETTER_KINDS, placeholdersOf, requiredPlaceholders, templateVariants } from './rules.ts';
+import { checkTemplate, fillTemplate, LETTER_KINDS, placeholdersOf, requiredPlaceholders, templateAlternatives, templateVariants } from './rules.ts';
 
 const refused = (fn: () => unknown, pattern: RegExp) => assert.throws(fn, (e: unknown) => e instanceof DomainError && e.code === 'VALIDATION' && pattern.test(e.message));
 
@@ -41,4 +41,11 @@ test('filling: values in place, lines with only empty placeholders left out, mul
     '本机关于2025年9月26日收到王小明的申请。', '第一项', '第二项', '请于2025年10月20日前补正。',
   ]);
   assert.deepEqual(placeholdersOf('{a}{b}{a}'), ['a', 'b']);
+});
+
+test('a template keeps no alternatives of a model text: every built-in one is free of them, a custom one is refused', () => {
+  for (const kind of LETTER_KINDS) for (const variant of templateVariants(kind)) assert.deepEqual(templateAlternatives(defaultTemplate(kind, variant)), [], `${kind} ${variant}`);
+  assert.deepEqual(templateAlternatives('现予以提供（或告知获取该政府信息的方式、途径和时间）。没有（或者该信息不属于本机关负责公开）'), ['（或告知获取该政府信息的方式、途径和时间）', '（或者该信息不属于本机关负责公开）']);
+  assert.deepEqual(templateAlternatives('逾期未说明理由或者说明的理由不合理（条例第三十五条）'), [], 'the statute’s own “或者” and a parenthesis without 或 are wording, not alternatives');
+  assert.throws(() => checkTemplate('reply', 'granted', `${defaultTemplate('reply', 'granted')}\n现予以提供（或告知获取方式）。`), /模板不得保留备选说法 “（或告知获取方式）”/);
 });

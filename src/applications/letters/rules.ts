@@ -153,6 +153,14 @@ export function placeholdersOf(text: string): string[] {
   return [...new Set([...text.matchAll(TOKEN)].map((m) => m[1]!))];
 }
 
+/**
+ * Alternatives left from a model text, “（或告知获取该政府信息的方式、途径和时间）”: a signed letter
+ * states one decision, so a template must not carry them (the applicant would read both).
+ */
+export function templateAlternatives(text: string): string[] {
+  return [...text.matchAll(/[（(]\s*或(?:者)?[^（）()]*[）)]/g)].map((m) => m[0]);
+}
+
 const list = (names: readonly string[]) => names.map((n) => `{${n}}`).join('、');
 
 /**
@@ -173,6 +181,8 @@ export function checkTemplate(kind: LetterKind, variant: string, text: string): 
     const secret = !unknown.includes('申请人') ? '' : kind === 'consultation' ? '（征求意见书不得载明申请人的身份，条例第三十二条）' : kind === 'disclosure' ? '（给第三方的告知书不载明申请人的身份）' : '';
     problems.push(`无法识别的占位符：${list(unknown)}${secret}。${LETTER_TITLES[kind]}可用的占位符：${list(allowed)}`);
   }
+  const alternatives = templateAlternatives(body);
+  if (alternatives.length) problems.push(`模板不得保留备选说法 ${alternatives.map((a) => `“${a}”`).join('、')}：文书须写明本案的一种处理，具体情况请写在说明、理由中`);
   for (const r of requiredPlaceholders(kind, variant)) {
     if (!used.includes(r.name)) problems.push(`缺少必需的占位符 {${r.name}}：${r.why}`);
   }

@@ -39,7 +39,11 @@ export interface OutcomeInfo {
   label: string;
   /** The articles the decision rests on (条例 unless said otherwise). */
   basis: string;
-  /** The decision sentence of the reply letter. */
+  /**
+   * The decision sentence of the reply letter: one statement for this outcome, never a template's
+   * alternatives (“（或……）”); what differs from case to case (how the information is provided,
+   * which agency holds it) is the handler's 说明/理由.
+   */
   decision: string;
   /**
    * 行政复议法第二十三条第一款第（四）项: 申请政府信息公开，行政机关不予公开 — the applicant must apply
@@ -49,7 +53,7 @@ export interface OutcomeInfo {
 }
 
 const INFO: Record<Outcome, Omit<OutcomeInfo, 'key' | 'label' | 'reviewFirst'>> = {
-  granted: { basis: '《中华人民共和国政府信息公开条例》第三十六条第（一）项、第（二）项', decision: '您申请的政府信息可以公开，现予以提供（或告知获取该政府信息的方式、途径和时间）。' },
+  granted: { basis: '《中华人民共和国政府信息公开条例》第三十六条第（一）项、第（二）项', decision: '经审查，您申请的政府信息属于可以公开的政府信息，本机关予以公开。' },
   partiallyGranted: { basis: '《中华人民共和国政府信息公开条例》第三十七条', decision: '您申请的政府信息中含有不应当公开的内容，但能够作区分处理。现向您提供可以公开的内容，对不予公开的部分说明理由如下。' },
   'withheld.stateSecret': { basis: '《中华人民共和国政府信息公开条例》第十四条、第三十六条第（三）项', decision: '您申请的政府信息属于国家秘密，依法不予公开。' },
   'withheld.prohibitedByLaw': { basis: '《中华人民共和国政府信息公开条例》第十四条、第三十六条第（三）项', decision: '您申请的政府信息属于法律、行政法规禁止公开的信息，依法不予公开。' },
@@ -59,7 +63,7 @@ const INFO: Record<Outcome, Omit<OutcomeInfo, 'key' | 'label' | 'reviewFirst'>> 
   'withheld.processInformation': { basis: '《中华人民共和国政府信息公开条例》第十六条第二款、第三十六条第（三）项', decision: '您申请的政府信息属于讨论记录、过程稿、磋商信函、请示报告等过程性信息，依法可以不予公开。' },
   'withheld.enforcementFiles': { basis: '《中华人民共和国政府信息公开条例》第十六条第二款、第三十六条第（三）项', decision: '您申请的政府信息属于行政执法案卷信息，依法可以不予公开。' },
   'withheld.inquiryMatters': { basis: '《中华人民共和国政府信息公开条例》第三十六条第（七）项', decision: '您申请的信息属于行政查询事项，有关法律、行政法规对信息的获取有特别规定，请依照有关规定办理。' },
-  'unavailable.notHeld': { basis: '《中华人民共和国政府信息公开条例》第三十六条第（四）项、第（五）项', decision: '经检索，本机关没有您申请公开的政府信息（或该信息不属于本机关负责公开）。' },
+  'unavailable.notHeld': { basis: '《中华人民共和国政府信息公开条例》第三十六条第（四）项、第（五）项', decision: '经检索，本机关不掌握您申请公开的政府信息。' },
   'unavailable.needsCreation': { basis: '《中华人民共和国政府信息公开条例》第三十八条', decision: '您申请的信息需要本机关对现有政府信息进行加工、分析，本机关可以不予提供。' },
   'unavailable.unclearAfterCorrection': { basis: '《中华人民共和国政府信息公开条例》第三十条', decision: '经补正，您的申请内容仍不明确，本机关无法提供。' },
   'notProcessed.petitionComplaint': { basis: '《中华人民共和国政府信息公开条例》第三十九条第一款', decision: '您以政府信息公开申请的形式进行信访、投诉、举报等活动，本机关不作为政府信息公开申请处理，您可以通过相应渠道提出。' },
