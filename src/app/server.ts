@@ -22,7 +22,7 @@ import { rateLimitStore } from '../core/http/rate-limit-store.ts';
 import '../core/validation.ts';
 import { errorHandler, notFoundHandler } from '../core/http/errors.ts';
 import { invalid } from '../core/errors.ts';
-import { errorPage } from '../core/http/page.ts';
+import { framedErrorPage } from './error-page.ts';
 import { apiPlugin } from './api.ts';
 import { consolePlugin } from './console.ts';
 import { portalPlugin } from './portal.ts';
@@ -50,7 +50,7 @@ declare module 'fastify' {
 const PUBLIC_DIR = fileURLToPath(new URL('../../public/', import.meta.url));
 
 export async function buildApp({ db, config, logStream }: AppOptions): Promise<FastifyInstance> {
-  const handleError = errorHandler(errorPage);
+  const handleError = errorHandler(framedErrorPage);
   const app = Fastify({
     trustProxy: fastifyTrustProxy(config.trustProxy),
     // An address the router cannot even read (%-escapes that are not UTF-8) gets the same Chinese 400 as the hooks give.
@@ -78,7 +78,7 @@ export async function buildApp({ db, config, logStream }: AppOptions): Promise<F
   });
 
   app.setErrorHandler(handleError);
-  app.setNotFoundHandler(notFoundHandler(errorPage));
+  app.setNotFoundHandler(notFoundHandler(framedErrorPage));
   refuseUnusableInput(app);
   const proxyWarning = trustProxyWarning(config.trustProxy);
   if (proxyWarning) app.log.warn(proxyWarning);

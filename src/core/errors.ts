@@ -15,6 +15,7 @@ export const ERROR_CODES = {
   ACCOUNT_LOCKED: { status: 423, message: '登录失败次数过多，账号已暂时锁定' },
   RATE_LIMITED: { status: 429, message: '请求过于频繁，请稍后再试' },
   INTERNAL: { status: 500, message: '系统内部错误，请稍后再试或联系管理员' },
+  RENDER_FAILED: { status: 500, message: '文件生成失败' },
   BUSY: { status: 503, message: '系统正忙，请稍后再试' },
 } as const;
 
@@ -38,3 +39,18 @@ export const forbidden = (message?: string) => new DomainError('FORBIDDEN', mess
 export const invalid = (message: string, details?: unknown) => new DomainError('VALIDATION', message, details);
 export const conflict = (message: string) => new DomainError('CONFLICT', message);
 export const busy = (message?: string) => new DomainError('BUSY', message);
+
+/**
+ * Makes a file for download (a PDF, a Word document); when that fails, the clerk or citizen reads
+ * what failed and what to do, and the cause goes to the log with the request (errorHandler).
+ */
+export async function renderingFile<T>(what: string, make: () => Promise<T>): Promise<T> {
+  try {
+    return await make();
+  } catch (cause) {
+    if (cause instanceof DomainError) throw cause;
+    const e = new DomainError('RENDER_FAILED', `${what}生成失败，请稍后再试，或先下载其他格式。故障原因已记入系统日志，请将下方的错误编号告知系统管理员。`);
+    e.cause = cause;
+    throw e;
+  }
+}

@@ -6,7 +6,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { staffContext } from '../orgs/context.ts';
 import type { Database } from '../core/db/database.ts';
-import { invalid, notFound } from '../core/errors.ts';
+import { invalid, notFound, renderingFile } from '../core/errors.ts';
 import { currentOrg } from '../orgs/staff/auth.ts';
 import type { AppDeps } from '../core/http/deps.ts';
 import type { Staff } from '../orgs/staff/model.ts';
@@ -179,7 +179,7 @@ export function reportApiRoutes(deps: AppDeps) {
       async (request, reply) => {
         const { report, narrative, title } = unwrap(request.body);
         const to = request.query.to;
-        const file = await renderReport({ report, ...(narrative ? { narrative } : {}), ...(title ? { title } : {}) }, to);
+        const file = await renderingFile(`年度报告 ${to.toUpperCase()} 文件`, () => renderReport({ report, ...(narrative ? { narrative } : {}), ...(title ? { title } : {}) }, to));
         return reply
           .type(RENDER_MEDIA_TYPES[to])
           .header('content-disposition', attachmentHeader(`${report.agency ?? 'report'}-${report.year}.${to}`))

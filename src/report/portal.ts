@@ -3,7 +3,7 @@
 // (DOCX, XLSX, PDF, canonical JSON, a standalone HTML page). Only published versions are
 // shown; a draft is not found. No login, no JavaScript.
 import type { FastifyInstance } from 'fastify';
-import { notFound } from '../core/errors.ts';
+import { notFound, renderingFile } from '../core/errors.ts';
 import { html, trustedHtml } from '../core/html.ts';
 import type { AppDeps } from '../core/http/deps.ts';
 import { findOrgByCode } from '../orgs/store.ts';
@@ -86,7 +86,7 @@ ${reports.length
           .send(toCanonicalJson(version.report));
       }
       if (ext) {
-        const bytes = await renderReport(doc, ext);
+        const bytes = await renderingFile(`年度报告 ${ext.toUpperCase()} 文件`, () => renderReport(doc, ext));
         if (ext !== 'html') reply.header('content-disposition', attachmentHeader(`${org.fullName}${target.year}年度报告.${ext}`, `${base}.${ext}`));
         return reply.type(RENDER_MEDIA_TYPES[ext]).send(bytes);
       }

@@ -9,7 +9,7 @@
 // ledger) is rebuilt from the case's records and marked as such.
 import { createHash } from 'node:crypto';
 import type { Queryable } from '../../core/db/database.ts';
-import { conflict, notFound } from '../../core/errors.ts';
+import { conflict, notFound, renderingFile } from '../../core/errors.ts';
 import { loadClockRules } from '../clock-conventions/store.ts';
 import { findOrgById } from '../../orgs/store.ts';
 import { defaultTemplate } from './defaults.ts';
@@ -84,9 +84,11 @@ const MEDIA_TYPES: Record<LetterFormat, string> = {
 };
 
 /** The letter as a file; each renderer loads its library (docx, pdfmake) when first used, not at start-up. */
-async function renderLetter(letter: Letter, format: LetterFormat, log?: LetterLog): Promise<Buffer> {
-  if (format === 'pdf') return (await import('./pdf.ts')).renderLetterPdf(letter, log);
-  return (await import('./docx.ts')).renderLetterDocx(letter);
+function renderLetter(letter: Letter, format: LetterFormat, log?: LetterLog): Promise<Buffer> {
+  return renderingFile(`${letter.title}（${format.toUpperCase()}）`, async () => {
+    if (format === 'pdf') return (await import('./pdf.ts')).renderLetterPdf(letter, log);
+    return (await import('./docx.ts')).renderLetterDocx(letter);
+  });
 }
 
 export interface LetterDownload {

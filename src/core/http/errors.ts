@@ -34,6 +34,7 @@ export const wantsHtml = (request: FastifyRequest) =>
 export function errorHandler(renderPage: ErrorPageRenderer) {
   return (err: unknown, request: FastifyRequest, reply: FastifyReply) => {
     const e = classify(err);
+    // with its cause (a failed rendering: the font, the library), under the request id the page shows
     if (e.status >= 500 && e.code !== 'BUSY') request.log.error({ err }, 'request failed');
     reply.status(e.status);
     // a busy server (a full queue of uploads to read) says when to try again
