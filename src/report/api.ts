@@ -244,15 +244,25 @@ export function reportApiRoutes(deps: AppDeps) {
       {
         schema: {
           tags,
-          summary: '发布当前版本（机关负责人或系统管理员）',
+          summary: '发布当前版本（机关负责人或系统管理员）；已发布过的报告再次发布是修订：须填修订说明，公开门户公示修订日期、说明和此前的版本',
           params: reportIdParams,
-          body: z.object({ version: z.number().int().min(1).optional().describe('期望发布的版本；已有更新的版本时返回 409') }).nullish(),
+          body: z
+            .object({
+              version: z.number().int().min(1).optional().describe('期望发布的版本；已有更新的版本时返回 409'),
+              revisionNote: z.string().max(500).optional().describe('修订说明：报告已发布过时必填，公开门户公示'),
+              confirm: z.boolean().optional().describe('确认：当前版本有错误或警告时，以及替换已发布的版本时，须为 true'),
+            })
+            .nullish(),
           response: { 200: reportSchema },
         },
       },
       async (request) => {
-        const expected = request.body?.version;
-        const report = await publishReport(db, staffContext(request.staff!, request.id), Number(request.params.reportId), expected ? { expectedVersion: expected } : {});
+        const { version: expected, revisionNote, confirm } = request.body ?? {};
+        const report = await publishReport(db, staffContext(request.staff!, request.id), Number(request.params.reportId), {
+          ...(expected ? { expectedVersion: expected } : {}),
+          ...(revisionNote !== undefined ? { revisionNote } : {}),
+          confirmed: confirm === true,
+        });
         return presentReport(report);
       },
     );

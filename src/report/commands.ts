@@ -18,6 +18,7 @@ import type { AnnualReport } from './model/report.ts';
 import { MAX_REPORT_YEAR, MIN_REPORT_YEAR } from './model/schema.ts';
 import type { Finding } from './rules/rule.ts';
 import { validateReport } from './rules/validate.ts';
+import { publishRefusal, type PublishRequest } from './rules/publication.ts';
 import { reportPolicy } from './policy.ts';
 import {
   findReportById,
@@ -27,7 +28,7 @@ import {
   insertReport,
   insertVersion,
   setCurrentVersion,
-  setPublished,
+  recordPublication,
   TABLE_KEYS,
   TABLE_SOURCES,
   type ReportNarrative,
@@ -263,31 +264,27 @@ async function saveParsedIn(
 
 /**
  * Publishes the current version: the portal shows it from now on. A later edit makes a new
- * draft version; the portal keeps showing this one until the report is published again.
+ * draft version; the portal keeps showing this one until the report is published again, which is
+ * a revision (rules/publication.ts): a 修订说明 and a confirmation, both shown to the public.
  */
-export async function publishReport(
-  db: Database,
-  ctx: CommandContext,
-  reportId: number,
-  opts: { expectedVersion?: number } = {},
-): Promise<StoredReport> {
-  return db.transaction((tx) => publishReportIn(tx, ctx, reportId, opts));
+export async function publishReport(db: Database, ctx: CommandContext, reportId: number, request: PublishRequest = {}): Promise<StoredReport> {
+  return db.transaction((tx) => publishReportIn(tx, ctx, reportId, request));
 }
 
 /** publishReport inside a transaction the caller holds (demo data, bulk import). */
-export async function publishReportIn(tx: Queryable, ctx: CommandContext, reportId: number, opts: { expectedVersion?: number } = {}): Promise<StoredReport> {
+export async function publishReportIn(tx: Queryable, ctx: CommandContext, reportId: number, request: PublishRequest = {}): Promise<StoredReport> {
   const stored = await findReportById(tx, reportId, { lock: true });
   if (!stored) throw notFound('该年度报告');
   const org = await authorizedOrg(tx, ctx, stored.orgId, 'publish');
-  if (opts.expectedVersion !== undefined && opts.expectedVersion !== stored.currentVersion) {
-    throw conflict(`报告已有更新的第 ${stored.currentVersion} 版，请查看后再发布`);
-  }
-  if (stored.publishedVersion === stored.currentVersion) throw conflict(`第 ${stored.currentVersion} 版已经发布`);
-  await setPublished(tx, reportId, stored.currentVersion, ctx.actor.name);
-  const { errors, warnings } = counts((await loadCurrent(tx, stored)).findings);
+  const { findings } = await loadCurrent(tx, stored);
+  const { errors, warnings } = counts(findings);
+  const refusal = publishRefusal({ currentVersion: stored.currentVersion, publishedVersion: stored.publishedVersion, errors, warnings }, request);
+  if (refusal) throw refusal.kind === 'conflict' ? conflict(refusal.message) : invalid(refusal.message);
+  const revisionNote = stored.publishedVersion === null ? null : request.revisionNote!.trim();
+  await recordPublication(tx, { reportId, orgId: org.id, version: stored.currentVersion, byName: ctx.actor.name, revisionNote });
   await appendAudit(tx, ctx.actor, {
     orgId: org.id, action: 'report.publish', targetType: 'report', targetId: reportId,
-    summary: { year: stored.year, version: stored.currentVersion, previouslyPublished: stored.publishedVersion, errors, warnings },
+    summary: { year: stored.year, version: stored.currentVersion, previouslyPublished: stored.publishedVersion, errors, warnings, ...(revisionNote ? { revisionNote } : {}) },
   });
   return (await findReportById(tx, reportId))!;
 }
@@ -371,10 +368,12 @@ export async function importPublishedReportIn(
       };
     }
   }
-  await setPublished(tx, stored.id, result.version.version, ctx.actor.name);
+  // A newer published document of the same year replaces the one shown: a revision, said as such.
+  const revisionNote = stored.publishedVersion === null ? null : `以新导入的已公布原文（${result.version.sourceName ?? '未注明来源'}）替换第 ${stored.publishedVersion} 版`;
+  await recordPublication(tx, { reportId: stored.id, orgId: stored.orgId, version: result.version.version, byName: ctx.actor.name, revisionNote });
   await appendAudit(tx, ctx.actor, {
     orgId: stored.orgId, action: 'report.publish', targetType: 'report', targetId: stored.id,
-    summary: { year: stored.year, version: result.version.version, previouslyPublished: stored.publishedVersion, imported: true, ...counts(result.version.findings) },
+    summary: { year: stored.year, version: result.version.version, previouslyPublished: stored.publishedVersion, imported: true, ...counts(result.version.findings), ...(revisionNote ? { revisionNote } : {}) },
   });
   return { ...result, report: (await findReportById(tx, stored.id))!, published: true, keptDraft: null };
 }

@@ -17,6 +17,7 @@ import { createReport, previousYearReport, publishReport, saveReportVersion } fr
 import { cellLocator, entryCells, entryGrids, entryShapes, formValues, reportFromForm } from './entry-form.ts';
 import { SECTION_HEADINGS, SECTION_KEYS, type SectionKey } from './model/layout.ts';
 import { SEVERITY_LABELS, type Finding } from './rules/rule.ts';
+import { MAX_REVISION_NOTE, publishRequirements } from './rules/publication.ts';
 import type { GridCell, TableGrid } from './render/grid.ts';
 import { renderHtmlFragment } from './render/html.ts';
 import { reportPolicy } from './policy.ts';
@@ -98,6 +99,8 @@ interface EditorState {
   notice?: string;
   /** The values are what the clerk typed (a failed save), not a stored version. */
   unsaved?: boolean;
+  /** 修订说明 as typed, kept when publishing was refused. */
+  revisionNote?: string;
 }
 
 /** Which findings involve each cell name, for marking cells. */
@@ -197,6 +200,7 @@ function editorPage(
   const fieldNames = new Set(TABLE_KEYS.flatMap((t) => entryCells(t, grids[t]).map((c) => c.name)));
   const findings = version.findings;
   const errors = findings.filter((f) => f.severity === 'error').length;
+  const warnings = findings.filter((f) => f.severity === 'warning').length;
   const meta = { schema: report.schema, format: report.format, year: report.year };
 
   const sections = SECTION_KEYS.map((key, i) => {
@@ -208,15 +212,20 @@ function editorPage(
 </section>`;
   });
 
+  const needs = publishRequirements({ currentVersion: stored.currentVersion, publishedVersion: stored.publishedVersion, errors, warnings });
   const publishForm = canPublish
     ? stored.publishedVersion === stored.currentVersion
       ? html`<p class="notice">第 ${stored.currentVersion} 版已发布，公开门户显示的就是这一版。</p>`
-      : html`<form method="post" action="/console/reports/${stored.id}/publish" class="stack publish">
+      : html`<form method="post" action="/console/reports/${stored.id}/publish" class="stack publish" id="publish-form">
   ${csrfField(view.csrf)}
+  <h2>${needs.revision ? '发布修订版' : '发布'}</h2>
   <input type="hidden" name="version" value="${stored.currentVersion}">
-  ${errors ? html`<label class="inline"><input type="checkbox" name="confirm" value="1" required> 当前版本有 ${errors} 条错误，我已核对，仍要发布</label>` : ''}
-  <button type="submit">发布第 ${stored.currentVersion} 版</button>
-  ${stored.publishedVersion ? html`<p class="small">公开门户现在显示第 ${stored.publishedVersion} 版，发布后改为第 ${stored.currentVersion} 版。</p>` : ''}
+  ${needs.revision
+    ? html`<label for="revisionNote">修订说明（必填，将在公开门户上与修订日期一并公示）</label>
+  <textarea id="revisionNote" name="revisionNote" rows="3" maxlength="${MAX_REVISION_NOTE}" required placeholder="例如：更正表三“本年新收政府信息公开申请数量”，原数字有误">${state.revisionNote ?? ''}</textarea>`
+    : ''}
+  ${needs.confirmations.map((c, i) => html`<label class="inline"><input type="checkbox" name="confirm" value="${i + 1}" required> ${c}</label>`)}
+  <button type="submit">${needs.revision ? `发布第 ${stored.currentVersion} 版（修订）` : `发布第 ${stored.currentVersion} 版`}</button>
 </form>`
     : '';
 
@@ -300,6 +309,7 @@ export function reportConsoleRoutes(deps: AppDeps) {
       ...(state.error ? { error: state.error } : {}),
       ...(state.notice ? { notice: state.notice } : {}),
       ...(state.values ? { unsaved: true } : {}),
+      ...(state.revisionNote ? { revisionNote: state.revisionNote } : {}),
     };
     if (state.status) reply.status(state.status);
     return reply.type('text/html').send(editorPage(view, org, stored, version, versions, full, previous));
@@ -373,20 +383,26 @@ export function reportConsoleRoutes(deps: AppDeps) {
 
     app.post('/reports/:reportId/publish', { schema: { hide: true } }, async (request, reply) => {
       const { org, stored } = await loadReport(request);
-      const body = (request.body ?? {}) as Record<string, string>;
+      const body = (request.body ?? {}) as Record<string, string | string[]>;
+      const revisionNote = typeof body.revisionNote === 'string' ? body.revisionNote : '';
       try {
         const current = (await findVersion(db, stored.id, stored.currentVersion))!;
-        if (current.errorCount > 0 && body.confirm !== '1') {
-          throw new DomainError('VALIDATION', `第 ${stored.currentVersion} 版有 ${current.errorCount} 条错误；确需发布请勾选确认`);
-        }
+        const needs = publishRequirements({ currentVersion: stored.currentVersion, publishedVersion: stored.publishedVersion, errors: current.errorCount, warnings: current.warningCount });
+        // every confirmation the form showed was ticked (a browser without `required` may send fewer)
+        const ticked = new Set([body.confirm ?? []].flat());
         const expectedVersion = Number(body.version) || undefined;
-        await publishReport(db, staffContext(request.staff!, request.id), stored.id, expectedVersion ? { expectedVersion } : {});
+        await publishReport(db, staffContext(request.staff!, request.id), stored.id, {
+          ...(expectedVersion ? { expectedVersion } : {}),
+          revisionNote,
+          confirmed: needs.confirmations.every((_, i) => ticked.has(String(i + 1))),
+        });
         return reply.redirect(`/console/reports/${stored.id}?notice=published`, 303);
       } catch (err) {
         if (!(err instanceof DomainError)) throw err;
         if (err.status === 403 || err.status === 404) throw err;
-        return sendEditor(request, reply, org, (await findReportById(db, stored.id))!, { status: err.status, error: `未发布：${err.message}` });
+        return sendEditor(request, reply, org, (await findReportById(db, stored.id))!, { status: err.status, error: `未发布：${err.message}`, revisionNote });
       }
     });
+
   };
 }

@@ -70,6 +70,8 @@ export function presentPublished(r: ReportListItem) {
     year: r.year,
     format: r.format,
     publishedAt: r.publishedAt,
+    firstPublishedAt: r.firstPublishedAt ?? r.publishedAt,
+    revisions: r.revisions,
     imported: r.imported,
     errorCount: r.errorCount,
     warningCount: r.warningCount,

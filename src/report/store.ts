@@ -62,6 +62,9 @@ export type ReportVersionInfo = Omit<ReportVersion, 'report' | 'narrative' | 'fi
 export interface ReportListItem extends StoredReport {
   errorCount: number;
   warningCount: number;
+  /** When it was first published (null: never), and how many times it was revised since. */
+  firstPublishedAt: string | null;
+  revisions: number;
   /** The listed version has a table that was imported from a published document. */
   imported: boolean;
 }
@@ -163,16 +166,26 @@ export async function reportOrgId(db: Queryable, id: number): Promise<number | n
 }
 
 const LIST_COLUMNS = `r.*, v.error_count, v.warning_count,
-  (v.sources ->> 'table2' = 'imported' or v.sources ->> 'table3' = 'imported' or v.sources ->> 'table4' = 'imported') as imported`;
+  (v.sources ->> 'table2' = 'imported' or v.sources ->> 'table3' = 'imported' or v.sources ->> 'table4' = 'imported') as imported,
+  p.first_published_at, coalesce(p.publications - 1, 0)::int as revisions`;
+const PUBLICATIONS_JOIN = `left join (select report_id, min(published_at) as first_published_at, count(*)::int as publications
+  from report_publications group by report_id) p on p.report_id = r.id`;
 
-type ListRow = ReportRow & { error_count: number; warning_count: number; imported: boolean };
-const toListItem = (r: ListRow): ReportListItem => ({ ...toReport(r), errorCount: r.error_count, warningCount: r.warning_count, imported: r.imported });
+type ListRow = ReportRow & { error_count: number; warning_count: number; imported: boolean; first_published_at: Date | null; revisions: number };
+const toListItem = (r: ListRow): ReportListItem => ({
+  ...toReport(r),
+  errorCount: r.error_count,
+  warningCount: r.warning_count,
+  imported: r.imported,
+  firstPublishedAt: r.first_published_at ? new Date(r.first_published_at).toISOString() : null,
+  revisions: r.revisions,
+});
 
 /** The console's list: every report of the organization, newest year first, with its current version's counts. */
 export async function listReportsOfOrg(db: Queryable, orgId: number): Promise<ReportListItem[]> {
   const rows = await db.query<ListRow>(
     `select ${LIST_COLUMNS} from reports r
-     join report_versions v on v.report_id = r.id and v.version = r.current_version
+     join report_versions v on v.report_id = r.id and v.version = r.current_version ${PUBLICATIONS_JOIN}
      where r.org_id = $1 order by r.year desc`,
     [orgId],
   );
@@ -183,7 +196,7 @@ export async function listReportsOfOrg(db: Queryable, orgId: number): Promise<Re
 export async function listPublishedReports(db: Queryable, orgId: number): Promise<ReportListItem[]> {
   const rows = await db.query<ListRow>(
     `select ${LIST_COLUMNS} from reports r
-     join report_versions v on v.report_id = r.id and v.version = r.published_version
+     join report_versions v on v.report_id = r.id and v.version = r.published_version ${PUBLICATIONS_JOIN}
      where r.org_id = $1 and r.status = 'published' order by r.year desc`,
     [orgId],
   );
@@ -204,11 +217,36 @@ export async function setCurrentVersion(tx: Queryable, reportId: number, version
   await tx.query('update reports set current_version = $2, format = $3, updated_at = now() where id = $1', [reportId, version, format]);
 }
 
-export async function setPublished(tx: Queryable, reportId: number, version: number, byName: string): Promise<void> {
+/** Puts a version on the portal and records the publication (with its 修订说明 when it is a revision). */
+export async function recordPublication(tx: Queryable, r: { reportId: number; orgId: number; version: number; byName: string; revisionNote: string | null }): Promise<void> {
   await tx.query(
     `update reports set status = 'published', published_version = $2, published_at = now(), published_by_name = $3, updated_at = now() where id = $1`,
-    [reportId, version, byName],
+    [r.reportId, r.version, r.byName],
   );
+  await tx.query('insert into report_publications (report_id, org_id, version, published_by_name, revision_note) values ($1, $2, $3, $4, $5)', [
+    r.reportId,
+    r.orgId,
+    r.version,
+    r.byName,
+    r.revisionNote,
+  ]);
+}
+
+export interface Publication {
+  version: number;
+  publishedAt: string;
+  publishedByName: string;
+  /** null: the first publication. */
+  revisionNote: string | null;
+}
+
+/** The publications of a report, first first. */
+export async function listPublications(db: Queryable, reportId: number): Promise<Publication[]> {
+  const rows = await db.query<{ version: number; published_at: Date; published_by_name: string; revision_note: string | null }>(
+    'select version, published_at, published_by_name, revision_note from report_publications where report_id = $1 order by published_at, id',
+    [reportId],
+  );
+  return rows.map((r) => ({ version: r.version, publishedAt: new Date(r.published_at).toISOString(), publishedByName: r.published_by_name, revisionNote: r.revision_note }));
 }
 
 // ── Versions ────────────────────────────────────────────────────────────────

@@ -106,7 +106,11 @@ test('create, save versions, read an earlier version, publish, export the publis
   assert.deepEqual(v1.version.report.table3.newReceived, [0, 0, 0, 0, 0, 0, 0]);
   assert.equal((await api(admin, 'GET', `/api/v1/reports/${id}?version=9`)).statusCode, 404);
 
-  const published = await api(admin, 'POST', `/api/v1/reports/${id}/publish`, { version: 2 });
+  // Version 2 has errors (table3.balance): publishing asks for the confirmation.
+  const unconfirmed = await api(admin, 'POST', `/api/v1/reports/${id}/publish`, { version: 2 });
+  assert.equal(unconfirmed.statusCode, 400);
+  assert.match(unconfirmed.json().error.message, /^发布前请确认：第 2 版有 2 条错误，我已逐条核对，仍要发布$/);
+  const published = await api(admin, 'POST', `/api/v1/reports/${id}/publish`, { version: 2, confirm: true });
   assert.equal(published.statusCode, 200, published.body);
   assert.equal(published.json().publishedVersion, 2);
   const exported = await api(admin, 'GET', `/api/v1/reports/${id}/export?published=true`);
@@ -125,7 +129,12 @@ test('an editor may not publish; the head of the organization may', async () => 
   assert.match(denied.json().error.message, /只有本机构负责人或系统管理员可以发布/);
   const head = await ready('zrzy.head');
   assert.equal((await api(head, 'PUT', `/api/v1/reports/${r.id}`, { report })).statusCode, 403, 'the head does not edit');
-  assert.equal((await api(head, 'POST', `/api/v1/reports/${r.id}/publish`)).statusCode, 200, 'no body needed');
+  // The demo report is published: this is a revision, which needs its 修订说明 and the confirmation.
+  const bare = await api(head, 'POST', `/api/v1/reports/${r.id}/publish`);
+  assert.equal(bare.statusCode, 400);
+  assert.match(bare.json().error.message, /请填写修订说明/);
+  const revised = await api(head, 'POST', `/api/v1/reports/${r.id}/publish`, { revisionNote: '更正表二行政许可决定数', confirm: true });
+  assert.equal(revised.statusCode, 200, revised.body);
 });
 
 test('check: canonical JSON in, findings out, nothing stored; with previous year and narrative', async () => {

@@ -12,7 +12,7 @@ import { seedDemo } from '../../src/app/demo/seed.ts';
 import { createReport, importReport, publishReport, saveReportVersion } from '../../src/report/commands.ts';
 import { toCanonicalObject } from '../../src/report/model/canonical-json.ts';
 import type { AnnualReport2021 } from '../../src/report/model/report.ts';
-import { findVersion, listPublishedReports, listReportsOfOrg, listVersions } from '../../src/report/store.ts';
+import { findVersion, listPublications, listPublishedReports, listReportsOfOrg, listVersions } from '../../src/report/store.ts';
 import { fixtureReport } from '../fixtures/reports/index.ts';
 import { testDatabase, type TestDatabase } from '../helpers/db.ts';
 
@@ -133,9 +133,13 @@ test('publish: the portal shows the published version until the report is publis
   let listed = (await listPublishedReports(t.db, sl.id)).find((r) => r.year === 2022)!;
   assert.equal(listed.publishedVersion, 1);
   await assert.rejects(publishReport(t.db, staff.head!, report.id, { expectedVersion: 1 }), (e: DomainError) => e.code === 'CONFLICT');
-  await publishReport(t.db, staff.head!, report.id, { expectedVersion: 2 });
+  // Publishing again replaces what the public reads: a revision, with its 修订说明.
+  await assert.rejects(publishReport(t.db, staff.head!, report.id, { expectedVersion: 2, confirmed: true }), /请填写修订说明/);
+  await publishReport(t.db, staff.head!, report.id, { expectedVersion: 2, revisionNote: '更正行政许可决定数', confirmed: true });
   listed = (await listPublishedReports(t.db, sl.id)).find((r) => r.year === 2022)!;
   assert.equal(listed.publishedVersion, 2);
+  assert.equal(listed.revisions, 1);
+  assert.deepEqual((await listPublications(t.db, report.id)).map((p) => [p.version, p.revisionNote]), [[1, null], [2, '更正行政许可决定数']]);
   assert.deepEqual((await auditOf(report.id)).map((a) => [a.action, a.actor_name]), [
     ['report.create', 'sl.editor'],
     ['report.publish', 'sl.head'],

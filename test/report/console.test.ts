@@ -124,6 +124,7 @@ test('publishing: the editor has no button, the head publishes; errors need a co
   const headPage = await head.get(reportUrl);
   assert.doesNotMatch(headPage.body, /id="report-entry"/, 'the head reads, the editor edits');
   assert.match(headPage.body, /发布第 3 版/);
+  assert.doesNotMatch(headPage.body, /name="revisionNote"/, 'a first publication is no revision');
   const res = await head.post(`${reportUrl}/publish`, { version: '3' }, reportUrl);
   assert.equal(res.statusCode, 303);
   const published = await head.get(res.headers.location!);
@@ -132,10 +133,20 @@ test('publishing: the editor has no button, the head publishes; errors need a co
   // A version with errors: publishing without the confirmation is refused.
   const fields = formFields((await editor.get(reportUrl)).body);
   await editor.post(reportUrl, { ...fields, 'table4.review[0]': '1' }, reportUrl);
-  const refused = await head.post(`${reportUrl}/publish`, { version: '4' }, reportUrl);
+  // Version 3 is public, so publishing 4 is a revision: 修订说明 and two confirmations (the error, the replacement).
+  const form = (await head.get(reportUrl)).body;
+  assert.match(form, /<h2>发布修订版<\/h2>/);
+  assert.match(form, /<textarea id="revisionNote" name="revisionNote"[^>]* required/);
+  assert.match(form, /name="confirm" value="1" required> 第 4 版有 1 条错误，我已逐条核对，仍要发布/);
+  assert.match(form, /name="confirm" value="2" required> 公开门户上的第 3 版将被第 4 版替换，并公示修订日期和修订说明/);
+  const noNote = await head.post(`${reportUrl}/publish`, { version: '4', confirm: ['1', '2'] }, reportUrl);
+  assert.equal(noNote.statusCode, 400);
+  assert.match(noNote.body, /未发布：公开门户上已有第 3 版：再次发布是对公开报告的修订，请填写修订说明/);
+  const refused = await head.post(`${reportUrl}/publish`, { version: '4', revisionNote: '补录行政复议数', confirm: '2' }, reportUrl);
   assert.equal(refused.statusCode, 400);
-  assert.match(refused.body, /第 4 版有 1 条错误；确需发布请勾选确认/);
-  const confirmed = await head.post(`${reportUrl}/publish`, { version: '4', confirm: '1' }, reportUrl);
+  assert.match(refused.body, /未发布：发布前请确认：第 4 版有 1 条错误/);
+  assert.match(refused.body, /补录行政复议数<\/textarea>/, 'the note typed is kept');
+  const confirmed = await head.post(`${reportUrl}/publish`, { version: '4', revisionNote: '补录行政复议数', confirm: ['1', '2'] }, reportUrl);
   assert.equal(confirmed.statusCode, 303);
   const audit = await t.db.query<{ action: string; actor_name: string }>(
     `select action, actor_name from audit_log where target_type = 'report' and target_id = $1 order by id`,

@@ -88,6 +88,21 @@ test('drafts are never public; after an edit the published version stays until r
   await saveReportVersion(t.db, cliContext(), report.id, { report: edited });
   assert.doesNotMatch((await get('/orgs/QS-SL/reports/2024')).body, /4321/, 'the draft is not shown');
   assert.equal(readReport((await get('/orgs/QS-SL/reports/2024.json')).body).table2 !== null, true);
-  await publishReport(t.db, cliContext(), report.id);
-  assert.match((await get('/orgs/QS-SL/reports/2024')).body, />4321</);
+  await publishReport(t.db, cliContext(), report.id, { revisionNote: '更正行政许可决定数', confirmed: true });
+  const revised = (await get('/orgs/QS-SL/reports/2024')).body;
+  assert.match(revised, />4321</);
+  // The public sees that it changed: the revision date, the 修订说明, the earlier version.
+  assert.match(revised, /<span class="tag">已修订<\/span> 修订日期：\d{4}-\d{2}-\d{2}/);
+  assert.match(revised, /<h2 id="revisions-title">修订记录<\/h2>/);
+  assert.match(revised, /修订：更正行政许可决定数/);
+  assert.match(revised, /首次发布\s*<a href="\/orgs\/QS-SL\/reports\/2024\?version=1">查看该版本<\/a>/);
+  const earlier = await get('/orgs/QS-SL/reports/2024?version=1');
+  assert.equal(earlier.statusCode, 200);
+  assert.doesNotMatch(earlier.body, />4321</);
+  assert.match(earlier.body, /id="superseded">这是 .* 发布的版本，已于 .* 修订。/);
+  assert.match(earlier.body, /href="\/orgs\/QS-SL\/reports\/2024.pdf\?version=1"/);
+  assert.equal((await get('/orgs/QS-SL/reports/2024.json?version=1')).statusCode, 200);
+  assert.equal((await get('/orgs/QS-SL/reports/2024?version=9')).statusCode, 404, 'never a version that was not published');
+  const list = (await get('/orgs/QS-SL/reports')).body;
+  assert.match(list, /<span class="tag">已修订<\/span>/);
 });

@@ -110,7 +110,7 @@ export async function seedDemoReports(tx: Queryable): Promise<void> {
     for (const [data, text] of pairs) {
       const { report } = await createReportIn(tx, demoContext, { orgId: zrzy.id, year: data.year });
       await saveReportVersionIn(tx, demoContext, report.id, { report: data, narrative: text, note: '演示数据' });
-      await publishReportIn(tx, demoContext, report.id);
+      await publishReportIn(tx, demoContext, report.id, { confirmed: true });
     }
   }
   const sthj = await findOrgByCode(tx, 'QS-STHJ');
@@ -122,6 +122,6 @@ export async function seedDemoReports(tx: Queryable): Promise<void> {
       sourceName: 'http://www.qingshan.example.gov.cn/sthj/2025ndbg.html',
       note: '演示数据：由已公布的报告导入',
     });
-    await publishReportIn(tx, demoContext, report.id);
+    await publishReportIn(tx, demoContext, report.id, { confirmed: true });
   }
 }
