@@ -105,7 +105,8 @@ function fragment({ title, blocks }: DocumentLayout, prefix: string): string {
     } else if (b.kind === 'missing') {
       out.push(`<p class="gk-missing">${escapeHtml(b.text)}</p>`);
     } else {
-      out.push(tableHtml(b.grid, headingId, prefix));
+      // the box scrolls sideways on a narrow screen; the table keeps a readable width inside it
+      out.push(`<div class="gk-table-box">${tableHtml(b.grid, headingId, prefix)}</div>`);
     }
   }
   if (open) out.push('</section>');
@@ -133,8 +134,10 @@ p.gk-missing { text-indent: 0; text-align: center; color: #444; }
 .gk-table4 { font-size: 9pt; }
 .gk-table tr { break-inside: avoid; page-break-inside: avoid; }
 .gk-table thead { display: table-header-group; }
-@media screen and (max-width: 40rem) { body { padding: .5rem; font-size: 12pt; } .gk-table { font-size: 8pt; } }
-@media print { body { max-width: none; padding: 0; } }
+.gk-table td.num { white-space: nowrap; overflow-wrap: normal; }
+.gk-table-box { overflow-x: auto; }
+@media screen and (max-width: 48rem) { body { padding: .5rem; font-size: 12pt; } .gk-table { font-size: 9pt; } .gk-table3 { min-width: 40rem; } .gk-table4 { min-width: 52rem; } }
+@media print { body { max-width: none; padding: 0; } .gk-table-box { overflow: visible; } }
 `;
 
 /** A complete, standalone HTML page with inline print CSS and no external assets. */
