@@ -8,7 +8,8 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, w
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import sparticuz from '@sparticuz/chromium';
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { DEMO_PASSWORD } from '../../src/app/demo/seed.ts';
 
 export const SCREENSHOT_DIR = join(process.cwd(), 'test-output');
 
@@ -87,4 +88,20 @@ function fontconfigFile(): string {
   writeFileSync(partial, xml);
   renameSync(partial, file);
   return file;
+}
+
+/** A page of its own browser context, signed in as a demo user (the first login changes the initial password). */
+export async function signedIn(context: BrowserContext, base: string, username: string, newPassword = 'Browser-pass-2026'): Promise<Page> {
+  const page = await context.newPage();
+  await page.goto(`${base}/console/login`);
+  await page.getByLabel('用户名').fill(username);
+  await page.getByLabel('密码').fill(DEMO_PASSWORD);
+  await page.getByRole('button', { name: '登录' }).click();
+  await page.waitForURL(`${base}/console/password`);
+  await page.getByLabel('当前密码').fill(DEMO_PASSWORD);
+  await page.getByLabel(/^新密码/).fill(newPassword);
+  await page.getByLabel('再次输入新密码').fill(newPassword);
+  await page.getByRole('button', { name: '保存新密码' }).click();
+  await page.waitForURL(/\/console\?notice=password-changed/);
+  return page;
 }
