@@ -60,7 +60,7 @@ test('item 7: publishing again is a revision — 修订说明 and confirmations,
   const report = (await listReportsOfOrg(t.db, org.id)).find((r) => r.year === 2025)!;
   const published = (await findVersion(t.db, report.id, report.publishedVersion!))!;
   const corrected = structuredClone(published.report) as AnnualReport2021;
-  corrected.table2!.licensing.decisions += 1;
+  corrected.table2!.licensing.decisions = (corrected.table2!.licensing.decisions ?? 0) + 1;
   await saveReportVersion(t.db, cliContext(), report.id, { report: corrected, narrative: published.narrative, note: '更正行政许可决定数' });
 
   await head.goto(`${base}/console/reports/${report.id}`);
