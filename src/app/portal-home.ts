@@ -1,4 +1,4 @@
-// Portal home: every organization with its disclosure contact details (条例第十二条：指南须载明
+// Portal home: the newest information published by every agency (最新公开), every organization with its disclosure contact details (条例第十二条：指南须载明
 // 政府信息公开工作机构的名称、办公地址、办公时间、联系电话、传真号码、互联网联系方式), and the way to
 // each organization's 政府信息公开目录 and 指南 (条例第二十四条：信息检索、查阅、下载).
 import type { FastifyInstance } from 'fastify';
@@ -8,6 +8,10 @@ import { notFound } from '../core/errors.ts';
 import { ORG_KIND_LABELS, type Organization } from '../orgs/model.ts';
 import { findOrgByCode, listOrgs } from '../orgs/store.ts';
 import { portalPage, searchBox } from '../orgs/shell/portal-layout.ts';
+import { listLiveUnder } from '../catalogue/store.ts';
+
+/** How many of the newest published items the home page lists (最新公开). */
+const LATEST_ON_HOME = 10;
 
 /** Regions (省、市、县) have an overview of the organizations below them, not a catalogue or 指南 of their own. */
 const isRegion = (o: Organization) => o.kind === 'province' || o.kind === 'city' || o.kind === 'county';
@@ -15,13 +19,17 @@ const isRegion = (o: Organization) => o.kind === 'province' || o.kind === 'city'
 export function portalHomeRoutes(deps: AppDeps) {
   return async (app: FastifyInstance) => {
     app.get('/', { schema: { hide: true } }, async (_request, reply) => {
-      const orgs = await listOrgs(deps.db);
+      const [orgs, latest] = await Promise.all([listOrgs(deps.db), listLiveUnder(deps.db, '/', LATEST_ON_HOME)]);
       const depth = (o: Organization) => o.path.split('/').length - 3;
       return reply.type('text/html').send(
         portalPage(
           '政府信息公开平台',
           html`<p>查阅各机关主动公开的政府信息、政府信息公开指南和年度报告，或依法申请公开政府信息。</p>
 ${searchBox()}
+${latest.length
+  ? html`<section id="latest" aria-labelledby="latest-title"><h2 id="latest-title">最新公开</h2>
+<ul class="latest">${latest.map((e) => html`<li><a href="/items/${e.itemId}">${e.title}</a> <span class="muted">${e.orgName} · <time datetime="${e.publishedDate}">${e.publishedDate}</time></span></li>`)}</ul></section>`
+  : ''}
 <h2>机构</h2>
 <ul class="org-tree">
   ${orgs.map(

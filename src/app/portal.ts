@@ -4,6 +4,7 @@ import type { FastifyInstance } from 'fastify';
 import type { AppDeps } from '../core/http/deps.ts';
 import { portalHomeRoutes } from './portal-home.ts';
 import { registerVariant } from '../orgs/shell/variant.ts';
+import { registerSiteFrame } from '../orgs/shell/site-frame.ts';
 import { applicationPortalRoutes } from '../applications/portal.ts';
 import { reportPortalRoutes } from '../report/portal.ts';
 import { cataloguePortalRoutes } from '../catalogue/portal.ts';
@@ -12,7 +13,9 @@ const PORTAL_CSS = readFileSync(new URL('./portal.css', import.meta.url), 'utf8'
 
 export function portalPlugin(deps: AppDeps) {
   return async (app: FastifyInstance) => {
-    // Before the routes: the 繁體 view and the header's switch apply to every portal page.
+    // Before the routes: the site frame, the 繁體 view and the header's switches apply to every portal page.
+    // The footer and the reading mode first: the 繁體 view then converts them with the page.
+    registerSiteFrame(app, deps.config.site);
     registerVariant(app);
     app.get('/assets/portal.css', { schema: { hide: true } }, async (_request, reply) =>
       reply.type('text/css; charset=utf-8').header('cache-control', 'public, max-age=3600').send(PORTAL_CSS),

@@ -44,6 +44,8 @@ export interface Config {
   auditKeyFile: string | null;
   /** How often the chain heads are checkpointed when they moved, in minutes; 0 = not started by `serve`. */
   auditCheckpointMinutes: number;
+  /** The portal's footer (orgs/shell/site-frame.ts): 主办单位、联系我们、网站标识码、ICP 备案号、公安备案号. */
+  site: { sponsor: string | null; contact: string | null; siteCode: string | null; icp: string | null; psb: string | null };
 }
 
 function nonNegativeIntFrom(value: string | undefined, fallback: number): number {
@@ -87,5 +89,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     auditKey: env.GONGKAI_AUDIT_KEY || null,
     auditKeyFile: env.GONGKAI_AUDIT_KEY_FILE ? resolve(env.GONGKAI_AUDIT_KEY_FILE) : null,
     auditCheckpointMinutes: nonNegativeIntFrom(env.GONGKAI_AUDIT_CHECKPOINT_MINUTES, 10),
+    site: {
+      sponsor: env.GONGKAI_SITE_SPONSOR || null,
+      contact: env.GONGKAI_SITE_CONTACT || null,
+      siteCode: env.GONGKAI_SITE_CODE || null,
+      icp: env.GONGKAI_SITE_ICP || null,
+      psb: env.GONGKAI_SITE_PSB || null,
+    },
   };
 }

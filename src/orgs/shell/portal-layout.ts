@@ -9,6 +9,10 @@ import { documentShell } from '../../core/http/page.ts';
  */
 export const VARIANT_SWITCH_PLACEHOLDER = '<a class="variant-switch" href="/variant?to=hant&amp;back=%2F" lang="zh-TW">繁體</a>';
 
+/** Filled in as the page is sent (site-frame.ts): the configured site footer, and the 长者模式 switch. */
+export const SITE_FOOTER_PLACEHOLDER = '<!--gk:site-footer-->';
+export const READING_MODE_PLACEHOLDER = '<!--gk:reading-mode-->';
+
 const HEAD = html`<link rel="stylesheet" href="/assets/portal.css">`;
 
 /** A search form (条例第二十四条：信息检索), optionally limited to an organization or a column. */
@@ -33,12 +37,12 @@ export function portalPage(title: string, body: SafeHtml, opts: { siteName?: str
   <form class="site-search" method="get" action="/search" role="search" aria-label="全站搜索">
     <label for="site-q" class="visually-hidden">全站搜索</label><input id="site-q" name="q" type="search" placeholder="搜索政府信息"><button type="submit">搜索</button>
   </form>
-  ${trustedHtml(VARIANT_SWITCH_PLACEHOLDER)}
+  ${trustedHtml(VARIANT_SWITCH_PLACEHOLDER)} ${trustedHtml(READING_MODE_PLACEHOLDER)}
 </header>
 <main id="main" class="portal-main" role="main">
   <h1>${title}</h1>
   ${body}
 </main>
-<footer class="portal-footer"><p>本平台依据《中华人民共和国政府信息公开条例》提供政府信息公开服务 · <a href="/console">工作人员登录</a></p></footer>`,
+<footer class="portal-footer">${trustedHtml(SITE_FOOTER_PLACEHOLDER)}<p>本平台依据《中华人民共和国政府信息公开条例》提供政府信息公开服务 · <a href="/console">工作人员登录</a></p></footer>`,
   });
 }
