@@ -7,7 +7,8 @@ import { CONFIDENCE_LABELS, type CellProvenance } from './provenance.ts';
 import { FACT_LABELS } from './narrative/facts.ts';
 import type { ParseOutcome, ParsedReport } from './parse-document.ts';
 
-const FILE_TYPES = { html: 'HTML 网页', text: '文本文件', pdf: 'PDF 文件', docx: 'Word 文件（.docx）' } as const;
+/** The kind of file read, as the clerk reads it. */
+export const FILE_TYPES = { html: 'HTML 网页', text: '文本文件', pdf: 'PDF 文件', docx: 'Word 文件（.docx）' } as const;
 
 /** 表三第3行“（一）予以公开”“自然人”列, from a cell name such as table3.granted[0]. */
 export function cellLocator(cell: string, format: ReportFormat): string {

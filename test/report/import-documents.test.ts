@@ -126,7 +126,7 @@ test('API: outside the region nothing is imported or created; a supervisor creat
   assert.match(none.json().error.message, /请选择要导入的报告文件/);
 });
 
-test('console: the page is linked from the report list, imports and shows the result table with the findings', async () => {
+test('console: the page is linked from the report list, previews the upload, and after confirmation shows the result table with the findings', async () => {
   const sx = await ready('sx.admin', 'Shanxi-admin-2026');
   const list = await sx.get('/console/reports');
   assert.match(list.body, /<a href="\/console\/reports\/import">导入已公布的年度报告<\/a>/);
@@ -134,15 +134,18 @@ test('console: the page is linked from the report list, imports and shows the re
   assert.equal(form.statusCode, 200);
   assert.match(form.body, /enctype="multipart\/form-data"/);
   const csrf = /name="_csrf" value="([^"]+)"/.exec(form.body)![1]!;
+  const post = (url: string, parts: Part[]) => {
+    const { payload, contentType } = multipart([{ field: '_csrf', value: csrf }, ...parts]);
+    return t.app.inject({ method: 'POST', url, payload, headers: { 'content-type': contentType, accept: 'text/html', cookie: cookieOf(sx) } });
+  };
   const doc = randomReport(8, { year: 2022 });
   doc.report.agency = '大同市新荣区自然资源局';
-  const { payload, contentType } = multipart([
-    { field: '_csrf', value: csrf },
-    { field: 'file1', name: '新荣区2022.html', content: await renderReport(doc, 'html') },
-    { field: 'file2', ...seed('002') },
-    { field: 'draft', value: '1' },
-  ]);
-  const res = await t.app.inject({ method: 'POST', url: '/console/reports/import', payload, headers: { 'content-type': contentType, accept: 'text/html', cookie: cookieOf(sx) } });
+  const preview = await post('/console/reports/import', [{ field: 'file1', name: '新荣区2022.html', content: await renderReport(doc, 'html') }, { field: 'file2', ...seed('002') }]);
+  assert.equal(preview.statusCode, 200, preview.body.slice(0, 300));
+  assert.match(preview.body, /<option value="org:XR-ZRZY" selected>/, 'the organization named in the report is preselected');
+  assert.match(preview.body, /<li>002\.txt：[^<]*自评报告/);
+  const token = /name="token" value="([^"]+)"/.exec(preview.body)![1]!;
+  const res = await post('/console/reports/import/confirm', [{ field: 'token', value: token }, { field: 'target-0', value: 'org:XR-ZRZY' }, { field: 'draft', value: '1' }]);
   assert.equal(res.statusCode, 200, res.body.slice(0, 300));
   assert.match(res.body, /共 2 个文件：已导入 1，已存在 0，不是年度报告 1，失败 0/);
   assert.match(res.body, /<tr data-status="imported"><td>新荣区2022\.html<\/td><td>已导入<\/td>\s*<td>大同市新荣区自然资源局<\/td>\s*<td>2022<\/td>/);
@@ -152,10 +155,11 @@ test('console: the page is linked from the report list, imports and shows the re
   const draft = await t.app.inject({ method: 'GET', url: '/orgs/XR-ZRZY/reports/2022', headers: { accept: 'text/html' } });
   assert.equal(draft.statusCode, 404, 'a draft is not on the portal');
 
-  const seeded = multipart([{ field: '_csrf', value: csrf }, { field: 'file1', ...seed('001') }]);
-  const again = await t.app.inject({ method: 'POST', url: '/console/reports/import', payload: seeded.payload, headers: { 'content-type': seeded.contentType, accept: 'text/html', cookie: cookieOf(sx) } });
-  assert.match(again.body, /<td>已存在（未改动）<\/td>/);
-  assert.match(again.body, /<summary>错误 \d+ 条，警告 \d+ 条<\/summary>[\s\S]*table3\.balance/);
+  const again = await post('/console/reports/import', [{ field: 'file1', ...seed('001') }]);
+  const token2 = /name="token" value="([^"]+)"/.exec(again.body)![1]!;
+  const stored = await post('/console/reports/import/confirm', [{ field: 'token', value: token2 }, { field: 'target-0', value: 'org:XR-ZRZY' }]);
+  assert.match(stored.body, /<td>已存在（未改动）<\/td>/);
+  assert.match(stored.body, /<summary>错误 \d+ 条，警告 \d+ 条<\/summary>[\s\S]*table3\.balance/);
 
   const editor = await ready('zrzy.editor');
   assert.equal((await editor.get('/console/reports/import')).statusCode, 403);

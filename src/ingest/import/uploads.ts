@@ -1,7 +1,8 @@
-// Uploading published reports (HTML, text, PDF, Word) through the API and the console: the same
-// import as `gongkai import` (src/ingest/import), one or more files in a multipart form, with the
-// result per file. Administrators and supervisors import for the organizations of their region;
-// agencies no organization matches are created under the uploader's organization.
+// Uploading published reports (HTML, text, PDF, Word) in a multipart form, one or more files. The
+// API imports them at once as `gongkai import` does, with the result per file: administrators and
+// supervisors import for the organizations of their region; agencies no organization matches are
+// created under the uploader's organization. The console reads the same files into a preview
+// first (console.ts) and stores them once the user confirmed where each goes (confirm.ts).
 import { basename } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { acceptUploads, type UploadedFile, type UploadForm } from '../../core/http/uploads.ts';
