@@ -12,6 +12,7 @@ import { ledgerApiRoutes } from '../applications/ledger/api.ts';
 import { reportApiRoutes } from '../report/api.ts';
 import { importDocumentApiRoutes } from '../ingest/import/api.ts';
 import { catalogueApiRoutes } from '../catalogue/api.ts';
+import { STAFFING_CHECKS } from './staffing-checks.ts';
 
 export function apiPlugin(deps: AppDeps) {
   return async (app: FastifyInstance) => {
@@ -20,7 +21,7 @@ export function apiPlugin(deps: AppDeps) {
     );
     protectFromCsrf(app);
     await app.register(orgApiRoutes(deps));
-    await app.register(staffApiRoutes(deps));
+    await app.register(staffApiRoutes(deps, STAFFING_CHECKS));
     await app.register(auditApiRoutes(deps));
     await app.register(applicationApiRoutes(deps));
     await app.register(ledgerApiRoutes(deps));

@@ -19,7 +19,15 @@ const TOP_LEVEL: readonly TopLevel[] = [
   { name: 'serve', description: '启动服务（门户、管理后台、API）', load: async () => [await import('./serve.ts')] },
   { name: 'db', description: '数据库', load: async () => [await import('../core/db/cli.ts')] },
   { name: 'org', description: '机构管理', load: async () => [await import('../orgs/cli.ts')] },
-  { name: 'user', description: '工作人员账号', load: async () => [await import('../orgs/staff/cli.ts')] },
+  {
+    name: 'user',
+    description: '工作人员账号',
+    load: async () => {
+      // The other modules' staffing checks: warnings after `user roles` and `user disable`.
+      const [staff, { STAFFING_CHECKS }] = await Promise.all([import('../orgs/staff/cli.ts'), import('./staffing-checks.ts')]);
+      return [{ register: (command: Command) => staff.register(command, STAFFING_CHECKS) }];
+    },
+  },
   { name: 'audit', description: '审计日志', load: async () => [await import('../core/audit/cli.ts')] },
   {
     name: 'report',

@@ -14,7 +14,9 @@ import {
   createItem,
   ensureCatalogue,
   openFindingsOf,
+  recallSubmission,
   rejectStage,
+  returnFromReview,
   reviseItem,
   saveDraft,
   submitForReview,
@@ -217,6 +219,10 @@ export function catalogueApiRoutes(deps: AppDeps) {
     action('reject', '退回撰写人（须说明理由）', reason.extend({ round: z.number().int().optional(), stageIndex: z.number().int().optional() }), (c, id, b: { reason: string; round?: number; stageIndex?: number }) =>
       rejectStage(db, c, id, b, b.round !== undefined && b.stageIndex !== undefined ? { round: b.round, stageIndex: b.stageIndex } : undefined),
     );
+    action('return', '机构负责人或系统管理员退回撰写人（不签署当前环节；须说明理由）', reason.extend({ round: z.number().int().optional(), stageIndex: z.number().int().optional() }), (c, id, b: { reason: string; round?: number; stageIndex?: number }) =>
+      returnFromReview(db, c, id, b, b.round !== undefined && b.stageIndex !== undefined ? { round: b.round, stageIndex: b.stageIndex } : undefined),
+    );
+    action('recall', '信息发布员撤回审核（尚无人签署时），信息回到草稿', z.object({}).optional(), (c, id) => recallSubmission(db, c, id));
     action('acknowledgements', '保密审查员确认一条提示可以公开（须说明理由）', z.object({ detector: z.enum(DETECTORS), match: z.string(), reason: z.string() }), (c, id, b) => acknowledgeFinding(db, c, id, b));
     action('withdraw', '撤回已发布的信息（须说明理由）', reason, (c, id, b) => withdrawItem(db, c, id, b));
     action('revise', '修改已发布的信息：生成新版本草稿', z.object({}).optional(), (c, id) => reviseItem(db, c, id));

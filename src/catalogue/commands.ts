@@ -31,10 +31,13 @@ import {
 import { cataloguePolicy } from './policy.ts';
 import { cleanBody, cleanLine } from './rules/body.ts';
 import { DETECTORS, maskMatch, openFindings } from './rules/confidentiality.ts';
+import { interpretationLinkProblem, type LinkableItem } from './rules/interpretation.ts';
 import * as review from './rules/review.ts';
+import { staffingProblem, strandingProblem, submissionProblem } from './rules/review-staffing.ts';
+import { hasOwnCatalogue, reviewCandidates, roundApprovals } from './staffing.ts';
 import { STANDARD_COLUMNS, type StandardColumn } from './rules/standard-columns.ts';
 import { changeValidity } from './rules/validity.ts';
-import { checkAttachment, cleanFileName, FILE_KINDS } from './rules/file-type.ts';
+import { checkAttachment, cleanFileName, FILE_KINDS, type FileKind } from './rules/file-type.ts';
 import { z } from '../core/validation.ts';
 import {
   columnUsage,
@@ -89,6 +92,7 @@ const RULE_MESSAGES: Record<Rule, string> = {
   withdraw: '只有本机构的审核人、机关负责人或保密审查员可以撤回已发布的信息',
   validity: '只有本机构的信息发布员、审核人或机关负责人可以变更文件有效性',
   manage: '只有本机构负责人或系统管理员可以管理栏目和审核设置',
+  returnFromReview: '只有本机构负责人或系统管理员可以退回审核中的信息',
 };
 
 /** The organization, after the policy check when a staff member acts (404 outside its reach). */
@@ -178,14 +182,38 @@ const contentSummary = (c: ItemContent) => ({
   title: c.title, columnId: c.columnId, docNumber: c.docNumber, writtenDate: c.writtenDate, formedDate: c.formedDate, docKind: c.docKind, bodyLength: c.body.length,
 });
 
-export async function createItem(db: Database, ctx: CommandContext, orgId: number, raw: unknown): Promise<{ item: Item; version: Version }> {
+/**
+ * A new item as a draft, with its first attachments (the new-item form sends them with the first
+ * save): the item, its version and its files in one transaction and one audit entry, or nothing.
+ */
+export async function createItem(
+  db: Database,
+  ctx: CommandContext,
+  orgId: number,
+  raw: unknown,
+  files: readonly { fileName: string; content: Buffer }[] = [],
+  limits?: IsolateLimits,
+): Promise<{ item: Item; version: Version }> {
   await ensureCatalogue(db, orgId);
+  if (files.length > MAX_ATTACHMENTS) throw conflict(`每条信息最多 ${MAX_ATTACHMENTS} 个附件`);
+  let prepared: PreparedAttachment[] = [];
+  if (files.length) {
+    // Refused forms and users are refused before any file is read (reading takes a while).
+    await authorizedOrg(db, ctx, orgId, 'write');
+    itemInputSchema.parse(raw);
+    prepared = await prepareAttachments(files, limits);
+  }
   return db.transaction(async (tx) => {
     const org = await authorizedOrg(tx, ctx, orgId, 'write');
     const content = await contentFrom(tx, org, raw);
     const itemId = await insertItem(tx, org.id);
     const version = await insertVersion(tx, { ...content, orgId: org.id, itemId, version: 1, authorId: ctx.actor.userId, authorName: ctx.actor.name });
-    await appendAudit(tx, ctx.actor, { orgId: org.id, action: 'catalogue.item.create', targetType: 'catalogue_item', targetId: itemId, summary: { version: 1, ...contentSummary(content) } });
+    const attachments = [];
+    for (const a of prepared) attachments.push(attachmentSummary(await insertAttachment(tx, { orgId: org.id, versionId: version.id, ...a }), a));
+    await appendAudit(tx, ctx.actor, {
+      orgId: org.id, action: 'catalogue.item.create', targetType: 'catalogue_item', targetId: itemId,
+      summary: { version: 1, ...contentSummary(content), ...(attachments.length ? { attachments } : {}) },
+    });
     return { item: (await findItem(tx, itemId))!, version };
   });
 }
@@ -226,6 +254,9 @@ export async function submitForReview(db: Database, ctx: CommandContext, itemId:
     const settings = await settingsOf(tx, org.id);
     const { open } = await openFindingsOf(tx, latest);
     const t = review.submit(reviewState(latest), settings.stages, open.length);
+    // No submission the organization's people cannot complete: it would wait for ever (issue 21).
+    const unstaffed = submissionProblem(settings.stages, await reviewCandidates(tx, org.id), latest.authorId, settings.distinctSigners);
+    if (unstaffed) throw conflict(`本机构的审核目前无法完成，不能提交：${unstaffed}。请机构负责人或系统管理员调整人员的角色或审核设置`);
     await setVersionReview(tx, latest.id, { state: t.state, stages: t.stages, stageIndex: t.stageIndex, round: t.round, rejectionReason: null, submitted: true });
     await appendAudit(tx, ctx.actor, {
       orgId: org.id, action: 'catalogue.item.submit', targetType: 'catalogue_item', targetId: itemId,
@@ -261,6 +292,8 @@ export async function approveStage(db: Database, ctx: CommandContext, itemId: nu
     const { item, latest, org, signed, signer, distinct } = await reviewContext(tx, ctx, itemId, expected);
     const { open } = await openFindingsOf(tx, latest);
     const t = review.approve(reviewState(latest), signer, signed, distinct, open.length);
+    const strands = distinct ? strandingProblem(reviewState(latest), signer, signed, await reviewCandidates(tx, org.id), distinct) : null;
+    if (strands) throw conflict(strands);
     const stage = latest.stages![latest.stageIndex!]!;
     await insertSignoff(tx, {
       orgId: org.id, itemId, versionId: latest.id, round: latest.reviewRound, stageIndex: latest.stageIndex!, stageName: stage.name, role: stage.role,
@@ -291,6 +324,51 @@ export async function rejectStage(db: Database, ctx: CommandContext, itemId: num
     await appendAudit(tx, ctx.actor, {
       orgId: org.id, action: 'catalogue.item.reject', targetType: 'catalogue_item', targetId: itemId,
       summary: { version: latest.version, round: latest.reviewRound, stage: stage.name, reason },
+    });
+    return (await findVersion(tx, latest.id))!;
+  });
+}
+
+/**
+ * 退回 by the organization's head or an administrator, without signing the waiting stage: the way
+ * out when nobody may sign it (people left, roles changed), and always allowed while in review,
+ * since it publishes nothing. Recorded as a sign-off of the stage it was waiting at.
+ */
+export async function returnFromReview(db: Database, ctx: CommandContext, itemId: number, raw: unknown, expected?: ExpectedStage): Promise<Version> {
+  const { reason } = reasonSchema.parse(raw);
+  return db.transaction(async (tx) => {
+    const { item, latest } = await lockedItem(tx, itemId);
+    const org = await authorizedOrg(tx, ctx, item.orgId, 'returnFromReview');
+    if (expected && latest.state === 'in_review' && (expected.round !== latest.reviewRound || expected.stageIndex !== latest.stageIndex)) {
+      throw conflict('该审核环节已由他人处理，请刷新页面查看最新状态');
+    }
+    const t = review.returnToAuthor(reviewState(latest), reason);
+    const stage = latest.stages![latest.stageIndex!]!;
+    const role = ctx.staff?.roles.includes('head') && ctx.staff.homeOrgId === org.id ? 'head' : 'admin';
+    const by = role === 'head' ? '机构负责人' : '系统管理员';
+    await insertSignoff(tx, {
+      orgId: org.id, itemId, versionId: latest.id, round: latest.reviewRound, stageIndex: latest.stageIndex!, stageName: stage.name, role,
+      decision: 'reject', reason: `${reason}（${by}退回，未签署本环节）`, userId: ctx.actor.userId, userName: ctx.actor.name,
+    });
+    await setVersionReview(tx, latest.id, { state: t.state, stages: t.stages, stageIndex: null, round: t.round, rejectionReason: `${by}在“${stage.name}”环节退回：${reason}` });
+    await appendAudit(tx, ctx.actor, {
+      orgId: org.id, action: 'catalogue.item.return', targetType: 'catalogue_item', targetId: itemId,
+      summary: { version: latest.version, round: latest.reviewRound, stage: stage.name, by, reason },
+    });
+    return (await findVersion(tx, latest.id))!;
+  });
+}
+
+/** 撤回 by an editor of the organization: the submission goes back to a draft while nobody has signed it. */
+export async function recallSubmission(db: Database, ctx: CommandContext, itemId: number): Promise<Version> {
+  return db.transaction(async (tx) => {
+    const { item, latest } = await lockedItem(tx, itemId);
+    const org = await authorizedOrg(tx, ctx, item.orgId, 'write');
+    const t = review.recall(reviewState(latest), latest.state === 'in_review' ? await roundApprovals(tx, latest) : []);
+    await setVersionReview(tx, latest.id, { state: t.state, stages: t.stages, stageIndex: null, round: t.round, rejectionReason: null });
+    await appendAudit(tx, ctx.actor, {
+      orgId: org.id, action: 'catalogue.item.recall', targetType: 'catalogue_item', targetId: itemId,
+      summary: { version: latest.version, round: latest.reviewRound },
     });
     return (await findVersion(tx, latest.id))!;
   });
@@ -418,14 +496,29 @@ export async function setInterpretationLink(db: Database, ctx: CommandContext, p
   await db.transaction((tx) => setInterpretationLinkIn(tx, ctx, policyItemId, interpretationItemId, linked));
 }
 
+const isItemId = (n: number) => Number.isSafeInteger(n) && n > 0;
+
+/** What decides an item's side in a 解读 link: its latest version's column kind and 文件类型. */
+async function linkableOf(tx: Queryable, itemId: number): Promise<LinkableItem> {
+  const latest = (await latestVersion(tx, itemId))!;
+  const column = (await findColumn(tx, latest.columnId))!;
+  return { columnKind: column.kind, docKind: latest.docKind };
+}
+
 /** setInterpretationLink inside a transaction the caller holds (demo data, bulk import). */
 export async function setInterpretationLinkIn(tx: Queryable, ctx: CommandContext, policyItemId: number, interpretationItemId: number, linked: boolean): Promise<void> {
+  if (!isItemId(policyItemId) || !isItemId(interpretationItemId)) throw invalid('请选择要关联的信息');
   const policy = await findItem(tx, policyItemId, { lock: true });
   const interp = await findItem(tx, interpretationItemId);
   if (!policy || !interp) throw notFound('该信息');
   if (policy.orgId !== interp.orgId) throw notFound('本机构的该信息');
   const org = await authorizedOrg(tx, ctx, policy.orgId, 'write');
   if (policyItemId === interpretationItemId) throw invalid('不能关联信息本身');
+  // Only a new link is checked: a wrong one made before the rule can always be undone.
+  if (linked) {
+    const problem = interpretationLinkProblem(await linkableOf(tx, policyItemId), await linkableOf(tx, interpretationItemId));
+    if (problem) throw invalid(problem);
+  }
   const changed = linked
     ? await insertInterpretationLink(tx, org.id, policyItemId, interpretationItemId, ctx.actor.name)
     : await deleteInterpretationLink(tx, policyItemId, interpretationItemId);
@@ -444,24 +537,60 @@ export async function setInterpretationLinkIn(tx: Queryable, ctx: CommandContext
  * in a worker under `limits` (the server's configuration; by default the environment's).
  */
 export async function addAttachment(db: Database, ctx: CommandContext, itemId: number, file: { fileName: string; content: Buffer }, limits?: IsolateLimits): Promise<number> {
-  const checked = checkAttachment(file.fileName, file.content);
-  if ('problem' in checked) throw invalid(checked.problem);
-  const text = await extractAttachmentText(checked.kind, file.content, limits);
-  const sha256 = createHash('sha256').update(file.content).digest('hex');
-  const fileName = cleanFileName(file.fileName);
+  const a = await prepareAttachment(file, limits);
   return db.transaction(async (tx) => {
     const { item, latest } = await lockedItem(tx, itemId);
     const org = await authorizedOrg(tx, ctx, item.orgId, 'write');
     review.assertEditable(latest);
-    if ((await listAttachments(tx, latest.id)).length >= 20) throw conflict('每条信息最多 20 个附件');
-    const id = await insertAttachment(tx, { orgId: org.id, versionId: latest.id, fileName, mediaType: FILE_KINDS[checked.kind].mediaType, content: file.content, sha256, text });
+    if ((await listAttachments(tx, latest.id)).length >= MAX_ATTACHMENTS) throw conflict(`每条信息最多 ${MAX_ATTACHMENTS} 个附件`);
+    const id = await insertAttachment(tx, { orgId: org.id, versionId: latest.id, ...a });
     await appendAudit(tx, ctx.actor, {
       orgId: org.id, action: 'catalogue.attachment.add', targetType: 'catalogue_item', targetId: itemId,
-      summary: { version: latest.version, attachmentId: id, fileName, kind: checked.kind, sizeBytes: file.content.length, sha256, textLength: text.length },
+      summary: { version: latest.version, ...attachmentSummary(id, a) },
     });
     return id;
   });
 }
+
+const MAX_ATTACHMENTS = 20;
+
+/** A file checked by its magic bytes, with its text: what an attachment row is made of. */
+interface PreparedAttachment {
+  fileName: string;
+  kind: FileKind;
+  mediaType: string;
+  content: Buffer;
+  sha256: string;
+  text: string;
+}
+
+async function prepareAttachment(file: { fileName: string; content: Buffer }, limits?: IsolateLimits): Promise<PreparedAttachment> {
+  const checked = checkAttachment(file.fileName, file.content);
+  if ('problem' in checked) throw invalid(checked.problem);
+  return {
+    fileName: cleanFileName(file.fileName),
+    kind: checked.kind,
+    mediaType: FILE_KINDS[checked.kind].mediaType,
+    content: file.content,
+    sha256: createHash('sha256').update(file.content).digest('hex'),
+    text: await extractAttachmentText(checked.kind, file.content, limits),
+  };
+}
+
+/** Several files: all checked before any is read, and a refusal names its file. */
+async function prepareAttachments(files: readonly { fileName: string; content: Buffer }[], limits?: IsolateLimits): Promise<PreparedAttachment[]> {
+  for (const f of files) {
+    const checked = checkAttachment(f.fileName, f.content);
+    if ('problem' in checked) throw invalid(`附件“${cleanFileName(f.fileName) || '（无名）'}”：${checked.problem}`);
+  }
+  const out: PreparedAttachment[] = [];
+  for (const f of files) out.push(await prepareAttachment(f, limits));
+  return out;
+}
+
+const attachmentSummary = (attachmentId: number, a: PreparedAttachment) => ({
+  attachmentId, fileName: a.fileName, kind: a.kind, sizeBytes: a.content.length, sha256: a.sha256, textLength: a.text.length,
+});
 
 export async function removeAttachment(db: Database, ctx: CommandContext, attachmentId: number): Promise<number> {
   return db.transaction(async (tx) => {
@@ -600,6 +729,12 @@ export async function updateSettings(db: Database, ctx: CommandContext, orgId: n
     const org = await authorizedOrg(tx, ctx, orgId, 'manage');
     const before = await settingsOf(tx, org.id);
     const after: CatalogueSettings = { orgId: org.id, stages, distinctSigners: input.distinctSigners, sensitiveWords: [...new Set(input.sensitiveWords.filter(Boolean))] };
+    // A new review chain must be one the organization's people can complete. An unchanged one is
+    // not refused (the page warns about it), so sensitive words can still be saved meanwhile.
+    const chain = (c: Pick<CatalogueSettings, 'stages' | 'distinctSigners'>) => `${c.distinctSigners}:${c.stages.map((x) => `${x.name}/${x.role}`).join(',')}`;
+    const chainChanged = chain(before) !== chain(after);
+    const unstaffed = chainChanged && hasOwnCatalogue(org) ? staffingProblem(stages, await reviewCandidates(tx, org.id), after.distinctSigners) : null;
+    if (unstaffed) throw invalid(`本机构的人员无法完成这样的审核：${unstaffed}。请先调整人员的角色，或改用本机构人员能够完成的审核环节`);
     await updateSettingsRow(tx, after);
     await appendAudit(tx, ctx.actor, {
       orgId: org.id, action: 'catalogue.settings.update', targetType: 'organization', targetId: org.id,

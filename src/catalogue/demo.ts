@@ -80,6 +80,8 @@ interface Plan {
   docNumber?: string;
   docKind?: 'normative';
   summary?: string;
+  /** A 政策解读: the policy document it interprets (titles may repeat across years, so never matched by title). */
+  interprets?: Plan;
 }
 
 function plansFor(r: Random, d: DemoOrg, org: Organization, years: number[], now: string): Plan[] {
@@ -102,8 +104,9 @@ function plansFor(r: Random, d: DemoOrg, org: Organization, years: number[], now
       const topic = d.topics[(year + i) % d.topics.length]!;
       docSeq++;
       const title = r.pick([`${d.place}${topic}管理办法`, `关于进一步加强${topic}工作的实施意见`, `${d.place}${topic}工作规范（试行）`]);
-      out.push({ column: '政策文件', date: dateIn(year), title, docNumber: `${d.prefix}〔${year}〕${docSeq + i}号`, docKind: 'normative', summary: `规范${topic}工作`, body: paragraphs(r, org, topic, year) });
-      out.push({ column: '政策解读', date: '', title: `《${title}》政策解读`, body: `一、制定背景\n\n${paragraphs(r, org, topic, year)}\n\n二、主要内容\n\n本文件共${CN_NUMBERS[2 + r.int(3)]}部分，明确了${topic}的工作目标、主要任务和保障措施。` });
+      const policy: Plan = { column: '政策文件', date: dateIn(year), title, docNumber: `${d.prefix}〔${year}〕${docSeq + i}号`, docKind: 'normative', summary: `规范${topic}工作`, body: paragraphs(r, org, topic, year) };
+      out.push(policy);
+      out.push({ column: '政策解读', date: '', interprets: policy, title: `《${title}》政策解读`, body: `一、制定背景\n\n${paragraphs(r, org, topic, year)}\n\n二、主要内容\n\n本文件共${CN_NUMBERS[2 + r.int(3)]}部分，明确了${topic}的工作目标、主要任务和保障措施。` });
     }
     out.push({ column: '规划计划', date: `${year}-0${2 + r.int(2)}-${pad(1 + r.int(28))}`, title: `${org.shortName}${year}年工作要点`, body: paragraphs(r, org, r.pick(d.topics), year) });
     if (year < Number(now.slice(0, 4)) || now.slice(5) > '03-15') {
@@ -143,16 +146,19 @@ export async function seedCatalogueDemo(db: Database, years = [2023, 2024, 2025]
       const cal = await loadCalendar(tx, org.id);
       const r = random(d.code);
       let count = 0;
-      let lastPolicy: number | null = null;
+      // Each policy document's item, for its own 解读 (published the same day, so created after it:
+      // undated plans sort last).
+      const policyItems = new Map<Plan, number>();
       const plans = plansFor(r, d, org, allYears, now).sort((a, b) => (a.date || '9') < (b.date || '9') ? -1 : 1);
       for (const p of plans) {
         const column = columns.find((c) => c.name === p.column);
         if (!column) continue;
-        const date = p.date || plans.find((x) => x.column === '政策文件' && `《${x.title}》政策解读` === p.title)?.date || now;
+        const date = p.date || p.interprets?.date || now;
         const item = await demoItem(tx, org, column, p, date, cal, r);
         count++;
-        if (p.column === '政策文件') lastPolicy = item;
-        if (p.column === '政策解读' && lastPolicy) await setInterpretationLinkIn(tx, DEMO, lastPolicy, item, true);
+        if (p.column === '政策文件') policyItems.set(p, item);
+        const policyItem = p.interprets && policyItems.get(p.interprets);
+        if (policyItem) await setInterpretationLinkIn(tx, DEMO, policyItem, item, true);
         if (p.column === '政策文件' && date < `${thisYear - 1}-01-01` && r.next() < 0.35) {
           const on = `${Number(date.slice(0, 4)) + 1}-${date.slice(5)}`;
           await changeItemValidityIn(tx, DEMO, item, { validity: r.next() < 0.5 ? 'abolished' : 'amended', date: on <= now ? on : now, note: r.next() < 0.5 ? `被${d.prefix}〔${Number(on.slice(0, 4))}〕1号废止或修订` : '' });

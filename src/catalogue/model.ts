@@ -1,5 +1,6 @@
 // The disclosure catalogue (政府信息公开目录, 条例第十二条) as data: columns, items, versions,
 // review stages, and the zod schemas of what a clerk may submit (messages in Chinese).
+import { normalizeDateInput } from '../core/date.ts';
 import { z } from '../core/validation.ts';
 import type { Role } from '../orgs/staff/model.ts';
 
@@ -178,10 +179,14 @@ export interface Attachment {
 // ── Input schemas ────────────────────────────────────────────────────────────
 
 const text = (label: string, max: number) => z.string({ error: `请填写${label}` }).trim().max(max, { error: `${label}不能超过 ${max} 个字` });
+// The console sends YYYY-MM-DD (a date input); dates typed as text (API clients, old browsers,
+// 2025年6月3日) are read too.
 const optionalDate = (label: string) =>
   z
-    .union([z.literal(''), z.null(), z.iso.date({ error: `${label}格式应为 YYYY-MM-DD` })])
-    .optional()
+    .preprocess(
+      (v) => (typeof v === 'string' ? normalizeDateInput(v) : v),
+      z.union([z.literal(''), z.null(), z.iso.date({ error: `${label}格式应为 YYYY-MM-DD` })]).optional(),
+    )
     .transform((v) => (v ? v : null));
 
 export const itemInputSchema = z.object({

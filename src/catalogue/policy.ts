@@ -14,6 +14,8 @@ export const cataloguePolicy = {
   review: (s: Staff, org: OrgRef) => hasRole(s, 'reviewer', 'head', 'confidentiality') && isOwnOrg(s, org),
   /** Only a 保密审查员 acknowledges a confidentiality finding. */
   acknowledge: (s: Staff, org: OrgRef) => hasRole(s, 'confidentiality') && isOwnOrg(s, org),
+  /** 退回 an item in review without signing (the way out when nobody may sign): the head, or an administrator of it or above. */
+  returnFromReview: (s: Staff, org: OrgRef) => (hasRole(s, 'head') && isOwnOrg(s, org)) || (hasRole(s, 'admin') && inSubtree(s, org)),
   withdraw: (s: Staff, org: OrgRef) => hasRole(s, 'reviewer', 'head', 'confidentiality') && isOwnOrg(s, org),
   validity: (s: Staff, org: OrgRef) => hasRole(s, 'editor', 'reviewer', 'head') && isOwnOrg(s, org),
   /** Columns and review settings: the organization's head, or an administrator of it or above. */

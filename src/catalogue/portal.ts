@@ -9,7 +9,8 @@ import { html, type SafeHtml } from '../core/html.ts';
 import type { AppDeps } from '../core/http/deps.ts';
 import { documentShell } from '../core/http/page.ts';
 import type { Organization } from '../orgs/model.ts';
-import { findOrgByCode, findOrgById, listOrgs } from '../orgs/store.ts';
+import { ancestorsOf, findOrgByCode, findOrgById, listOrgs } from '../orgs/store.ts';
+import { superiorGovernmentName } from '../orgs/rules.ts';
 import { portalPage, searchBox } from '../orgs/shell/portal-layout.ts';
 import { ensureCatalogue } from './commands.ts';
 import { guideHtml } from './guide.ts';
@@ -45,10 +46,14 @@ const STYLE = html`<link rel="stylesheet" href="/assets/catalogue.css">`;
 const origin = (request: FastifyRequest) => `${request.protocol}://${request.host}`;
 const xml = (s: string) => s.replace(/[<>&'"]/g, (c) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', "'": '&apos;', '"': '&quot;' })[c]!);
 
+/**
+ * A list of items: the title with its 有效性 badge as one flexible box, the 文号 and date beside it
+ * where there is room and under it in a narrow column card (catalogue.css: ul.items).
+ */
 function entryList(entries: readonly (LiveListEntry & { orgName?: string })[]): SafeHtml {
   return html`<ul class="items">${entries.map(
-    (e) => html`<li><a href="/items/${e.itemId}">${e.title}</a>${e.docKind && e.validity !== 'effective' ? html` <span class="badge">${VALIDITY_LABELS[e.validity]}</span>` : ''}
-  <span class="meta">${e.orgName ? `${e.orgName} · ` : ''}${e.docNumber ? `${e.docNumber} · ` : ''}<time datetime="${e.publishedDate}">${e.publishedDate}</time></span></li>`,
+    (e) => html`<li><span class="entry-title"><a href="/items/${e.itemId}">${e.title}</a>${e.docKind && e.validity !== 'effective' ? html` <span class="badge">${VALIDITY_LABELS[e.validity]}</span>` : ''}</span>
+  <span class="meta">${e.orgName ? html`<span>${e.orgName}</span> · ` : ''}${e.docNumber ? html`<span>${e.docNumber}</span> · ` : ''}<time datetime="${e.publishedDate}">${e.publishedDate}</time></span></li>`,
   )}</ul>`;
 }
 
@@ -69,7 +74,8 @@ export function cataloguePortalRoutes(deps: AppDeps) {
   const client = (request: FastifyRequest) => ({ address: request.ip, userAgent: String(request.headers['user-agent'] ?? '') });
   // The header (search box, 简体/繁體 switch) and the 繁體 conversion come from the portal shell (src/portal).
   const page = (_request: FastifyRequest, title: string, body: SafeHtml, org?: Organization) =>
-    portalPage(title, html`${STYLE}${body}`, org ? { siteName: `${org.shortName}政府信息公开` } : {});
+    // The full name: with several counties on one platform, 县自然资源局 names no one agency.
+    portalPage(title, html`${STYLE}${body}`, org ? { siteName: `${org.fullName}政府信息公开` } : {});
 
   async function orgByCode(code: string): Promise<Organization> {
     const org = await findOrgByCode(db, code);
@@ -124,10 +130,10 @@ export function cataloguePortalRoutes(deps: AppDeps) {
     app.get('/orgs/:code/guide', { schema: { hide: true } }, async (request, reply) => {
       const org = await orgByCode((request.params as { code: string }).code);
       await ensureCatalogue(db, org.id);
-      const [columns, parent] = await Promise.all([listColumns(db, org.id), org.parentId ? findOrgById(db, org.parentId) : undefined]);
+      const [columns, ancestors] = await Promise.all([listColumns(db, org.id), ancestorsOf(db, org)]);
       void visits.record(org.id, client(request));
       return reply.type('text/html').send(
-        page(request, `${org.fullName}政府信息公开指南`, html`${breadcrumb([['/', '首页'], [`/orgs/${org.code}/catalogue`, org.shortName], '政府信息公开指南'])}${searchBox({ org: org.code })}${guideHtml(org, parent ?? null, columns, org.updatedAt.slice(0, 10))}`, org),
+        page(request, `${org.fullName}政府信息公开指南`, html`${breadcrumb([['/', '首页'], [`/orgs/${org.code}/catalogue`, org.shortName], '政府信息公开指南'])}${searchBox({ org: org.code })}${guideHtml(org, superiorGovernmentName(org, ancestors), columns, org.updatedAt.slice(0, 10))}`, org),
       );
     });
 
@@ -171,7 +177,7 @@ ${pagination(`/columns/${column.id}`, pageNo, total)}
       const rfc822 = (d: string) => new Date(`${d}T00:00:00+08:00`).toUTCString();
       const body = `<?xml version="1.0" encoding="UTF-8"?>
 <rss version="2.0"><channel>
-<title>${xml(`${org.shortName} · ${column.name}`)}</title>
+<title>${xml(`${org.fullName} · ${column.name}`)}</title>
 <link>${xml(`${base}/columns/${column.id}`)}</link>
 <description>${xml(`${org.fullName}政府信息公开：${column.name}`)}</description>
 <language>zh-cn</language>
@@ -191,12 +197,21 @@ ${entries.map((e) => `<item><title>${xml(e.title)}</title><link>${xml(`${base}/i
 
     const metaTable = (org: Organization, item: Item, v: Version) => {
       const m = metadataOf(org, item, v);
-      const cell = (label: string, value: string | null | SafeHtml) => html`<th scope="row">${label}</th><td>${value || '—'}</td>`;
+      const pairs: [string, string | SafeHtml | null][] = [
+        ['索引号', m.indexNumber],
+        ['发布机构', m.publisher],
+        ['文号', m.docNumber],
+        ['主题分类', m.topic],
+        ['成文日期', m.writtenDate],
+        ['发布日期', m.publishedDate],
+        ['公开方式', m.disclosureMode],
+        // only a policy document has a 有效性; elsewhere the row is left out, not shown as “—”
+        ...(m.validity ? [['有效性', html`${m.validity}${m.validityDate && item.validity !== 'effective' ? `（${m.validityDate}）` : ''}`] as [string, SafeHtml]] : []),
+      ];
+      const cell = ([label, value]: [string, string | SafeHtml | null], wide = false) => html`<th scope="row">${label}</th><td${wide ? html` colspan="3"` : ''}>${value || '—'}</td>`;
+      const rows = Array.from({ length: Math.ceil(pairs.length / 2) }, (_, i) => pairs.slice(i * 2, i * 2 + 2));
       return html`<table class="meta" aria-label="信息元数据"><tbody>
-<tr>${cell('索引号', m.indexNumber)}${cell('发布机构', m.publisher)}</tr>
-<tr>${cell('文号', m.docNumber)}${cell('主题分类', m.topic)}</tr>
-<tr>${cell('成文日期', m.writtenDate)}${cell('发布日期', m.publishedDate)}</tr>
-<tr>${cell('公开方式', m.disclosureMode)}${cell('有效性', m.validity ? html`${m.validity}${m.validityDate && item.validity !== 'effective' ? `（${m.validityDate}）` : ''}` : null)}</tr>
+${rows.map((r) => html`<tr>${r.length === 2 ? html`${cell(r[0]!)}${cell(r[1]!)}` : cell(r[0]!, true)}</tr>`)}
 </tbody></table>`;
     };
 
@@ -234,7 +249,9 @@ ${linked(links.interpretations, '相关解读')}${linked(links.policies, '解读
           title: v.title,
           bodyClass: 'print',
           body: html`${STYLE}<main class="print-view"><p class="muted">${org.fullName} · 政府信息公开</p><h1>${v.title}</h1>${metaTable(org, item, v)}<article class="article">${bodyHtml(v.body)}</article>
-<p class="muted noprint"><a href="/items/${item.id}">返回</a> · 使用浏览器的打印功能打印本页</p></main>`,
+<p class="print-actions noprint" hidden><button type="button" data-action="print">打印</button> <button type="button" class="secondary" data-action="close" data-back="/items/${item.id}">关闭</button></p>
+<noscript><p class="muted noprint"><a href="/items/${item.id}">返回</a> · 使用浏览器的打印功能打印本页</p></noscript></main>
+<script src="/assets/print.js" defer></script>`,
         }),
       );
     });
@@ -279,7 +296,7 @@ ${linked(links.interpretations, '相关解读')}${linked(links.policies, '解读
   <label for="q">关键词</label> <input id="q" name="q" value="${q.q}" placeholder="标题、正文或文号，简体繁體均可">
   <label for="docNumber">文号</label> <input id="docNumber" name="docNumber" value="${q.docNumber ?? ''}" size="14">
   <label for="year">年份</label> <select id="year" name="year"><option value="">不限</option>${Array.from({ length: 12 }, (_, i) => thisYear - i).map((y) => html`<option value="${y}"${q.year === y ? html` selected` : ''}>${y}</option>`)}</select>
-  ${org ? html`<label class="inline"><input type="checkbox" name="org" value="${org.code}" checked> 仅限${org.shortName}</label>` : ''}
+  ${org ? html`<label class="inline"><input type="checkbox" name="org" value="${org.code}" checked> 仅限${org.fullName}</label>` : ''}
   ${q.column ? html`<label class="inline"><input type="checkbox" name="column" value="${q.column}" checked> 仅本栏目</label>` : ''}
   <button type="submit">搜索</button>
 </form>
@@ -289,7 +306,7 @@ ${asked
 <ol class="results">${result.hits.map(
     (h) => html`<li><h2><a href="/items/${h.itemId}">${highlight(h.title, result.highlights)}</a></h2>
   <p class="excerpt">${highlight(h.excerpt, result.highlights)}…</p>
-  <p class="meta">${h.orgName} · 索引号 ${h.indexNumber}${h.docNumber ? html` · ${highlight(h.docNumber, result.highlights)}` : ''} · <time datetime="${h.publishedDate}">${h.publishedDate}</time></p></li>`,
+  <p class="meta">${h.orgFullName} · 索引号 ${h.indexNumber}${h.docNumber ? html` · ${highlight(h.docNumber, result.highlights)}` : ''} · <time datetime="${h.publishedDate}">${h.publishedDate}</time></p></li>`,
   )}</ol>
 ${result.total > result.pageSize ? html`<nav class="pagination" aria-label="分页">${result.page > 1 ? html`<a href="${params({ page: result.page - 1 })}">上一页</a>` : ''} 第 ${result.page} 页 ${result.page * result.pageSize < result.total && result.page < 50 ? html`<a href="${params({ page: result.page + 1 })}">下一页</a>` : ''}</nav>` : ''}`
   : html`<p>请输入关键词。可以输入简体或繁體；关键词自动分词，结果须包含每个词，完整包含关键词的排在前面；多个关键词用空格分开。</p>`}`,

@@ -3,6 +3,7 @@
 import type { Organization } from '../orgs/model.ts';
 import { DOC_KIND_LABELS, VALIDITY_LABELS, type Attachment, type Column, type Item, type Version } from './model.ts';
 import type { LiveListEntry, SearchHit } from './store.ts';
+import { hasValidity } from './rules/validity.ts';
 
 /** The metadata block of an item page (domain-reference §E.2). */
 export function metadataOf(org: Pick<Organization, 'fullName'>, item: Item, v: Version) {
@@ -15,10 +16,10 @@ export function metadataOf(org: Pick<Organization, 'fullName'>, item: Item, v: V
     topic: v.topic,
     disclosureMode: v.disclosureMode,
     docKind: v.docKind ? DOC_KIND_LABELS[v.docKind] : null,
-    /** Shown for policy documents (规章、规范性文件、其他政策文件) only. */
-    validity: v.docKind ? VALIDITY_LABELS[item.validity] : null,
-    validityDate: v.docKind ? item.validityDate : null,
-    validityNote: v.docKind ? item.validityNote : '',
+    /** Shown for policy documents (规章、规范性文件、其他政策文件) only (rules/validity.ts hasValidity). */
+    validity: hasValidity(v) ? VALIDITY_LABELS[item.validity] : null,
+    validityDate: hasValidity(v) ? item.validityDate : null,
+    validityNote: hasValidity(v) ? item.validityNote : '',
   };
 }
 

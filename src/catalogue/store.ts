@@ -634,6 +634,36 @@ export async function listLinks(db: Queryable, itemId: number): Promise<{ interp
   return { interpretations: map('interpretation'), policies: map('policy') };
 }
 
+export interface LinkCandidate {
+  itemId: number;
+  title: string;
+  columnKind: ColumnKind;
+  docKind: DocKind | null;
+  publishedDate: string | null;
+  live: boolean;
+}
+
+/**
+ * Items of an organization that could take part in a 解读 link with `itemId` (latest version in a
+ * 政策文件 or 政策解读 column, or with a 文件类型), not yet linked to it, newest first. The caller
+ * keeps the right side with rules/interpretation.ts.
+ */
+export async function listLinkCandidates(db: Queryable, orgId: number, itemId: number, limit = 500): Promise<LinkCandidate[]> {
+  const rows = await db.query<{ item_id: number; title: string; column_kind: ColumnKind; doc_kind: DocKind | null; published_date: string | null; live: boolean }>(
+    `select i.id as item_id, v.title, c.kind as column_kind, v.doc_kind, v.published_date,
+       (i.published_version_id is not null and i.withdrawn_at is null) as live
+     from catalogue_items i
+     join lateral (select x.title, x.column_id, x.doc_kind, x.published_date, x.updated_at from catalogue_versions x where x.item_id = i.id order by x.version desc limit 1) v on true
+     join catalogue_columns c on c.id = v.column_id
+     where i.org_id = $1 and i.id <> $2 and (c.kind in ('policy', 'interpretation') or v.doc_kind is not null)
+       and not exists (select 1 from catalogue_interpretations l
+                       where (l.policy_item_id = i.id and l.interpretation_item_id = $2) or (l.interpretation_item_id = i.id and l.policy_item_id = $2))
+     order by v.updated_at desc, i.id desc limit $3`,
+    [orgId, itemId, limit],
+  );
+  return rows.map((r) => ({ itemId: r.item_id, title: r.title, columnKind: r.column_kind, docKind: r.doc_kind, publishedDate: r.published_date, live: r.live }));
+}
+
 // ── Portal (live items only) ─────────────────────────────────────────────────
 
 export interface LiveItem {
@@ -716,9 +746,10 @@ export async function countLiveInColumn(db: Queryable, columnIds: number[]): Pro
 }
 
 /** Newest live items of the organizations in a subtree (the region home). */
+/** orgName: the full name (the public reads it beside items of many agencies). */
 export async function listLiveUnder(db: Queryable, path: string, limit: number): Promise<(LiveListEntry & { orgName: string; orgCode: string })[]> {
   const rows = await db.query<LiveListRow & { org_name: string; org_code: string }>(
-    `select ${LIVE_COLUMNS}, o.short_name as org_name, o.code as org_code
+    `select ${LIVE_COLUMNS}, o.full_name as org_name, o.code as org_code
      from catalogue_search s join catalogue_items i on i.id = s.item_id join catalogue_versions v on v.id = i.published_version_id
      join organizations o on o.id = s.org_id
      where o.path like $1 || '%' order by s.published_date desc, s.item_id desc limit $2`,
@@ -805,7 +836,9 @@ export interface SearchFilters {
 export interface SearchHit {
   itemId: number;
   orgId: number;
+  /** The short name (the API's field); the portal shows orgFullName. */
   orgName: string;
+  orgFullName: string;
   orgCode: string;
   columnId: number;
   title: string;
@@ -935,14 +968,14 @@ export async function searchLive(
     const at = q.excerptAt.filter(Boolean).map((x) => `nullif(strpos(lower(c.text), lower(${p(x)})), 0)`);
     const byDate = 'c.published_date desc, c.item_id desc';
     const rows = await tx.query<{
-      item_id: number; org_id: number; org_name: string; org_code: string; column_id: number; title: string; doc_number: string;
+      item_id: number; org_id: number; org_name: string; org_full_name: string; org_code: string; column_id: number; title: string; doc_number: string;
       published_date: string; index_number: string; excerpt: string; rank: number;
     }>(
       `with ${candidates},
             page as (select c.item_id, c.org_id, c.column_id, c.title, c.doc_number, c.published_date,
                        substr(c.text, greatest(1, coalesce(${[...at, '1'].join(', ')}) - 40), 160) as excerpt, ${rank} as rank
                      from c order by ${relevance ? `rank desc, ${byDate}` : byDate} limit ${p(opts.limit)} offset ${p(opts.offset)})
-       select page.*, o.short_name as org_name, o.code as org_code, i.index_number
+       select page.*, o.short_name as org_name, o.full_name as org_full_name, o.code as org_code, i.index_number
        from page join organizations o on o.id = page.org_id join catalogue_items i on i.id = page.item_id
        order by ${relevance ? 'page.rank desc, ' : ''}page.published_date desc, page.item_id desc`,
       params,
@@ -950,7 +983,7 @@ export async function searchLive(
     return {
       total,
       hits: rows.map((r) => ({
-        itemId: r.item_id, orgId: r.org_id, orgName: r.org_name, orgCode: r.org_code, columnId: r.column_id, title: r.title,
+        itemId: r.item_id, orgId: r.org_id, orgName: r.org_name, orgFullName: r.org_full_name, orgCode: r.org_code, columnId: r.column_id, title: r.title,
         docNumber: r.doc_number, publishedDate: r.published_date, indexNumber: r.index_number, excerpt: r.excerpt, rank: Number(r.rank),
       })),
     };

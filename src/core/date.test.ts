@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { addDays, assertDate, dayNumber, daysBetween, InvalidDateError, isValidDate, isWeekend, todayInChina, weekday, weekdayName, yearOf } from './date.ts';
+import { addDays, assertDate, dayNumber, daysBetween, InvalidDateError, isValidDate, isWeekend, normalizeDateInput, todayInChina, weekday, weekdayName, yearOf } from './date.ts';
 
 test('valid dates, including 29 February of a leap year', () => {
   for (const d of ['2025-01-01', '2024-02-29', '2000-02-29', '2026-12-31', '1970-01-01']) assert.equal(assertDate(d), d);
@@ -58,4 +58,10 @@ test('the machine time zone never moves a date', () => {
 test('today in China is UTC+8 whatever the server time zone', () => {
   assert.equal(todayInChina(new Date('2025-01-31T15:59:59Z')), '2025-01-31');
   assert.equal(todayInChina(new Date('2025-01-31T16:00:00Z')), '2025-02-01');
+});
+
+test('dates as people write them in a form become YYYY-MM-DD; anything else is left for the validator', () => {
+  for (const d of ['2025-06-03', '2025-6-3', ' 2025/6/3 ', '2025.06.03', '2025年6月3日', '2025 年 6 月 3 日', '２０２５年６月３日', '2025／6／3']) assert.equal(normalizeDateInput(d), '2025-06-03', d);
+  assert.equal(normalizeDateInput('2024年2月29日'), '2024-02-29');
+  for (const d of ['2025-13-01', '2025年2月30日', '20250603', '6/3/2025', '2025-06', 'abc', '']) assert.equal(normalizeDateInput(d), d.trim(), d);
 });

@@ -30,6 +30,21 @@ export function dayNumber(date: DateString): number {
   return ms / DAY_MS;
 }
 
+const WRITTEN_DATE_RE = /^(\d{4})\s*(?:[-/.]|年)\s*(\d{1,2})\s*(?:[-/.]|月)\s*(\d{1,2})\s*日?$/;
+
+/**
+ * A date as people write it in a form field — 2025-06-03, 2025-6-3, 2025/6/3, 2025.6.3,
+ * 2025年6月3日, full-width digits too — as 'YYYY-MM-DD'. Anything else comes back trimmed and
+ * unchanged, for the validator to refuse with its message.
+ */
+export function normalizeDateInput(input: string): string {
+  const s = input.trim().replace(/[\uFF10-\uFF19]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0)).replace(/[／－．]/g, (c) => ({ '／': '/', '－': '-', '．': '.' })[c]!);
+  const m = WRITTEN_DATE_RE.exec(s);
+  if (!m) return input.trim();
+  const iso = `${m[1]}-${m[2]!.padStart(2, '0')}-${m[3]!.padStart(2, '0')}`;
+  return isValidDate(iso) ? iso : input.trim();
+}
+
 export function fromDayNumber(n: number): DateString {
   return new Date(n * DAY_MS).toISOString().slice(0, 10);
 }

@@ -145,14 +145,14 @@ test('upload through the console form: finding in the attachment text, delete, p
   assert.equal(withId.statusCode, 303, withId.body.slice(0, 300));
   let page = await ed.get(url);
   assert.match(page.body, /护林员名单\.xlsx/);
-  assert.match(page.body, /居民身份证号码<\/strong>（附件“护林员名单\.xlsx”）/);
+  assert.match(page.body, /疑似身份证号码（校验位相符）<\/strong>（附件“护林员名单\.xlsx”）/);
   const attachmentId = /\/console\/catalogue\/attachments\/(\d+)"/.exec(page.body)![1]!;
   const download = await ed.get(`/console/catalogue/attachments/${attachmentId}`);
   assert.equal(download.statusCode, 200);
   assert.match(String(download.headers['content-disposition']), /^attachment; .*filename\*=UTF-8''%E6%8A%A4/);
   assert.equal((await ed.post(`/console/catalogue/attachments/${attachmentId}/delete`, {}, url)).statusCode, 303);
   page = await ed.get(url);
-  assert.doesNotMatch(page.body, /居民身份证号码/);
+  assert.doesNotMatch(page.body, /疑似身份证号码/);
 
   assert.equal((await upload('护林员名单.docx', await docxWith('护林员名单\n青山镇：张某、李某（生态护林员）'))).statusCode, 303);
   assert.equal((await ed.post(`${url}/submit`, {}, url)).statusCode, 303);

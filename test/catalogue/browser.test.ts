@@ -8,7 +8,7 @@ import type { Browser, Page } from 'playwright-core';
 import { cliContext } from '../../src/orgs/context.ts';
 import { DEMO_PASSWORD } from '../../src/app/demo/seed.ts';
 import { createUser } from '../../src/orgs/staff/commands.ts';
-import { launchBrowser, SCREENSHOT_DIR } from '../helpers/browser.ts';
+import { launchBrowser, listenForBrowser, SCREENSHOT_DIR, signedIn } from '../helpers/browser.ts';
 import { testApp, type TestApp } from '../helpers/app.ts';
 
 let t: TestApp;
@@ -20,9 +20,7 @@ before(async () => {
   for (const [username, roles] of [['zr.r2', ['reviewer']], ['zr.bm', ['confidentiality']]] as const) {
     await createUser(t.db, cliContext(), { orgCode: 'QS-ZRZY', username, displayName: username === 'zr.r2' ? '复审人' : '保密审查员', password: DEMO_PASSWORD, roles: [...roles] });
   }
-  await t.app.listen({ host: '127.0.0.1', port: 0 });
-  const address = t.app.server.address();
-  base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+  base = await listenForBrowser(t.app);
   browser = await launchBrowser();
 });
 after(async () => {
@@ -31,33 +29,26 @@ after(async () => {
 });
 
 /** A fresh browser context signed in as the user (first login changes the initial password). */
-async function signedIn(username: string): Promise<Page> {
-  const page = await (await browser.newContext()).newPage();
-  await page.goto(`${base}/console/login`);
-  await page.getByLabel('用户名').fill(username);
-  await page.getByLabel('密码').fill(DEMO_PASSWORD);
-  await page.getByRole('button', { name: '登录' }).click();
-  await page.waitForURL(`${base}/console/password`);
-  await page.getByLabel('当前密码').fill(DEMO_PASSWORD);
-  await page.getByLabel(/^新密码/).fill('Browser-pass-2026');
-  await page.getByLabel('再次输入新密码').fill('Browser-pass-2026');
-  await page.getByRole('button', { name: '保存新密码' }).click();
-  await page.waitForURL(/\/console\?notice=password-changed/);
-  return page;
+const signIn = async (username: string): Promise<Page> => signedIn(await browser.newContext(), base, username);
+
+/** The body typed as source: the rich-text editor's “HTML 源码” view shows the textarea. */
+async function fillBodySource(page: Page, text: string) {
+  await page.getByRole('button', { name: 'HTML 源码' }).click();
+  await page.locator('textarea[name="body"]').fill(text);
 }
 
 const BODY_WITH_ID = '各乡镇人民政府：\n\n为加强耕地保护，现将有关事项通知如下。联系人：王某，身份证号码330106199003071236。\n\n一、严格落实耕地占补平衡。';
 const BODY_FIXED = '各乡镇人民政府：\n\n为加强耕地保护，现将有关事项通知如下。联系人：县自然资源局耕保股，电话0571-80000101。\n\n一、严格落实耕地占补平衡。';
 
 test('write → blocked by an ID number → fixed → every review stage → published with its 索引号 → found in 简体 and 繁體', async () => {
-  const editor = await signedIn('zrzy.editor');
+  const editor = await signIn('zrzy.editor');
   await editor.getByRole('navigation', { name: '主导航' }).getByRole('link', { name: '主动公开' }).click();
   await editor.getByRole('link', { name: '撰写新信息' }).click();
   const policyColumn = await editor.locator('select[name="columnId"] option', { hasText: '政策文件' }).first().getAttribute('value');
   await editor.locator('select[name="columnId"]').selectOption(policyColumn!);
   await editor.locator('input[name="title"]').fill('青山县自然资源局关于进一步加强耕地保护的通知');
   await editor.locator('input[name="summary"]').fill('耕地保护有关事项');
-  await editor.locator('textarea[name="body"]').fill(BODY_WITH_ID);
+  await fillBodySource(editor, BODY_WITH_ID);
   await editor.locator('input[name="docNumber"]').fill('青自然资发〔2025〕12号');
   await editor.locator('input[name="writtenDate"]').fill('2025-06-03');
   await editor.locator('select[name="docKind"]').selectOption('normative');
@@ -66,13 +57,13 @@ test('write → blocked by an ID number → fixed → every review stage → pub
   const itemUrl = editor.url().split('?')[0]!;
 
   // The check blocks it: the finding in context, submission disabled.
-  assert.ok(await editor.getByText('居民身份证号码').isVisible());
+  assert.ok(await editor.getByText('疑似身份证号码（校验位相符）').isVisible());
   assert.equal(await editor.locator('ol.findings mark').textContent(), '330106199003071236');
   assert.ok(await editor.getByRole('button', { name: '提交审核' }).isDisabled());
   await editor.screenshot({ path: join(SCREENSHOT_DIR, 'catalogue-finding.png'), fullPage: true });
 
   // Fixed.
-  await editor.locator('textarea[name="body"]').fill(BODY_FIXED);
+  await fillBodySource(editor, BODY_FIXED);
   await editor.getByRole('button', { name: '保存草稿' }).click();
   await editor.waitForURL(/notice=saved/);
   assert.ok(await editor.getByText('未发现疑似涉密标志').isVisible());
@@ -82,7 +73,7 @@ test('write → blocked by an ID number → fixed → every review stage → pub
   // The stages, each by its own signer.
   const stages: [string, string][] = [['zrzy.reviewer', '初审'], ['zr.r2', '复审'], ['zrzy.head', '终审'], ['zr.bm', '保密审查']];
   for (const [username, stage] of stages) {
-    const page = await signedIn(username);
+    const page = await signIn(username);
     await page.goto(`${base}/console/catalogue/review`);
     assert.ok(await page.getByText('待您签署').isVisible(), `${username} sees the item waiting for ${stage}`);
     await page.getByRole('link', { name: '青山县自然资源局关于进一步加强耕地保护的通知' }).click();

@@ -54,4 +54,32 @@ test('policy documents with interpretations and 有效性 feed table 2; the port
   assert.match(health.body, /空白栏目（不计入以上两项）<\/th><td><strong>\d+<\/strong> 个[^<]*(<strong>达到单项否决标准<\/strong>）)?<\/td>\s*<td>累计 5 个及以上<\/td>/);
   assert.match(health.body, /应更新但长期[\s\S]*?累计 10 个及以上/);
   assert.match(health.body, /国办秘函〔2019〕19号 栏目不更新 第1项/);
+  // The published annual reports are the 年报 column's items: not 空白 (issue 21 item 16).
+  assert.match(health.body, /<tr><td>政府信息公开年报<\/td><td>365 天<\/td><td>2<\/td><td>\d{4}-\d{2}-\d{2}（\d+ 天前）<\/td>\s*<td>正常<\/td><\/tr>/);
+});
+
+test('every demo policy document that has a 解读 links exactly its own (issue 21 item 3)', async () => {
+  const items = await t.db.query<{ id: number; org_id: number; kind: string; title: string; published_date: string }>(
+    `select i.id, i.org_id, c.kind, v.title, v.published_date from catalogue_items i
+     join catalogue_versions v on v.id = i.published_version_id join catalogue_columns c on c.id = v.column_id
+     where c.kind in ('policy', 'interpretation')`,
+  );
+  const links = await t.db.query<{ policy_item_id: number; interpretation_item_id: number }>('select policy_item_id, interpretation_item_id from catalogue_interpretations');
+  const policies = items.filter((i) => i.kind === 'policy');
+  // Its own: the 解读 the demo wrote for it — named after it and published the same day, in its organization.
+  const expected = items
+    .filter((i) => i.kind === 'interpretation')
+    .map((interp) => {
+      const own = policies.filter((p) => p.org_id === interp.org_id && `《${p.title}》政策解读` === interp.title && p.published_date === interp.published_date);
+      assert.equal(own.length, 1, `${interp.title}: exactly one policy document of its own`);
+      return `${own[0]!.id}→${interp.id}`;
+    })
+    .sort();
+  const actual = links.map((l) => `${l.policy_item_id}→${l.interpretation_item_id}`).sort();
+  assert.ok(expected.length >= 40, `${expected.length} 解读 in the demo`);
+  assert.deepEqual(actual, expected);
+  // …so the policy documents with a 解读 are many, not one per organization.
+  const byOrg = new Map<number, Set<number>>();
+  for (const l of links) byOrg.set(items.find((i) => i.id === l.policy_item_id)!.org_id, (byOrg.get(items.find((i) => i.id === l.policy_item_id)!.org_id) ?? new Set()).add(l.policy_item_id));
+  for (const [org, linked] of byOrg) assert.ok(linked.size >= 6, `organization ${org}: ${linked.size} policy documents with a 解读`);
 });

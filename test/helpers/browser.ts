@@ -8,6 +8,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, renameSync, rmSync, w
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import sparticuz from '@sparticuz/chromium';
+import type { FastifyInstance } from 'fastify';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { DEMO_PASSWORD } from '../../src/app/demo/seed.ts';
 
@@ -90,15 +91,27 @@ function fontconfigFile(): string {
   return file;
 }
 
-/** A page of its own browser context, signed in as a demo user (the first login changes the initial password). */
-export async function signedIn(context: BrowserContext, base: string, username: string, newPassword = 'Browser-pass-2026'): Promise<Page> {
+/** Starts a test app on a free port of 127.0.0.1 for the browser; returns its address. */
+export async function listenForBrowser(app: FastifyInstance): Promise<string> {
+  await app.listen({ host: '127.0.0.1', port: 0 });
+  const address = app.server.address();
+  return `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+}
+
+/**
+ * A page of its own browser context, signed in as a user whose password must be changed at first
+ * login (the demo users, users made by tests): it is changed to `newPassword`.
+ */
+export async function signedIn(context: BrowserContext, base: string, username: string, opts: { password?: string; newPassword?: string } = {}): Promise<Page> {
+  const password = opts.password ?? DEMO_PASSWORD;
+  const newPassword = opts.newPassword ?? 'Browser-pass-2026';
   const page = await context.newPage();
   await page.goto(`${base}/console/login`);
   await page.getByLabel('用户名').fill(username);
-  await page.getByLabel('密码').fill(DEMO_PASSWORD);
+  await page.getByLabel('密码').fill(password);
   await page.getByRole('button', { name: '登录' }).click();
   await page.waitForURL(`${base}/console/password`);
-  await page.getByLabel('当前密码').fill(DEMO_PASSWORD);
+  await page.getByLabel('当前密码').fill(password);
   await page.getByLabel(/^新密码/).fill(newPassword);
   await page.getByLabel('再次输入新密码').fill(newPassword);
   await page.getByRole('button', { name: '保存新密码' }).click();

@@ -18,7 +18,12 @@ const DEMO_USERS: { username: string; displayName: string; orgCode: string; role
   { username: 'sheng.admin', displayName: '示范省系统管理员', orgCode: 'SF', roles: ['admin'] },
   { username: 'jiandu', displayName: '县政府办监督员', orgCode: '113301000000000001', roles: ['supervisor'] },
   { username: 'zrzy.editor', displayName: '自然资源局信息发布员', orgCode: 'QS-ZRZY', roles: ['editor'] },
+  // The default review (初审、复审、终审 and 保密审查, each by a different person) needs two 审核人
+  // and a 保密审查员 besides the head; the first reviewer is also a 保密审查员, so either may
+  // serve where the other is short (issue 21: with him alone the review could not be completed).
   { username: 'zrzy.reviewer', displayName: '自然资源局审核人', orgCode: 'QS-ZRZY', roles: ['reviewer', 'confidentiality'] },
+  { username: 'zrzy.reviewer2', displayName: '自然资源局审核人（二）', orgCode: 'QS-ZRZY', roles: ['reviewer'] },
+  { username: 'zrzy.secrecy', displayName: '自然资源局保密审查员', orgCode: 'QS-ZRZY', roles: ['confidentiality'] },
   { username: 'zrzy.handler', displayName: '自然资源局依申请办理人', orgCode: 'QS-ZRZY', roles: ['handler'] },
   { username: 'zrzy.head', displayName: '自然资源局负责人', orgCode: 'QS-ZRZY', roles: ['head'] },
 ];

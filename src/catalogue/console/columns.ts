@@ -4,7 +4,7 @@ import { staffContext } from '../../orgs/context.ts';
 import { forbidden } from '../../core/errors.ts';
 import { html } from '../../core/html.ts';
 import type { AppDeps } from '../../core/http/deps.ts';
-import { consolePage, csrfField, errorBox, noticeBox, type ConsoleView } from '../../orgs/shell/console-layout.ts';
+import { consolePage, csrfField, errorBox, noticeBox, warningBox, type ConsoleView } from '../../orgs/shell/console-layout.ts';
 import { consoleView } from '../../orgs/shell/console-view.ts';
 import { ROLE_LABELS } from '../../orgs/staff/model.ts';
 import { createColumn, deleteColumn, ensureCatalogue, moveColumn, updateColumn, updateSettings } from '../commands.ts';
@@ -12,7 +12,9 @@ import { COLUMN_KIND_LABELS, COLUMN_KINDS, STAGE_ROLES, type Column } from '../m
 import { cataloguePolicy } from '../policy.ts';
 import { MAX_STAGES } from '../rules/review.ts';
 import '../scope.ts';
-import { columnActivity, findColumn, listColumns } from '../store.ts';
+import { reviewStaffing } from '../staffing.ts';
+import { findColumn, listColumns } from '../store.ts';
+import { columnActivityWithReports } from '../column-activity.ts';
 import { messageOf, statusOf, type FormValues } from './forms.ts';
 import { catalogueMenu } from './items.ts';
 
@@ -41,7 +43,8 @@ export function columnConsoleRoutes(deps: AppDeps) {
     const view = await consoleView(deps, request, reply, 'catalogue');
     if (!cataloguePolicy.read(view.staff, view.org)) throw forbidden();
     await ensureCatalogue(db, view.org.id);
-    const [columns, activity] = await Promise.all([listColumns(db, view.org.id), columnActivity(db, view.org.id)]);
+    const columns = await listColumns(db, view.org.id);
+    const activity = await columnActivityWithReports(db, view.org.id, columns);
     const manage = cataloguePolicy.manage(view.staff, view.org);
     const depth = (c: Column): number => (c.parentId === null ? 0 : 1 + depth(columns.find((p) => p.id === c.parentId)!));
     const notice = NOTICES[(request.query as { notice?: string }).notice ?? ''];
@@ -50,7 +53,7 @@ export function columnConsoleRoutes(deps: AppDeps) {
     return reply.type('text/html').send(
       consolePage(
         view,
-        `栏目 · ${view.org.shortName}`,
+        `栏目`,
         html`${catalogueMenu(view)}${noticeBox(notice)}${errorBox(opts.error)}
 <table class="data"><thead><tr><th scope="col">栏目</th><th scope="col">类型</th><th scope="col">更新周期</th><th scope="col">已公开</th><th scope="col">最近发布</th>${manage ? html`<th scope="col">操作</th>` : ''}</tr></thead>
 <tbody>${columns.map((c) => {
@@ -85,6 +88,12 @@ ${manage
     if (!cataloguePolicy.read(view.staff, view.org)) throw forbidden();
     const settings = await ensureCatalogue(db, view.org.id);
     const manage = cataloguePolicy.manage(view.staff, view.org);
+    // Checked against the people who hold each role now (issue 21: a chain nobody can complete).
+    const { settingsProblem, stuck } = await reviewStaffing(db, view.org);
+    const warnings = [
+      ...(settingsProblem ? [`${settingsProblem}。在调整人员的角色或下面的审核环节之前，新信息不能提交审核。`] : []),
+      ...(stuck.length ? [html`有 ${stuck.length} 条信息的审核已无法完成，须由机构负责人或系统管理员<a href="/console/catalogue?state=in_review">退回撰写人</a>。`] : []),
+    ];
     const values: FormValues = opts.values ?? {
       ...Object.fromEntries(settings.stages.flatMap((s, i) => [[`stageName${i}`, s.name], [`stageRole${i}`, s.role]])),
       distinctSigners: settings.distinctSigners ? 'on' : '',
@@ -95,8 +104,8 @@ ${manage
     return reply.type('text/html').send(
       consolePage(
         view,
-        `审核设置 · ${view.org.shortName}`,
-        html`${catalogueMenu(view)}${noticeBox(notice)}${errorBox(opts.error)}
+        `审核设置`,
+        html`${catalogueMenu(view)}${noticeBox(notice)}${errorBox(opts.error)}${warningBox('本机构的人员无法完成当前的审核设置', warnings)}
 <form method="post" action="/console/catalogue/settings" class="stack">${csrfField(view.csrf)}
 <fieldset><legend>审核环节（依次签署；须包含保密审查环节；已在审核中的信息按提交时的环节继续）</legend>
 ${Array.from({ length: MAX_STAGES }, (_, i) => html`<p class="inline-fields"><label>第 ${i + 1} 环节名称 <input name="stageName${i}" value="${values[`stageName${i}`] ?? ''}" maxlength="20"${dis}></label>

@@ -15,7 +15,8 @@ import { reportPolicy } from '../../report/policy.ts';
 import { ensureCatalogue } from '../commands.ts';
 import { cataloguePolicy } from '../policy.ts';
 import { columnHealth, healthSince, LONG_UNUPDATED_DAYS, NEWS_WINDOW_DAYS, NOTICE_WINDOW_DAYS, type ColumnStatus } from '../rules/health.ts';
-import { columnActivity, dailyVisits, listColumns, liveVersionDates } from '../store.ts';
+import { dailyVisits, listColumns, liveVersionDates } from '../store.ts';
+import { columnActivityWithReports } from '../column-activity.ts';
 import { computeTable2Section1, storeTable2Section1 } from '../report-table2.ts';
 import { messageOf, statusOf } from './forms.ts';
 import { catalogueMenu } from './items.ts';
@@ -28,9 +29,9 @@ export function healthConsoleRoutes(deps: AppDeps) {
       if (!cataloguePolicy.read(view.staff, view.org)) throw forbidden();
       await ensureCatalogue(db, view.org.id);
       const now = today();
-      const [columns, activity, items, visits, calendar] = await Promise.all([
-        listColumns(db, view.org.id),
-        columnActivity(db, view.org.id),
+      const columns = await listColumns(db, view.org.id);
+      const [activity, items, visits, calendar] = await Promise.all([
+        columnActivityWithReports(db, view.org.id, columns),
         liveVersionDates(db, view.org.id, healthSince(now)),
         dailyVisits(db, view.org.id, addDays(now, -30)),
         loadCalendar(db, view.org.id),
@@ -47,7 +48,7 @@ export function healthConsoleRoutes(deps: AppDeps) {
       return reply.type('text/html').send(
         consolePage(
           view,
-          `栏目更新与访问统计 · ${view.org.shortName}`,
+          `栏目更新与访问统计`,
           html`${catalogueMenu(view)}
 <h2>检查指标</h2>
 <table class="data health-rules"><thead><tr><th scope="col">指标</th><th scope="col">本机构</th><th scope="col">单项否决标准</th><th scope="col">依据</th></tr></thead>
@@ -86,7 +87,7 @@ ${visits.length ? html`<table class="data"><thead><tr><th scope="col">日期</th
       return reply.type('text/html').send(
         consolePage(
           view,
-          `年报表二 第二十条第（一）项 · ${view.org.shortName}`,
+          `年报表二 第二十条第（一）项`,
           html`${catalogueMenu(view)}${noticeBox(opts.notice ?? (q.notice === 'stored' ? `已写入 ${year} 年度报告草稿（新版本），请在年度报告中核对后发布。` : null))}${errorBox(opts.error)}
 <form method="get" action="/console/catalogue/table2" class="inline"><label>年度 <input name="year" value="${year}" inputmode="numeric" size="6"></label><button type="submit">计算</button></form>
 <table class="data"><caption>第二十条第（一）项（${year} 年度）</caption>

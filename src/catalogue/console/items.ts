@@ -9,7 +9,6 @@ import { consolePage, csrfField, errorBox, noticeBox, type ConsoleView } from '.
 import { consoleView } from '../../orgs/shell/console-view.ts';
 import { CalendarNotCoveredError } from '../../calendar/rules.ts';
 import { loadCalendar } from '../../calendar/store.ts';
-import { ROLE_LABELS } from '../../orgs/staff/model.ts';
 import {
   acknowledgeFinding,
   addAttachment,
@@ -18,8 +17,10 @@ import {
   createItem,
   ensureCatalogue,
   openFindingsOf,
+  recallSubmission,
   rejectStage,
   removeAttachment,
+  returnFromReview,
   reviseItem,
   saveDraft,
   setInterpretationLink,
@@ -30,9 +31,9 @@ import { DOC_KIND_LABELS, VALIDITIES, VALIDITY_LABELS, VERSION_STATE_LABELS, VER
 import { cataloguePolicy } from '../policy.ts';
 import { bodyHtml } from '../rules/body.ts';
 import { DETECTOR_LABELS, findingKey } from '../rules/confidentiality.ts';
-import { signProblem } from '../rules/review.ts';
+import { linkSide, otherSide } from '../rules/interpretation.ts';
 import { publicationTimeliness } from '../rules/timeliness.ts';
-import { canChangeValidity } from '../rules/validity.ts';
+import { canChangeValidity, hasValidity } from '../rules/validity.ts';
 import '../scope.ts';
 import {
   attachmentContent,
@@ -45,23 +46,29 @@ import {
   listAttachments,
   listColumns,
   listItemsForConsole,
+  listLinkCandidates,
   listLinks,
   listSignoffs,
   listVersions,
 } from '../store.ts';
 import { sendFile } from '../attachment-download.ts';
 import { MAX_ATTACHMENT_BYTES } from '../rules/file-type.ts';
-import { acceptUploads, type UploadedFile } from '../../core/http/uploads.ts';
-import { contentValues, dateTime, itemForm, messageOf, stateBadge, statusOf, type FormValues } from './forms.ts';
+import { acceptUploads, type UploadedFile, type UploadForm } from '../../core/http/uploads.ts';
+import { serveVendorScripts } from '../../core/http/vendor-scripts.ts';
+import { reviewSection } from './review-block.ts';
+import { ATTACHMENT_ACCEPT, contentValues, dateTime, itemForm, messageOf, NEW_ITEM_FILE_FIELDS, stateBadge, statusOf, type FormValues } from './forms.ts';
 import { today } from '../../core/today.ts';
 
 const NOTICES: Record<string, string> = {
   created: '已保存为草稿。',
+  'created-with-files': '已保存为草稿，附件已上传。',
   saved: '已保存。',
   submitted: '已提交审核。',
   approved: '已签署本环节。',
   published: '已通过全部审核环节并发布。',
   rejected: '已退回撰写人。',
+  returned: '已退回撰写人（未签署本环节）。',
+  recalled: '已撤回审核，信息回到草稿。',
   acknowledged: '已确认该提示。',
   withdrawn: '已撤回，门户不再显示该信息。',
   revised: '已生成新版本草稿；原版本在新版本发布前继续公开。',
@@ -93,7 +100,7 @@ export function itemConsoleRoutes(deps: AppDeps) {
     return reply.type('text/html').send(
       consolePage(
         view,
-        `主动公开 · ${view.org.shortName}`,
+        `主动公开`,
         html`${catalogueMenu(view)}
 <nav class="tabs" aria-label="按状态筛选">${tab(null, '全部', total)} ${VERSION_STATES.filter((s) => s !== 'superseded').map((s) => tab(s, VERSION_STATE_LABELS[s], counts[s] ?? 0))}</nav>
 ${entries.length === 0
@@ -115,7 +122,7 @@ ${entries.length === 50 ? html`<p><a href="/console/catalogue?${state ? `state=$
     await ensureCatalogue(db, view.org.id);
     const columns = await listColumns(db, view.org.id);
     return reply.type('text/html').send(
-      consolePage(view, '撰写主动公开信息', html`${errorBox(error)}${itemForm(view, '/console/catalogue/items', columns, values, { submitLabel: '保存草稿' })}`),
+      consolePage(view, '撰写主动公开信息', html`${catalogueMenu(view)}${errorBox(error)}${itemForm(view, '/console/catalogue/items', columns, values, { submitLabel: '保存草稿', withFiles: true })}`),
     );
   }
 
@@ -146,6 +153,7 @@ ${entries.length === 50 ? html`<p><a href="/console/catalogue?${state ? `state=$
       listAttachments(db, shown.id),
     ]);
     const live = item.publishedVersionId !== null && item.withdrawnAt === null;
+    const publishedVersion = versions.find((v) => v.id === item.publishedVersionId) ?? null;
     const open = latest.state === 'draft' || latest.state === 'in_review';
     const { findings, open: openList } = open ? await openFindingsOf(db, latest) : { findings: [], open: [] };
     const ackByKey = new Map(acks.map((a) => [`${a.detector}\u0000${a.matchText}`, a]));
@@ -166,7 +174,8 @@ ${entries.length === 50 ? html`<p><a href="/console/catalogue?${state ? `state=$
   <dt>状态</dt><dd>${stateBadge(latest)}（第 ${latest.version} 版）${live ? html` · <a href="/items/${item.id}">在门户查看</a>` : ''}${item.withdrawnAt ? html` · 已于 ${dateTime(item.withdrawnAt)} 由 ${item.withdrawnByName} 撤回：${item.withdrawReason}` : ''}</dd>
   <dt>索引号</dt><dd>${item.indexNumber ?? '（发布时分配）'}</dd>
   <dt>栏目</dt><dd>${columnName(latest.columnId)}</dd>
-  ${item.publishedVersionId ? html`<dt>有效性</dt><dd>${VALIDITY_LABELS[item.validity]}${item.validityDate ? `（${item.validityDate}）` : ''} ${item.validityNote}</dd><dt>浏览次数</dt><dd>${item.viewCount}</dd>` : ''}
+  ${publishedVersion && hasValidity(publishedVersion) ? html`<dt>有效性</dt><dd>${VALIDITY_LABELS[item.validity]}${item.validityDate ? `（${item.validityDate}）` : ''} ${item.validityNote}</dd>` : ''}
+  ${item.publishedVersionId ? html`<dt>浏览次数</dt><dd>${item.viewCount}</dd>` : ''}
   ${timeliness}
 </dl>
 ${latest.rejectionReason && latest.state === 'draft' ? html`<p class="error" role="alert">${latest.rejectionReason}</p>` : ''}`;
@@ -196,7 +205,7 @@ ${attachments.length ? html`<ul>${attachments.map((a) => html`<li><a href="/cons
   ${editable ? html`<form method="post" action="/console/catalogue/attachments/${a.id}/delete" class="inline">${csrfField(view.csrf)}<button type="submit" class="link">删除</button></form>` : ''}</li>`)}</ul>` : ''}
 ${editable
   ? html`<form method="post" action="/console/catalogue/items/${item.id}/attachments" enctype="multipart/form-data" class="inline">${csrfField(view.csrf)}
-  <label>上传附件（PDF、Word .docx、Excel .xlsx、PNG/JPEG/GIF 图片，最大 ${MAX_ATTACHMENT_BYTES / 1024 / 1024} MB；文字会被提取用于检索和保密审查） <input type="file" name="file" accept=".pdf,.docx,.xlsx,.png,.jpg,.jpeg,.gif" required></label>
+  <label>上传附件（PDF、Word .docx、Excel .xlsx、PNG/JPEG/GIF 图片，最大 ${MAX_ATTACHMENT_BYTES / 1024 / 1024} MB；文字会被提取用于检索和保密审查） <input type="file" name="file" accept="${ATTACHMENT_ACCEPT}" required></label>
   <button type="submit">上传</button></form>`
   : ''}`;
 
@@ -220,31 +229,8 @@ ${findings.length === 0
   })}</ol>`}</section>`
       : '';
 
-    // ── review
-    const stages = latest.stages;
-    const roundSigns = signoffs.filter((s) => s.round === latest.reviewRound);
-    const signedApprovals = roundSigns.filter((s) => s.decision === 'approve').map((s) => ({ userId: s.userId, stageIndex: s.stageIndex }));
-    let reviewBlock: SafeHtml | string = '';
-    if (latest.state === 'in_review' && stages) {
-      const settings = await ensureCatalogue(db, item.orgId);
-      const problem = org.id === item.orgId
-        ? signProblem({ state: latest.state, stages, stageIndex: latest.stageIndex, round: latest.reviewRound, authorId: latest.authorId }, { userId: staff.userId, roles: staff.roles }, signedApprovals, settings.distinctSigners)
-        : '您不在该机构';
-      const stage = stages[latest.stageIndex!]!;
-      const hidden = html`<input type="hidden" name="round" value="${latest.reviewRound}"><input type="hidden" name="stageIndex" value="${latest.stageIndex}">`;
-      reviewBlock = html`<section aria-labelledby="review"><h2 id="review">审核（第 ${latest.reviewRound} 轮）</h2>
-<ol class="stages">${stages.map((s, i) => {
-    const sign = roundSigns.find((x) => x.stageIndex === i && x.decision === 'approve');
-    return html`<li>${s.name}（${ROLE_LABELS[s.role]}）：${sign ? html`✓ ${sign.userName}，${dateTime(sign.at)}` : i === latest.stageIndex ? html`<strong>待签署</strong>` : '待前一环节'}</li>`;
-  })}</ol>
-${problem
-  ? html`<p class="muted">当前环节“${stage.name}”：${problem}</p>`
-  : html`<form method="post" action="/console/catalogue/items/${item.id}/approve" class="inline">${csrfField(view.csrf)}${hidden}
-  <button type="submit"${openList.length ? html` disabled` : ''}>签署“${stage.name}”：同意${latest.stageIndex === stages.length - 1 ? '并发布' : ''}</button></form>
-<form method="post" action="/console/catalogue/items/${item.id}/reject" class="inline">${csrfField(view.csrf)}${hidden}
-  <label>退回理由 <input name="reason" required minlength="2" maxlength="500"></label><button type="submit" class="secondary">退回撰写人</button></form>`}
-</section>`;
-    }
+    // ── review (review-block.ts)
+    const reviewBlock = await reviewSection(db, view, item, latest, signoffs, openList.length);
     const history = signoffs.length
       ? html`<h2>审核记录</h2><table class="data"><thead><tr><th scope="col">轮次</th><th scope="col">环节</th><th scope="col">结论</th><th scope="col">签署人</th><th scope="col">时间</th></tr></thead>
 <tbody>${signoffs.map((s) => html`<tr><td>${s.round}</td><td>${s.stageName}</td><td>${s.decision === 'approve' ? '同意' : html`退回：${s.reason}`}</td><td>${s.userName}</td><td>${dateTime(s.at)}</td></tr>`)}</tbody></table>`
@@ -269,23 +255,32 @@ ${published && canValidity && nextValidities.length && latest.docKind
   <label>说明 <input name="note" maxlength="200" placeholder="如：被青政发〔2025〕1号废止"></label><button type="submit">更新有效性</button></form>`
   : ''}`;
 
-    const linkTargets = canWrite ? (await listItemsForConsole(db, item.orgId, { limit: 200 })).filter((e) => e.item.id !== item.id) : [];
-    const isInterpretation = columns.find((c) => c.id === latest.columnId)?.kind === 'interpretation';
+    // The picker offers only the other side: 解读 for a policy document, policy documents for a 解读.
+    const side = linkSide({ columnKind: columns.find((c) => c.id === latest.columnId)?.kind ?? 'general', docKind: latest.docKind });
+    const linkTargets = canWrite && side
+      ? (await listLinkCandidates(db, item.orgId, item.id)).filter((c) => linkSide(c) === otherSide(side))
+      : [];
+    const isInterpretation = side === 'interpretation';
     const linkRow = (l: { itemId: number; title: string; live: boolean }, policyId: number, interpId: number) =>
       html`<li><a href="/console/catalogue/items/${l.itemId}">${l.title}</a>${l.live ? '' : html` <span class="muted">（未公开）</span>`}
   ${canWrite ? html`<form method="post" action="/console/catalogue/items/${item.id}/links" class="inline">${csrfField(view.csrf)}
     <input type="hidden" name="policyItemId" value="${policyId}"><input type="hidden" name="interpretationItemId" value="${interpId}"><input type="hidden" name="linked" value="false">
     <button type="submit" class="link">取消关联</button></form>` : ''}</li>`;
-    const linksBlock = html`<section aria-labelledby="links"><h2 id="links">政策解读关联</h2>
+    const hasLinks = links.interpretations.length > 0 || links.policies.length > 0;
+    const linksBlock = !side && !hasLinks ? '' : html`<section aria-labelledby="links"><h2 id="links">政策解读关联</h2>
 ${links.interpretations.length ? html`<p>本文件的解读：</p><ul>${links.interpretations.map((l) => linkRow(l, item.id, l.itemId))}</ul>` : ''}
 ${links.policies.length ? html`<p>本解读所解读的政策文件：</p><ul>${links.policies.map((l) => linkRow(l, l.itemId, item.id))}</ul>` : ''}
-${!links.interpretations.length && !links.policies.length ? html`<p class="muted">暂无关联。规章和行政规范性文件应同步发布解读（“三同步”）。</p>` : ''}
-${canWrite && linkTargets.length
+${!hasLinks ? html`<p class="muted">暂无关联。${isInterpretation ? '解读应关联其所解读的政策文件。' : '规章和行政规范性文件应同步发布解读（“三同步”）。'}</p>` : ''}
+${canWrite && side && linkTargets.length
   ? html`<form method="post" action="/console/catalogue/items/${item.id}/links" class="inline">${csrfField(view.csrf)}<input type="hidden" name="linked" value="true">
   <input type="hidden" name="${isInterpretation ? 'interpretationItemId' : 'policyItemId'}" value="${item.id}">
-  <label>${isInterpretation ? '关联被解读的政策文件' : '关联解读'} <select name="${isInterpretation ? 'policyItemId' : 'interpretationItemId'}">${linkTargets.map((e) => html`<option value="${e.item.id}">${e.latest.title}</option>`)}</select></label>
+  <label>${isInterpretation ? '关联被解读的政策文件' : '关联解读'} <select name="${isInterpretation ? 'policyItemId' : 'interpretationItemId'}" required>
+    <option value="" selected disabled>${isInterpretation ? '请选择政策文件' : '请选择政策解读'}</option>
+    ${linkTargets.map((c) => html`<option value="${c.itemId}">${c.title}${c.live ? (c.publishedDate ? `（${c.publishedDate}）` : '') : '（未公开）'}</option>`)}</select></label>
   <button type="submit">关联</button></form>`
-  : ''}</section>`;
+  : canWrite && side
+    ? html`<p class="muted">${isInterpretation ? '本机构暂无可关联的政策文件。' : '本机构暂无可关联的政策解读：请先在“政策解读”栏目撰写解读。'}</p>`
+    : ''}</section>`;
 
     const versionList = html`<h2>版本</h2><table class="data"><thead><tr><th scope="col">版本</th><th scope="col">状态</th><th scope="col">撰写人</th><th scope="col">发布日期</th><th scope="col">更新时间</th></tr></thead>
 <tbody>${versions.map((v) => html`<tr><td><a href="/console/catalogue/items/${item.id}?version=${v.version}">第 ${v.version} 版</a></td><td>${VERSION_STATE_LABELS[v.state]}</td><td>${v.authorName}</td><td>${v.publishedDate ?? '—'}</td><td>${dateTime(v.updatedAt)}</td></tr>`)}</tbody></table>`;
@@ -313,23 +308,28 @@ ${canWrite && linkTargets.length
     form.round !== undefined && form.stageIndex !== undefined ? { round: Number(form.round), stageIndex: Number(form.stageIndex) } : undefined;
 
   return async (app: FastifyInstance) => {
-    // a little over the limit, so that the command refuses a large file with its own message
-    await acceptUploads(app, { maxFileBytes: MAX_ATTACHMENT_BYTES + 1024 * 1024, maxFiles: 1 });
+    // a little over the limit, so that the command refuses a large file with its own message;
+    // the new-item form brings up to NEW_ITEM_FILE_FIELDS.length files, the draft's form one
+    await acceptUploads(app, { maxFileBytes: MAX_ATTACHMENT_BYTES + 1024 * 1024, maxFiles: NEW_ITEM_FILE_FIELDS.length });
+    serveVendorScripts(app, '/catalogue/editor', { 'squire.js': 'squire-rte/dist/squire.js', 'purify.js': 'dompurify/dist/purify.min.js' });
     app.get('/catalogue', { schema: { hide: true } }, listPage);
     app.get('/catalogue/new', { schema: { hide: true } }, (request, reply) => newItemPage(request, reply, {}));
     app.post('/catalogue/items', { schema: { hide: true } }, async (request, reply) => {
       const staff = request.staff!;
-      const form = body(request);
+      // urlencoded, or multipart with the first attachments (empty file inputs send empty parts)
+      const form = (request.body ?? {}) as UploadForm;
+      const values = Object.fromEntries(Object.entries(form).filter((e): e is [string, string] => typeof e[1] === 'string' && e[0] !== '_csrf'));
+      const files = NEW_ITEM_FILE_FIELDS.map((name) => form[name]).filter((f): f is UploadedFile => typeof f === 'object' && f.content.length > 0);
       const view = await consoleView(deps, request, reply, 'catalogue');
       try {
-        const { item } = await createItem(db, staffContext(staff, request.id), view.org.id, form);
-        return reply.redirect(`/console/catalogue/items/${item.id}?notice=created`, 303);
+        const { item } = await createItem(db, staffContext(staff, request.id), view.org.id, values, files, deps.config.documentLimits);
+        return reply.redirect(`/console/catalogue/items/${item.id}?notice=${files.length ? 'created-with-files' : 'created'}`, 303);
       } catch (err) {
         const message = messageOf(err);
         if (!message) throw err;
         reply.status(statusOf(err));
-        const { _csrf, ...values } = form;
-        return newItemPage(request, reply, values, message);
+        // A browser cannot refill a file input: say so rather than lose the files silently.
+        return newItemPage(request, reply, values, files.length ? `${message}（草稿未保存，所选附件也需重新选择）` : message);
       }
     });
     app.get('/catalogue/items/:itemId', { schema: { hide: true } }, (request, reply) => itemPage(request, reply));
@@ -344,6 +344,12 @@ ${canWrite && linkTargets.length
     );
     app.post('/catalogue/items/:itemId/reject', { schema: { hide: true } }, (request, reply) =>
       act(request, reply, async (ctx, id, form) => (await rejectStage(db, ctx, id, form, expected(form)), 'rejected')),
+    );
+    app.post('/catalogue/items/:itemId/return', { schema: { hide: true } }, (request, reply) =>
+      act(request, reply, async (ctx, id, form) => (await returnFromReview(db, ctx, id, form, expected(form)), 'returned')),
+    );
+    app.post('/catalogue/items/:itemId/recall', { schema: { hide: true } }, (request, reply) =>
+      act(request, reply, async (ctx, id) => (await recallSubmission(db, ctx, id), 'recalled')),
     );
     app.post('/catalogue/items/:itemId/acknowledge', { schema: { hide: true } }, (request, reply) =>
       act(request, reply, async (ctx, id, form) => (await acknowledgeFinding(db, ctx, id, form), 'acknowledged')),

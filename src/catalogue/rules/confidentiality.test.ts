@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { detectFindings, findingsInContext, idCardChecksumOk, luhnOk, maskMatch, openFindings, unreadAttachmentFindings, type Detector } from './confidentiality.ts';
+import { DETECTOR_LABELS, detectFindings, findingsInContext, idCardChecksumOk, luhnOk, maskMatch, openFindings, plausibleRegionCode, unreadAttachmentFindings, type Detector } from './confidentiality.ts';
 
 const found = (text: string, words?: string[]) => detectFindings(text, { words }).map((f) => [f.detector, f.match] as [Detector, string]);
 const kinds = (text: string, words?: string[]) => detectFindings(text, { words }).map((f) => f.detector);
@@ -22,8 +22,34 @@ test('ID numbers: true positives in running text, full-width digits, lower-case 
   assert.deepEqual(found('两人：330106199003071236、610103199912313456').length, 2);
 });
 
+test('ID numbers with a wrong check character are still personal data: flagged as such, saying the check fails', () => {
+  assert.equal(idCardChecksumOk('110101199003071234'), false);
+  assert.equal(idCardChecksumOk('11010119900307123X'), false);
+  assert.deepEqual(found('申请人身份证号110101199003071234，住址略。'), [['id_card_bad_check', '110101199003071234']]);
+  assert.deepEqual(found('11010119900307123X'), [['id_card_bad_check', '11010119900307123X']]);
+  assert.deepEqual(found('号码 11010119900307123x。'), [['id_card_bad_check', '11010119900307123x']]);
+  assert.deepEqual(found('330106199003071235'), [['id_card_bad_check', '330106199003071235']], 'one digit off a real number');
+  assert.deepEqual(found('全角 １１０１０１１９９００３０７１２３４'), [['id_card_bad_check', '１１０１０１１９９００３０７１２３４']]);
+  assert.deepEqual(found('110101199003071233'), [['id_card', '110101199003071233']], 'with its right check character');
+  assert.match(DETECTOR_LABELS.id_card_bad_check, /^疑似身份证号码.*校验位不符/);
+  assert.match(DETECTOR_LABELS.id_card, /^疑似身份证号码.*校验位相符/);
+  assert.equal(maskMatch({ detector: 'id_card_bad_check', match: '110101199003071234' }), '110***********1234');
+});
+
+test('a wrong check character is flagged only with a plausible region code and birth date', () => {
+  assert.equal(plausibleRegionCode('110101199003071234'), true);
+  assert.equal(plausibleRegionCode('990101199003071234'), false, '99 is no province');
+  assert.equal(plausibleRegionCode('110000199003071234'), false, 'a province-level placeholder');
+  assert.deepEqual(kinds('990101199003071234'), [], 'no province 99');
+  assert.deepEqual(kinds('190101199003071234'), [], 'no province 19');
+  assert.deepEqual(kinds('110101199013071234'), [], 'month 13');
+  assert.deepEqual(kinds('110101199002301234'), [], '30 February');
+  assert.deepEqual(kinds('110101170003071234'), [], 'born in 1700');
+  assert.deepEqual(kinds('1110101199003071234'), [], 'part of a longer number');
+  assert.deepEqual(kinds('110101199003071234A'), [], 'part of a longer code');
+});
+
 test('ID numbers: false positives are not reported', () => {
-  assert.deepEqual(kinds('330106199003071235'), [], 'bad checksum');
   assert.deepEqual(kinds('110105194913310023'), [], 'month 13 is not a birth date');
   assert.deepEqual(kinds('510102200102290017'), [], '2001-02-29 does not exist');
   assert.deepEqual(kinds('1330106199003071236'), [], 'part of a longer number');
@@ -111,6 +137,7 @@ test('acknowledged findings stop blocking; masking hides the middle of personal 
   const open = openFindings(fs, [{ detector: 'id_card', matchText: '11010519491231002X' }]);
   assert.deepEqual(open.map((f) => f.detector), ['mobile']);
   assert.equal(maskMatch(fs[0]!), '110***********002X');
+  assert.deepEqual(openFindings(detectFindings('110101199003071234'), [{ detector: 'id_card', matchText: '110101199003071234' }]).length, 1, 'an acknowledgement is for its own detector');
   assert.equal(maskMatch({ detector: 'classification', match: '秘密★' }), '秘密★');
 });
 

@@ -5,11 +5,13 @@
 // Pure functions over a text; positions are UTF-16 offsets into the text as given.
 import { toSimplified } from '../search/text.ts';
 
-export const DETECTORS = ['id_card', 'bank_card', 'mobile', 'classification', 'internal', 'word', 'no_text'] as const;
+export const DETECTORS = ['id_card', 'id_card_bad_check', 'bank_card', 'mobile', 'classification', 'internal', 'word', 'no_text'] as const;
 export type Detector = (typeof DETECTORS)[number];
 
+// “疑似”: the detectors only see a number's shape; a person decides whether it is one.
 export const DETECTOR_LABELS: Record<Detector, string> = {
-  id_card: '居民身份证号码',
+  id_card: '疑似身份证号码（校验位相符）',
+  id_card_bad_check: '疑似身份证号码（校验位不符）',
   bank_card: '银行卡号',
   mobile: '手机号码',
   classification: '密级标志',
@@ -88,15 +90,35 @@ function* matches(re: RegExp, text: string): Generator<RegExpExecArray> {
   }
 }
 
-/** 18-digit 居民身份证号码: region digit 1–9, a real birth date, and the check character. */
+/**
+ * Province-level codes of GB/T 2260 (the first two digits of a 居民身份证号码), with 71 台湾,
+ * 81 香港, 82 澳门 and 83 (居住证 of 台湾居民).
+ */
+const PROVINCE_CODES = new Set([
+  '11', '12', '13', '14', '15', '21', '22', '23', '31', '32', '33', '34', '35', '36', '37', '41', '42', '43', '44', '45', '46',
+  '50', '51', '52', '53', '54', '61', '62', '63', '64', '65', '71', '81', '82', '83',
+]);
+
+/** A plausible region: a province-level code and not a province-level placeholder (xx0000). */
+export function plausibleRegionCode(id: string): boolean {
+  return PROVINCE_CODES.has(id.slice(0, 2)) && id.slice(2, 6) !== '0000';
+}
+
+/**
+ * 18-digit 居民身份证号码 (条例第十五条: personal data whatever its check digit). With a real birth
+ * date and the right check character it is `id_card`; with a wrong one (a typo, a number made up
+ * for the text, or one mis-copied) it is still someone's number or close to it, so it is
+ * `id_card_bad_check` — then the region code must be plausible too, so that serial numbers that
+ * happen to hold a date are not flagged.
+ */
 function idCards(text: string): Finding[] {
   const out: Finding[] = [];
   for (const m of matches(/[1-9]\d{5}(?:18|19|20)\d{2}\d{4}\d{3}[\dXx]/, text)) {
     const start = m.index;
     const end = start + m[0].length;
-    if (!standsAlone(text, start, end)) continue;
-    if (!validBirthDate(m[0].slice(6, 14)) || !idCardChecksumOk(m[0])) continue;
-    out.push({ detector: 'id_card', match: m[0], start, end });
+    if (!standsAlone(text, start, end) || !validBirthDate(m[0].slice(6, 14))) continue;
+    if (idCardChecksumOk(m[0])) out.push({ detector: 'id_card', match: m[0], start, end });
+    else if (plausibleRegionCode(m[0])) out.push({ detector: 'id_card_bad_check', match: m[0], start, end });
   }
   return out;
 }
@@ -223,7 +245,7 @@ export function openFindings<F extends Finding>(findings: readonly F[], acks: re
 
 /** Masks the middle of a personal number for lists and audit entries: 110105********1234. */
 export function maskMatch(f: Pick<Finding, 'detector' | 'match'>): string {
-  if (!['id_card', 'bank_card', 'mobile'].includes(f.detector)) return f.match;
+  if (!['id_card', 'id_card_bad_check', 'bank_card', 'mobile'].includes(f.detector)) return f.match;
   const s = f.match;
   if (s.length <= 7) return s;
   return s.slice(0, 3) + '*'.repeat(s.length - 7) + s.slice(-4);

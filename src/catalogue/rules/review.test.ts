@@ -2,7 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { DomainError } from '../../core/errors.ts';
 import { DEFAULT_STAGES, type ReviewStage } from '../model.ts';
-import { approve, assertEditable, assertRevisable, currentStage, reject, stagesProblem, submit, withdraw, type ReviewState, type RoundSignature, type Signer } from './review.ts';
+import { approve, assertEditable, assertRevisable, currentStage, recall, reject, returnToAuthor, stagesProblem, submit, withdraw, type ReviewState, type RoundSignature, type Signer } from './review.ts';
 
 const draft: ReviewState = { state: 'draft', stages: null, stageIndex: null, round: 0, authorId: 1 };
 const reviewerA: Signer = { userId: 2, roles: ['reviewer'] };
@@ -98,4 +98,22 @@ test('configurable stages: names, roles, at most six, a 保密审查 stage requi
   const two = [s('审核', 'reviewer'), s('保密', 'confidentiality')];
   const v = after(draft, submit(draft, two, 0));
   assert.equal(approve(after(v, approve(v, reviewerA, [], true, 0)), secrecy, [{ userId: 2, stageIndex: 0 }], true, 0).publish, true);
+});
+
+test('退回 by the head or an administrator: at any stage, with a reason, back to a draft', () => {
+  const v = after(draft, submit(draft, DEFAULT_STAGES, 0));
+  const atSecond = after(v, approve(v, reviewerA, [], true, 0));
+  assert.equal(code(() => returnToAuthor(atSecond, ' ')), 'VALIDATION');
+  const back = after(atSecond, returnToAuthor(atSecond, '复审无人可签，退回调整'));
+  assert.equal(back.state, 'draft');
+  assert.equal(back.stageIndex, null);
+  assertEditable(back);
+  assert.equal(code(() => returnToAuthor(back, '再次退回')), 'CONFLICT', 'nothing in review to return');
+});
+
+test('撤回 by the editor only until the first signature of the round', () => {
+  const v = after(draft, submit(draft, DEFAULT_STAGES, 0));
+  assert.equal(after(v, recall(v, [])).state, 'draft');
+  assert.equal(code(() => recall(v, [{ userId: 2, stageIndex: 0 }])), 'CONFLICT');
+  assert.equal(code(() => recall(draft, [])), 'CONFLICT');
 });

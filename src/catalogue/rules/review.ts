@@ -110,6 +110,27 @@ export function reject(v: ReviewState, signer: Signer, reason: string, signed: r
   return { state: 'draft', stageIndex: null, round: v.round, stages: v.stages, publish: false };
 }
 
+/**
+ * 退回 by the organization's head or an administrator, at any stage and without signing it: the
+ * way out when nobody may sign the waiting stage (a reviewer left, roles changed). The version
+ * goes back to the author as a draft, with the reason.
+ */
+export function returnToAuthor(v: ReviewState, reason: string): Transition {
+  if (v.state !== 'in_review') throw stateError('该信息当前不在审核中');
+  if (reason.trim().length < 2) throw invalid('退回须说明理由');
+  return { state: 'draft', stageIndex: null, round: v.round, stages: v.stages, publish: false };
+}
+
+/**
+ * 撤回 by the editor: a submission nobody has signed yet goes back to a draft. After the first
+ * signature the review has begun and only a signer, the head or an administrator returns it.
+ */
+export function recall(v: ReviewState, signed: readonly RoundSignature[]): Transition {
+  if (v.state !== 'in_review') throw stateError('该信息当前不在审核中');
+  if (signed.length > 0) throw stateError('已有审核人签署，不能撤回；如需修改，请由审核人、机构负责人或系统管理员退回');
+  return { state: 'draft', stageIndex: null, round: v.round, stages: v.stages, publish: false };
+}
+
 /** Withdraw a published item from the portal (the version and its 索引号 are kept). */
 export function withdraw(v: Pick<ReviewState, 'state'>, reason: string): VersionState {
   if (v.state !== 'published') throw stateError('只有已发布的信息可以撤回');

@@ -14,6 +14,13 @@ const NEXT: Record<Validity, readonly Validity[]> = {
 
 export const canChangeValidity = (from: Validity, to: Validity) => NEXT[from].includes(to);
 
+/**
+ * Whether a version has a 有效性 at all: policy documents (规章、规范性文件、其他政策文件, those with a
+ * 文件类型) do; news, 解读 and notices do not. The console and the portal both ask this, so they never
+ * disagree (one showing 有效 where the other shows nothing).
+ */
+export const hasValidity = (v: { docKind: string | null }) => v.docKind !== null;
+
 /** Is the document in force: 有效 or 已修订. */
 export const inForce = (v: Validity) => v === 'effective' || v === 'amended';
 

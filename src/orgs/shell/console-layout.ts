@@ -31,6 +31,10 @@ export function csrfField(token: string): SafeHtml {
   return html`<input type="hidden" name="_csrf" value="${token}">`;
 }
 
+/**
+ * A page of the signed-in console. `title` names the page only ("审计日志"): the organization
+ * worked on is in the header and, once, in the window title.
+ */
 export function consolePage(view: ConsoleView, title: string, body: SafeHtml): string {
   const { staff, org, orgs } = view;
   const depth = (o: Organization) => o.path.split('/').length - staff.homePath.split('/').length;
@@ -38,7 +42,8 @@ export function consolePage(view: ConsoleView, title: string, body: SafeHtml): s
     title: `${title} · ${org.shortName} · gongkai 管理后台`,
     bodyClass: 'console',
     head: html`<script src="/assets/console.js" defer></script>`,
-    body: html`<header class="topbar">
+    body: html`<a class="skip" href="#main">跳到正文</a>
+<header class="topbar">
   <a class="brand" href="/console">gongkai 政府信息公开 · 管理后台</a>
   ${orgs.length > 1
     ? html`<form class="org-switcher" method="post" action="/console/switch-org">
@@ -66,7 +71,7 @@ export function consolePage(view: ConsoleView, title: string, body: SafeHtml): s
     <li><a href="/">公开门户</a></li>
   </ul>
 </nav>
-<main class="content" role="main">
+<main class="content" id="main" role="main" tabindex="-1">
   <h1>${title}</h1>
   ${body}
 </main>`,
@@ -88,3 +93,6 @@ export function bareConsolePage(title: string, body: SafeHtml): string {
 
 export const errorBox = (message: string | null | undefined) => (message ? html`<p class="error" role="alert">${message}</p>` : '');
 export const noticeBox = (message: string | null | undefined) => (message ? html`<p class="notice" role="status">${message}</p>` : '');
+/** Things that stop work from getting done (e.g. a review stage nobody may sign), under a heading. */
+export const warningBox = (title: string, messages: readonly (string | SafeHtml)[]) =>
+  messages.length ? html`<div class="error" role="alert"><strong>${title}</strong><ul>${messages.map((m) => html`<li>${m}</li>`)}</ul></div>` : '';

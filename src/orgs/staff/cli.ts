@@ -1,9 +1,10 @@
-// `gongkai user add|passwd|list`
+// `gongkai user add|passwd|roles|disable|enable|list`
 import type { Command } from 'commander';
 import { runCommand, withDatabase } from '../../core/command-line.ts';
 import { cliContext } from '../context.ts';
-import { createUser, resetPassword } from './commands.ts';
+import { createUser, resetPassword, setUserDisabled, setUserRoles } from './commands.ts';
 import { parseRoles, ROLE_LABELS, ROLES } from './model.ts';
+import { staffingWarnings, type StaffingCheck } from './staffing.ts';
 import { listUsersUnder } from './store.ts';
 
 /** Passwords come from the environment or stdin, never from argv (visible in `ps`). */
@@ -15,8 +16,16 @@ async function readPassword(): Promise<string> {
   return data.split(/\r?\n/)[0] ?? '';
 }
 
-/** `gongkai user …` (the group is made by the program, src/app/cli.ts). */
-export function register(user: Command): void {
+/** What the organization can no longer do after the change, on stderr (the change is made). */
+function warn(warnings: readonly string[]): void {
+  for (const w of warnings) process.stderr.write(`警告：${w}\n`);
+}
+
+/**
+ * `gongkai user …` (the group is made by the program, src/app/cli.ts, which passes the other
+ * modules' staffing checks).
+ */
+export function register(user: Command, checks: readonly StaffingCheck[] = []): void {
 
   user
     .command('add <username>')
@@ -45,6 +54,38 @@ export function register(user: Command): void {
         }),
       ),
     );
+
+  user
+    .command('roles <username>')
+    .description('修改用户的角色（替换原有角色；不能取消最后一位系统管理员）')
+    .requiredOption('--roles <roles>', `角色，逗号分隔：${ROLES.map((r) => `${r}(${ROLE_LABELS[r]})`).join(', ')}`)
+    .action((username: string, o: { roles: string }) =>
+      runCommand(() =>
+        withDatabase(async (db) => {
+          const u = await setUserRoles(db, cliContext(), { username }, { roles: parseRoles(o.roles) });
+          process.stdout.write(`${username} 的角色：${u.roles.map((r) => ROLE_LABELS[r]).join('、')}\n`);
+          warn(await staffingWarnings(db, checks, u.orgId));
+        }),
+      ),
+    );
+
+  for (const [name, disabled, description, done] of [
+    ['disable', true, '停用用户：立即注销其所有会话，不能再登录（账号和经办记录保留）', '已停用'],
+    ['enable', false, '启用已停用的用户', '已启用'],
+  ] as const) {
+    user
+      .command(`${name} <username>`)
+      .description(description)
+      .action((username: string) =>
+        runCommand(() =>
+          withDatabase(async (db) => {
+            const u = await setUserDisabled(db, cliContext(), { username }, disabled);
+            process.stdout.write(`${done}用户 ${username}\n`);
+            warn(await staffingWarnings(db, checks, u.orgId));
+          }),
+        ),
+      );
+  }
 
   user
     .command('list')

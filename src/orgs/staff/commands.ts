@@ -7,7 +7,8 @@ import type { Database, Queryable } from '../../core/db/database.ts';
 import { conflict, DomainError, forbidden, invalid, notFound } from '../../core/errors.ts';
 import { findOrgByCode, findOrgById } from '../store.ts';
 import { afterFailedLogin, isBlocked, nameKeyOf, type LockoutPolicy } from './lockout.ts';
-import { ROLES, type Staff } from './model.ts';
+import { accountChangeProblem, type AccountState } from './account-changes.ts';
+import { ROLE_LABELS, ROLES, type Staff, type User } from './model.ts';
 import { hashPassword, passwordProblem, verifyPassword } from './password.ts';
 import { staffPolicy } from './policy.ts';
 import { canEnterOrg } from './scope.ts';
@@ -67,6 +68,60 @@ export async function resetPassword(db: Database, ctx: CommandContext, username:
     await store.deleteSessionsOf(tx, user.id);
     await appendAudit(tx, ctx.actor, { orgId: user.orgId, action: 'user.password.reset', targetType: 'user', targetId: user.id, summary: { username } });
   });
+}
+
+export const rolesInputSchema = z.object({
+  roles: z.array(z.enum(ROLES, { error: '角色无效' })).min(1, { error: '至少选择一个角色；不再需要该账号时请停用' }),
+});
+
+/** A user named by id (console, API) or by user name (CLI). */
+export type UserRef = { id: number } | { username: string };
+
+/**
+ * Changes a user's roles or disabled state in one transaction: the policy, the separation rules
+ * (account-changes.ts), the write, and its audit entry. Disabling ends the user's sessions at once;
+ * a role change applies from the next request (sessions read the roles each time).
+ */
+async function changeAccount(db: Database, ctx: CommandContext, ref: UserRef, next: (u: User) => AccountState): Promise<User> {
+  return db.transaction(async (tx) => {
+    const found = 'id' in ref ? await store.findUserById(tx, ref.id) : await store.findUserByUsername(tx, ref.username);
+    if (!found) throw notFound('id' in ref ? '该用户' : `用户 ${ref.username}`);
+    const user = (await store.findUserById(tx, found.id, true))!;
+    const org = (await findOrgById(tx, user.orgId))!;
+    if (ctx.staff && !staffPolicy.manageUsers(ctx.staff, org)) throw forbidden('只有该用户所在机构或上级机构的系统管理员可以修改用户');
+    const after = next(user);
+    const losesAdmin = !user.disabled && user.roles.includes('admin') && (after.disabled || !after.roles.includes('admin'));
+    const otherAdmins = losesAdmin ? (await store.otherManagingAdmins(tx, org.path, user.id)).length : 0;
+    const problem = accountChangeProblem({ actorUserId: ctx.staff?.userId ?? null, target: user, next: after, otherAdmins });
+    if (problem) throw conflict(problem);
+    const rolesChanged = after.roles.length !== user.roles.length || after.roles.some((r) => !user.roles.includes(r));
+    if (rolesChanged) {
+      await store.setRoles(tx, user.id, [...after.roles]);
+      await appendAudit(tx, ctx.actor, {
+        orgId: user.orgId, action: 'user.roles.update', targetType: 'user', targetId: user.id,
+        summary: { username: user.username, before: user.roles.map((r) => ROLE_LABELS[r]), after: after.roles.map((r) => ROLE_LABELS[r]) },
+      });
+    }
+    if (after.disabled !== user.disabled) {
+      await store.setDisabled(tx, user.id, after.disabled);
+      if (after.disabled) await store.deleteSessionsOf(tx, user.id);
+      await appendAudit(tx, ctx.actor, {
+        orgId: user.orgId, action: after.disabled ? 'user.disable' : 'user.enable', targetType: 'user', targetId: user.id, summary: { username: user.username },
+      });
+    }
+    return (await store.findUserById(tx, user.id))!;
+  });
+}
+
+/** An administrator (or the CLI) sets a user's roles. */
+export async function setUserRoles(db: Database, ctx: CommandContext, ref: UserRef, raw: unknown): Promise<User> {
+  const { roles } = rolesInputSchema.parse(raw);
+  return changeAccount(db, ctx, ref, (u) => ({ roles: [...new Set(roles)].sort(), disabled: u.disabled }));
+}
+
+/** An administrator (or the CLI) disables (停用) a user, who can no longer sign in, or enables them again. */
+export async function setUserDisabled(db: Database, ctx: CommandContext, ref: UserRef, disabled: boolean): Promise<User> {
+  return changeAccount(db, ctx, ref, (u) => ({ roles: u.roles, disabled }));
 }
 
 /** The user changes its own password (required after first login or a reset). */

@@ -1,4 +1,5 @@
-// Console pages for staff accounts (administrators): list, create, reset password.
+// Console pages for staff accounts (administrators): the list, new users and login pauses; one
+// user's page (roles, 停用 / 启用, password) is user-page.ts.
 import type { FastifyInstance } from 'fastify';
 import { ZodError } from 'zod';
 import { staffContext } from '../context.ts';
@@ -8,12 +9,14 @@ import type { AppDeps } from '../../core/http/deps.ts';
 import { describeZodError } from '../../core/validation.ts';
 import { consolePage, csrfField, errorBox, noticeBox, type ConsoleView } from '../shell/console-layout.ts';
 import { consoleView } from '../shell/console-view.ts';
-import { clearLoginThrottle, createUser, resetPassword } from './commands.ts';
+import { clearLoginThrottle, createUser } from './commands.ts';
 import { ROLE_LABELS, ROLES, type Role } from './model.ts';
 import { staffPolicy } from './policy.ts';
 import { presentUser } from './present.ts';
 import './scope-params.ts';
+import type { StaffingCheck } from './staffing.ts';
 import { listActiveThrottles, listUsersUnder } from './store.ts';
+import { userPageRoutes, userState } from './user-page.ts';
 
 const FIELD_LABELS = { username: '用户名', displayName: '姓名', password: '初始密码', roles: '角色', orgCode: '所属机构' };
 
@@ -33,9 +36,11 @@ function userForm(view: ConsoleView, values: Record<string, unknown>, error?: st
 </form>`;
 }
 
-export function userConsoleRoutes(deps: AppDeps) {
+/** `checks`: what other modules need of an organization's people (the app passes them in). */
+export function userConsoleRoutes(deps: AppDeps, checks: readonly StaffingCheck[] = []) {
   const { db } = deps;
   return async (app: FastifyInstance) => {
+    await app.register(userPageRoutes(deps, checks));
     app.get('/users', { schema: { hide: true } }, async (request, reply) => {
       const view = await consoleView(deps, request, reply, 'users');
       if (!staffPolicy.listUsers(view.staff, view.org)) throw forbidden('只有系统管理员可以管理用户');
@@ -46,17 +51,15 @@ export function userConsoleRoutes(deps: AppDeps) {
       return reply.type('text/html').send(
         consolePage(
           view,
-          `用户 · ${view.org.shortName}`,
-          html`${noticeBox(notice === 'created' ? '用户已新增，请将初始密码告知本人。' : notice === 'reset' ? '密码已重置，该用户下次登录须修改密码。' : notice === 'unpaused' ? '已解除该登录限制。' : null)}
+          `用户`,
+          html`${noticeBox(notice === 'created' ? '用户已新增，请将初始密码告知本人。' : notice === 'unpaused' ? '已解除该登录限制。' : null)}
 <table class="data">
   <thead><tr><th scope="col">用户名</th><th scope="col">姓名</th><th scope="col">机构</th><th scope="col">角色</th><th scope="col">状态</th><th scope="col">操作</th></tr></thead>
   <tbody>${users.map(
-    (u) => html`<tr><td>${u.username}</td><td>${u.displayName}</td><td>${u.orgName}</td>
+    (u) => html`<tr${u.disabled ? html` class="muted"` : ''}><td>${u.username}</td><td>${u.displayName}</td><td>${u.orgName}</td>
       <td>${u.roles.map((r) => ROLE_LABELS[r as Role]).join('、')}</td>
-      <td>${u.disabled ? '已停用' : u.locked ? '部分网络暂停登录' : u.mustChangePassword ? '待修改初始密码' : '正常'}</td>
-      <td><form method="post" action="/console/users/${u.id}/reset-password" class="inline">${csrfField(view.csrf)}
-        <label>新密码 <input name="password" type="password" autocomplete="new-password" required minlength="10"></label>
-        <button type="submit">重置密码</button></form></td></tr>`,
+      <td>${userState(u)}</td>
+      <td><a href="/console/users/${u.id}" aria-label="管理 ${u.username}">管理</a></td></tr>`,
   )}</tbody>
 </table>
 <h2>登录限制</h2>
@@ -87,7 +90,7 @@ ${userForm(view, {})}`,
         const message = err instanceof ZodError ? describeZodError(err, FIELD_LABELS) : err instanceof DomainError ? err.message : null;
         if (!message) throw err;
         reply.status(err instanceof DomainError ? err.status : 400);
-        return reply.type('text/html').send(consolePage(view, `用户 · ${view.org.shortName}`, userForm(view, body, message)));
+        return reply.type('text/html').send(consolePage(view, `用户`, userForm(view, body, message)));
       }
     });
 
@@ -95,17 +98,6 @@ ${userForm(view, {})}`,
       const { name, address } = (request.body ?? {}) as { name?: string; address?: string };
       await clearLoginThrottle(db, staffContext(request.staff!, request.id), String(name ?? ''), String(address ?? ''));
       return reply.redirect('/console/users?notice=unpaused', 303);
-    });
-
-    app.post('/users/:userId/reset-password', { schema: { hide: true } }, async (request, reply) => {
-      const staff = request.staff!;
-      if (!staffPolicy.manageUsers(staff, request.scopedOrg!)) throw forbidden('只有系统管理员可以重置密码');
-      const { userId } = request.params as { userId: string };
-      const { password } = (request.body ?? {}) as { password?: string };
-      const users = await listUsersUnder(db, request.scopedOrg!.path);
-      const user = users.find((u) => u.id === Number(userId))!;
-      await resetPassword(db, staffContext(staff, request.id), user.username, password ?? '');
-      return reply.redirect('/console/users?notice=reset', 303);
     });
   };
 }

@@ -58,6 +58,29 @@ export async function listUsersUnder(db: Queryable, path: string): Promise<(User
   return rows.map((r) => ({ ...toUser(r), orgName: r.org_name }));
 }
 
+/** The active (not disabled) users of one organization, with their roles: who can do its work. */
+export async function listActiveUsersOf(db: Queryable, orgId: number): Promise<User[]> {
+  return (await db.query<UserRow>(`${SELECT_USER} where u.org_id = $1 and not u.disabled order by u.username`, [orgId])).map(toUser);
+}
+
+/**
+ * Active administrators who manage the organization at `path` (theirs or one above it), except
+ * `exceptUserId`. Changes of administrators in one tree are serialized on its top organization's
+ * row first, so two administrators removing each other at once cannot both see the other remain
+ * (each statement after the lock reads what the other committed).
+ */
+export async function otherManagingAdmins(tx: Queryable, path: string, exceptUserId: number): Promise<number[]> {
+  await tx.query('select id from organizations where path = $1 for update', [/^\/\d+\//.exec(path)?.[0] ?? path]);
+  const rows = await tx.query<{ id: number }>(
+    `select u.id from users u join organizations o on o.id = u.org_id
+     where not u.disabled and u.id <> $2 and $1 like o.path || '%'
+       and exists (select 1 from user_roles r where r.user_id = u.id and r.role = 'admin')
+     order by u.id`,
+    [path, exceptUserId],
+  );
+  return rows.map((r) => r.id);
+}
+
 export async function insertUser(
   tx: Queryable,
   u: { orgId: number; username: string; displayName: string; passwordHash: string; roles: Role[]; mustChangePassword: boolean },
