@@ -12,3 +12,9 @@ document.querySelectorAll('form.application-form').forEach((form) => {
   form.querySelectorAll('input[name="applicantKind"]').forEach((r) => r.addEventListener('change', update));
   update();
 });
+
+// The 打印回执 button needs a script; without one it stays hidden and the page names Ctrl+P.
+document.querySelectorAll('button[data-print]').forEach((button) => {
+  button.hidden = false;
+  button.addEventListener('click', () => window.print());
+});

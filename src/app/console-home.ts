@@ -3,7 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import { html } from '../core/html.ts';
 import type { AppDeps } from '../core/http/deps.ts';
 import { ORG_KIND_LABELS } from '../orgs/model.ts';
-import { annualReportDeadline } from '../orgs/rules.ts';
+import { nextAnnualReport } from '../orgs/rules.ts';
 import { reminderPanel } from '../applications/reminders/console.ts';
 import { applicationTodos } from '../applications/todo.ts';
 import { calendarTodos } from '../calendar/todo.ts';
@@ -12,7 +12,7 @@ import { reportTodos } from '../report/todo.ts';
 import { todoPanel, type TodoSource } from '../orgs/shell/todo.ts';
 import { consolePage, noticeBox } from '../orgs/shell/console-layout.ts';
 import { consoleView } from '../orgs/shell/console-view.ts';
-import { currentYear } from '../core/today.ts';
+import { today } from '../core/today.ts';
 
 const NOTICES: Record<string, string> = {
   'password-changed': '密码已修改。',
@@ -29,7 +29,7 @@ export function homeRoutes(deps: AppDeps) {
       const view = await consoleView(deps, request, reply, 'home');
       const { org } = view;
       const notice = NOTICES[(request.query as { notice?: string }).notice ?? ''];
-      const year = currentYear() - 1;
+      const due = nextAnnualReport(org, today());
       const [reminders, todos] = await Promise.all([reminderPanel(deps, view), Promise.all(TODO_SOURCES.map((source) => source(deps, view)))]);
       return reply.type('text/html').send(
         consolePage(
@@ -41,7 +41,7 @@ export function homeRoutes(deps: AppDeps) {
   <dl class="facts">
     <dt>机构类型</dt><dd>${ORG_KIND_LABELS[org.kind]}</dd>
     <dt>机构代码</dt><dd>${org.code}</dd>
-    <dt>${year} 年度报告公布截止日</dt><dd>${annualReportDeadline(org, year)}</dd>
+    <dt>${due.year} 年度报告公布截止日</dt><dd>${due.deadline}</dd>
   </dl>
   <p><a href="/console/orgs/${org.id}">查看和编辑机构信息</a></p>
 </section>

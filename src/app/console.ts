@@ -5,6 +5,7 @@ import { requireStaff } from '../orgs/staff/auth.ts';
 import { protectFromCsrf } from '../core/http/csrf.ts';
 import { wantsHtml } from '../core/http/errors.ts';
 import { auditConsoleRoutes } from '../orgs/audit-routes.ts';
+import { AUDIT_ACTION_LABELS } from './audit-labels.ts';
 import { orgConsoleRoutes } from '../orgs/console.ts';
 import { userConsoleRoutes } from '../orgs/staff/console.ts';
 import { applicationConsoleRoutes } from '../applications/console.ts';
@@ -16,6 +17,7 @@ import { sessionRoutes } from '../orgs/staff/session-routes.ts';
 import { catalogueConsoleRoutes } from '../catalogue/console.ts';
 import { reminderConsoleRoutes } from '../applications/reminders/console.ts';
 import { calendarConsoleRoutes } from '../calendar/console.ts';
+import { STAFFING_CHECKS } from './staffing-checks.ts';
 
 export function consolePlugin(deps: AppDeps) {
   return async (app: FastifyInstance) => {
@@ -29,8 +31,8 @@ export function consolePlugin(deps: AppDeps) {
     await app.register(sessionRoutes(deps));
     await app.register(homeRoutes(deps));
     await app.register(orgConsoleRoutes(deps));
-    await app.register(userConsoleRoutes(deps));
-    await app.register(auditConsoleRoutes(deps));
+    await app.register(userConsoleRoutes(deps, STAFFING_CHECKS));
+    await app.register(auditConsoleRoutes(deps, AUDIT_ACTION_LABELS));
     await app.register(applicationConsoleRoutes(deps));
     await app.register(ledgerConsoleRoutes(deps));
     await app.register(reportConsoleRoutes(deps));

@@ -59,7 +59,7 @@ ${searchBox({ org: org.code })}
 <dl class="facts">
   ${row('办公地址', org.address)}${row('办公时间', org.officeHours)}${row('联系电话', org.phone)}${row('传真号码', org.fax)}${row('电子邮箱', org.email)}${row('网站', org.website)}
 </dl></section>`,
-          { siteName: `${org.shortName}政府信息公开` },
+          { siteName: `${org.fullName}政府信息公开` },
         ),
       );
     });

@@ -15,7 +15,7 @@ import { LETTER_KINDS } from './letters/compose.ts';
 import { APPLICANT_COLUMNS, APPLICANT_KINDS, CASE_STATES, CHANNELS, DELIVERIES, FORMS_WANTED } from './model.ts';
 import { applicationPolicy } from './policy.ts';
 import { presentCaseDetail, presentCaseSummary } from './present.ts';
-import { loadQueue } from './queue.ts';
+import { loadQueue, QUEUE_ORDERS } from './queue.ts';
 import './scope.ts';
 import { findAttachmentContent, listIssuedLetters } from './store.ts';
 import { reportPolicy } from '../report/policy.ts';
@@ -204,6 +204,8 @@ export function applicationApiRoutes(deps: AppDeps) {
             handler: z.coerce.number().int().optional(),
             due: z.enum(['soon', 'overdue']).optional(),
             receiptNo: z.string().optional(),
+            // Integrations keep the receipt-number order unless they ask; the console opens on urgency.
+            order: z.enum(QUEUE_ORDERS).optional().describe('number：按申请编号，新的在前（默认）；urgency：逾期在前，再按答复期限'),
           }),
           response: { 200: z.array(summarySchema) },
         },
@@ -211,7 +213,7 @@ export function applicationApiRoutes(deps: AppDeps) {
       async (request) => {
         const org = await readable(request);
         const q = request.query;
-        const items = await loadQueue(db, org.id, { state: q.state, handlerUserId: q.handler, due: q.due, receiptNo: q.receiptNo });
+        const items = await loadQueue(db, org.id, { state: q.state, handlerUserId: q.handler, due: q.due, receiptNo: q.receiptNo, order: q.order ?? 'number' });
         return items.map((i) => presentCaseSummary(i.case, i.clock));
       },
     );

@@ -33,7 +33,7 @@ import {
   type CaseState,
 } from './model.ts';
 import { applicationPolicy } from './policy.ts';
-import { loadQueue, type QueueFilter } from './queue.ts';
+import { loadQueue, type QueueFilter, type QueueOrder } from './queue.ts';
 import { STATUS_LABELS, type CaseClock } from './rules/case-clock.ts';
 import { EVENT_LABELS, type EventKind } from './rules/case-events.ts';
 import { FEE_BASIS_LABELS } from './rules/fees.ts';
@@ -47,16 +47,28 @@ import { reminderSummary } from './reminders/console.ts';
 import { letterTemplateConsoleRoutes } from './letters/console.ts';
 import { clockConventionConsoleRoutes } from './clock-conventions/console.ts';
 import { attachmentHeader } from '../core/http/file-names.ts';
+import { calendarYearEntryHref } from '../calendar/links.ts';
 
 const ASSETS = html`<link rel="stylesheet" href="/assets/applications.css"><script src="/assets/applications.js" defer></script>`;
 const when = (iso: string) => new Date(iso).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false });
 
 function flag(clock: CaseClock): SafeHtml | string {
-  if (clock.error) return html`<span class="flag overdue" title="${clock.error}">无法计算</span>`;
+  if (clock.error) return html`<span class="flag overdue" title="${clock.error}">无法计算${clock.missingCalendarYear ? `（${clock.missingCalendarYear} 年日历未录入）` : ''}</span>`;
   const s = clock.status?.status;
   if (!s || s === 'on_time' || s === 'replied_on_time') return '';
   const extra = s === 'overdue' ? `（逾期 ${clock.status!.daysOverdue} 天）` : s === 'due_soon' ? `（剩 ${clock.status!.workingDaysLeft} 个工作日）` : '';
   return html`<span class="flag ${s}">${STATUS_LABELS[s]}${extra}</span>`;
+}
+
+/**
+ * Why there is no due date. A year missing from the calendar is not the handler's to fix: the page
+ * says whom to ask and links the 工作日历 page where that person enters it.
+ */
+function clockError(clock: CaseClock): SafeHtml | string {
+  const year = clock.missingCalendarYear;
+  if (year === null) return html`<span class="error">${clock.error}</span>`;
+  return html`<span class="error" id="calendar-missing">工作日历尚未录入 ${year} 年的节假日安排，答复期限暂无法计算（不作估算）。
+  请联系系统管理员（最上级机构的管理员）录入：<a href="${calendarYearEntryHref(year)}">工作日历 · 录入 ${year} 年节假日安排</a>。录入后期限自动计算。</span>`;
 }
 
 // ── Actions: the forms of the case page and the commands they run ────────────
@@ -115,7 +127,7 @@ function actionForms(view: ConsoleView, file: CaseFile, failed: Failed | null): 
   const vals = (key: string): FormBody => (failed?.action === key ? failed.values : {});
   const dateField = (name: string, label: string, v: FormBody, fallback = now) =>
     html`<label>${label} <input type="date" name="${name}" value="${v[name] ?? fallback}" required></label>`;
-  const text = (name: string, label: string, v: FormBody, attrs = '') => html`<label>${label} <input name="${name}" value="${v[name] ?? ''}" ${attrs}></label>`;
+  const text = (name: string, label: string, v: FormBody, attrs?: SafeHtml) => html`<label>${label} <input name="${name}" value="${v[name] ?? ''}"${attrs ? html` ${attrs}` : ''}></label>`;
   const area = (name: string, label: string, v: FormBody) => html`<label>${label} <textarea name="${name}" rows="4">${v[name] ?? ''}</textarea></label>`;
   const select = (name: string, label: string, options: [string, string][], v: FormBody) =>
     html`<label>${label} <select name="${name}">${options.map(([value, l]) => html`<option value="${value}"${v[name] === value ? html` selected` : ''}>${l}</option>`)}</select></label>`;
@@ -145,11 +157,11 @@ function actionForms(view: ConsoleView, file: CaseFile, failed: Failed | null): 
     endConsultation: (v) =>
       html`${dateField('on', '收到意见或期限届满日期', v)}${select('result', '结果', [['agreed', '同意公开'], ['objected', '不同意公开'], ['no_reply', '逾期未提出意见']], v)}${text('note', '说明', v)}`,
     noticeFee: (v) =>
-      html`${dateField('on', '通知日期', v)}${select('basis', '计费方式（国办函〔2020〕109号）', [['by_count', FEE_BASIS_LABELS.by_count], ['by_pages', FEE_BASIS_LABELS.by_pages]], v)}${text('pages', '页数（按量计收时填写）', v, 'type="number" min="1"')}`,
+      html`${dateField('on', '通知日期', v)}${select('basis', '计费方式（国办函〔2020〕109号）', [['by_count', FEE_BASIS_LABELS.by_count], ['by_pages', FEE_BASIS_LABELS.by_pages]], v)}${text('pages', '页数（按量计收时填写）', v, html`type="number" min="1"`)}`,
     recordPayment: (v) => dateField('on', '缴费日期', v),
     recordNonPayment: (v) => dateField('on', '处理日期（缴费期限届满后）', v),
     requestExtension: (v) =>
-      html`${dateField('on', '申请日期', v)}${text('workingDays', '延长工作日数（最长 20 个工作日）', { workingDays: '20', ...v }, 'type="number" min="1" max="20"')}${area('reason', '延期理由', v)}`,
+      html`${dateField('on', '申请日期', v)}${text('workingDays', '延长工作日数（最长 20 个工作日）', { workingDays: '20', ...v }, html`type="number" min="1" max="20"`)}${area('reason', '延期理由', v)}`,
     approveExtension: (v) => html`${dateField('approvedOn', '负责人同意日期', v)}${dateField('notifiedOn', '告知申请人日期', v)}
       <p class="small">待批准：延长 ${file.snapshot.extensionRequest?.workingDays ?? ''} 个工作日，理由：${file.snapshot.extensionRequest?.reason ?? ''}</p>`,
     rejectExtension: (v) => html`${dateField('on', '审批日期', v)}${area('reason', '不予批准的理由', v)}`,
@@ -179,9 +191,9 @@ function actionForms(view: ConsoleView, file: CaseFile, failed: Failed | null): 
   });
   if (!shown.length) return html`<p class="muted">本案件已无可执行的办理操作。</p>`;
   return html`${shown.map(
-    (a) => html`<details${failed?.action === a.path ? html` open` : ''}>
+    (a) => html`<details id="action-${a.path}"${failed?.action === a.path ? html` open class="failed"` : ''}>
   <summary>${a.label}</summary>
-  ${failed?.action === a.path ? errorBox(failed.message) : ''}
+  ${failed?.action === a.path ? html`<p class="error">${failed.message}</p>` : ''}
   <form method="post" action="/console/applications/${c.id}/${a.path}" class="stack">
     ${csrfField(view.csrf)}
     ${fields[a.key]!(vals(a.path))}
@@ -189,6 +201,20 @@ function actionForms(view: ConsoleView, file: CaseFile, failed: Failed | null): 
   </form>
 </details>`,
   )}`;
+}
+
+/**
+ * A refused action, said at the top of the re-rendered page where the eye lands, not only in its form
+ * far below: it takes the focus (autofocus, tabindex -1: no script) and links to the form, kept open
+ * with what was typed.
+ */
+function failedSummary(failed: Failed | null): SafeHtml | string {
+  if (!failed) return '';
+  const label = ACTIONS.find((a) => a.path === failed.action)?.label ?? '';
+  return html`<div class="error error-summary" role="alert" id="action-error" tabindex="-1" autofocus>
+  <p>未能完成“${label}”：${failed.message}</p>
+  <p><a href="#action-${failed.action}">转到“${label}”表单修改</a>（已填写的内容均已保留）</p>
+</div>`;
 }
 
 function eventDetails(kind: string, data: Record<string, unknown>): string {
@@ -236,7 +262,7 @@ async function casePage(deps: AppDeps, view: ConsoleView, file: CaseFile, failed
   return consolePage(
     view,
     `申请 ${c.receiptNo}`,
-    html`${ASSETS}${noticeBox(notice)}${failed && ['assign', 'notes'].includes(failed.action) ? errorBox(failed.message) : ''}
+    html`${ASSETS}${noticeBox(notice)}${failedSummary(failed)}
 <p><a href="/console/applications">← 返回申请列表</a></p>
 <section class="card">
   <dl class="facts">
@@ -251,13 +277,13 @@ async function casePage(deps: AppDeps, view: ConsoleView, file: CaseFile, failed
     ${d?.pausedWorkingDays ? row('不计入期限', `${d.pausedWorkingDays} 个工作日（征求意见、缴费）`) : ''}
     ${d?.consultationLapse ? row('征求意见期限', html`<span id="consultation-lapse">${d.consultationLapse.on}（15个工作日，第三十二条、第三十四条；届满未提出意见的，次日起恢复计时）</span>`) : ''}
     ${d ? row('答复期限', html`<strong id="due-date">${clock.dueDate ?? (d.state === 'paused' ? `暂停中（剩余 ${d.workingDaysLeftWhenPaused} 个工作日${d.consultationLapse?.dueDate ? `；征求意见期限届满时为 ${d.consultationLapse.dueDate}` : ''}）` : '待补正后计算')}</strong>`) : ''}
-    ${clock.error ? row('时限', html`<span class="error">${clock.error}</span>`) : ''}
+    ${clock.error ? row('时限', clockError(clock)) : ''}
     ${isOutcome(c.outcome) ? row('办理结果', `${OUTCOMES[c.outcome].label}（${c.concludedOn}）`) : ''}
     ${row('办理人', c.handlerName ?? '（未分配）')}
   </dl>
   ${d?.problems.length ? html`<div class="error" role="alert"><p>时限问题：</p><ul>${d.problems.map((p) => html`<li>${p.message}</li>`)}</ul></div>` : ''}
   ${canHandle
-    ? html`<form method="post" action="/console/applications/${c.id}/assign" class="inline">${csrfField(view.csrf)}
+    ? html`<form method="post" action="/console/applications/${c.id}/assign" class="inline" id="action-assign">${csrfField(view.csrf)}
     <label for="handler">办理人</label><select id="handler" name="handlerUserId"><option value="">（未分配）</option>${handlers.map((h) => html`<option value="${h.id}"${h.id === c.handlerUserId ? html` selected` : ''}>${h.displayName}</option>`)}</select>
     <button type="submit">分配</button></form>`
     : ''}
@@ -305,7 +331,7 @@ ${canHandle ? html`<h2>办理</h2><div class="case-actions">${actionForms(view, 
   ${eventDetails(e.kind, e.data) ? html`<br><span class="small">${eventDetails(e.kind, e.data)}</span>` : ''}${e.note ? html`<br><span class="small">备注：${e.note}</span>` : ''}</li>`,
 )}</ol>
 ${canHandle
-  ? html`<form method="post" action="/console/applications/${c.id}/notes" class="stack">${csrfField(view.csrf)}
+  ? html`<form method="post" action="/console/applications/${c.id}/notes" class="stack" id="action-notes">${csrfField(view.csrf)}
   <label>备注 <textarea name="note" rows="2">${failed?.action === 'notes' ? (failed.values.note ?? '') : ''}</textarea></label><button type="submit">添加备注</button></form>`
   : ''}`,
   );
@@ -379,15 +405,23 @@ export function applicationConsoleRoutes(deps: AppDeps) {
         handlerUserId: q.handler && /^\d+$/.test(q.handler) ? Number(q.handler) : null,
         due: q.due === 'soon' || q.due === 'overdue' ? q.due : null,
         receiptNo: q.receiptNo?.trim() || null,
+        order: q.order === 'number' ? 'number' : 'urgency',
       };
       const [items, handlers, reminders, awaiting] = await Promise.all([
         loadQueue(db, v.org.id, filter), listCaseHandlers(db, v.org.id), reminderSummary(db, v), listCases(db, v.org.id, { state: 'reply_drafted' }),
       ]);
       const opt = (value: string, label: string, current: string | null | undefined) => html`<option value="${value}"${current === value ? html` selected` : ''}>${label}</option>`;
+      // The same filters in the other order (the column headers switch it).
+      const orderedBy = (order: QueueOrder) => {
+        const p = new URLSearchParams(Object.entries(q).filter((e): e is [string, string] => typeof e[1] === 'string' && e[1] !== '' && e[0] !== 'order'));
+        if (order === 'number') p.set('order', 'number');
+        return `/console/applications${p.size ? `?${p}` : ''}`;
+      };
+      const byNumber = filter.order === 'number';
       return reply.type('text/html').send(
         consolePage(
           v,
-          `依申请公开 · ${v.org.shortName}`,
+          `依申请公开`,
           html`${ASSETS}${reminders}${awaiting.length && filter.state !== 'reply_drafted'
   ? html`<p class="notice" role="status" id="awaiting-signature">${awaiting.length} 件答复待机关负责人审核签发：<a href="/console/applications?state=reply_drafted">查看待签发的答复</a></p>`
   : ''}
@@ -397,10 +431,14 @@ export function applicationConsoleRoutes(deps: AppDeps) {
   <label>办理人 <select name="handler"><option value="">全部</option>${handlers.map((h) => opt(String(h.id), h.displayName, q.handler))}</select></label>
   <label>时限 <select name="due"><option value="">全部</option>${opt('soon', '即将到期', filter.due)}${opt('overdue', '已逾期', filter.due)}</select></label>
   <label>申请编号 <input name="receiptNo" value="${filter.receiptNo ?? ''}"></label>
+  <label>排序 <select name="order">${opt('urgency', '按紧急程度（逾期在前）', filter.order)}${opt('number', '按申请编号（新的在前）', filter.order)}</select></label>
   <button type="submit">筛选</button>
 </form>
 <table class="data" id="cases">
-  <thead><tr><th scope="col">申请编号</th><th scope="col">所需信息</th><th scope="col">申请人类别</th><th scope="col">状态</th><th scope="col">收到日期</th><th scope="col">答复期限</th><th scope="col">办理人</th></tr></thead>
+  <caption class="small">${byNumber
+    ? html`按申请编号排列，新的在前。<a href="${orderedBy('urgency')}">改为按紧急程度排列</a>`
+    : html`按紧急程度排列：已逾期、期限无法计算、即将到期、待确认收到、其余按答复期限先后，暂停计时的和已办结的在后。<a href="${orderedBy('number')}">改为按申请编号排列</a>`}</caption>
+  <thead><tr><th scope="col"${byNumber ? html` aria-sort="descending"` : ''}><a href="${orderedBy('number')}">申请编号</a></th><th scope="col">所需信息</th><th scope="col">申请人类别</th><th scope="col">状态</th><th scope="col">收到日期</th><th scope="col"${byNumber ? '' : html` aria-sort="ascending"`}><a href="${orderedBy('urgency')}">答复期限</a></th><th scope="col">办理人</th></tr></thead>
   <tbody>${items.map(
     ({ case: c, clock }) => html`<tr><td><a href="/console/applications/${c.id}">${c.receiptNo}</a></td><td>${c.infoTitle}</td><td>${APPLICANT_COLUMN_LABELS[c.applicantColumn]}</td>
     <td>${STATE_LABELS[c.state]}</td><td>${c.receivedOn ?? '待确认'}</td><td>${clock.dueDate ?? '—'} ${flag(clock)}</td><td>${c.handlerName ?? '—'}</td></tr>`,

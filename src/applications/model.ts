@@ -165,37 +165,49 @@ export const APPLICATION_FIELD_LABELS: Record<string, string> = {
 const trimmed = (max: number, label: string) => z.string({ error: `请填写${label}` }).trim().max(max, { error: `${label}不能超过 ${max} 个字` });
 const optionalText = (max: number, label: string) => trimmed(max, label).optional().default('');
 
+const applicationShape = {
+  applicantKind: z.enum(APPLICANT_KINDS, { error: '请选择申请人类型（自然人或法人或其他组织）' }),
+  name: optionalText(50, '姓名'),
+  idType: optionalText(30, '证件类型'),
+  idNumber: optionalText(40, '证件号码'),
+  orgName: optionalText(100, '名称'),
+  orgColumn: z.union([z.enum(ORGANIZATION_COLUMNS), z.literal('')], { error: '请选择组织类别' }).optional().default(''),
+  creditCode: optionalText(18, '统一社会信用代码'),
+  legalRepresentative: optionalText(50, '法定代表人或负责人'),
+  contactPerson: optionalText(50, '联系人'),
+  phone: trimmed(30, '联系电话').refine(isValidPhone, { error: '联系电话格式不正确，请填写手机号码或带区号的固定电话' }),
+  email: z.union([z.literal(''), z.email({ error: '电子邮箱格式不正确' })]).optional().default(''),
+  address: optionalText(200, '通信地址'),
+  postalCode: z.union([z.literal(''), z.string().regex(/^\d{6}$/, { error: '邮政编码应为 6 位数字' })]).optional().default(''),
+  infoTitle: trimmed(200, '所需信息的名称').min(2, { error: '请填写所需政府信息的名称（至少 2 个字）' }),
+  infoDocNumber: optionalText(100, '文号'),
+  infoDescription: optionalText(2000, '所需信息的其他特征描述'),
+  formWanted: z.enum(FORMS_WANTED, { error: '请选择获取信息的形式（纸质文本或电子文本）' }),
+  delivery: z.enum(DELIVERIES, { error: '请选择获取信息的方式（邮寄、电子邮件、当面领取或网上获取）' }),
+};
+
 export const applicationInputSchema = z
-  .object({
-    applicantKind: z.enum(APPLICANT_KINDS, { error: '请选择申请人类型（自然人或法人或其他组织）' }),
-    name: optionalText(50, '姓名'),
-    idType: optionalText(30, '证件类型'),
-    idNumber: optionalText(40, '证件号码'),
-    orgName: optionalText(100, '名称'),
-    orgColumn: z.union([z.enum(ORGANIZATION_COLUMNS), z.literal('')], { error: '请选择组织类别' }).optional().default(''),
-    creditCode: optionalText(18, '统一社会信用代码'),
-    legalRepresentative: optionalText(50, '法定代表人或负责人'),
-    contactPerson: optionalText(50, '联系人'),
-    phone: trimmed(30, '联系电话').refine(isValidPhone, { error: '联系电话格式不正确，请填写手机号码或带区号的固定电话' }),
-    email: z.union([z.literal(''), z.email({ error: '电子邮箱格式不正确' })]).optional().default(''),
-    address: optionalText(200, '通信地址'),
-    postalCode: z.union([z.literal(''), z.string().regex(/^\d{6}$/, { error: '邮政编码应为 6 位数字' })]).optional().default(''),
-    infoTitle: trimmed(200, '所需信息的名称').min(2, { error: '请填写所需政府信息的名称（至少 2 个字）' }),
-    infoDocNumber: optionalText(100, '文号'),
-    infoDescription: optionalText(2000, '所需信息的其他特征描述'),
-    formWanted: z.enum(FORMS_WANTED, { error: '请选择获取信息的形式（纸质文本或电子文本）' }),
-    delivery: z.enum(DELIVERIES, { error: '请选择获取信息的方式（邮寄、电子邮件、当面领取或网上获取）' }),
-  })
-  .superRefine((v, ctx) => {
+  .object(applicationShape)
+  // Runs even when a field above failed (`when`), so the applicant sees every problem in one round:
+  // a value that failed its own check arrives here as typed (or undefined), hence `text()`.
+  .superRefine((parsed, ctx) => {
     const need = (field: string, ok: boolean, message: string) => {
       if (!ok) ctx.addIssue({ code: 'custom', path: [field], message });
     };
-    if (v.applicantKind === 'natural') {
+    const raw = parsed as unknown as Record<string, unknown>;
+    const text = (k: string) => (typeof raw[k] === 'string' ? (raw[k] as string).trim() : '');
+    const v = Object.fromEntries(Object.keys(applicationShape).map((k) => [k, text(k)])) as Record<keyof typeof applicationShape, string>;
+    // Without a kind, check the group the applicant filled in (both when both; none when neither).
+    const typed = (keys: string[]) => keys.some((k) => text(k) !== '');
+    const kind = v.applicantKind || (typed(['name', 'idType', 'idNumber']) ? 'natural' : '');
+    const kinds = v.applicantKind ? [kind] : [...(kind ? ['natural'] : []), ...(typed(['orgName', 'orgColumn', 'creditCode', 'legalRepresentative', 'contactPerson']) ? ['organization'] : [])];
+    if (kinds.includes('natural')) {
       need('name', v.name.length >= 2, '请填写申请人姓名');
       need('idType', (ID_TYPES as readonly string[]).includes(v.idType), '请选择证件类型');
       need('idNumber', v.idNumber.length > 0, '请填写证件号码');
       if (v.idType === '居民身份证' && v.idNumber) need('idNumber', isValidResidentId(v.idNumber), '居民身份证号码不正确（18 位，最后一位可为 X），请核对');
-    } else {
+    }
+    if (kinds.includes('organization')) {
       need('orgName', v.orgName.length >= 2, '请填写法人或其他组织的名称');
       need('orgColumn', v.orgColumn !== '', '请选择组织类别（商业企业、科研机构、社会公益组织、法律服务机构或其他）');
       need('creditCode', v.creditCode.length > 0, '请填写统一社会信用代码');
@@ -207,7 +219,7 @@ export const applicationInputSchema = z
     need('email', v.delivery !== 'email' || v.email !== '', '选择以电子邮件获取信息时，请填写电子邮箱');
     need('address', v.delivery !== 'post' || v.address.length >= 5, '选择邮寄时，请填写详细的通信地址');
     need('delivery', !(v.formWanted === 'paper' && (v.delivery === 'email' || v.delivery === 'online')), '纸质文本只能邮寄或当面领取');
-  });
+  }, { when: () => true });
 export type ApplicationInput = z.output<typeof applicationInputSchema>;
 
 /** How the application arrived; the portal always submits 'online' on the day it is sent. */

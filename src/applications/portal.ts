@@ -1,6 +1,7 @@
-// The public side of 依申请公开: the application form (条例第二十九条), the case status for the
-// applicant (receipt number plus phone or e-mail), answering a 补正 request (第三十条) or a request
-// for reasons (第三十五条) online, and withdrawing. No personal data is ever shown: see present.ts presentCasePublic.
+// The public side of 依申请公开: the application form (条例第二十九条) and its paper 申请表 (DOCX),
+// the 回执 and case status for the applicant (receipt number plus phone or e-mail), answering a 补正
+// request (第三十条) or a request for reasons (第三十五条) online, and withdrawing. No personal data
+// is ever shown: see present.ts presentCasePublic.
 import { createHash, randomUUID, timingSafeEqual } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import multipart from '@fastify/multipart';
@@ -15,13 +16,15 @@ import { findOrgByCode, findOrgById, listOrgs } from '../orgs/store.ts';
 import { portalPage } from '../orgs/shell/portal-layout.ts';
 import { applicationForm, ATTACHMENT_RULES, type FormValues } from './application-form.ts';
 import { correctOnline, reasonsOnline, submitOnline, withdrawOnline } from './commands.ts';
-import { fieldErrors } from './model.ts';
+import { applicationInputSchema, fieldErrors } from './model.ts';
 import { presentCasePublic, type PublicCase } from './present.ts';
-import { caseClock } from './rules/case-clock.ts';
+import { receipt } from './portal-receipt.ts';
+import { caseClock, provisionalDueDate } from './rules/case-clock.ts';
 import { normalizeEmail, phoneDigits } from './rules/identity.ts';
 import { findApplicant, findCase, findCaseByReceiptNo, listEvents, type NewAttachment } from './store.ts';
 import { today } from '../core/today.ts';
-import { cleanFileName, UNNAMED_FILE } from '../core/http/file-names.ts';
+import { attachmentHeader, cleanFileName, UNNAMED_FILE } from '../core/http/file-names.ts';
+import { renderApplicationFormDocx } from './letters/application-form-docx.ts';
 
 const CASE_COOKIE = 'gk_case';
 const CASE_COOKIE_MINUTES = 30;
@@ -30,6 +33,8 @@ const assets = html`<link rel="stylesheet" href="/assets/applications.css"><scri
 
 /** Agencies that answer applications (条例第二十七条): not the region nodes of the tree. */
 const answersApplications = (o: Organization) => ['government', 'department', 'subunit'].includes(o.kind);
+/** The blank paper 申请表 of an agency (the 指南 links the same address). */
+const paperFormHref = (o: Organization) => `/apply/${o.code}/form.docx`;
 
 // ── Attachments (multipart) ─────────────────────────────────────────────────
 
@@ -105,7 +110,8 @@ async function publicCase(deps: AppDeps, caseId: number): Promise<PublicCase | n
   const c = await findCase(deps.db, caseId);
   if (!c) return null;
   const [events, org, rules] = await Promise.all([listEvents(deps.db, caseId), findOrgById(deps.db, c.orgId), loadClockRules(deps.db, c.orgId)]);
-  return presentCasePublic(c, org!.fullName, events, caseClock(rules, c, events, today()));
+  const now = today();
+  return presentCasePublic(c, org!.fullName, events, caseClock(rules, c, events, now), provisionalDueDate(rules, c, now));
 }
 
 // ── Pages ───────────────────────────────────────────────────────────────────
@@ -153,16 +159,7 @@ function casePage(pc: PublicCase, csrf: string, notice: string | undefined, erro
   const withdrawable = ['submitted', 'received', 'correction_requested', 'corrected', 'consulting', 'consulted', 'fee_notified', 'paid', 'extended'].includes(pc.state);
   return html`${assets}${notice && NOTICES[notice] ? html`<p class="notice" role="status">${NOTICES[notice]}</p>` : ''}
 ${error ? html`<p class="error" role="alert">${error}</p>` : ''}
-<p>申请编号：<span class="receipt-no" id="receipt-no">${pc.receiptNo}</span></p>
-<dl class="facts">
-  <dt>受理机关</dt><dd>${pc.orgName}</dd>
-  <dt>所需信息</dt><dd>${pc.infoTitle}</dd>
-  <dt>提交日期</dt><dd>${pc.submittedOn}</dd>
-  <dt>收到申请日期</dt><dd>${pc.receivedOn ?? '待工作人员确认（条例第三十一条：网上提交的申请以双方确认之日为收到申请之日）'}</dd>
-  <dt>办理状态</dt><dd id="case-state">${pc.stateLabel}</dd>
-  ${pc.dueDate && !pc.outcomeLabel ? html`<dt>答复期限</dt><dd>${pc.dueDate} 前</dd>` : ''}
-  ${pc.outcomeLabel ? html`<dt>答复结果</dt><dd>${pc.outcomeLabel}</dd>` : ''}
-</dl>
+${receipt(pc)}
 ${pc.correction
   ? answerForm(ANSWERS.correction,
     html`<p>需要补正的事项：</p><p class="notice">${pc.correction.items}</p>
@@ -211,9 +208,10 @@ export function applicationPortalRoutes(deps: AppDeps) {
       reply.type('text/html').send(
         portalPage(
           `向${org.fullName}申请公开政府信息`,
-          html`${assets}<p>依据《中华人民共和国政府信息公开条例》第二十七条至第二十九条，公民、法人或者其他组织可以向本机关申请获取政府信息。带“必填”的项目须填写；已主动公开的信息可直接在本平台查阅。</p>
+          html`${assets}<p>依据《中华人民共和国政府信息公开条例》第二十七条至第二十九条，公民、法人或者其他组织可以向本机关申请获取政府信息；已主动公开的信息可直接在本平台查阅。不在网上申请的，可<a href="${paperFormHref(org)}" download>下载申请表（Word）</a>，填写后当面提交、邮寄或传真。</p>
 ${applicationForm({ action: `/apply/${org.code}`, csrf: csrfToken(reply), submissionKey: values.submissionKey || randomUUID(), values, errors, attachments: true })}`,
-          { siteName: `${org.shortName}政府信息公开` },
+          // The full name: with several counties on one platform a short name (县自然资源局) is ambiguous.
+          { siteName: `${org.fullName}政府信息公开` },
         ),
       );
 
@@ -223,7 +221,7 @@ ${applicationForm({ action: `/apply/${org.code}`, csrf: csrfToken(reply), submis
         portalPage(
           '申请公开政府信息',
           html`<p>请选择您要申请的行政机关（条例第二十七条：向负责该政府信息公开的行政机关提出）。已提交的申请可以<a href="/track">查询办理进度</a>。</p>
-<ul>${orgs.map((o) => html`<li><a href="/apply/${o.code}">${o.fullName}</a></li>`)}</ul>`,
+<ul>${orgs.map((o) => html`<li><a href="/apply/${o.code}">${o.fullName}</a> <span class="small">· <a href="${paperFormHref(o)}" download>申请表（Word）</a></span></li>`)}</ul>`,
         ),
       );
     });
@@ -232,6 +230,16 @@ ${applicationForm({ action: `/apply/${org.code}`, csrf: csrfToken(reply), submis
       const org = await findOrgByCode(db, (request.params as { orgCode: string }).orgCode);
       if (!org || !answersApplications(org)) throw notFound('该机关');
       return formPage(reply, org, {}, {});
+    });
+
+    app.get('/apply/:orgCode/form.docx', { schema: { hide: true } }, async (request, reply) => {
+      const org = await findOrgByCode(db, (request.params as { orgCode: string }).orgCode);
+      if (!org || !answersApplications(org)) throw notFound('该机关');
+      const content = await renderApplicationFormDocx(org);
+      return reply
+        .type('application/vnd.openxmlformats-officedocument.wordprocessingml.document')
+        .header('content-disposition', attachmentHeader(`${org.fullName}政府信息公开申请表.docx`, 'application-form.docx'))
+        .send(content);
     });
 
     app.post(
@@ -245,22 +253,27 @@ ${applicationForm({ action: `/apply/${org.code}`, csrf: csrfToken(reply), submis
         ) as FormValues;
         const { _csrf, submissionKey, ...fields } = body;
         const checked = checkUploads(uploads.get(request) ?? []);
+        const refuse = (errors: Record<string, string>) => {
+          // A file must be chosen again after an error (browsers never refill file inputs).
+          if (checked.attachments.length && !errors.attachments) errors.attachments = '出于安全原因，请重新选择附件';
+          reply.status(400);
+          return formPage(reply, org, body, errors);
+        };
+        if (checked.error) {
+          // A bad attachment is reported together with the form's own problems, never in a second round.
+          const parsed = applicationInputSchema.safeParse(fields);
+          return refuse({ ...(parsed.success ? {} : fieldErrors(parsed.error)), attachments: checked.error });
+        }
         try {
-          if (checked.error) throw new DomainError('VALIDATION', checked.error, { field: 'attachments' });
           const result = await submitOnline(db, org, fields, submissionKey || null, checked.attachments, request.id);
           // Only a new application opens its page; a duplicate opens none (its applicant already has the number).
           if (result.duplicate) return reply.redirect('/track?notice=duplicate', 303);
           grantAccess(reply, request, result.case.id);
           return reply.redirect('/track?notice=submitted', 303);
         } catch (err) {
-          let errors: Record<string, string>;
-          if (err instanceof ZodError) errors = fieldErrors(err);
-          else if (err instanceof DomainError && err.code === 'VALIDATION') errors = { [(err.details as { field?: string } | undefined)?.field ?? 'form']: err.message };
-          else throw err;
-          // A file must be chosen again after an error (browsers never refill file inputs).
-          if (checked.attachments.length && !errors.attachments) errors.attachments = '出于安全原因，请重新选择附件';
-          reply.status(400);
-          return formPage(reply, org, body, errors);
+          if (err instanceof ZodError) return refuse(fieldErrors(err));
+          if (err instanceof DomainError && err.code === 'VALIDATION') return refuse({ [(err.details as { field?: string } | undefined)?.field ?? 'form']: err.message });
+          throw err;
         }
       },
     );

@@ -2,7 +2,7 @@
 // sees the applicant's personal data (name, identity document, phone, e-mail, address), nor the
 // handler, internal notes, third parties consulted or the clerk's free text.
 import type { Applicant, Attachment, Case, CaseEvent } from './model.ts';
-import { STATE_LABELS } from './model.ts';
+import { CHANNEL_LABELS, STATE_LABELS } from './model.ts';
 import { EVENT_LABELS, snapshotOf, type EventKind } from './rules/case-events.ts';
 import type { CaseClock } from './rules/case-clock.ts';
 import { STATUS_LABELS } from './rules/case-clock.ts';
@@ -99,8 +99,11 @@ const PUBLIC_EVENTS: readonly string[] = [
   'fee_notified', 'fee_paid', 'fee_unpaid', 'extended', 'reasons_requested', 'reasons_given', 'reply_delayed', 'replied', 'closed', 'withdrawn',
 ];
 
-/** A case on the portal, for the applicant who proved the receipt number and phone or e-mail. */
-export function presentCasePublic(c: Case, orgName: string, events: readonly CaseEvent[], clock: CaseClock) {
+/**
+ * A case on the portal, for the applicant who proved the receipt number and phone or e-mail.
+ * `provisionalDueDate`: for a case not yet received, the due date were it confirmed today (case-clock.ts).
+ */
+export function presentCasePublic(c: Case, orgName: string, events: readonly CaseEvent[], clock: CaseClock, provisionalDueDate: string | null = null) {
   const correction = [...events].reverse().find((e) => e.kind === 'correction_requested');
   const fee = [...events].reverse().find((e) => e.kind === 'fee_notified');
   // 条例第三十五条: open while the transitions would take the applicant's answer
@@ -112,9 +115,11 @@ export function presentCasePublic(c: Case, orgName: string, events: readonly Cas
     state: c.state === 'reply_drafted' ? 'in_progress' : c.state,
     stateLabel: c.state === 'reply_drafted' ? '办理中' : STATE_LABELS[c.state],
     submittedOn: c.submittedOn,
+    channelLabel: CHANNEL_LABELS[c.channel],
     receivedOn: c.receivedOn,
     infoTitle: c.infoTitle,
     dueDate: clock.dueDate,
+    provisionalDueDate,
     outcomeLabel: isOutcome(c.outcome) ? OUTCOMES[c.outcome].label : null,
     correction: c.state === 'correction_requested' && correction ? { items: String(correction.data.items ?? ''), dueOn: String(correction.data.dueOn ?? '') } : null,
     reasons: reasons ? { grounds: String(reasons.data.grounds ?? ''), dueOn: String(reasons.data.dueOn ?? '') } : null,

@@ -199,7 +199,8 @@ export async function placeInApplicantMonth(db: Queryable, caseId: number): Prom
 const CONCLUDED_SQL = `(${CONCLUDED_STATES.map((x) => `'${x}'`).join(', ')})`;
 
 export interface CaseFilter {
-  state?: CaseState | 'open' | null;
+  /** 'open': not concluded; 'concluded': replied or ended otherwise. */
+  state?: CaseState | 'open' | 'concluded' | null;
   handlerUserId?: number | null;
   receiptNo?: string | null;
   /** At most this many, newest first (default 500); null for every matching case. */
@@ -228,6 +229,7 @@ export async function listCases(db: Queryable, orgId: number, f: CaseFilter = {}
   const params: unknown[] = [orgId];
   const where = ['a.org_id = $1'];
   if (f.state === 'open') where.push(`a.state not in ${CONCLUDED_SQL}`);
+  else if (f.state === 'concluded') where.push(`a.state in ${CONCLUDED_SQL}`);
   else if (f.state) where.push(`a.state = $${params.push(f.state)}`);
   if (f.handlerUserId) where.push(`a.handler_user_id = $${params.push(f.handlerUserId)}`);
   if (f.receiptNo) where.push(`a.receipt_no = $${params.push(f.receiptNo)}`);

@@ -50,7 +50,9 @@ function action<A extends unknown[]>(fn: (...args: A) => Promise<void>) {
         err instanceof UsageError ||
         (err instanceof DomainError && err.status < 500)
       ) {
-        process.stderr.write(`${err.message}\n`);
+        // At the command line the operator can enter the year here and now.
+        const hint = err instanceof CalendarNotCoveredError ? `（命令行：gongkai calendar add-year <文件>）` : '';
+        process.stderr.write(`${err.message}${hint}\n`);
         process.exitCode = EXIT_INPUT;
         return;
       }

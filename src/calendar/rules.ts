@@ -25,9 +25,11 @@ export interface WorkingDayCalendar {
 
 export class CalendarNotCoveredError extends DomainError {
   constructor(readonly year: number) {
-    super('CALENDAR_NOT_COVERED', 
-      `工作日历未包含 ${year} 年的节假日安排，请管理员先补充该年的放假和调休安排` +
-        `（依据国务院办公厅关于 ${year} 年部分节假日安排的通知，使用 gongkai calendar add-year）后再计算`,
+    // Read by handlers and clerks in the console: it says whom to ask and where, not a command to run
+    // (the CLI adds its own command, cli.ts). National holidays are entered at the top of the tree.
+    super('CALENDAR_NOT_COVERED',
+      `工作日历未包含 ${year} 年的节假日安排，请联系系统管理员（最上级机构的管理员）在管理后台“工作日历”中` +
+        `录入该年的放假和调休安排（依据国务院办公厅关于 ${year} 年部分节假日安排的通知）后再计算`,
     );
     this.name = 'CalendarNotCoveredError';
   }

@@ -3,6 +3,7 @@
 // administrators who may enter it. Without it every reply deadline in that year fails.
 import type { TodoSource } from '../orgs/shell/todo.ts';
 import { today } from '../core/today.ts';
+import { calendarYearEntryHref } from './links.ts';
 import { calendarPolicy } from './policy.ts';
 import { yearsToEnter } from './rules.ts';
 import { coveredYears } from './store.ts';
@@ -13,7 +14,7 @@ export const calendarTodos: TodoSource = async ({ db }, { staff }) => {
   return yearsToEnter(today(), covered).map((year) => ({
     label: `${year} 年节假日安排尚未录入`,
     count: null,
-    href: `/console/calendar/years/new?year=${year}`,
+    href: calendarYearEntryHref(year),
     urgent: true,
     detail: `答复期限等落在 ${year} 年的工作日无法计算，请依据国务院办公厅关于 ${year} 年部分节假日安排的通知录入`,
   }));

@@ -11,13 +11,18 @@ import { html } from '../core/html.ts';
 import { currentOrg } from './staff/auth.ts';
 import type { AppDeps } from '../core/http/deps.ts';
 import { listAudit } from '../core/audit/log.ts';
+import { AUDIT_FIELD_LABELS } from './audit-labels.ts';
+import { describeAuditSummary } from './audit-summary.ts';
 
-const summaryText = (s: unknown) => {
-  const text = JSON.stringify(s);
-  return text === '{}' ? '' : text.length > 300 ? `${text.slice(0, 300)}…` : text;
+/** What kind of thing an entry is about. */
+const TARGET_LABELS: Record<string, string> = {
+  organization: '机构', user: '用户', login: '登录', report: '年度报告', application: '申请', catalogue_item: '信息', catalogue_column: '栏目',
+  calendar_year: '工作日历', calendar_day: '工作日历', letter_template: '文书模板', clock_conventions: '计时规则',
+  application_ledger_import: '台账导入', reminder_run: '提醒',
 };
 
-export function auditConsoleRoutes(deps: AppDeps) {
+/** `actions`: the Chinese name of each action code, from every module (put together by src/app). */
+export function auditConsoleRoutes(deps: AppDeps, actions: Readonly<Record<string, string>>) {
   return async (app: FastifyInstance) => {
     app.get('/audit', { schema: { hide: true } }, async (request, reply) => {
       const view = await consoleView(deps, request, reply, 'audit');
@@ -26,13 +31,14 @@ export function auditConsoleRoutes(deps: AppDeps) {
       return reply.type('text/html').send(
         consolePage(
           view,
-          `审计日志 · ${view.org.shortName}`,
+          `审计日志`,
           html`<p>最近 ${entries.length} 条记录（每条记录含前一条的哈希值，任何修改或删除都可被 <code>gongkai audit verify</code> 发现）。</p>
 <table class="data">
-  <thead><tr><th scope="col">编号</th><th scope="col">时间</th><th scope="col">操作人</th><th scope="col">操作</th><th scope="col">对象</th><th scope="col">摘要</th></tr></thead>
+  <thead><tr><th scope="col">编号</th><th scope="col">时间</th><th scope="col">操作人</th><th scope="col">操作</th><th scope="col">对象</th><th scope="col">内容</th></tr></thead>
   <tbody>${entries.map(
     (e) => html`<tr><td>${e.id}</td><td>${new Date(e.at).toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false })}</td><td>${e.actorName}</td>
-      <td><code>${e.action}</code></td><td>${e.targetType} ${e.targetId}</td><td class="small">${summaryText(e.summary)}</td></tr>`,
+      <td>${actions[e.action] ?? e.action}</td><td>${TARGET_LABELS[e.targetType] ?? e.targetType} ${e.targetId}</td>
+      <td class="small">${html`<ul class="plain">${describeAuditSummary(e.summary, AUDIT_FIELD_LABELS).map((l) => html`<li>${l}</li>`)}</ul>`}</td></tr>`,
   )}</tbody>
 </table>`,
         ),

@@ -49,6 +49,13 @@ export async function findOrgById(db: Queryable, id: number): Promise<Organizati
   return r && toOrg(r);
 }
 
+/** The organizations above `org`, from the root down to its parent (its tree path). */
+export async function ancestorsOf(db: Queryable, org: Pick<Organization, 'id' | 'path'>): Promise<Organization[]> {
+  const ids = org.path.split('/').filter(Boolean).map(Number).filter((id) => id !== org.id);
+  const found = await Promise.all(ids.map((id) => findOrgById(db, id)));
+  return found.filter((o) => o !== undefined);
+}
+
 export async function findOrgByCode(db: Queryable, code: string): Promise<Organization | undefined> {
   const [r] = await db.query<OrgRow>('select * from organizations where code = $1', [code]);
   return r && toOrg(r);

@@ -60,7 +60,7 @@ function listPage(view: ConsoleView, items: ReportListItem[], form: { year?: str
   const suggested = String(currentYear() - 1);
   return consolePage(
     view,
-    `年度报告 · ${org.shortName}`,
+    `年度报告`,
     html`${noticeBox(form.notice)}${errorBox(form.error)}
 <p>政府信息公开工作年度报告：条例第五十条规定的内容，按国家格式填报、检查和发布。已发布的报告在<a href="/orgs/${org.code}/reports">公开门户</a>上公布。</p>
 ${reportPolicy.importDocuments(view.staff) ? html`<p><a href="/console/reports/import">导入已公布的年度报告</a>（网页、文本、PDF、Word 原文，本机构及下级机构）</p>` : ''}
@@ -251,14 +251,14 @@ ${canEdit
 ${trustedHtml(renderHtmlFragment({ report, narrative: version.narrative }, { idPrefix: 'cur' }))}`}
 ${publishForm}
 ${versionsTable(stored.id, stored, versions, stored.currentVersion)}`;
-  return consolePage(view, `${org.shortName} ${stored.year} 年度报告`, body);
+  return consolePage(view, `${stored.year} 年度报告`, body);
 }
 
 /** An earlier version, read-only, in the official layout. */
 function versionPage(view: ConsoleView, org: Organization, stored: StoredReport, version: ReportVersion, versions: ReportVersionInfo[]): string {
   return consolePage(
     view,
-    `${org.shortName} ${stored.year} 年度报告 · 第 ${version.version} 版`,
+    `${stored.year} 年度报告 · 第 ${version.version} 版`,
     html`${ASSETS}<p class="notice">正在查看第 ${version.version} 版（只读，${ORIGIN_LABELS[version.origin]}，${version.createdByName}，${when(version.createdAt)}）。
 <a href="/console/reports/${stored.id}">返回当前版本（第 ${stored.currentVersion} 版）</a></p>
 ${facts(org, stored, version)}

@@ -72,7 +72,7 @@ ${reports.length
   )}</tbody>
 </table>`
   : html`<p>暂无已发布的年度报告。</p>`}`,
-          { siteName: `${org.shortName}政府信息公开` },
+          { siteName: `${org.fullName}政府信息公开` },
         ),
       );
     });
@@ -130,7 +130,7 @@ ${published.imported
   : ''}
 <p class="downloads">下载${isCurrent ? '' : `第 ${wanted} 版`}：${DOWNLOADS.map((d, i) => html`${i ? ' · ' : ''}<a href="/orgs/${org.code}/reports/${target.year}.${d.ext}${isCurrent ? '' : `?version=${wanted}`}">${d.label}</a>`)}</p>
 ${trustedHtml(article)}`,
-          { siteName: `${org.shortName}政府信息公开` },
+          { siteName: `${org.fullName}政府信息公开` },
         ),
       );
     });

@@ -5,7 +5,7 @@ import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { launchBrowser, SCREENSHOT_DIR } from '../helpers/browser.ts';
+import { launchBrowser, listenForBrowser, SCREENSHOT_DIR } from '../helpers/browser.ts';
 import { testApp, type TestApp } from '../helpers/app.ts';
 
 let t: TestApp;
@@ -16,9 +16,7 @@ before(async () => {
   t = await testApp();
   const { seedCatalogueDemo } = await import('../../src/catalogue/demo.ts');
   await seedCatalogueDemo(t.db, [2025]);
-  await t.app.listen({ host: '127.0.0.1', port: 0 });
-  const address = t.app.server.address();
-  base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+  base = await listenForBrowser(t.app);
   browser = await launchBrowser();
 });
 after(async () => {
@@ -80,5 +78,37 @@ test('an item page on a phone: the metadata stacks (label above value) and fits'
   assert.ok(layout.labelAbove, 'the label stands above its value');
   assert.ok(layout.valueWidth > 300, `the value has the width of the screen (${layout.valueWidth} px)`);
   assert.equal(await sideways(page), 0);
+  await page.close();
+});
+
+test('printing: an item page prints without the site header; the print view has 打印 and 关闭 buttons', async () => {
+  const search = await t.app.inject({ url: '/search?q=%E5%9C%9F%E5%9C%B0' });
+  const href = /href="(\/items\/\d+)"/.exec(search.body)![1]!;
+  const page = await browser.newPage({ viewport: { width: 1024, height: 800 } });
+  await page.goto(`${base}${href}`);
+  await page.emulateMedia({ media: 'print' });
+  const printed = await page.evaluate(() =>
+    ['.portal-header', '.portal-footer', '.site-search', '.searchbox', '.breadcrumb'].filter((sel) => {
+      const el = document.querySelector(sel);
+      return el && getComputedStyle(el).display !== 'none';
+    }),
+  );
+  assert.deepEqual(printed, [], 'the site frame is not printed');
+  await page.screenshot({ path: join(SCREENSHOT_DIR, 'print-item.png'), fullPage: true });
+  await page.emulateMedia({ media: 'screen' });
+  await page.goto(`${base}${href}/print`);
+  await page.screenshot({ path: join(SCREENSHOT_DIR, 'print-view.png'), fullPage: true });
+  const printButton = page.getByRole('button', { name: '打印' });
+  assert.equal(await printButton.isVisible(), true);
+  assert.equal(await page.getByRole('button', { name: '关闭' }).isVisible(), true);
+  // 打印 opens the browser's print dialog: window.print is called
+  await page.evaluate(() => {
+    (window as unknown as { printed: number }).printed = 0;
+    window.print = () => void ((window as unknown as { printed: number }).printed += 1);
+  });
+  await printButton.click();
+  assert.equal(await page.evaluate(() => (window as unknown as { printed: number }).printed), 1);
+  await page.emulateMedia({ media: 'print' });
+  assert.equal(await printButton.isVisible(), false, 'the buttons themselves are not printed');
   await page.close();
 });

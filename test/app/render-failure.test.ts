@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import type { Browser } from 'playwright-core';
-import { launchBrowser, SCREENSHOT_DIR } from '../helpers/browser.ts';
+import { launchBrowser, listenForBrowser, SCREENSHOT_DIR } from '../helpers/browser.ts';
 import { Client, testApp, type TestApp } from '../helpers/app.ts';
 
 // Before any PDF is made in this process: the fonts are looked for once, here in an empty folder.
@@ -24,9 +24,7 @@ before(async () => {
   t = await testApp({ logLevel: 'error' }, logStream);
   const { seedApplicationsDemo } = await import('../../src/applications/demo.ts');
   await seedApplicationsDemo(t.db);
-  await t.app.listen({ host: '127.0.0.1', port: 0 });
-  const address = t.app.server.address();
-  base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+  base = await listenForBrowser(t.app);
   browser = await launchBrowser();
 });
 after(async () => {

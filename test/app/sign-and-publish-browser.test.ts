@@ -15,7 +15,7 @@ import { saveReportVersion } from '../../src/report/commands.ts';
 import { findVersion, listReportsOfOrg } from '../../src/report/store.ts';
 import type { AnnualReport2021 } from '../../src/report/model/report.ts';
 import { today } from '../../src/core/today.ts';
-import { launchBrowser, SCREENSHOT_DIR, signedIn } from '../helpers/browser.ts';
+import { launchBrowser, listenForBrowser, SCREENSHOT_DIR, signedIn } from '../helpers/browser.ts';
 import { testApp, type TestApp } from '../helpers/app.ts';
 
 let t: TestApp;
@@ -27,9 +27,7 @@ before(async () => {
   t = await testApp();
   const { seedApplicationsDemo } = await import('../../src/applications/demo.ts');
   await seedApplicationsDemo(t.db);
-  await t.app.listen({ host: '127.0.0.1', port: 0 });
-  const address = t.app.server.address();
-  base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+  base = await listenForBrowser(t.app);
   browser = await launchBrowser();
   head = await signedIn(await browser.newContext(), base, 'zrzy.head');
 });

@@ -213,7 +213,7 @@ test('第三十五条 延迟答复: reasons asked and given online, then the hea
   assert.deepEqual(audit.slice(-3).map((a) => a.action), ['application.reasons.request', 'application.reasons.online', 'application.reply.delay']);
   assert.deepEqual(audit.at(-1), { action: 'application.reply.delay', actor_name: '自然资源局负责人' });
   // The applicant sees the later date on the public page too.
-  assert.match((await applicant.get('/track')).body, /<dt>答复期限<\/dt><dd>2025-08-29 前<\/dd>/);
+  assert.match((await applicant.get('/track')).body, /<dt>答复期限<\/dt><dd id="due-date">2025-08-29 前<\/dd>/);
   now = '2025-08-01';
   const queue = (await api('GET', '/api/v1/applications?due=overdue')).json() as { id: number }[];
   assert.ok(!queue.some((x) => x.id === c.id), 'not overdue after the statutory date: the later date is in force');

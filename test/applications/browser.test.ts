@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { setTodayForTests } from '../../src/core/today.ts';
 import { DEMO_PASSWORD } from '../../src/app/demo/seed.ts';
-import { launchBrowser, SCREENSHOT_DIR } from '../helpers/browser.ts';
+import { launchBrowser, listenForBrowser, SCREENSHOT_DIR } from '../helpers/browser.ts';
 import { testApp, type TestApp } from '../helpers/app.ts';
 
 let t: TestApp;
@@ -16,9 +16,7 @@ let base: string;
 before(async () => {
   setTodayForTests(() => '2025-11-03');
   t = await testApp();
-  await t.app.listen({ host: '127.0.0.1', port: 0 });
-  const address = t.app.server.address();
-  base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+  base = await listenForBrowser(t.app);
   browser = await launchBrowser();
 });
 after(async () => {
@@ -48,6 +46,11 @@ test('apply online: an error, then submitted, then looked up by receipt number',
   const alert = page.locator('#form-errors');
   await alert.waitFor();
   assert.match(await alert.innerText(), /证件号码：居民身份证号码不正确/);
+  // The reloaded page starts at the list of problems (autofocus, no script): focus is there, not on the body,
+  // and the next Tab reaches the link to the field.
+  assert.equal(await page.evaluate(() => document.activeElement?.id), 'form-errors');
+  await page.keyboard.press('Tab');
+  assert.equal(await page.evaluate(() => document.activeElement?.getAttribute('href')), '#f-idNumber');
   assert.equal(await page.getByLabel('姓名').inputValue(), '李四');
   assert.equal(await page.getByLabel(/^所需信息的名称/).inputValue(), '青山县2025年耕地保护目标责任书');
   assert.equal(await page.getByLabel('证件号码').getAttribute('aria-invalid'), 'true');
@@ -61,7 +64,18 @@ test('apply online: an error, then submitted, then looked up by receipt number',
   assert.match(await page.getByRole('status').innerText(), /您的申请已提交/);
   const text = await page.locator('main').innerText();
   for (const secret of ['李四', '11010519491231002X', '13600001111']) assert.ok(!text.includes(secret), `the receipt page shows ${secret}`);
+  assert.match(await page.locator('#due-date').innerText(), /如于今日确认收到，为 2025-12-01 前/);
+  assert.ok(await page.getByRole('button', { name: '打印回执' }).isVisible(), 'the script shows the print button');
   await page.screenshot({ path: join(SCREENSHOT_DIR, 'apply-receipt.png'), fullPage: true });
+  // On paper: the 回执 alone, without the site's header, the history or the forms.
+  await page.emulateMedia({ media: 'print' });
+  assert.ok(await page.locator('.receipt').isVisible());
+  assert.equal(await page.getByRole('heading', { name: '办理记录' }).isVisible(), false);
+  assert.equal(await page.getByRole('button', { name: '撤回申请' }).isVisible(), false);
+  assert.equal(await page.locator('.portal-header').isVisible(), false);
+  assert.equal(await page.getByRole('button', { name: '打印回执' }).isVisible(), false);
+  await page.screenshot({ path: join(SCREENSHOT_DIR, 'apply-receipt-print.png'), fullPage: true });
+  await page.emulateMedia({ media: 'screen' });
   await page.close();
 
   // Another day, another browser: look the case up
@@ -96,6 +110,17 @@ test('the handler confirms the receipt in the console and sees the due date', as
   await page.getByRole('link', { name: 'QS-ZRZY-2025-00001' }).click();
   assert.equal((await page.locator('#case-state').innerText()).trim(), '待确认收到');
   await page.getByText('确认收到申请', { exact: true }).first().click();
+  // A refused action: the reloaded page opens on the message at the top, focused, linked to the form kept open.
+  await page.getByLabel(/与申请人双方确认日期/).fill('2025-11-10');
+  await page.getByRole('button', { name: '确认收到申请' }).click();
+  const refused = page.locator('#action-error');
+  await refused.waitFor();
+  assert.equal(await page.evaluate(() => document.activeElement?.id), 'action-error');
+  assert.ok(((await refused.boundingBox())?.y ?? Infinity) < (page.viewportSize()?.height ?? 0), 'in view without scrolling');
+  assert.match(await refused.innerText(), /未能完成“确认收到申请”/);
+  await page.screenshot({ path: join(SCREENSHOT_DIR, 'console-action-error.png') });
+  await page.getByRole('link', { name: '转到“确认收到申请”表单修改' }).click();
+  assert.equal(await page.getByLabel(/与申请人双方确认日期/).inputValue(), '2025-11-10', 'the input is kept');
   await page.getByLabel(/与申请人双方确认日期/).fill('2025-11-03');
   await page.getByRole('button', { name: '确认收到申请' }).click();
   await page.waitForURL(/notice=saved/);

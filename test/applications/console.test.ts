@@ -59,8 +59,18 @@ test('an action with a mistake re-renders the case page with the message and the
   const res = await handler.post(`${caseUrl}/correction-request`, { on: '2025-11-03', items: '', dueOn: '2025-11-20' }, caseUrl);
   assert.equal(res.statusCode, 400);
   assert.match(res.body, /请写明需要补正的事项/);
-  assert.match(res.body, /<details open>\s*<summary>告知补正<\/summary>/);
+  assert.match(res.body, /<details id="action-correction-request" open class="failed">\s*<summary>告知补正<\/summary>/);
   assert.match(res.body, /value="2025-11-20"/);
+  // Said where the eye lands after the reload — the top, focused — and linked to the form kept open below.
+  const summary = /<div class="error error-summary" role="alert" id="action-error" tabindex="-1" autofocus>([\s\S]*?)<\/div>/.exec(res.body);
+  assert.ok(summary, 'a summary at the top');
+  assert.match(summary[1]!, /未能完成“告知补正”：请写明需要补正的事项/);
+  assert.match(summary[1]!, /<a href="#action-correction-request">转到“告知补正”表单修改<\/a>/);
+  assert.ok(res.body.indexOf('id="action-error"') < res.body.indexOf('<section class="card">'), 'before the case facts');
+  const assign = await handler.post(`${caseUrl}/assign`, { handlerUserId: '999999' }, caseUrl);
+  assert.equal(assign.statusCode, 400);
+  assert.match(assign.body, /未能完成“分配办理人”：只能分配给本机关的依申请办理人或负责人[\s\S]*<a href="#action-assign">/);
+  assert.match(assign.body, /<form method="post" action="[^"]+\/assign" class="inline" id="action-assign">/);
   const late = await handler.post(`${caseUrl}/reply-draft`, { on: '2025-11-04', outcome: 'granted', reasons: '', deliveredBy: '邮寄' }, caseUrl);
   assert.equal(late.statusCode, 400);
   assert.match(late.body, /不能晚于今天（2025-11-03）/);
@@ -74,12 +84,25 @@ test('the queue: due dates, due-soon and overdue flags from the clock, filters',
   assert.equal(list.statusCode, 200);
   assert.match(list.body, /QS-ZRZY-2025-00001/);
   assert.match(list.body, /2025-11-05 <span class="flag due_soon">即将到期（剩 2 个工作日）<\/span>/);
+  // Most urgent first, the same cases by number on request: a third case, registered last, due 12-01.
+  const third = await handler.post('/console/applications', { ...PAPER, infoTitle: '2025年耕地保护目标责任制考核结果', creditCode: '91350100M000100Y43' }, '/console/applications/new');
+  assert.equal(third.statusCode, 303);
+  const rows = (body: string) => [...body.matchAll(/<tr><td><a href="\/console\/applications\/\d+">([^<]+)<\/a><\/td>/g)].map((m) => m[1]!);
+  list = await handler.get('/console/applications');
+  assert.deepEqual(rows(list.body), ['QS-ZRZY-2025-00002', 'QS-ZRZY-2025-00001', 'QS-ZRZY-2025-00003'], 'due 11-05, then due 12-01 in receipt order');
+  assert.match(list.body, /<option value="urgency" selected>按紧急程度（逾期在前）<\/option>/);
+  const byNumber = await handler.get('/console/applications?order=number');
+  assert.deepEqual(rows(byNumber.body), ['QS-ZRZY-2025-00003', 'QS-ZRZY-2025-00002', 'QS-ZRZY-2025-00001'], 'newest first');
+  assert.match(byNumber.body, /<th scope="col" aria-sort="descending"><a href="\/console\/applications\?order=number">申请编号<\/a><\/th>/);
+  assert.match(byNumber.body, /<a href="\/console\/applications">改为按紧急程度排列<\/a>/);
+  assert.match((await handler.get('/console/applications?state=open&order=number')).body, /<a href="\/console\/applications\?state=open">改为按紧急程度排列<\/a>/, 'the filters are kept');
   const soon = await handler.get('/console/applications?due=soon');
   assert.match(soon.body, /采矿权出让收益征收文件/);
   assert.doesNotMatch(soon.body, /行政处罚决定书目录/);
   now = '2025-11-06';
   list = await handler.get('/console/applications?due=overdue');
   assert.match(list.body, /<span class="flag overdue">已逾期（逾期 1 天）<\/span>/);
+  assert.equal(rows((await handler.get('/console/applications')).body)[0], 'QS-ZRZY-2025-00002', 'the overdue case heads the list');
   assert.doesNotMatch(list.body, /行政处罚决定书目录/);
   const replied = await handler.get('/console/applications?state=replied');
   assert.match(replied.body, /没有符合条件的申请/);
@@ -207,7 +230,7 @@ test('第三十五条: the case page tells the handler when an applicant sent mo
   const bad = await handler.post(`${url}/reasons-request`, { on: '2025-11-20', grounds, dueOn: '2025-12-31' }, url);
   assert.equal(bad.statusCode, 400);
   assert.match(bad.body, /说明理由的期限应早于答复期限 2025-12-18/);
-  assert.match(bad.body, /<details open>\s*<summary>要求说明理由（条例第三十五条）<\/summary>/);
+  assert.match(bad.body, /<details id="action-reasons-request" open class="failed">\s*<summary>要求说明理由（条例第三十五条）<\/summary>/);
   assert.ok(bad.body.includes(grounds), 'the grounds typed are kept');
   assert.equal((await handler.post(`${url}/reasons-request`, { on: '2025-11-20', grounds, dueOn: '2025-11-27' }, url)).statusCode, 303);
   const asked = (await handler.get(url)).body;
@@ -218,4 +241,17 @@ test('第三十五条: the case page tells the handler when an applicant sent mo
   now = '2025-11-24';
   assert.equal((await handler.post(`${url}/reasons`, { on: '2025-11-24', reasons: '书面说明：研究本县会议制度' }, url)).statusCode, 303);
   assert.match((await handler.get(url)).body, /收到申请人说明的理由[\s\S]*工作人员登记：书面说明：研究本县会议制度/);
+});
+
+test('a deadline in a year without calendar names whom to ask and links the 工作日历 page, never a command', async () => {
+  now = '2026-12-14';
+  const res = await handler.post('/console/applications', { ...PAPER, submittedOn: '2026-12-14', infoTitle: '2026年度土地卫片执法检查报告', creditCode: '91350100M000100Y43' }, '/console/applications/new');
+  assert.equal(res.statusCode, 303, res.body.slice(0, 300));
+  const page = await handler.get(res.headers.location!.split('?')[0]!);
+  // 20 working days from 12-14 run into January 2027, whose holidays are not entered yet.
+  assert.match(page.body, /<span class="error" id="calendar-missing">工作日历尚未录入 2027 年的节假日安排，答复期限暂无法计算（不作估算）。\s*请联系系统管理员（最上级机构的管理员）录入：<a href="\/console\/calendar\/years\/new\?year=2027">工作日历 · 录入 2027 年节假日安排<\/a>/);
+  assert.doesNotMatch(page.body, /gongkai calendar/);
+  const queue = await handler.get('/console/applications?state=open');
+  assert.match(queue.body, /<span class="flag overdue" title="工作日历未包含 2027 年的节假日安排，请联系系统管理员[^"]*">无法计算（2027 年日历未录入）<\/span>/);
+  assert.doesNotMatch(queue.body, /gongkai calendar/);
 });

@@ -26,7 +26,7 @@ test('eleven demo cases, one per situation, dated back from today; a second run 
   assert.equal(await seedApplicationsDemo(t.db), 11);
   assert.equal(await seedApplicationsDemo(t.db), 0);
   const org = (await findOrgByCode(t.db, 'QS-ZRZY'))!;
-  const queue = (await loadQueue(t.db, org.id)).reverse();
+  const queue = (await loadQueue(t.db, org.id, { order: 'number' })).reverse();
   assert.deepEqual(
     queue.map((i) => [i.case.state, i.case.receivedOn, i.clock.deadline?.dueDate ?? null, i.clock.status?.status ?? null]),
     [

@@ -9,6 +9,8 @@ import { createUser } from '../../src/orgs/staff/commands.ts';
 import { buildApp } from '../../src/app/server.ts';
 import { Client, testApp, type TestApp } from '../helpers/app.ts';
 import { parse as parseContentDisposition } from 'content-disposition';
+import mammoth from 'mammoth';
+import { confirmReceipt } from '../../src/applications/commands.ts';
 
 let t: TestApp;
 const now = '2025-11-03';
@@ -262,6 +264,91 @@ test('progress look-ups: the 21st from one address in 10 minutes is refused, so 
   const refused = await lookUp(21);
   assert.equal(refused.statusCode, 429);
   assert.match(refused.body, /请求过于频繁，请稍后再试/);
+});
+
+test('the form marks every required field in words, writes its attributes as attributes, and links each error', async () => {
+  const c = new Client(t.app, '10.7.7.1');
+  const form = await c.get('/apply/QS-JY');
+  // 姓名 was required but unmarked; now every field the applicant must fill says so in text.
+  for (const k of ['name', 'idType', 'idNumber', 'orgName', 'orgColumn', 'creditCode', 'legalRepresentative', 'contactPerson', 'phone', 'infoTitle']) {
+    assert.match(form.body, new RegExp(`<label for="f-${k}">[^<]+ <span class="required">（必填）</span>`), k);
+  }
+  for (const legend of ['申请人类型', '获取信息的形式', '获取信息的方式']) assert.ok(form.body.includes(`${legend} <span class="required">（必填）</span>`), legend);
+  assert.doesNotMatch(form.body, /<label for="f-(email|address|postalCode|infoDocNumber)">[^<]+ <span class="required">/, 'optional or conditional fields are not marked required');
+  assert.match(form.body, /<input id="f-name" name="name" value="" aria-required="true" autocomplete="name">/);
+  assert.match(form.body, /type="tel" autocomplete="tel"/);
+  assert.doesNotMatch(form.body, /&quot;/, 'no attribute was escaped into text');
+  assert.match(form.body, /<a class="brand" href="\/">青山县教育局政府信息公开<\/a>/, 'the full name in the header');
+
+  // Nothing chosen, name missing: every problem at once, the summary first and focused, each entry linked to a field that exists.
+  const before = await countCases();
+  const res = await c.post('/apply/QS-JY', { applicantKind: 'natural', phone: '13912345678', infoTitle: '2025年城区学校划片方案' }, '/apply/QS-JY');
+  assert.equal(res.statusCode, 400);
+  for (const m of ['请填写申请人姓名', '请选择证件类型', '请填写证件号码', '请选择获取信息的形式', '请选择获取信息的方式']) assert.ok(res.body.includes(m), m);
+  assert.match(res.body, /申请表有 5 处需要修改/);
+  assert.match(res.body, /<div class="error error-summary" role="alert" id="form-errors" tabindex="-1" autofocus>/);
+  assert.ok(res.body.indexOf('id="form-errors"') < res.body.indexOf('<form method="post" action="/apply/QS-JY"'), 'the summary comes before the form');
+  for (const href of [...res.body.matchAll(/<li><a href="#(f-[a-zA-Z]+)">/g)].map((m) => m[1]!)) assert.ok(res.body.includes(`id="${href}"`), `${href} exists`);
+  assert.equal(await countCases(), before);
+});
+
+test('a bad attachment is reported together with the form’s own problems, not in a second round', async () => {
+  const res = await submitMultipart(await openForm('10.7.7.2'), { ...NATURAL, name: '', infoTitle: '附件与表单' }, [{ name: 'scan.exe', type: 'application/octet-stream', content: Buffer.from('MZ') }]);
+  assert.equal(res.statusCode, 400);
+  assert.match(res.body, /id="err-name">请填写申请人姓名/);
+  assert.match(res.body, /id="err-attachments">附件“scan.exe”的类型不支持/);
+  assert.match(res.body, /申请表有 2 处需要修改/);
+});
+
+test('the receipt: a printable 回执 with the expected reply date, then the date the clock counts once received', async () => {
+  const first = await submitMultipart(await openForm('10.7.7.3'), { ...NATURAL, infoTitle: '回执测试：2025年校舍安全检查报告' });
+  assert.equal(first.statusCode, 303, first.body.slice(0, 300));
+  const cookie = first.cookies.map((c) => `${c.name}=${c.value}`).join('; ');
+  const track = async () => (await t.app.inject({ method: 'GET', url: '/track', headers: { accept: 'text/html', cookie } })).body;
+  let page = await track();
+  assert.match(page, /<section class="receipt" aria-labelledby="receipt-title">\s*<h2 id="receipt-title">政府信息公开申请回执<\/h2>/);
+  assert.match(page, /<dt>提交方式<\/dt><dd>互联网在线提交<\/dd>/);
+  // submitted Monday 2025-11-03, not yet confirmed: 4–7 Nov 4, 10–14 9, 17–21 14, 24–28 19, 1 Dec 20
+  assert.match(page, /id="due-date">自本机关收到申请之日起 20 个工作日内（条例第三十三条）；如于今日确认收到，为 <strong>2025-12-01<\/strong> 前/);
+  assert.match(page, /<button type="button" data-print hidden>打印回执<\/button>/, 'the print button, shown by the script');
+  assert.match(page, /Ctrl\+P/, 'without a script, the page says how to print');
+  for (const s of SECRETS) assert.ok(!page.includes(s), `the receipt shows ${s}`);
+  const css = await t.app.inject({ method: 'GET', url: '/assets/applications.css' });
+  assert.match(css.body, /@media print \{\s*body:has\(\.receipt\) main > :not\(\.receipt\) \{ display: none; \}/);
+  const js = await t.app.inject({ method: 'GET', url: '/assets/applications.js' });
+  assert.match(js.body, /window\.print\(\)/);
+
+  const [{ id }] = (await t.db.query<{ id: number }>(`select id from applications where info_title = '回执测试：2025年校舍安全检查报告'`)) as [{ id: number }];
+  setTodayForTests(() => '2025-11-04');
+  try {
+    await confirmReceipt(t.db, cliContext(), id, { confirmedOn: '2025-11-04' });
+    page = await track();
+  } finally {
+    setTodayForTests(() => now);
+  }
+  // received Tuesday 11-04: 5–7 Nov 3, 10–14 8, 17–21 13, 24–28 18, 1–2 Dec 20
+  assert.match(page, /<dt>答复期限<\/dt><dd id="due-date">2025-12-02 前<\/dd>/);
+  assert.doesNotMatch(page, /如于今日确认收到/);
+});
+
+test('the paper 申请表: a Word document of the agency with every field of the online form, linked from /apply', async () => {
+  const c = new Client(t.app, '10.7.7.4');
+  assert.match((await c.get('/apply')).body, /<a href="\/apply\/QS-JY\/form.docx" download>申请表（Word）<\/a>/);
+  assert.match((await c.get('/apply/QS-JY')).body, /<a href="\/apply\/QS-JY\/form.docx" download>下载申请表（Word）<\/a>/);
+  const res = await c.get('/apply/QS-JY/form.docx');
+  assert.equal(res.statusCode, 200);
+  assert.equal(res.headers['content-type'], 'application/vnd.openxmlformats-officedocument.wordprocessingml.document');
+  assert.equal(parseContentDisposition(String(res.headers['content-disposition'])).parameters.filename, '青山县教育局政府信息公开申请表.docx');
+  const text = (await mammoth.extractRawText({ buffer: res.rawPayload })).value;
+  assert.match(text, /^政府信息公开申请表\s+受理机关：青山县教育局/);
+  for (const label of ['姓名', '证件类型', '证件号码', '名称', '组织类别', '统一社会信用代码', '法定代表人或负责人', '联系人', '联系电话', '电子邮箱', '通信地址', '邮政编码', '所需信息的名称', '文号', '所需信息的其他特征描述', '获取信息的形式', '获取信息的方式', '申请人签名或者盖章', '申请日期']) {
+    assert.match(text, new RegExp(`^${label}$`, 'm'), label);
+  }
+  assert.match(text, /□纸质文本　□电子文本/);
+  assert.match(text, /□邮寄　□电子邮件　□当面领取　□网上获取/);
+  assert.match(text, /□商业企业　□科研机构　□社会公益组织　□法律服务机构　□其他/);
+  assert.match(text, /邮寄、传真至青山县教育局（地址：青山县人民路 1 号；电话：0571-80000105）/);
+  assert.equal((await c.get('/apply/SF-YL-QS/form.docx')).statusCode, 404, 'a region answers no applications');
 });
 
 /** GB 11643 check character of the first 17 digits. */

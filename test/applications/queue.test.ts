@@ -33,8 +33,11 @@ after(async () => {
 });
 
 test('overdue and due-soon filters reach past the newest 500 cases', async () => {
-  const all = await loadQueue(t.db, orgId, { state: 'open' });
-  assert.equal(all.length, 500, 'the plain list is a page of the newest');
+  const all = await loadQueue(t.db, orgId, { state: 'open', order: 'number' });
+  assert.equal(all.length, 500, 'the list by number is a page of the newest');
+  const urgent = await loadQueue(t.db, orgId, { state: 'open' });
+  assert.deepEqual(urgent.slice(0, 2).map((i) => [i.case.receiptNo, i.clock.status?.status]), [['Q-1', 'overdue'], ['Q-2', 'due_soon']], 'by urgency: every open case, overdue first');
+  assert.equal((await loadQueue(t.db, orgId)).length, 600, 'the default list by urgency holds every open case');
   const overdue = await loadQueue(t.db, orgId, { due: 'overdue' });
   assert.deepEqual(overdue.map((i) => [i.case.receiptNo, i.clock.deadline?.dueDate]), [['Q-1', '2025-12-01']]);
   const soon = await loadQueue(t.db, orgId, { due: 'soon' });

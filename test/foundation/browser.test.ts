@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { DEMO_PASSWORD } from '../../src/app/demo/seed.ts';
-import { launchBrowser, SCREENSHOT_DIR } from '../helpers/browser.ts';
+import { launchBrowser, listenForBrowser, SCREENSHOT_DIR } from '../helpers/browser.ts';
 import { testApp, type TestApp } from '../helpers/app.ts';
 
 let t: TestApp;
@@ -13,9 +13,7 @@ let base: string;
 
 before(async () => {
   t = await testApp();
-  await t.app.listen({ host: '127.0.0.1', port: 0 });
-  const address = t.app.server.address();
-  base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+  base = await listenForBrowser(t.app);
   browser = await launchBrowser();
 });
 after(async () => {
@@ -48,7 +46,8 @@ test('demo admin logs in, must change the password, then reaches the console and
   await page.screenshot({ path: join(SCREENSHOT_DIR, 'console-home.png'), fullPage: true });
 
   await page.getByRole('link', { name: '用户' }).click();
-  assert.ok(await page.getByRole('heading', { name: /用户 · 县林业局/ }).isVisible());
+  assert.ok(await page.getByRole('heading', { name: '用户', exact: true }).isVisible());
+  assert.equal(await page.title(), '用户 · 县林业局 · gongkai 管理后台', 'the organization named once');
   await page.close();
 });
 

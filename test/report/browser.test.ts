@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
 import { DEMO_PASSWORD } from '../../src/app/demo/seed.ts';
-import { launchBrowser, SCREENSHOT_DIR } from '../helpers/browser.ts';
+import { launchBrowser, listenForBrowser, SCREENSHOT_DIR } from '../helpers/browser.ts';
 import { testApp, type TestApp } from '../helpers/app.ts';
 
 let t: TestApp;
@@ -14,9 +14,7 @@ let base: string;
 
 before(async () => {
   t = await testApp();
-  await t.app.listen({ host: '127.0.0.1', port: 0 });
-  const address = t.app.server.address();
-  base = `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}`;
+  base = await listenForBrowser(t.app);
   browser = await launchBrowser();
 });
 after(async () => {

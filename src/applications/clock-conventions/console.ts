@@ -45,7 +45,7 @@ function page(view: ConsoleView, e: EffectiveConventions, opts: { notice?: strin
   const number = (k: (typeof COUNT_KEYS)[number][0]) => (typed ? (typed[k] ?? '') : String(c[k]));
   return consolePage(
     view,
-    `计时规则 · ${view.org.shortName}`,
+    `计时规则`,
     html`${noticeBox(opts.notice)}${errorBox(opts.error)}<p><a href="/console/applications">← 返回申请列表</a> · <a href="/console/calendar">工作日历</a></p>
 <p>答复期限按《政府信息公开条例》第三十条、第三十一条、第三十三条和国办函〔2020〕109号计算；条例未规定的计数细节按下列规则处理。${sourceLine(view, e)}
 下级机构没有自己的设置时沿用本机构的规则。修改后，所有未办结申请的答复期限立即按新规则计算；已发出的文书不变。</p>

@@ -50,7 +50,7 @@ async function page(deps: AppDeps, view: ConsoleView, result: LedgerImportReport
   const imports = await listImports(deps.db, view.org.id);
   return consolePage(
     view,
-    `导入依申请公开台账 · ${view.org.shortName}`,
+    `导入依申请公开台账`,
     html`<p><a href="/console/applications">← 返回申请列表</a></p>
 ${errorBox(message)}${result ? resultBox(result) : ''}
 <p>把 Excel 台账（.xlsx）中的申请导入为本机关的案件：每行一件，连同收到申请、补正、收费、延期、答复和办结的日期，年度报告表三随即按这些案件计算。

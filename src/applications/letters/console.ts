@@ -25,7 +25,7 @@ function listPage(view: ConsoleView, entries: TemplateEntry[], notice: string | 
   const canEdit = applicationPolicy.editTemplates(view.staff, view.org);
   return consolePage(
     view,
-    `文书模板 · ${view.org.shortName}`,
+    `文书模板`,
     html`${noticeBox(notice)}<p><a href="/console/applications">← 返回申请列表</a></p>
 <p>各类文书按模板生成：模板中的 {申请人}、{收到日期}、{信息名称} 等占位符在出具文书时替换为案件的内容。本机关未设置模板的，使用系统默认文字。
 已经出具的文书按出具时的内容留存，修改模板不影响已发出的文书。${canEdit ? '' : '修改模板须由本机关的机关负责人或系统管理员操作。'}</p>

@@ -4,13 +4,19 @@
 import { AlignmentType, Document, Packer, Paragraph, TextRun, convertMillimetersToTwip } from 'docx';
 import type { Letter } from './compose.ts';
 
-const BODY_FONT = '仿宋';
-const TITLE_FONT = '宋体';
+export const BODY_FONT = '仿宋';
+export const TITLE_FONT = '宋体';
 const BODY_SIZE = 32; // 三号 (half-points)
-const TITLE_SIZE = 44; // 二号
-const SMALL_SIZE = 24; // 小四
+export const TITLE_SIZE = 44; // 二号
+export const SMALL_SIZE = 24; // 小四
 
-const run = (text: string, size = BODY_SIZE, font = BODY_FONT, bold = false) => new TextRun({ text, size, font: { eastAsia: font, ascii: font, hAnsi: font }, bold });
+export const run = (text: string, size = BODY_SIZE, font = BODY_FONT, bold = false) => new TextRun({ text, size, font: { eastAsia: font, ascii: font, hAnsi: font }, bold });
+
+/** A4 with the GB/T 9704 margins, as every letter and form of the agency. */
+export const LETTER_PAGE = {
+  size: { width: 11906, height: 16838 },
+  margin: { top: convertMillimetersToTwip(37), bottom: convertMillimetersToTwip(35), left: convertMillimetersToTwip(28), right: convertMillimetersToTwip(26) },
+};
 
 export async function renderLetterDocx(letter: Letter): Promise<Buffer> {
   const body = (text: string) => new Paragraph({ children: [run(text)], indent: { firstLine: BODY_SIZE * 20 }, spacing: { line: 560 }, alignment: AlignmentType.JUSTIFIED });
@@ -19,12 +25,7 @@ export async function renderLetterDocx(letter: Letter): Promise<Buffer> {
     title: letter.title,
     sections: [
       {
-        properties: {
-          page: {
-            size: { width: 11906, height: 16838 },
-            margin: { top: convertMillimetersToTwip(37), bottom: convertMillimetersToTwip(35), left: convertMillimetersToTwip(28), right: convertMillimetersToTwip(26) },
-          },
-        },
+        properties: { page: LETTER_PAGE },
         children: [
           ...(letter.mark ? [new Paragraph({ alignment: AlignmentType.CENTER, spacing: { after: 200 }, children: [run(letter.mark, SMALL_SIZE, TITLE_FONT, true)] })] : []),
           new Paragraph({ alignment: AlignmentType.CENTER, spacing: { after: 200 }, children: [run(letter.title, TITLE_SIZE, TITLE_FONT, true)] }),

@@ -11,7 +11,7 @@ import { createHash } from 'node:crypto';
 import type { Queryable } from '../../core/db/database.ts';
 import { conflict, notFound, renderingFile } from '../../core/errors.ts';
 import { loadClockRules } from '../clock-conventions/store.ts';
-import { findOrgById } from '../../orgs/store.ts';
+import { ancestorsOf, findOrgById } from '../../orgs/store.ts';
 import { defaultTemplate } from './defaults.ts';
 import type { LetterLog } from './pdf.ts';
 import { composeLetter, letterEventOf, letterKindsOfEvent, letterVariant, LETTER_TITLES, type Letter, type LetterFacts, type LetterKind } from './compose.ts';
@@ -43,8 +43,7 @@ export async function loadLetter(db: Queryable, caseId: number, kind: LetterKind
   const c = await findCase(db, caseId);
   if (!c) throw notFound('该申请');
   const [applicant, events, org, templates] = await Promise.all([findApplicant(db, caseId), listEvents(db, caseId), findOrgById(db, c.orgId), listTemplates(db, c.orgId)]);
-  const ancestorIds = org!.path.split('/').filter(Boolean).map(Number).filter((id) => id !== org!.id);
-  const ancestors = (await Promise.all(ancestorIds.map((id) => findOrgById(db, id)))).filter((o) => o !== undefined);
+  const ancestors = await ancestorsOf(db, org!);
   let dueDate: string | null = null;
   const asOf = DUE_AS_OF[kind];
   if (asOf) {

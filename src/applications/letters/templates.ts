@@ -3,7 +3,7 @@
 // sample case of that organization.
 import type { Queryable } from '../../core/db/database.ts';
 import type { Organization } from '../../orgs/model.ts';
-import { findOrgById } from '../../orgs/store.ts';
+import { ancestorsOf } from '../../orgs/store.ts';
 import { defaultTemplate } from './defaults.ts';
 import { templateText } from './files.ts';
 import { chineseDate, type Letter } from './compose.ts';
@@ -55,9 +55,7 @@ export async function listTemplateEntries(db: Queryable, orgId: number): Promise
 export const placeholderHelp = (kind: LetterKind) => KIND_PLACEHOLDERS[kind].map((p) => ({ name: p, meaning: PLACEHOLDERS[p] }));
 
 async function reviewBodyOf(db: Queryable, org: Organization): Promise<string> {
-  const ids = org.path.split('/').filter(Boolean).map(Number).filter((id) => id !== org.id);
-  const ancestors = (await Promise.all(ids.map((id) => findOrgById(db, id)))).filter((o) => o !== undefined);
-  return reviewBodyName(org, ancestors);
+  return reviewBodyName(org, await ancestorsOf(db, org));
 }
 
 /** A fictional case of the organization (no real applicant) to show a template filled. */

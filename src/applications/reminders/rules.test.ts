@@ -56,7 +56,7 @@ test('most overdue first, then the nearest due dates; replied, paused and on-tim
     { id: 4, receivedOn: '2025-09-04', handler: 1 }, // due 10-09: today
     { id: 5, receivedOn: '2025-09-25', handler: 1 }, // far off
   ]);
-  q.push({ ...queue('2025-10-09', [{ id: 6, receivedOn: '2025-09-01', handler: 1 }])[0]!, clock: { deadline: null, status: null, dueDate: null, error: null } });
+  q.push({ ...queue('2025-10-09', [{ id: 6, receivedOn: '2025-09-01', handler: 1 }])[0]!, clock: { deadline: null, status: null, dueDate: null, error: null, missingCalendarYear: null } });
   const repliedCase = { ...q[1]!.case, id: 7 } as Case;
   q.push({ case: repliedCase, clock: caseClock(rules, repliedCase, [...received('2025-09-01'), { kind: 'replied', onDate: '2025-09-20', data: {} }], '2025-10-09') });
   const [d] = digestsOf(7, q, staff);

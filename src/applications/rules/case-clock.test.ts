@@ -4,7 +4,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { shippedCalendar } from '../../calendar/seed.ts';
 import { workingDayCalendar } from '../../calendar/rules.ts';
-import { caseClock } from './case-clock.ts';
+import { caseClock, provisionalDueDate } from './case-clock.ts';
 import { DEFAULT_CLOCK_CONVENTIONS } from '../clock-conventions/rules.ts';
 import { clockEventsOf, type StoredEvent } from './case-events.ts';
 
@@ -78,4 +78,16 @@ test('ended without a reply: no status; a year without calendar data: an error, 
   const c = caseClock({ cal: short, conventions: DEFAULT_CLOCK_CONVENTIONS }, { state: 'received', receivedOn: '2025-12-20' }, [ev('received', '2025-12-20')], '2025-12-21');
   assert.equal(c.deadline, null);
   assert.match(c.error!, /工作日历未包含 2026 年/);
+  assert.equal(c.missingCalendarYear, 2026, 'the console links the 工作日历 entry of that year');
+  assert.doesNotMatch(c.error!, /gongkai/, 'a handler is told whom to ask, not a command to run');
+});
+
+test('第三十一条: not yet received, the applicant is told the due date were it confirmed on a given day', () => {
+  // confirmed Monday 11-03: 4–7 Nov 4, 10–14 9, 17–21 14, 24–28 19, 1 Dec 20
+  assert.equal(provisionalDueDate(rules, { state: 'submitted', receivedOn: null }, '2025-11-03'), '2025-12-01');
+  // confirmed 2025-09-26, 国庆 and its 调休 counted as in computeReplyDeadline
+  assert.equal(provisionalDueDate(rules, { state: 'submitted', receivedOn: null }, '2025-09-26'), '2025-10-30');
+  assert.equal(provisionalDueDate(rules, { state: 'received', receivedOn: '2025-11-03' }, '2025-11-03'), null, 'received: the clock itself says it');
+  const short = { cal: workingDayCalendar([2025], []), conventions: DEFAULT_CLOCK_CONVENTIONS };
+  assert.equal(provisionalDueDate(short, { state: 'submitted', receivedOn: null }, '2025-12-20'), null, 'never a guess across a year without calendar');
 });

@@ -12,6 +12,7 @@ import {
   deadlineStatus,
   feePaymentDue,
   periodEnd,
+  replyDueIfReceivedOn,
   type ClockEvents,
 } from './deadline.ts';
 import { DEFAULT_CLOCK_CONVENTIONS, type ClockConventions } from '../clock-conventions/rules.ts';
@@ -297,4 +298,11 @@ test('impossible event dates are refused', () => {
   refused({ receivedOn: '2025-09-26', correction: { noticeSentOn: '2025-09-25' } }, /^办理时限无法计算：补正通知日期（2025-09-25）早于收到申请日期（2025-09-26）/);
   refused({ receivedOn: '2025-09-26', correction: { noticeSentOn: '2025-09-29', correctedOn: '2025-09-28' } }, /收到补正申请日期（2025-09-28）早于补正通知日期/);
   refused({ receivedOn: '2025-09-26', pauses: [{ kind: 'fee_notice', from: '2025-10-10', to: '2025-10-09' }] }, /暂停结束日期（2025-10-09）早于开始日期（2025-10-10）/);
+});
+
+test('第三十一条、第三十三条: the due date were the application received on a day is the running clock’s', () => {
+  for (const day of ['2025-09-26', '2025-01-24', '2026-02-06']) {
+    assert.equal(replyDueIfReceivedOn(cal, day), computeReplyDeadline(cal, { receivedOn: day }).dueDate, day);
+  }
+  assert.equal(replyDueIfReceivedOn(cal, '2025-09-26', conventions({ startDayCounts: true })), '2025-10-29');
 });

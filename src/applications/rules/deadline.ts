@@ -113,6 +113,15 @@ export function periodEnd(cal: WorkingDayCalendar, start: DateString, n: number,
   return r.due!;
 }
 
+/**
+ * 条例第三十一条、第三十三条第二款: an application sent online, by fax or by ordinary letter has no
+ * receipt date until the agency and the applicant confirm it; were it received on `receivedOn`, the
+ * reply would be due on this day (20 working days, before any 补正, pause or extension).
+ */
+export function replyDueIfReceivedOn(cal: WorkingDayCalendar, receivedOn: DateString, conventions: ClockConventions = DEFAULT_CLOCK_CONVENTIONS): DateString {
+  return periodEnd(cal, receivedOn, REPLY_WORKING_DAYS, conventions);
+}
+
 /** 条例第三十条: the 补正 notice must go out within 7 working days of receipt, once. */
 export function correctionNoticeDue(cal: WorkingDayCalendar, receivedOn: DateString, conventions: ClockConventions = DEFAULT_CLOCK_CONVENTIONS): DateString {
   return periodEnd(cal, receivedOn, CORRECTION_NOTICE_WORKING_DAYS, conventions);

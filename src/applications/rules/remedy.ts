@@ -5,20 +5,16 @@
 //   第二十四条：县级以上地方各级人民政府管辖对本级人民政府工作部门作出的行政行为不服的复议申请；
 //   行政诉讼法第四十六条：自知道或者应当知道作出行政行为之日起六个月内提出诉讼.
 // Letters written before 2024 (“向上一级主管部门或者本级人民政府申请行政复议”) are outdated.
-import type { Organization, OrgKind } from '../../orgs/model.ts';
-
-const REGION_KINDS: readonly OrgKind[] = ['province', 'city', 'county'];
+import type { Organization } from '../../orgs/model.ts';
+import { superiorGovernmentName } from '../../orgs/rules.ts';
 
 /**
  * The 行政复议机关 (行政复议法第二十四条): for a department of a local government, that level's
- * 人民政府; for a government (its office) the government one level up. `ancestors` runs from the
- * root down to the organization's parent.
+ * 人民政府; for a government (its office) the government one level up — the same body the 指南 names
+ * as 上一级行政机关 (orgs/rules.ts). `ancestors` runs from the root down to the organization's parent.
  */
 export function reviewBodyName(org: Pick<Organization, 'kind'>, ancestors: readonly Pick<Organization, 'kind' | 'shortName'>[]): string {
-  const regions = ancestors.filter((a) => REGION_KINDS.includes(a.kind));
-  const own = regions.at(-1);
-  const target = org.kind === 'department' || org.kind === 'subunit' ? own : regions.at(-2);
-  return target ? `${target.shortName}人民政府` : '上一级人民政府';
+  return superiorGovernmentName(org, ancestors) ?? '上一级人民政府';
 }
 
 /** The remedy paragraph; `reviewFirst` for decisions that withhold information (复议前置). */

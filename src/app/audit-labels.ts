@@ -1,0 +1,14 @@
+// The Chinese names of every audit action code, from the modules that write them.
+import { APPLICATIONS_AUDIT_LABELS } from '../applications/audit-labels.ts';
+import { CALENDAR_AUDIT_LABELS } from '../calendar/audit-labels.ts';
+import { CATALOGUE_AUDIT_LABELS } from '../catalogue/audit-labels.ts';
+import { ORGS_AUDIT_LABELS } from '../orgs/audit-labels.ts';
+import { REPORT_AUDIT_LABELS } from '../report/audit-labels.ts';
+
+export const AUDIT_ACTION_LABELS: Readonly<Record<string, string>> = {
+  ...ORGS_AUDIT_LABELS,
+  ...CALENDAR_AUDIT_LABELS,
+  ...REPORT_AUDIT_LABELS,
+  ...CATALOGUE_AUDIT_LABELS,
+  ...APPLICATIONS_AUDIT_LABELS,
+};

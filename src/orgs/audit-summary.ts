@@ -1,0 +1,38 @@
+// An audit entry's summary as a clerk reads it (pure): a change as 字段：旧值 → 新值, other facts as
+// 字段：值, in Chinese where the field has a name (orgs/audit-labels.ts); never raw JSON.
+
+const MAX_VALUE = 120;
+
+function valueText(v: unknown): string {
+  if (v === null || v === undefined || v === '') return '（空）';
+  if (typeof v === 'boolean') return v ? '是' : '否';
+  if (Array.isArray(v)) return v.length ? v.map(valueText).join('、') : '（无）';
+  if (typeof v === 'object') {
+    const text = Object.entries(v as Record<string, unknown>).map(([k, x]) => `${k}：${valueText(x)}`).join('；');
+    return text.length > MAX_VALUE ? `${text.slice(0, MAX_VALUE)}…` : text;
+  }
+  const s = String(v);
+  return s.length > MAX_VALUE ? `${s.slice(0, MAX_VALUE)}…` : s;
+}
+
+const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+
+/** Lines describing the summary; `fields` names the keys (unknown keys are shown as they are). */
+export function describeAuditSummary(summary: unknown, fields: Readonly<Record<string, string>>): string[] {
+  if (!summary || typeof summary !== 'object' || Array.isArray(summary)) return summary === undefined || summary === null ? [] : [valueText(summary)];
+  const name = (k: string) => fields[k] ?? k;
+  const { before, after, ...rest } = summary as Record<string, unknown>;
+  const lines: string[] = [];
+  if (before && after && typeof before === 'object' && typeof after === 'object') {
+    const b = before as Record<string, unknown>;
+    const a = after as Record<string, unknown>;
+    for (const k of [...new Set([...Object.keys(b), ...Object.keys(a)])]) {
+      if (!same(b[k], a[k])) lines.push(`${name(k)}：${valueText(b[k])} → ${valueText(a[k])}`);
+    }
+  } else {
+    if (before !== undefined) lines.push(`原：${valueText(before)}`);
+    if (after !== undefined) lines.push(`现：${valueText(after)}`);
+  }
+  for (const [k, v] of Object.entries(rest)) lines.push(`${name(k)}：${valueText(v)}`);
+  return lines;
+}
