@@ -143,4 +143,6 @@
     clearTimeout(timer);
     timer = setTimeout(check, 400);
   });
+  // Live checking is on from here (what a test waits for before typing).
+  form.setAttribute('data-live', 'on');
 })();

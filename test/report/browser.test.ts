@@ -115,6 +115,8 @@ test('the console editor updates the findings while the clerk types', async () =
   assert.equal(await page.locator('#findings-summary').innerText(), '未发现问题');
   const cell = page.getByLabel('表三第1行“一、本年新收政府信息公开申请数量”“自然人”列');
   assert.equal(await cell.inputValue(), '20');
+  // typing before the deferred script listens would check nothing (seen on a loaded machine)
+  await page.locator('#report-entry[data-live="on"]').waitFor();
   await cell.fill('21');
   await page.locator('#findings li.finding-error', { hasText: '表三“自然人”列勾稽关系不成立' }).waitFor();
   assert.match(await page.locator('#findings-summary').innerText(), /错误 \d+ 条.*（未保存）/);
