@@ -12,6 +12,7 @@ import { ledgerApiRoutes } from '../applications/ledger/api.ts';
 import { reportApiRoutes } from '../report/api.ts';
 import { importDocumentApiRoutes } from '../ingest/import/api.ts';
 import { catalogueApiRoutes } from '../catalogue/api.ts';
+import { appealApiRoutes } from '../appeals/api.ts';
 import { STAFFING_CHECKS } from './staffing-checks.ts';
 
 export function apiPlugin(deps: AppDeps) {
@@ -28,5 +29,6 @@ export function apiPlugin(deps: AppDeps) {
     await app.register(reportApiRoutes(deps));
     await app.register(importDocumentApiRoutes(deps));
     await app.register(catalogueApiRoutes(deps));
+    await app.register(appealApiRoutes(deps));
   };
 }

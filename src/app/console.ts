@@ -17,6 +17,7 @@ import { sessionRoutes } from '../orgs/staff/session-routes.ts';
 import { catalogueConsoleRoutes } from '../catalogue/console.ts';
 import { reminderConsoleRoutes } from '../applications/reminders/console.ts';
 import { calendarConsoleRoutes } from '../calendar/console.ts';
+import { appealConsoleRoutes } from '../appeals/console.ts';
 import { STAFFING_CHECKS } from './staffing-checks.ts';
 
 export function consolePlugin(deps: AppDeps) {
@@ -40,5 +41,6 @@ export function consolePlugin(deps: AppDeps) {
     await app.register(catalogueConsoleRoutes(deps));
     await app.register(reminderConsoleRoutes(deps));
     await app.register(calendarConsoleRoutes(deps));
+    await app.register(appealConsoleRoutes(deps));
   };
 }

@@ -22,7 +22,7 @@ export function register(serve: Command): void {
       const opening = openReadyDatabase(config, (m) => process.stderr.write(`${m}\n`));
       opening.catch(() => {}); // awaited below; not an unhandled rejection while the modules load
       const demoModules = opts.demo
-        ? Promise.all([import('./demo/seed.ts'), import('../applications/demo.ts'), import('../catalogue/demo.ts')])
+        ? Promise.all([import('./demo/seed.ts'), import('../applications/demo.ts'), import('../catalogue/demo.ts'), import('../appeals/demo.ts')])
         : null;
       const [{ buildApp }, { seedCalendar }, { startScheduler }, { reminderJob }, { mailerFromConfig }, { auditCheckpointJob }] = await Promise.all([
         import('./server.ts'),
@@ -52,7 +52,7 @@ export function register(serve: Command): void {
       await app.listen({ host: config.host, port: config.port });
       // The demo catalogue (several hundred items, seconds on PGlite) fills in after the portal is up, so
       // the first start stays fast. Idempotent: organizations that have items are skipped, a restart adds nothing.
-      // The demo cases of 依申请公开 (ten, through the real commands) come first, likewise idempotent.
+      // The demo cases of 依申请公开 (ten, through the real commands) and the demo appeals come first, likewise idempotent.
       const seeding = new AbortController();
       const catalogueDemo = demo
         ? demo[1]
@@ -62,6 +62,13 @@ export function register(serve: Command): void {
                 if (cases) process.stdout.write(`已创建演示依申请公开案件：${cases} 件。\n`);
               },
               (err: unknown) => app.log.error({ err }, '演示依申请公开案件创建失败'),
+            )
+            .then(() => demo[3].seedAppealsDemo(db))
+            .then(
+              (appeals) => {
+                if (appeals) process.stdout.write(`已创建演示复议诉讼：${appeals} 件。\n`);
+              },
+              (err: unknown) => app.log.error({ err }, '演示复议诉讼创建失败'),
             )
             .then(() => demo[2].seedCatalogueDemo(db, undefined, { signal: seeding.signal }))
             .then(

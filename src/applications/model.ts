@@ -230,12 +230,4 @@ export interface SubmissionFacts {
   submissionKey: string | null;
 }
 
-/** Zod issues → { field: message } (first message per field), for forms that show errors next to fields. */
-export function fieldErrors(err: z.ZodError): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const issue of err.issues) {
-    const key = String(issue.path[0] ?? '');
-    if (!(key in out)) out[key] = issue.message;
-  }
-  return out;
-}
+export { fieldErrors } from '../core/validation.ts';

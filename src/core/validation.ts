@@ -14,4 +14,14 @@ export function describeZodError(err: z.ZodError, fieldLabels: Record<string, st
     .join('；');
 }
 
+/** Zod issues → { field: message } (the first message per field), for forms that show each error beside its field. */
+export function fieldErrors(err: z.ZodError): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const issue of err.issues) {
+    const key = String(issue.path[0] ?? '');
+    if (!(key in out)) out[key] = issue.message;
+  }
+  return out;
+}
+
 export { z };

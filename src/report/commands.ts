@@ -377,3 +377,31 @@ export async function importPublishedReportIn(
   });
   return { ...result, report: (await findReportById(tx, stored.id))!, published: true, keptDraft: null };
 }
+
+/**
+ * Writes a table computed from records (table 3 from the cases, table 4 from the appeals register)
+ * into the organization's report of `year` — creating the report when there is none — as a new
+ * version whose source for that table is 'computed'. The report's own policy (信息发布员 or 系统管理员)
+ * applies, and the version records its findings and its audit entry like any other.
+ */
+export async function storeComputedTableInDraft<K extends 'table3' | 'table4'>(
+  db: Database,
+  ctx: CommandContext,
+  orgId: number,
+  year: number,
+  table: K,
+  compute: (format: AnnualReport['format']) => Promise<AnnualReport[K]>,
+  note: string,
+): Promise<{ reportId: number; version: number }> {
+  const existing = await findReportByOrgYear(db, orgId, year);
+  const report = existing ?? (await createReport(db, ctx, { orgId, year })).report;
+  const current = (await findVersion(db, report.id, report.currentVersion))!;
+  const computed = await compute(current.report.format);
+  const saved = await saveReportVersion(db, ctx, report.id, {
+    report: { ...current.report, [table]: computed } as AnnualReport,
+    sources: { [table]: 'computed' },
+    note,
+    baseVersion: current.version,
+  });
+  return { reportId: saved.report.id, version: saved.version.version };
+}

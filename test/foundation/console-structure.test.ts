@@ -55,5 +55,5 @@ test('the pages of 主动公开 and 依申请公开', async () => {
   const editor = await new Client(t.app).loginReady('zrzy.editor');
   for (const url of ['/console/catalogue', '/console/catalogue/columns', '/console/catalogue/review', '/console/catalogue/health', '/console/catalogue/new', '/console/catalogue/settings', '/console/catalogue/table2']) await check(editor, url);
   const [c] = await t.db.query<{ id: number }>(`select id from applications where state = 'reply_drafted' limit 1`);
-  for (const url of ['/console', '/console/applications', `/console/applications/${c!.id}`, '/console/applications/letter-templates', '/console/applications/clock-conventions', '/console/applications/ledger', '/console/applications/new', '/console/applications/table3']) await check(handler, url);
+  for (const url of ['/console', '/console/applications', `/console/applications/${c!.id}`, '/console/applications/letter-templates', '/console/applications/clock-conventions', '/console/applications/ledger', '/console/applications/new', '/console/applications/table3', '/console/appeals', '/console/appeals/new']) await check(handler, url);
 });

@@ -14,10 +14,11 @@ import { ROLES } from '../../src/orgs/staff/model.ts';
 import { Client, testApp, type TestApp } from '../helpers/app.ts';
 import { addAttachment, createItem, ensureCatalogue, importPublishedItem } from '../../src/catalogue/commands.ts';
 import { listColumns } from '../../src/catalogue/store.ts';
+import { createAppeal } from '../../src/appeals/commands.ts';
 
 let t: TestApp;
 let client: Client;
-const B = { orgId: '', orgCode: 'QS-LY', userId: '', fullName: '', username: 'ly.clerk', caseId: '', reportId: '', itemId: '', columnId: '', attachmentId: '' };
+const B = { orgId: '', orgCode: 'QS-LY', userId: '', fullName: '', username: 'ly.clerk', caseId: '', reportId: '', itemId: '', columnId: '', attachmentId: '', appealId: '' };
 
 before(async () => {
   t = await testApp();
@@ -35,6 +36,7 @@ before(async () => {
   Object.assign(B, { columnId: String(bColumn.id), itemId: String(bItem.id) });
   const bDraft = await createItem(t.db, cliContext(), b.id, { columnId: bColumn.id, title: '林业局的草稿', body: '正文' });
   B.attachmentId = String(await addAttachment(t.db, cliContext(), bDraft.item.id, { fileName: 'a.png', content: Buffer.from('89504e470d0a1a0a0000000d49484452', 'hex') }));
+  B.appealId = String(await createAppeal(t.db, cliContext(), b.id, { kind: 'review', party: '林业局复议申请人', body: '青山县人民政府', receivedOn: '2025-07-01' }));
   client = await new Client(t.app).loginReady('zrzy.all', 'All-roles-2026');
 });
 after(() => t.close());
