@@ -4,6 +4,8 @@
 interface JobMessage {
   id: number;
   module: string;
+  /** Only import the module (before its first job, outside the job's time limit). */
+  load?: true;
   fn: string;
   args: unknown[];
 }
@@ -18,6 +20,7 @@ process.on('message', async (raw) => {
   const job = raw as JobMessage;
   try {
     const mod = (await import(job.module)) as Record<string, unknown>;
+    if (job.load) return send({ id: job.id, ok: true, value: null });
     const fn = mod[job.fn];
     if (typeof fn !== 'function') throw new Error(`${job.module} has no exported function ${job.fn}`);
     const value = await (fn as (...args: unknown[]) => unknown)(...job.args);

@@ -36,6 +36,8 @@ export class IsolateWorker {
   private stderrTail = '';
   private nextId = 1;
   private readonly ready: Promise<void>;
+  /** Modules imported in this worker (a new worker loads them again). */
+  private readonly loaded = new Set<string>();
 
   private constructor(
     private readonly limits: IsolateLimits,
@@ -109,8 +111,52 @@ export class IsolateWorker {
     if (!this.exited) this.process.kill('SIGKILL');
   }
 
-  /** Runs one job; past a limit the worker is killed and the job rejects with an IsolateError. */
-  run(job: JobRequest): Promise<unknown> {
+  /**
+   * Runs one job; past a limit the worker is killed and the job rejects with an IsolateError. The
+   * job's module is loaded first, outside the time limit: the limit is for reading the document, and
+   * loading a reader (pdfjs: a second under tsx on a busy machine) must not make every document after
+   * a killed worker time out.
+   */
+  async run(job: JobRequest): Promise<unknown> {
+    if (!this.loaded.has(job.module)) {
+      await this.load(job.module);
+      this.loaded.add(job.module);
+    }
+    return this.runTimed(job);
+  }
+
+  /** Imports a module in the worker, bounded like a start. */
+  private load(module: string): Promise<void> {
+    const { limits } = this;
+    const id = this.nextId++;
+    this.hold(true);
+    return new Promise<void>((resolve, reject) => {
+      const done = (error: IsolateError | null) => {
+        clearTimeout(timer);
+        this.process.off('message', onMessage).off('exit', onExit);
+        this.hold(false);
+        if (error) reject(error);
+        else resolve();
+      };
+      const timer = setTimeout(() => {
+        this.kill();
+        done(new IsolateError('crashed', limits, '加载读取模块超时'));
+      }, START_TIMEOUT_MS);
+      const onMessage = (raw: unknown) => {
+        const reply = raw as Reply;
+        if ('id' in reply && reply.id === id) done(reply.ok ? null : new IsolateError('failed', limits, reply.error));
+      };
+      const onExit = (code: number | null, signal: NodeJS.Signals | null) => done(new IsolateError('crashed', limits, `加载时退出：${signal ?? code}`));
+      this.process.on('message', onMessage).on('exit', onExit);
+      try {
+        this.process.send({ id, module, load: true });
+      } catch (e) {
+        done(new IsolateError('crashed', limits, (e as Error).message));
+      }
+    });
+  }
+
+  private runTimed(job: JobRequest): Promise<unknown> {
     const { limits } = this;
     const id = this.nextId++;
     this.jobs++;
