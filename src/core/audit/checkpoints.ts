@@ -48,9 +48,10 @@ export async function writeCheckpoint(tx: Queryable): Promise<Checkpoint | null>
   const body = { at: new Date().toISOString(), heads, prevHash: prev?.hash ?? FIRST_CHECKPOINT_PREV };
   const hash = checkpointHash(body);
   const mac = checkpointMac(auditKey(), hash);
+  // the array itself, as every jsonb parameter here: a JSON string would be stored as one string on PostgreSQL
   const [row] = await tx.query<{ id: number }>('insert into audit_checkpoints (at, heads, prev_hash, hash, mac) values ($1, $2, $3, $4, $5) returning id', [
     body.at,
-    JSON.stringify(heads),
+    heads,
     body.prevHash,
     hash,
     mac,

@@ -60,7 +60,7 @@ async function rewriteChainFrom(id: number, summary: unknown) {
     }
     const changed = r.id === id ? { ...r, summary } : r;
     const hash = entryHash(prev ?? r.prevHash, changed);
-    await tamper('update audit_log set summary = $2, prev_hash = $3, hash = $4 where id = $1', [r.id, JSON.stringify(changed.summary), prev ?? r.prevHash, hash]);
+    await tamper('update audit_log set summary = $2, prev_hash = $3, hash = $4 where id = $1', [r.id, changed.summary, prev ?? r.prevHash, hash]);
     prev = hash;
   }
   await tamper('update audit_heads set last_hash = $2 where chain_key = $1', [rows[0]!.chain_key, prev]);
