@@ -11,8 +11,7 @@ import { html } from '../core/html.ts';
 import { currentOrg } from './staff/auth.ts';
 import type { AppDeps } from '../core/http/deps.ts';
 import { listAudit } from '../core/audit/log.ts';
-import { AUDIT_FIELD_LABELS } from './audit-labels.ts';
-import { describeAuditSummary } from './audit-summary.ts';
+import { AUDIT_FIELD_LABELS, describeAuditSummary } from './audit-summary.ts';
 
 /** What kind of thing an entry is about. */
 const TARGET_LABELS: Record<string, string> = {

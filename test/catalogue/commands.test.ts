@@ -1,6 +1,5 @@
 // The catalogue's commands on a real database: the whole life of an item, with its audit trail.
 import { after, before, test } from 'node:test';
-import { ZodError } from 'zod';
 import assert from 'node:assert/strict';
 import { verifyAuditLog } from '../../src/core/audit/verify.ts';
 import { cliContext } from '../../src/orgs/context.ts';
@@ -29,7 +28,7 @@ import { table2Section1 } from '../../src/catalogue/rules/table2.ts';
 import { findItem, findLiveItem, latestVersion, listColumns, listLinks, listVersions, policyDocumentFacts } from '../../src/catalogue/store.ts';
 import { searchCatalogue } from '../../src/catalogue/search/service.ts';
 import { testDatabase, type TestDatabase } from '../helpers/db.ts';
-import { team } from './fixtures.ts';
+import { outcomeOf, team } from './fixtures.ts';
 
 let t: TestDatabase;
 let z: Awaited<ReturnType<typeof team>>;
@@ -41,16 +40,7 @@ before(async () => {
 });
 after(() => t.close());
 
-const codeOf = async (p: Promise<unknown>) => {
-  try {
-    await p;
-    return 'ok';
-  } catch (e) {
-    if (e instanceof DomainError) return e.code;
-    if (e instanceof ZodError) return 'VALIDATION'; // the HTTP layer answers 400 VALIDATION
-    throw e;
-  }
-};
+const codeOf = (p: Promise<unknown>) => outcomeOf(p);
 
 const draft = (over: Record<string, unknown> = {}) => ({
   columnId: z.column('政策文件'),

@@ -7,6 +7,8 @@ import type { Role, Staff } from '../../src/orgs/staff/model.ts';
 import { findUserByUsername } from '../../src/orgs/staff/store.ts';
 import { listColumns } from '../../src/catalogue/store.ts';
 import { ensureCatalogue } from '../../src/catalogue/commands.ts';
+import { ZodError } from 'zod';
+import { DomainError } from '../../src/core/errors.ts';
 
 export async function staffOf(db: Database, username: string): Promise<Staff> {
   const u = (await findUserByUsername(db, username))!;
@@ -82,4 +84,19 @@ export function scannedPdf(): Buffer {
     '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R /Resources << >> >>',
     `<< /Length ${stream.length} >>\nstream\n${stream}\nendstream`,
   ]);
+}
+
+/**
+ * What a command did: 'ok', or its refusal — the error code, with `message` also its Chinese text
+ * (“CONFLICT: …”). Invalid input is 'VALIDATION', as the HTTP layer answers it (400).
+ */
+export async function outcomeOf(p: Promise<unknown>, opts: { message?: boolean } = {}): Promise<string> {
+  try {
+    await p;
+    return 'ok';
+  } catch (e) {
+    if (e instanceof DomainError) return opts.message ? `${e.code}: ${e.message}` : e.code;
+    if (e instanceof ZodError) return 'VALIDATION';
+    throw e;
+  }
 }

@@ -4,18 +4,16 @@
 // or recalled by its editor before anyone signed.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { ZodError } from 'zod';
 import { seedDemo } from '../../src/app/demo/seed.ts';
 import { approveStage, createItem, ensureCatalogue, recallSubmission, rejectStage, returnFromReview, submitForReview, updateSettings } from '../../src/catalogue/commands.ts';
 import { catalogueStaffingCheck, reviewStaffing } from '../../src/catalogue/staffing.ts';
 import { latestVersion, listColumns, listSignoffs } from '../../src/catalogue/store.ts';
-import { DomainError } from '../../src/core/errors.ts';
 import { cliContext, type CommandContext } from '../../src/orgs/context.ts';
 import { setUserDisabled } from '../../src/orgs/staff/commands.ts';
 import { findOrgByCode } from '../../src/orgs/store.ts';
 import type { Organization } from '../../src/orgs/model.ts';
 import { testDatabase, type TestDatabase } from '../helpers/db.ts';
-import { ctxOf, userWith } from './fixtures.ts';
+import { ctxOf, outcomeOf, userWith } from './fixtures.ts';
 
 let t: TestDatabase;
 let org: Organization;
@@ -36,16 +34,7 @@ before(async () => {
 });
 after(() => t.close());
 
-const codeOf = async (p: Promise<unknown>) => {
-  try {
-    await p;
-    return 'ok';
-  } catch (e) {
-    if (e instanceof DomainError) return `${e.code}: ${e.message}`;
-    if (e instanceof ZodError) return 'VALIDATION';
-    throw e;
-  }
-};
+const codeOf = (p: Promise<unknown>) => outcomeOf(p, { message: true });
 
 const DEFAULT = [
   { name: '初审', role: 'reviewer' },
