@@ -15,6 +15,7 @@ import { findOrgByCode } from '../orgs/store.ts';
 import type { Organization } from '../orgs/model.ts';
 import { createReport, importReport, narrativeSchema, publishReport, reportYearSchema, saveReportVersion, saveVersionSchema } from './commands.ts';
 import { toCanonicalJson } from './model/canonical-json.ts';
+import { canonicalNarrative } from './model/report.ts';
 import { REPORT_FORMATS } from './model/layout.ts';
 import { parseReport } from './model/parse.ts';
 import type { AnnualReport } from './model/report.ts';
@@ -280,7 +281,7 @@ export function reportApiRoutes(deps: AppDeps) {
         return reply
           .type('application/json; charset=utf-8')
           .header('content-disposition', attachmentHeader(`report-${stored.year}-v${v.version}.json`))
-          .send(toCanonicalJson(v.report));
+          .send(toCanonicalJson(v.report, canonicalNarrative(v.narrative)));
       },
     );
   };

@@ -10,6 +10,7 @@ import { findOrgByCode } from '../orgs/store.ts';
 import { portalPage } from '../orgs/shell/portal-layout.ts';
 import { z } from '../core/validation.ts';
 import { toCanonicalJson } from './model/canonical-json.ts';
+import { canonicalNarrative } from './model/report.ts';
 import { documentTitle, type ReportDocument } from './render/document.ts';
 import { renderHtmlFragment } from './render/html.ts';
 import { RENDER_MEDIA_TYPES, renderReport } from './render/render.ts';
@@ -101,7 +102,7 @@ ${reports.length
         return reply
           .type('application/json; charset=utf-8')
           .header('content-disposition', attachmentHeader(`${org.fullName}${target.year}年度报告${isCurrent ? '' : `（第${wanted}版）`}.json`, `${base}.json`))
-          .send(toCanonicalJson(version.report));
+          .send(toCanonicalJson(version.report, canonicalNarrative(version.narrative)));
       }
       if (ext) {
         const bytes = await renderingFile(`年度报告 ${ext.toUpperCase()} 文件`, () => renderReport(doc, ext));

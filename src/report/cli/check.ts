@@ -5,7 +5,7 @@
 // a valid report (reason on stderr).
 import type { Command } from 'commander';
 import { UnreadableInput } from '../../core/command-line.ts';
-import type { AnnualReport } from '../model/report.ts';
+import { narrativeBySection, type AnnualReport } from '../model/report.ts';
 import { hasErrors, validateReport } from '../rules/validate.ts';
 import { formatFinding, type Finding } from '../rules/rule.ts';
 import { readNarrativeFile, readReportFile } from './input.ts';
@@ -42,9 +42,11 @@ export function runCheck(path: string, options: CheckOptions = {}): CheckOutcome
   let findings: Finding[];
   let report: AnnualReport;
   try {
-    report = readReportFile(path).report;
+    const read = readReportFile(path);
+    report = read.report;
     const previous = options.previous ? readReportFile(options.previous, '上一年度报告').report : null;
-    const narrative = options.narrative ? readNarrativeFile(options.narrative) : null;
+    // the text to check: the --narrative file, else the report's own "narrative"
+    const narrative = options.narrative ? readNarrativeFile(options.narrative) : read.narrative && narrativeBySection(read.narrative);
     findings = validateReport(report, { previous, narrative });
   } catch (e) {
     if (!(e instanceof UnreadableInput)) throw e;

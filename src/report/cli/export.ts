@@ -6,6 +6,7 @@ import type { Command } from 'commander';
 import { runCommand, withDatabase } from '../../core/command-line.ts';
 import { findOrgByCode } from '../../orgs/store.ts';
 import { toCanonicalJson } from '../model/canonical-json.ts';
+import { canonicalNarrative } from '../model/report.ts';
 import { findReportByOrgYear, findVersion } from '../store.ts';
 
 export function register(report: Command): void {
@@ -26,7 +27,7 @@ export function register(report: Command): void {
           const number = o.published ? stored.publishedVersion : stored.currentVersion;
           if (number === null) throw new Error(`${org.fullName} ${o.year} 年度报告尚未发布`);
           const version = (await findVersion(db, stored.id, number))!;
-          process.stdout.write(toCanonicalJson(version.report));
+          process.stdout.write(toCanonicalJson(version.report, canonicalNarrative(version.narrative)));
         }),
       ),
     );

@@ -15,6 +15,7 @@ import { importReport } from '../commands.ts';
 import { formatFinding } from '../rules/rule.ts';
 import { EXIT_UNREADABLE } from './check.ts';
 import { readReportFile } from './input.ts';
+import { narrativeBySection } from '../model/report.ts';
 
 export function register(report: Command): void {
   report
@@ -43,6 +44,7 @@ export function register(report: Command): void {
           const result = await importReport(db, cliContext(), {
             orgId: org.id,
             report: read.report,
+            ...(read.narrative ? { narrative: narrativeBySection(read.narrative) } : {}),
             note: o.note ?? '',
             sourceName: basename(file),
             contentHash: createHash('sha256').update(read.bytes).digest('hex'),

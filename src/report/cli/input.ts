@@ -4,14 +4,14 @@
 import { readInputFile, UnreadableInput } from '../../core/command-line.ts';
 import { SECTION_KEYS, type SectionKey } from '../model/layout.ts';
 import { parseReportJson } from '../model/parse.ts';
-import type { AnnualReport } from '../model/report.ts';
+import type { AnnualReport, CanonicalNarrative } from '../model/report.ts';
 
-/** The report in a file, with the file's bytes (an import keeps their hash). */
-export function readReportFile(path: string, what = '文件'): { bytes: Buffer; report: AnnualReport } {
+/** The report in a file, with the file's bytes (an import keeps their hash) and its narrative if it has one. */
+export function readReportFile(path: string, what = '文件'): { bytes: Buffer; report: AnnualReport; narrative: CanonicalNarrative | null } {
   const bytes = readInputFile(path, what);
   const parsed = parseReportJson(bytes.toString('utf8'));
   if (!parsed.ok) throw new UnreadableInput(`${what} ${path} 不是有效的年度报告数据：\n${parsed.errors.map((e) => `  ${e}`).join('\n')}`);
-  return { bytes, report: parsed.report };
+  return { bytes, report: parsed.report, narrative: parsed.narrative };
 }
 
 /** The report's text by section, from a JSON object whose keys are 一 to 六. */

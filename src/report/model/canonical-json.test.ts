@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { readReport } from './parse.ts';
+import { parseReportJson, readReport } from './parse.ts';
 import { toCanonicalJson } from './canonical-json.ts';
 import { blankReport } from './blank-report.ts';
 
@@ -33,4 +33,18 @@ test('rows are on one line, tables may be null', () => {
   assert.match(text, /"newReceived": \[0, 0, 0, 0, 0, 0, 0\],/);
   assert.match(text, /"other\.feeNotPaid": /);
   assert.deepEqual(readReport(text), r);
+});
+
+test('the optional narrative: exported after the tables, read back apart from them, unknown keys refused', () => {
+  const r = readReport(fixture('valid-2021.json'));
+  const narrative = { overview: '全年共收到政府信息公开申请3件。', problems: null, other: '本年度未收取信息处理费。' };
+  const text = toCanonicalJson(r, narrative);
+  assert.match(text, /"table4": \{[\s\S]*\},\n {2}"narrative": \{\n {4}"overview": "全年共收到政府信息公开申请3件。",\n {4}"problems": null,/);
+  const parsed = parseReportJson(text);
+  assert.ok(parsed.ok);
+  assert.deepEqual(parsed.report, r);
+  assert.deepEqual(parsed.narrative, narrative);
+  assert.equal(toCanonicalJson(r, null), toCanonicalJson(r), 'no narrative: no key');
+  const bad = parseReportJson(text.replace('"problems": null', '"problems": null, "summary": "x"'));
+  assert.equal(bad.ok, false);
 });

@@ -3,18 +3,18 @@
 // exports of the same report are byte-identical and diff well.
 import { TABLE4_GROUPS, table2Layout, table3Rows } from './layout.ts';
 import { table2Value, table3Line } from './cells.ts';
-import { table2Shape, table3Shape, type AnnualReport, type Table2, type Table3, type Table4 } from './report.ts';
+import { table2Shape, table3Shape, type AnnualReport, type CanonicalNarrative, type Table2, type Table3, type Table4 } from './report.ts';
 
 type Json = null | number | string | Json[] | { [key: string]: Json };
 
-/** The report as canonical JSON text (2-space indent, trailing newline). */
-export function toCanonicalJson(report: AnnualReport): string {
-  return `${render(toCanonicalObject(report), '')}\n`;
+/** The report as canonical JSON text (2-space indent, trailing newline), with its narrative when given. */
+export function toCanonicalJson(report: AnnualReport, narrative?: CanonicalNarrative | null): string {
+  return `${render(toCanonicalObject(report, narrative), '')}\n`;
 }
 
 /** The report as a plain object whose key order is the canonical one. */
-export function toCanonicalObject(report: AnnualReport): { [key: string]: Json } {
-  return {
+export function toCanonicalObject(report: AnnualReport, narrative?: CanonicalNarrative | null): { [key: string]: Json } {
+  const out: { [key: string]: Json } = {
     schema: report.schema,
     format: report.format,
     agency: report.agency,
@@ -23,6 +23,8 @@ export function toCanonicalObject(report: AnnualReport): { [key: string]: Json }
     table3: report.table3 && orderTable3(report.table3),
     table4: report.table4 && orderTable4(report.table4),
   };
+  if (narrative) out['narrative'] = { overview: narrative.overview, problems: narrative.problems, other: narrative.other };
+  return out;
 }
 
 function orderTable2(t: Table2): { [key: string]: Json } {

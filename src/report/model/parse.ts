@@ -11,10 +11,11 @@ import {
   table2Layout,
   type ReportFormat,
 } from './layout.ts';
-import { REPORT_SCHEMA_ID, type AnnualReport } from './report.ts';
+import { REPORT_SCHEMA_ID, type AnnualReport, type CanonicalNarrative } from './report.ts';
 import { MAX_REPORT_YEAR, MIN_REPORT_YEAR, UNION_FORMATS, annualReportSchema } from './schema.ts';
 
-export type ParseResult = { ok: true; report: AnnualReport } | { ok: false; errors: string[] };
+/** A parsed report; its `narrative`, when the JSON has one, comes apart from the tables. */
+export type ParseResult = { ok: true; report: AnnualReport; narrative: CanonicalNarrative | null } | { ok: false; errors: string[] };
 
 /** Thrown by readReport when the input is not a valid report; message lists the problems. */
 export class InvalidReportError extends Error {
@@ -27,7 +28,10 @@ export class InvalidReportError extends Error {
 /** Parses an already decoded value. */
 export function parseReport(input: unknown): ParseResult {
   const result = annualReportSchema.safeParse(input);
-  if (result.success) return { ok: true, report: result.data };
+  if (result.success) {
+    const { narrative, ...report } = result.data;
+    return { ok: true, report, narrative: narrative ?? null };
+  }
   const declared = declaredFormat(input);
   const errors = result.error.issues.flatMap((issue) => describeIssue(issue, [], input, declared));
   return { ok: false, errors: [...new Set(errors)] };

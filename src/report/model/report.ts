@@ -112,6 +112,37 @@ export interface Table4 {
   litigationAfterReview: Table4Line;
 }
 
+// ── The narrative ────────────────────────────────────────────────────────
+
+/** The optional `narrative` of the canonical JSON: sections 一、五、六 as plain text (paragraphs by "\n"). */
+export interface CanonicalNarrative {
+  /** 一、总体情况 */
+  overview: string | null;
+  /** 五、存在的主要问题及改进情况 */
+  problems: string | null;
+  /** 六、其他需要报告的事项 */
+  other: string | null;
+}
+/** Which section of the printed report each key of `narrative` is. */
+export const CANONICAL_NARRATIVE_SECTIONS = { overview: '一', problems: '五', other: '六' } as const;
+
+/** The canonical narrative as text by section numeral (what the validator and renderers read). */
+export function narrativeBySection(n: CanonicalNarrative): Partial<Record<'一' | '五' | '六', string>> {
+  const out: Partial<Record<'一' | '五' | '六', string>> = {};
+  for (const [key, section] of Object.entries(CANONICAL_NARRATIVE_SECTIONS)) {
+    const text = n[key as keyof CanonicalNarrative];
+    if (text !== null) out[section] = text;
+  }
+  return out;
+}
+
+/** Sections 一、五、六 of a narrative by numeral as the canonical object (a missing section is null); null without any. */
+export function canonicalNarrative(bySection: Partial<Record<string, string>>): CanonicalNarrative | null {
+  const text = (k: string) => (bySection[k]?.trim() ? bySection[k]! : null);
+  const n = { overview: text('一'), problems: text('五'), other: text('六') };
+  return n.overview ?? n.problems ?? n.other ? n : null;
+}
+
 // ── The report ───────────────────────────────────────────────────────────
 
 /**

@@ -13,7 +13,7 @@ import {
   type ReportFormat,
   type Table2CellKind,
 } from './layout.ts';
-import { REPORT_SCHEMA_ID, type AnnualReport, type Table2_2019, type Table2_2021, type Table3_2019, type Table3_2021, type Table4 } from './report.ts';
+import { REPORT_SCHEMA_ID, type AnnualReport, type CanonicalNarrative, type Table2_2019, type Table2_2021, type Table3_2019, type Table3_2021, type Table4 } from './report.ts';
 
 /** Earliest and latest plausible report years (条例 first in force 2008-05-01). */
 export const MIN_REPORT_YEAR = 2008;
@@ -58,6 +58,13 @@ export const table4Schema = z.strictObject(
   Object.fromEntries(TABLE4_GROUPS.map((g) => [g.key, table4LineSchema])),
 ) as unknown as z.ZodType<Table4>;
 
+/** The optional text sections (spec: "narrative"), each a string or null. */
+export const narrativeSchema = z.strictObject({
+  overview: z.string().nullable(),
+  problems: z.string().nullable(),
+  other: z.string().nullable(),
+}) as unknown as z.ZodType<CanonicalNarrative>;
+
 /** Order of the branches in the table unions below (parse.ts relies on it). */
 export const UNION_FORMATS: readonly ReportFormat[] = ['2021', '2019'];
 
@@ -74,4 +81,5 @@ export const annualReportSchema = z.strictObject({
   table2: z.union(UNION_FORMATS.map((f) => table2Schemas[f]) as [z.ZodType<Table2_2021>, z.ZodType<Table2_2019>]).nullable(),
   table3: z.union(UNION_FORMATS.map((f) => table3Schemas[f]) as [z.ZodType<Table3_2021>, z.ZodType<Table3_2019>]).nullable(),
   table4: table4Schema.nullable(),
-}) as unknown as z.ZodType<AnnualReport>;
+  narrative: narrativeSchema.optional(),
+}) as unknown as z.ZodType<AnnualReport & { narrative?: CanonicalNarrative }>;
