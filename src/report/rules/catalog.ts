@@ -16,6 +16,7 @@ import { crossYearItemCount } from './cross-year-item-count.ts';
 import { narrativeApplicationsCount } from './narrative-applications-count.ts';
 import { narrativeAppealsCount } from './narrative-appeals-count.ts';
 import { narrativeFeeReported } from './narrative-fee-reported.ts';
+import { narrativeTableFigures } from './narrative-table-figures.ts';
 
 export const RULES: readonly Rule[] = [
   layoutFormatMismatch,
@@ -33,6 +34,7 @@ export const RULES: readonly Rule[] = [
   narrativeApplicationsCount,
   narrativeAppealsCount,
   narrativeFeeReported,
+  narrativeTableFigures,
 ];
 
 export function ruleById(id: string): Rule | undefined {

@@ -26,3 +26,12 @@ test('narrative.appeals-count: a wrong 复议 count', () => {
   const hits = rule.check(report, { narrative: { 六: '本年度行政复议1件。' } });
   assert.equal(hits[0]?.message, '“六、其他需要报告的事项”中写“复议1件”，但表四“行政复议”“总计”为 4');
 });
+
+test('narrative.appeals-count: the outcomes stated in the same clause are compared with their columns', () => {
+  const report = fixtureReport('valid-2021');
+  const t = report.table4!;
+  const said = `行政复议${t.review[4]}件，其中结果维持${t.review[0]! + 1}件、结果纠正${t.review[1]}件；行政诉讼${t.litigationDirect[4]! + t.litigationAfterReview[4]!}件，其中尚未审结${t.litigationDirect[3]! + t.litigationAfterReview[3]!}件。`;
+  const hits = rule.check(report, { narrative: { 一: said } });
+  assert.deepEqual(hits.map((h) => h.cells), [['table4.review[0]', 'narrative.一']]);
+  assert.match(hits[0]!.message, new RegExp(`写“结果维持${t.review[0]! + 1}件”，但表四行政复议“结果维持”为 ${t.review[0]}`));
+});

@@ -26,3 +26,20 @@ export function firstFigure(
   }
   return null;
 }
+
+/** Like firstFigure, with the clause it opens: the text up to the next ；or 。 (where its details are). */
+export function firstFigureWithClause(
+  narrative: Narrative,
+  sections: readonly SectionKey[],
+  pattern: RegExp,
+): { value: number; quote: string; section: SectionKey; clause: string } | null {
+  for (const section of sections) {
+    const text = sectionText(narrative, section);
+    const m = pattern.exec(text);
+    if (m?.[1] === undefined) continue;
+    const rest = text.slice(m.index);
+    const end = rest.search(/[；;。]/);
+    return { value: Number(m[1]), quote: m[0], section, clause: end < 0 ? rest : rest.slice(0, end) };
+  }
+  return null;
+}

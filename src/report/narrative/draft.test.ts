@@ -1,0 +1,43 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { fixtureReport } from '../../../test/fixtures/reports/index.ts';
+import { validateReport } from '../rules/validate.ts';
+import { draftNarrative, feesSentence, percentOf, yuanToWanYuan } from './draft.ts';
+
+const facts = {
+  publishedByColumn: [{ column: '政策文件', count: 12 }, { column: '财政信息', count: 0 }, { column: '工作动态', count: 30 }],
+  interpretations: 3,
+  applicationsByChannel: [{ channel: '当面申请', count: 2 }, { channel: '网络申请', count: 9 }],
+  processingFeesYuan: '0',
+  administrativeFeesYuan: null,
+};
+
+test('draftNarrative: section 一 states the facts and the tables, and every narrative rule agrees with it', () => {
+  for (const name of ['valid-2021', 'valid-2019', 'seed-001'] as const) {
+    const report = fixtureReport(name);
+    const text = draftNarrative(report, facts);
+    const received = report.table3!.newReceived[6];
+    assert.match(text.一!, new RegExp(`全年共收到政府信息公开申请${received}件（当面申请2件、网络申请9件）`), name);
+    assert.match(text.一!, /全年主动公开政府信息42条，其中“政策文件”12条、“工作动态”30条；发布政策解读3篇。/);
+    const narrativeFindings = validateReport(report, { narrative: text as Record<string, string> }).filter((f) => f.rule.startsWith('narrative.'));
+    assert.deepEqual(narrativeFindings, [], name);
+    assert.equal(text.五, undefined, 'problems are the agency\'s own text');
+  }
+});
+
+test('draftNarrative: no appeals is said as 0, so the rule can read it', () => {
+  const report = fixtureReport('valid-2021');
+  const none = { ...report, table4: { review: [0, 0, 0, 0, 0], litigationDirect: [0, 0, 0, 0, 0], litigationAfterReview: [0, 0, 0, 0, 0] } } as typeof report;
+  assert.match(draftNarrative(none, facts).一!, /发生行政复议0件；行政诉讼0件。/);
+});
+
+test('percentages to one decimal, amounts exact', () => {
+  assert.equal(percentOf(2, 3), '66.7');
+  assert.equal(percentOf(3, 3), '100');
+  assert.equal(percentOf(0, 0), '0');
+  assert.equal(yuanToWanYuan('12345.6'), '1.23456');
+  assert.equal(yuanToWanYuan('0.01'), '0.000001');
+  assert.equal(yuanToWanYuan('123456789012.34'), '12345678.901234');
+  assert.equal(feesSentence({ processingFeesYuan: '0' }), '本年度未收取政府信息公开信息处理费。');
+  assert.match(feesSentence({ processingFeesYuan: '300.5' }), /国办函〔2020〕109号）收取信息处理费300.5元。/);
+});
