@@ -1,5 +1,6 @@
 // The Chinese names of every audit action code, from the modules that write them.
 import { APPEALS_AUDIT_LABELS } from '../appeals/audit-labels.ts';
+import { ARTICLE20_AUDIT_LABELS } from '../article20/audit-labels.ts';
 import { APPLICATIONS_AUDIT_LABELS } from '../applications/audit-labels.ts';
 import { CALENDAR_AUDIT_LABELS } from '../calendar/audit-labels.ts';
 import { CATALOGUE_AUDIT_LABELS } from '../catalogue/audit-labels.ts';
@@ -13,4 +14,5 @@ export const AUDIT_ACTION_LABELS: Readonly<Record<string, string>> = {
   ...CATALOGUE_AUDIT_LABELS,
   ...APPLICATIONS_AUDIT_LABELS,
   ...APPEALS_AUDIT_LABELS,
+  ...ARTICLE20_AUDIT_LABELS,
 };

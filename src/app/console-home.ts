@@ -9,6 +9,7 @@ import { applicationTodos } from '../applications/todo.ts';
 import { calendarTodos } from '../calendar/todo.ts';
 import { catalogueTodos } from '../catalogue/todo.ts';
 import { reportTodos } from '../report/todo.ts';
+import { article20Todos } from '../article20/todo.ts';
 import { todoPanel, type TodoSource } from '../orgs/shell/todo.ts';
 import { consolePage, noticeBox } from '../orgs/shell/console-layout.ts';
 import { consoleView } from '../orgs/shell/console-view.ts';
@@ -21,7 +22,7 @@ const NOTICES: Record<string, string> = {
 };
 
 /** Every module's 待办, in the order of the panel. */
-const TODO_SOURCES: readonly TodoSource[] = [applicationTodos, catalogueTodos, reportTodos, calendarTodos];
+const TODO_SOURCES: readonly TodoSource[] = [applicationTodos, catalogueTodos, reportTodos, calendarTodos, article20Todos];
 
 export function homeRoutes(deps: AppDeps) {
   return async (app: FastifyInstance) => {
