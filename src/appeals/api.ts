@@ -14,6 +14,8 @@ import * as commands from './commands.ts';
 import { APPEAL_KINDS, APPEAL_OUTCOMES } from './model.ts';
 import { appealPolicy } from './policy.ts';
 import { presentAppeal } from './present.ts';
+import type { AppealHooks } from './hooks.ts';
+import { importAppealLedger, previewAppealLedger } from './ledger/import.ts';
 import './scope.ts';
 import { findAppeal, findDocumentContent } from './store.ts';
 import { storeTable4InDraft, table4ForYear } from './table4-report.ts';
@@ -36,6 +38,7 @@ const appealSchema = z.object({
   outcomeLabel: z.string(),
   note: z.string(),
   document: z.object({ fileName: z.string(), contentType: z.string(), size: z.number() }).nullable(),
+  newReply: z.object({ orderedOn: z.string(), dueOn: z.string().nullable() }).nullable().describe('责令重新答复：收到决定之日和限定的期限'),
 });
 const inputSchema = z.looseObject({
   kind: z.enum(APPEAL_KINDS).describe('review 行政复议；litigation_direct 行政诉讼·未经复议直接起诉；litigation_after_review 行政诉讼·复议后起诉'),
@@ -49,10 +52,31 @@ const inputSchema = z.looseObject({
 const outcomeSchema = z.object({
   outcome: z.enum([...APPEAL_OUTCOMES, 'pending']).describe('upheld 结果维持；corrected 结果纠正；other 其他结果；pending 尚未审结（撤销已登记的结果）'),
   decidedOn: z.string().optional().describe('审结日期 YYYY-MM-DD（pending 时省略）'),
+  newReply: z.boolean().optional().describe('决定或判决责令重新答复（仅 corrected）：涉及本机关已登记的申请的，该申请恢复办理'),
+  newReplyOrderedOn: z.string().optional().describe('本机关收到决定书、判决书之日 YYYY-MM-DD（省略时为审结日期）；重新答复期限自此起算'),
+  newReplyDueOn: z.string().optional().describe('决定书限定的重新答复期限 YYYY-MM-DD（如有）'),
   document: z.object({ fileName: z.string().min(1).max(200), contentBase64: z.string() }).optional().describe('复议决定书、判决书或裁定书（PDF、OFD、Word、图片），Base64'),
 });
 
-export function appealApiRoutes(deps: AppDeps) {
+const importReportSchema = z.object({
+  fileName: z.string(),
+  sha256: z.string(),
+  ok: z.boolean().describe('没有错误（可以导入或已导入）'),
+  confirmed: z.boolean().describe('已导入'),
+  rowsRead: z.number(),
+  added: z.number().describe('导入（或将导入）的件数'),
+  duplicates: z.number().describe('案号已登记、不重复导入的件数'),
+  rows: z.array(z.object({
+    sheet: z.string(), row: z.number(), kind: z.enum(APPEAL_KINDS), caseNumber: z.string(), body: z.string(), receivedOn: z.string(), decidedOn: z.string().nullable(),
+    outcome: z.enum(APPEAL_OUTCOMES).nullable(), outcomeText: z.string(), caseId: z.number().nullable(), status: z.enum(['new', 'duplicate']), appealId: z.number().nullable(),
+  })),
+  errors: z.array(z.object({ sheet: z.string().nullable(), row: z.number().nullable(), column: z.string().nullable(), message: z.string() })),
+  messages: z.array(z.string()).describe('逐行的错误说明'),
+  warnings: z.array(z.string()),
+  previewId: z.number().nullable(),
+});
+
+export function appealApiRoutes(deps: AppDeps, hooks: AppealHooks = {}) {
   const { db } = deps;
   return async (parent: FastifyInstance) => {
     const app = parent.withTypeProvider<ZodTypeProvider>();
@@ -103,6 +127,22 @@ export function appealApiRoutes(deps: AppDeps) {
       return reply.status(201).send(await detail(request, id));
     });
 
+    app.post('/appeals/import', {
+      schema: {
+        tags,
+        summary: '导入复议诉讼台账（.xlsx，Base64）：confirm 为 false 时只预览（逐行错误、将导入的行、已登记的案号），为 true 时在一个事务中导入全部新行；有任何错误则不导入（本机关依申请办理人或负责人）',
+        body: z.object({ fileName: z.string().min(1).max(200), contentBase64: z.string(), confirm: z.boolean().optional() }),
+        response: { 200: importReportSchema, 422: importReportSchema },
+      },
+    }, async (request, reply) => {
+      const org = await currentOrg(db, request.staff!);
+      const file = { fileName: request.body.fileName, content: Buffer.from(request.body.contentBase64, 'base64') };
+      const ctx = staffContext(request.staff!, request.id);
+      const result = request.body.confirm ? await importAppealLedger(db, ctx, org.id, file) : await previewAppealLedger(db, ctx, org.id, file);
+      if (!result.ok) reply.status(422);
+      return reply.send(result);
+    });
+
     app.get('/appeals/:appealId', { schema: { tags, summary: '一件复议诉讼记录', response: { 200: appealSchema } } }, async (request) => detail(request, idOf(request)));
 
     app.put('/appeals/:appealId', {
@@ -117,7 +157,7 @@ export function appealApiRoutes(deps: AppDeps) {
     }, async (request) => {
       const { document, ...outcome } = request.body;
       const file = document ? { fileName: document.fileName, content: Buffer.from(document.contentBase64, 'base64') } : null;
-      await commands.recordOutcome(db, staffContext(request.staff!, request.id), idOf(request), outcome, file);
+      await commands.recordOutcome(db, staffContext(request.staff!, request.id), idOf(request), outcome, file, hooks);
       return detail(request, idOf(request));
     });
 

@@ -56,6 +56,13 @@ export function outcomeForm(o: { action: string; csrf: string; values: FormValue
   </fieldset>
   <p class="small">结果维持：复议机关或法院维持、确认合法或驳回请求；结果纠正：撤销、变更、确认违法或责令履行（含责令重新答复）；其他结果：终止、撤回、不予受理等。</p>
   ${field('decidedOn', v, o.errors, { type: 'date', hint: '（已审结的必填：决定书、判决书作出之日）' })}
+  <fieldset id="f-newReply"><legend>重新答复</legend>
+    <label class="inline"><input type="checkbox" name="newReply" value="on"${v.newReply === 'on' ? html` checked` : ''}> 决定或判决责令重新答复（撤销原答复并重新答复）</label>
+    ${o.errors.newReply ? html`<span class="field-error">${o.errors.newReply}</span>` : ''}
+    <p class="small">涉及本机关已登记的申请的，保存后该申请恢复办理：自收到决定书之日起重新计算 20 个工作日（参照条例第三十三条），决定限定期限的按其期限。</p>
+    ${field('newReplyOrderedOn', v, o.errors, { type: 'date', hint: '（本机关收到决定书、判决书之日；不填按审结日期）' })}
+    ${field('newReplyDueOn', v, o.errors, { type: 'date', hint: '（决定书限定了重新答复期限的填写）' })}
+  </fieldset>
   <label for="f-document">决定书、判决书或裁定书 <span class="muted">（可选；PDF、OFD、Word 或图片，最大 ${MAX_DOCUMENT_BYTES / 1024 / 1024} MB）</span></label>
   <input id="f-document" type="file" name="document" accept=".pdf,.ofd,.doc,.docx,.jpg,.jpeg,.png">${o.errors.document ? html`<span class="field-error">${o.errors.document}</span>` : ''}
   <button type="submit">保存结果</button>

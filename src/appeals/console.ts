@@ -20,6 +20,8 @@ import { fieldErrors, KIND_LABELS, OUTCOME_LABELS, PENDING_LABEL, type Appeal } 
 import { appealPolicy } from './policy.ts';
 import { MAX_DOCUMENT_BYTES } from './rules/document.ts';
 import { table4Standing } from './rules/table4.ts';
+import type { AppealHooks } from './hooks.ts';
+import { registerLedgerPages } from './ledger/console.ts';
 import './scope.ts';
 import { findAppeal, findDocumentContent } from './store.ts';
 import { storeTable4InDraft, table4ForYear } from './table4-report.ts';
@@ -53,7 +55,7 @@ async function listPage(deps: AppDeps, view: ConsoleView, year: number, message:
     view,
     `复议诉讼`,
     html`${noticeBox(message.notice)}${errorBox(message.error)}
-<p>${canEdit ? html`<a class="button" href="/console/appeals/new">登记复议或诉讼</a>` : ''}</p>
+<p>${canEdit ? html`<a class="button" href="/console/appeals/new">登记复议或诉讼</a> <a class="button" href="/console/appeals/import">导入复议诉讼台账</a>` : ''}</p>
 <form method="get" action="/console/appeals" class="filters"><label>年度 <input type="number" name="year" value="${year}" min="2008" max="2100"></label><button type="submit">查看</button></form>
 <h2>${year} 年计入表四的复议诉讼</h2>
 <p class="small">计入某年度的，是该年内审结的（按结果计）和该年末尚未审结的（计为尚未审结，含以前年度收到的）；以前年度已审结的不再计入。规则和理由见 docs/appeals-table4.md。</p>
@@ -91,19 +93,20 @@ ${noticeBox(state.notice)}
   ${row('涉及的申请', a.receiptNo ? html`${a.receiptNo}${a.caseId === null ? html` <span class="muted">（本平台未登记该申请）</span>` : ''}` : '—')}
   ${row('收到日期', a.receivedOn)}
   ${row('结果', a.outcome ? `${OUTCOME_LABELS[a.outcome]}（${a.decidedOn} 审结）` : PENDING_LABEL)}
+  ${a.newReply ? row('重新答复', html`<span id="new-reply">责令重新答复：${a.newReply.orderedOn} 收到决定${a.newReply.dueOn ? `，限 ${a.newReply.dueOn} 前答复` : ''}${a.caseId !== null ? html`；<a href="/console/applications/${a.caseId}">申请 ${a.receiptNo}</a> 已恢复办理` : '；未关联本平台登记的申请，请人工重新办理'}</span>`) : ''}
   ${row('决定书、判决书', a.document ? (withParty ? html`<a href="/console/appeals/${a.id}/document">${a.document.fileName}</a>（${Math.ceil(a.document.size / 1024)} KB）` : a.document.fileName) : '—')}
   ${row('备注', a.note || '—')}
 </table>
 ${canEdit
   ? html`<h2>登记结果</h2>
-${outcomeForm({ action: `/console/appeals/${a.id}/outcome`, csrf: view.csrf, values: state.outcome?.values ?? { outcome: a.outcome ?? 'pending', decidedOn: a.decidedOn ?? '' }, errors: state.outcome?.errors ?? {} })}
+${outcomeForm({ action: `/console/appeals/${a.id}/outcome`, csrf: view.csrf, values: state.outcome?.values ?? { outcome: a.outcome ?? 'pending', decidedOn: a.decidedOn ?? '', ...(a.newReply ? { newReply: 'on', newReplyOrderedOn: a.newReply.orderedOn, newReplyDueOn: a.newReply.dueOn ?? '' } : {}) }, errors: state.outcome?.errors ?? {} })}
 <h2>修改记录</h2>
 ${appealForm({ action: `/console/appeals/${a.id}`, csrf: view.csrf, values: state.edit?.values ?? valuesOf(a, withParty), errors: state.edit?.errors ?? {}, submitLabel: '保存修改' })}`
   : ''}`,
   );
 }
 
-export function appealConsoleRoutes(deps: AppDeps) {
+export function appealConsoleRoutes(deps: AppDeps, hooks: AppealHooks = {}) {
   const { db } = deps;
   return async (app: FastifyInstance) => {
     // the outcome form carries the decision document; a little over the limit, so that the command
@@ -192,7 +195,7 @@ export function appealConsoleRoutes(deps: AppDeps) {
       const values = fields(body);
       const file = typeof body.document === 'object' && body.document.content.length > 0 ? body.document : null;
       try {
-        await commands.recordOutcome(db, staffContext(v.staff, request.id), a.id, values, file);
+        await commands.recordOutcome(db, staffContext(v.staff, request.id), a.id, values, file, hooks);
         return reply.redirect(`/console/appeals/${a.id}?notice=saved`, 303);
       } catch (err) {
         const e = formErrors(err, 'decidedOn');
@@ -201,6 +204,8 @@ export function appealConsoleRoutes(deps: AppDeps) {
         return reply.type('text/html').send(await recordPage(v, a, { outcome: { values, errors: e.errors } }));
       }
     });
+
+    registerLedgerPages(app, deps, view);
 
     app.get('/appeals/:appealId/document', { schema: { hide: true } }, async (request, reply) => {
       const v = await view(request, reply);

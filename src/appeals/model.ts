@@ -33,6 +33,15 @@ export interface Appeal {
   outcome: AppealOutcome | null;
   note: string;
   document: AppealDocument | null;
+  /** The decision ordered a new reply (责令重新答复): received by the agency on, and the deadline it states. */
+  newReply: NewReplyOrder | null;
+}
+
+export interface NewReplyOrder {
+  /** The day the agency received the decision or judgment (the new reply period runs from it). */
+  orderedOn: string;
+  /** The deadline the decision states, if any. */
+  dueOn: string | null;
 }
 
 export interface AppealDocument {
@@ -52,6 +61,9 @@ export const APPEAL_FIELD_LABELS: Record<string, string> = {
   decidedOn: '审结日期',
   outcome: '结果',
   note: '备注',
+  newReply: '责令重新答复',
+  newReplyOrderedOn: '收到决定书（判决书）的日期',
+  newReplyDueOn: '决定限定的答复期限',
 };
 
 const dateField = (label: string) => z.string({ error: `请填写${label}` }).trim().refine(isValidDate, { error: `${label}应为有效日期（YYYY-MM-DD）` });
@@ -74,10 +86,22 @@ export const outcomeInputSchema = z
   .object({
     outcome: z.enum([...APPEAL_OUTCOMES, 'pending'], { error: '请选择结果' }),
     decidedOn: z.string().trim().default(''),
+    /** 责令重新答复 / 撤销原答复并重新答复: a checkbox ('on') in the console, a boolean in the API. */
+    newReply: z.union([z.boolean(), z.string()]).optional().transform((v) => v === true || v === 'on' || v === 'true' || v === '1'),
+    /** The day the agency received the decision; empty: the decision date. */
+    newReplyOrderedOn: z.string().trim().default(''),
+    newReplyDueOn: z.string().trim().default(''),
   })
   .superRefine((v, ctx) => {
-    if (v.outcome === 'pending') return;
+    if (v.outcome === 'pending') {
+      if (v.newReply) ctx.addIssue({ code: 'custom', path: ['newReply'], message: '尚未审结的，不能登记责令重新答复' });
+      return;
+    }
     if (!isValidDate(v.decidedOn)) ctx.addIssue({ code: 'custom', path: ['decidedOn'], message: '已审结的，请填写审结日期（YYYY-MM-DD）' });
+    if (!v.newReply) return;
+    if (v.outcome !== 'corrected') ctx.addIssue({ code: 'custom', path: ['newReply'], message: '责令重新答复属于“结果纠正”，请选择结果纠正' });
+    if (v.newReplyOrderedOn && !isValidDate(v.newReplyOrderedOn)) ctx.addIssue({ code: 'custom', path: ['newReplyOrderedOn'], message: '收到决定书的日期应为有效日期（YYYY-MM-DD）' });
+    if (v.newReplyDueOn && !isValidDate(v.newReplyDueOn)) ctx.addIssue({ code: 'custom', path: ['newReplyDueOn'], message: '答复期限应为有效日期（YYYY-MM-DD）' });
   });
 export type OutcomeInput = z.output<typeof outcomeInputSchema>;
 

@@ -18,5 +18,6 @@ export function presentAppeal(a: Appeal, withParty: boolean) {
     outcomeLabel: a.outcome ? OUTCOME_LABELS[a.outcome] : PENDING_LABEL,
     note: a.note,
     document: a.document && { fileName: a.document.fileName, contentType: a.document.contentType, size: a.document.size },
+    newReply: a.newReply && { orderedOn: a.newReply.orderedOn, dueOn: a.newReply.dueOn },
   };
 }

@@ -2,7 +2,7 @@
 // an appeal concerns is found by its receipt number with SQL of our own (the domains do not import
 // each other); only its id and applicant's name are read.
 import type { Queryable } from '../core/db/database.ts';
-import type { Appeal, AppealDocument, AppealInput, AppealKind, AppealOutcome } from './model.ts';
+import type { Appeal, AppealDocument, AppealInput, AppealKind, AppealOutcome, NewReplyOrder } from './model.ts';
 
 interface AppealRow {
   id: number;
@@ -17,6 +17,8 @@ interface AppealRow {
   decided_on: string | null;
   outcome: AppealOutcome | null;
   note: string;
+  new_reply_ordered_on: string | null;
+  new_reply_due_on: string | null;
   doc_id: number | null;
   doc_file_name: string | null;
   doc_content_type: string | null;
@@ -24,7 +26,7 @@ interface AppealRow {
 }
 
 const SELECT = `select a.id, a.org_id, a.kind, a.receipt_no, a.case_id, a.party, a.body, a.case_number, a.received_on, a.decided_on,
-  a.outcome, a.note, d.id as doc_id, d.file_name as doc_file_name, d.content_type as doc_content_type, d.size as doc_size
+  a.outcome, a.note, a.new_reply_ordered_on, a.new_reply_due_on, d.id as doc_id, d.file_name as doc_file_name, d.content_type as doc_content_type, d.size as doc_size
   from appeals a
   left join lateral (select id, file_name, content_type, size from appeal_documents where appeal_id = a.id order by id desc limit 1) d on true`;
 
@@ -33,6 +35,7 @@ function toAppeal(r: AppealRow): Appeal {
   return {
     id: r.id, orgId: r.org_id, kind: r.kind, receiptNo: r.receipt_no, caseId: r.case_id, party: r.party, body: r.body, caseNumber: r.case_number,
     receivedOn: r.received_on, decidedOn: r.decided_on, outcome: r.outcome, note: r.note, document,
+    newReply: r.new_reply_ordered_on === null ? null : { orderedOn: r.new_reply_ordered_on, dueOn: r.new_reply_due_on },
   };
 }
 
@@ -89,8 +92,25 @@ export async function updateAppealRecord(tx: Queryable, id: number, a: AppealInp
   );
 }
 
-export async function setOutcome(tx: Queryable, id: number, decidedOn: string | null, outcome: AppealOutcome | null): Promise<void> {
-  await tx.query('update appeals set decided_on = $2, outcome = $3, updated_at = now() where id = $1', [id, decidedOn, outcome]);
+export async function setOutcome(tx: Queryable, id: number, decidedOn: string | null, outcome: AppealOutcome | null, newReply: NewReplyOrder | null = null): Promise<void> {
+  await tx.query(
+    'update appeals set decided_on = $2, outcome = $3, new_reply_ordered_on = $4, new_reply_due_on = $5, updated_at = now() where id = $1',
+    [id, decidedOn, outcome, newReply?.orderedOn ?? null, newReply?.dueOn ?? null],
+  );
+}
+
+/** The records that concern a 依申请公开 case, oldest first (the case page's panel). */
+export async function listAppealsOfCase(db: Queryable, caseId: number): Promise<Appeal[]> {
+  const rows = await db.query<AppealRow>(`${SELECT} where a.case_id = $1 order by a.received_on, a.id`, [caseId]);
+  return rows.map(toAppeal);
+}
+
+/** Every record of the organization received by the end of `year` (or all), newest first: the CLI's list. */
+export async function listAppeals(db: Queryable, orgId: number, year: number | null): Promise<Appeal[]> {
+  const rows = year === null
+    ? await db.query<AppealRow>(`${SELECT} where a.org_id = $1 order by a.received_on desc, a.id desc`, [orgId])
+    : await db.query<AppealRow>(`${SELECT} where a.org_id = $1 and a.received_on <= $3::date and (a.decided_on is null or a.decided_on >= $2::date) order by a.received_on, a.id`, [orgId, `${year}-01-01`, `${year}-12-31`]);
+  return rows.map(toAppeal);
 }
 
 export interface NewDocument {

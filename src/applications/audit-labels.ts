@@ -27,6 +27,7 @@ export const APPLICATIONS_AUDIT_LABELS: Record<string, string> = {
   'application.reply': '作出并签发答复',
   'application.withdraw': '登记撤回申请',
   'application.close': '办结',
+  'application.reopen_for_new_reply': '因复议决定或判决重新答复',
   'application.ledger.import': '导入依申请公开台账',
   'application.ledger_import': '由台账导入申请',
   'application.ledger_update': '由台账更新申请',

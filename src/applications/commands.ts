@@ -172,7 +172,7 @@ const POLICY_MESSAGES: Record<Policy, string> = {
 };
 
 /** Keys of event data that may go into the audit log: dates, codes and amounts, never free text. */
-const AUDIT_KEYS = new Set(['channel', 'receivedOn', 'letterReceivedOn', 'signedForOn', 'arrivedOn', 'confirmedOn', 'dueOn', 'by', 'party', 'result', 'basis', 'quantity', 'amountYuan', 'paymentDueOn', 'workingDays', 'approvedOn', 'notifiedOn', 'dueDate', 'outcome', 'handlerUserId', 'fromState', 'signedBy']);
+const AUDIT_KEYS = new Set(['channel', 'receivedOn', 'letterReceivedOn', 'signedForOn', 'arrivedOn', 'confirmedOn', 'dueOn', 'by', 'party', 'result', 'basis', 'quantity', 'amountYuan', 'paymentDueOn', 'workingDays', 'approvedOn', 'notifiedOn', 'dueDate', 'outcome', 'handlerUserId', 'fromState', 'signedBy', 'appealId', 'decidedOn']);
 export const auditView = (e: NewEvent) => ({
   kind: e.kind,
   onDate: e.onDate,
@@ -187,26 +187,36 @@ async function transition(
   policy: Policy,
   run: (s: CaseSnapshot, today: string, tx: Queryable, c: Case) => rules.Transition | Promise<rules.Transition>,
 ): Promise<Case> {
-  return db.transaction(async (tx) => {
-    const c = await lockCase(tx, caseId);
-    if (!c) throw notFound('该申请');
-    if (ctx.staff) {
-      const org = (await findOrgById(tx, c.orgId))!;
-      if (!applicationPolicy[policy](ctx.staff, org)) throw forbidden(POLICY_MESSAGES[policy]);
-    }
-    const s = snapshotOf(c, await listEvents(tx, caseId));
-    const t = await run(s, today(), tx, c);
-    const inserted = [];
-    for (const e of t.events) inserted.push({ id: await insertEvent(tx, c.orgId, caseId, e, ctx.actor), kind: e.kind, onDate: e.onDate });
-    await updateCaseState(tx, caseId, t.next, t.set);
-    // The letter of the step is issued and kept with the case in the same transaction.
-    await issueLetters(tx, c.orgId, caseId, inserted);
-    await appendAudit(tx, ctx.actor, {
-      orgId: c.orgId, action: `application.${action}`, targetType: 'application', targetId: caseId,
-      summary: { receiptNo: c.receiptNo, from: c.state, to: t.next, events: t.events.map(auditView) },
-    });
-    return (await findCase(tx, caseId))!;
+  return db.transaction((tx) => transitionIn(tx, ctx, caseId, action, policy, run));
+}
+
+/** A transition inside the caller's transaction: lock, policy, events, state, letters, audit. */
+async function transitionIn(
+  tx: Queryable,
+  ctx: CommandContext,
+  caseId: number,
+  action: string,
+  policy: Policy,
+  run: (s: CaseSnapshot, today: string, tx: Queryable, c: Case) => rules.Transition | Promise<rules.Transition>,
+): Promise<Case> {
+  const c = await lockCase(tx, caseId);
+  if (!c) throw notFound('该申请');
+  if (ctx.staff) {
+    const org = (await findOrgById(tx, c.orgId))!;
+    if (!applicationPolicy[policy](ctx.staff, org)) throw forbidden(POLICY_MESSAGES[policy]);
+  }
+  const s = snapshotOf(c, await listEvents(tx, caseId));
+  const t = await run(s, today(), tx, c);
+  const inserted = [];
+  for (const e of t.events) inserted.push({ id: await insertEvent(tx, c.orgId, caseId, e, ctx.actor), kind: e.kind, onDate: e.onDate });
+  await updateCaseState(tx, caseId, t.next, t.set);
+  // The letter of the step is issued and kept with the case in the same transaction.
+  await issueLetters(tx, c.orgId, caseId, inserted);
+  await appendAudit(tx, ctx.actor, {
+    orgId: c.orgId, action: `application.${action}`, targetType: 'application', targetId: caseId,
+    summary: { receiptNo: c.receiptNo, from: c.state, to: t.next, events: t.events.map(auditView) },
   });
+  return (await findCase(tx, caseId))!;
 }
 
 const dateOr = (d: string | null | undefined, fallback: string) => (d && d.trim() ? d.trim() : fallback);
@@ -343,6 +353,15 @@ export const withdraw = (db: Database, ctx: CommandContext, caseId: number, inpu
 /** The applicant withdraws online. */
 export const withdrawOnline = (db: Database, caseId: number, requestId: string | null = null) =>
   transition(db, { actor: applicantActor(requestId), staff: null }, caseId, 'withdraw.online', 'handle', (s, now) => rules.withdraw(s, { on: now, by: 'applicant' }, now));
+
+/**
+ * 重新答复 ordered by a decision recorded in the appeals register (rules/transitions.ts
+ * reopenForNewReply): runs in the caller's transaction, so that the appeal's outcome and the case's
+ * reopening commit or fail together. The appeals module cannot call it (domains do not import each
+ * other); src/app hands it to the appeals commands as their onNewReplyOrdered hook.
+ */
+export const reopenForNewReplyIn = (tx: Queryable, ctx: CommandContext, caseId: number, input: rules.ReopenInput) =>
+  transitionIn(tx, ctx, caseId, 'reopen_for_new_reply', 'handle', (s, now) => rules.reopenForNewReply(s, input, now));
 
 // ── Assignment and notes (no state change) ──────────────────────────────────
 

@@ -239,12 +239,25 @@ function eventDetails(kind: string, data: Record<string, unknown>): string {
     case 'reply_returned': return `退回理由：${d('reason')}`;
     case 'assigned': return `办理人：${d('handlerName') || '（未分配）'}`;
     case 'withdrawn': return data.by === 'applicant' ? '申请人在线撤回' : '工作人员登记';
+    case 'reopened_for_new_reply': return `${d('appealKind')} ${d('caseNumber') || '（无案号）'}（${d('body')}，${d('decidedOn')} 作出）责令重新答复${data.dueOn ? `，限 ${d('dueOn')} 前答复` : '；自收到决定之日起 20 个工作日内答复（参照条例第三十三条）'}`;
     default: return '';
   }
 }
 
-async function casePage(deps: AppDeps, view: ConsoleView, file: CaseFile, failed: Failed | null, notice: string | null): Promise<string> {
+/**
+ * A section another module adds to the case page (src/app passes them in: the appeals raised against
+ * the case). It gets the case and the viewer and returns its HTML, or '' when it has nothing to show.
+ */
+export type CasePanel = (db: Database, view: ConsoleView, c: { id: number; orgId: number; receiptNo: string }) => Promise<SafeHtml | string>;
+
+export interface ApplicationConsoleOptions {
+  casePanels?: readonly CasePanel[];
+}
+
+async function casePage(deps: AppDeps, view: ConsoleView, file: CaseFile, failed: Failed | null, notice: string | null, panels: readonly CasePanel[] = []): Promise<string> {
   const { db } = deps;
+  const extra = await Promise.all(panels.map((p) => p(db, view, { id: file.case.id, orgId: file.case.orgId, receiptNo: file.case.receiptNo })));
+  const reopened = [...file.events].reverse().find((e) => e.kind === 'reopened_for_new_reply');
   const c = file.case;
   const clock = file.clock;
   const d = clock.deadline;
@@ -279,6 +292,7 @@ async function casePage(deps: AppDeps, view: ConsoleView, file: CaseFile, failed
     ${d ? row('答复期限', html`<strong id="due-date">${clock.dueDate ?? (d.state === 'paused' ? `暂停中（剩余 ${d.workingDaysLeftWhenPaused} 个工作日${d.consultationLapse?.dueDate ? `；征求意见期限届满时为 ${d.consultationLapse.dueDate}` : ''}）` : '待补正后计算')}</strong>`) : ''}
     ${clock.error ? row('时限', clockError(clock)) : ''}
     ${isOutcome(c.outcome) ? row('办理结果', `${OUTCOMES[c.outcome].label}（${c.concludedOn}）`) : ''}
+    ${reopened ? row('重新答复', html`<span id="reopened">${reopened.onDate} 收到${String(reopened.data.appealKind ?? '')}决定（<a href="/console/appeals/${String(reopened.data.appealId ?? '')}">${String(reopened.data.caseNumber || '查看记录')}</a>），责令重新答复</span>`) : ''}
     ${row('办理人', c.handlerName ?? '（未分配）')}
   </dl>
   ${d?.problems.length ? html`<div class="error" role="alert"><p>时限问题：</p><ul>${d.problems.map((p) => html`<li>${p.message}</li>`)}</ul></div>` : ''}
@@ -324,6 +338,7 @@ ${letters.length ? html`<h2>文书</h2><ul id="letters">${letters.map((k) => {
   return html`<li>${LETTER_TITLES[k]}：<a href="/console/applications/${c.id}/letter?kind=${k}">DOCX</a> · <a href="/console/applications/${c.id}/letter?kind=${k}&amp;format=pdf">PDF</a>
   <span class="muted small">${kept ? `已留存原件（${kept.issuedOn} 出具）` : '未留存原件，按办理记录重新生成'}</span></li>`;
 })}</ul>` : ''}
+${extra}
 ${canHandle ? html`<h2>办理</h2><div class="case-actions">${actionForms(view, file, failed)}</div>` : ''}
 <h2>办理记录</h2>
 <ol class="timeline">${file.events.map(
@@ -380,8 +395,9 @@ ${canStore
 
 // ── Routes ──────────────────────────────────────────────────────────────────
 
-export function applicationConsoleRoutes(deps: AppDeps) {
+export function applicationConsoleRoutes(deps: AppDeps, options: ApplicationConsoleOptions = {}) {
   const { db } = deps;
+  const panels = options.casePanels ?? [];
   return async (app: FastifyInstance) => {
     await app.register(letterTemplateConsoleRoutes(deps));
     await app.register(clockConventionConsoleRoutes(deps));
@@ -504,7 +520,7 @@ ${items.length ? '' : html`<p class="muted">没有符合条件的申请。</p>`}
       const file = await fileOf(v, Number((request.params as { caseId: string }).caseId));
       const n = (request.query as { notice?: string }).notice;
       const notice = n === 'registered' ? '申请已登记。' : n === 'duplicate' ? '该申请已登记过，未重复登记。' : n === 'saved' ? '已保存。' : null;
-      return reply.type('text/html').send(await casePage(deps, v, file, null, notice));
+      return reply.type('text/html').send(await casePage(deps, v, file, null, notice, panels));
     });
 
     for (const action of ACTIONS) {
@@ -519,7 +535,7 @@ ${items.length ? '' : html`<p class="muted">没有符合条件的申请。</p>`}
           const message = err instanceof ZodError ? describeZodError(err) : err instanceof DomainError && err.status < 500 ? err.message : null;
           if (message === null) throw err;
           reply.status(err instanceof DomainError ? err.status : 400);
-          return reply.type('text/html').send(await casePage(deps, v, await fileOf(v, caseId), { action: action.path, values, message }, null));
+          return reply.type('text/html').send(await casePage(deps, v, await fileOf(v, caseId), { action: action.path, values, message }, null, panels));
         }
       });
     }

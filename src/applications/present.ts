@@ -96,7 +96,7 @@ export function presentCaseDetail(
 /** Events the applicant sees on the portal, with dates only (no clerk's notes, no third parties). */
 const PUBLIC_EVENTS: readonly string[] = [
   'submitted', 'received', 'correction_requested', 'corrected', 'abandoned', 'consultation_sent', 'consultation_closed',
-  'fee_notified', 'fee_paid', 'fee_unpaid', 'extended', 'reasons_requested', 'reasons_given', 'reply_delayed', 'replied', 'closed', 'withdrawn',
+  'fee_notified', 'fee_paid', 'fee_unpaid', 'extended', 'reasons_requested', 'reasons_given', 'reply_delayed', 'replied', 'closed', 'withdrawn', 'reopened_for_new_reply',
 ];
 
 /**

@@ -21,7 +21,9 @@ before(async () => {
   setTodayForTests(() => '2026-12-06');
   t = await testApp();
   orgId = (await findOrgByCode(t.db, 'QS-ZRZY'))!.id;
-  assert.equal(await seedAppealsDemo(t.db), 6);
+  // the demo data of testApp (seedDemo) includes the register now: seeding again makes nothing
+  assert.equal(await seedAppealsDemo(t.db), 0);
+  assert.equal((await t.db.query<{ n: number }>('select count(*)::int as n from appeals where org_id = $1', [orgId]))[0]!.n, 6);
   handler = await new Client(t.app).loginReady('zrzy.handler');
   editor = await new Client(t.app).loginReady('zrzy.editor');
 });

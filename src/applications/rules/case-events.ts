@@ -43,6 +43,13 @@ export interface EventData {
   replied: { outcome: Outcome; reasons: string; deliveredBy: string; template?: string | null; signedBy?: string };
   closed: Record<string, never>;
   withdrawn: { by: 'applicant' | 'staff' };
+  /**
+   * A 行政复议 decision or a judgment (recorded in the appeals register) revoked the answer or ordered
+   * the agency to answer again (责令重新答复): the case is back in work from `onDate`, the day the
+   * agency received the decision, with a new reply period (transitions.ts reopenForNewReply).
+   * `dueOn`: the deadline the decision states, if it states one.
+   */
+  reopened_for_new_reply: { appealId: number; appealKind: string; caseNumber: string; body: string; decidedOn: DateString; dueOn: DateString | null; fromState: CaseState };
   assigned: { handlerUserId: number | null; handlerName: string | null };
   noted: Record<string, never>;
 }
@@ -72,6 +79,7 @@ export const EVENT_LABELS: Record<EventKind, string> = {
   replied: '作出答复',
   closed: '办结归档',
   withdrawn: '申请人撤回申请',
+  reopened_for_new_reply: '因复议决定或判决重新答复',
   assigned: '分配办理人',
   noted: '备注',
 };
@@ -211,6 +219,16 @@ export function snapshotOf(c: { state: CaseState; channel: SubmissionChannel; su
       case 'replied':
         s.replyDraft = null;
         break;
+      // 重新答复: a new round of the procedure — its own extension, consultation, fee and draft
+      // (the application and its 补正 stay as they were: 第三十条's one notice was given)
+      case 'reopened_for_new_reply':
+        Object.assign(s, {
+          extensionRequest: null, extended: false, reasonsRequest: null, reasonsGiven: false, replyDelayed: false,
+          consultationSentOn: null, consultationDeliveredOn: null, thirdPartyObjection: null, disclosureNotified: false,
+          feeNotified: false, feePaymentDueOn: null, replyDraft: null,
+        } satisfies Partial<CaseSnapshot>);
+        consulted = null;
+        break;
     }
   }
   return s;
@@ -222,7 +240,7 @@ export function snapshotOf(c: { state: CaseState; channel: SubmissionChannel; su
  */
 export function clockEventsOf(receivedOn: DateString | null, events: readonly StoredEvent[]): ClockEvents | null {
   if (receivedOn === null) return null;
-  const clock: ClockEvents & { pauses: ClockPause[] } = { receivedOn, pauses: [] };
+  let clock: ClockEvents & { pauses: ClockPause[] } = { receivedOn, pauses: [] };
   let openConsultation: ClockPause | null = null;
   let openFee: ClockPause | null = null;
   for (const e of events) {
@@ -268,6 +286,15 @@ export function clockEventsOf(receivedOn: DateString | null, events: readonly St
         if (openFee) openFee.to = e.onDate;
         openFee = null;
         break;
+      // 重新答复: a new clock from the day the decision ordering it was received (transitions.ts
+      // reopenForNewReply says why); what paused or extended the first one is history.
+      case 'reopened_for_new_reply': {
+        const d = of(e, 'reopened_for_new_reply');
+        clock = { receivedOn: e.onDate, pauses: [], orderedDueDate: d.dueOn };
+        openConsultation = null;
+        openFee = null;
+        break;
+      }
     }
   }
   return clock;
@@ -275,5 +302,7 @@ export function clockEventsOf(receivedOn: DateString | null, events: readonly St
 
 /** The day the reply went out, if it has. */
 export function repliedOnOf(events: readonly StoredEvent[]): DateString | null {
-  return events.find((e) => e.kind === 'replied')?.onDate ?? null;
+  // after a 重新答复, only the new reply answers the new period
+  const from = events.map((e) => e.kind).lastIndexOf('reopened_for_new_reply') + 1;
+  return events.slice(from).find((e) => e.kind === 'replied')?.onDate ?? null;
 }

@@ -54,6 +54,8 @@ export interface ClockEvents {
   pauses?: readonly ClockPause[];
   /** 条例第三十五条: a reasonable later reply date the agency set and notified. */
   delayedReply?: { dueDate: DateString; notifiedOn: DateString } | null;
+  /** 重新答复: the deadline a 复议决定 or judgment ordering a new reply states; it binds instead of the count. */
+  orderedDueDate?: DateString | null;
 }
 
 export type ClockProblemCode =
@@ -299,6 +301,9 @@ export function computeReplyDeadline(
       problems.push({ code: 'delayed_reply_not_later', message: `延迟答复日期 ${delayed.dueDate} 不晚于法定答复期限 ${dueDate}，以法定期限为准` });
     } else dueDate = delayed.dueDate;
   }
+  // 重新答复 within the period the decision or judgment fixed (行政复议法第六十四条、行政诉讼法第七十条:
+  // 责令…在一定期限内重新作出): that period, not the Regulation's count, is the one to keep.
+  if (events.orderedDueDate && dueDate !== null) dueDate = events.orderedDueDate;
 
   const paused = final.due === null;
   const openConsultations = (events.pauses ?? []).filter((p) => p.to == null && p.kind !== 'fee_notice');

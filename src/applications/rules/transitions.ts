@@ -447,6 +447,44 @@ export function withdraw(s: CaseSnapshot, input: { on: DateString; by: 'applican
   return { next: 'withdrawn', events: [{ kind: 'withdrawn', onDate: on, data: { by: input.by }, note: input.note ?? '' }], set };
 }
 
+// ── 重新答复 (复议决定、判决责令重新答复) ──────────────────────────────────────
+
+/** States a decision ordering a new reply can reopen: an answer was given (or the case ended on the agency's act). */
+export const REOPENABLE_STATES: readonly CaseState[] = ['replied', 'closed', 'abandoned', 'unpaid'];
+
+export interface ReopenInput {
+  /** The day the agency received the decision or judgment that orders the new reply. */
+  on: DateString;
+  appeal: { id: number; kindLabel: string; caseNumber: string; body: string; decidedOn: DateString };
+  /** The deadline the decision states (在…日内重新答复), if it states one. */
+  dueOn?: DateString | null;
+}
+
+/**
+ * 重新答复: a 行政复议 decision (行政复议法第六十四条: 撤销…并责令重新作出) or a judgment (行政诉讼法
+ * 第七十条) sets the answer aside and orders a new one. The case goes back to work (received) and a
+ * new clock runs. The Regulation has no period for a new reply; gongkai applies 条例第三十三条 by
+ * analogy — 20 working days from the day the agency received the decision, as if the application
+ * were received that day: the decision is what puts the request before the agency again, and the
+ * applicant should not wait longer than for a first answer (nor get less time from the agency). A
+ * period the decision itself states binds instead (deadline.ts orderedDueDate). Extension, fee and
+ * consultation start afresh (case-events.ts); the first answer stays in the record and in the table 3
+ * of its year (the case keeps its outcome until the new reply replaces it).
+ */
+export function reopenForNewReply(s: CaseSnapshot, input: ReopenInput, today: DateString): Transition {
+  requireState(s, REOPENABLE_STATES, '因复议决定或判决重新答复');
+  const on = checkDate(s, input.on, today, '收到复议决定或判决的日期');
+  if (cmp(on, input.appeal.decidedOn) < 0) throw invalid(`收到决定的日期（${on}）不能早于决定或判决作出的日期（${input.appeal.decidedOn}）`);
+  const dueOn = input.dueOn ?? null;
+  if (dueOn !== null && (!isValidDate(dueOn) || cmp(dueOn, on) <= 0)) throw invalid('决定书限定的重新答复期限应为收到决定之日以后的日期');
+  const a = input.appeal;
+  return {
+    next: 'received',
+    events: [{ kind: 'reopened_for_new_reply', onDate: on, data: { appealId: a.id, appealKind: a.kindLabel, caseNumber: a.caseNumber, body: a.body, decidedOn: a.decidedOn, dueOn, fromState: s.state } }],
+    set: {},
+  };
+}
+
 /** The actions a case allows in its state (for the console and the API). */
 export type CaseAction =
   | 'confirm' | 'requestCorrection' | 'recordCorrection' | 'abandon' | 'consult' | 'recordConsultationDelivery' | 'endConsultation'
