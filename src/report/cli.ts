@@ -7,8 +7,9 @@ import * as check from './cli/check.ts';
 import * as exportCommand from './cli/export.ts';
 import * as importCommand from './cli/import.ts';
 import * as render from './cli/render.ts';
+import * as rollup from './cli/rollup.ts';
 
 /** `gongkai report …` (the group is made by the program, src/app/cli.ts). */
 export function register(report: Command): void {
-  for (const m of [check, exportCommand, importCommand, render]) m.register(report);
+  for (const m of [check, exportCommand, importCommand, render, rollup]) m.register(report);
 }
