@@ -12,7 +12,7 @@ import { setTodayForTests } from '../../src/core/today.ts';
 import { table3ForYear } from '../../src/applications/table3-report.ts';
 import { listEvents } from '../../src/applications/store.ts';
 import { importLedger } from '../../src/applications/ledger/import.ts';
-import { readWorkbook } from '../../src/applications/ledger/parse.ts';
+import { readWorkbook } from '../../src/core/workbook.ts';
 import { Client, testApp, type TestApp } from '../helpers/app.ts';
 import { HEADER, ledgerFile, ledgerRows, workbook } from './ledger-workbook.ts';
 
@@ -236,7 +236,7 @@ test('console: the template, a check, the import, and errors per row on the page
   const template = await handler.get('/console/applications/ledger/template');
   assert.equal(template.statusCode, 200);
   assert.match(String(template.headers['content-type']), /spreadsheetml/);
-  const sheets = await readWorkbook(template.rawPayload);
+  const sheets = await readWorkbook(template.rawPayload, 100);
   assert.deepEqual(sheets.map((s) => s.name), ['依申请公开台账', '填写说明', '填写示例']);
   assert.equal(sheets[0]!.rows[0]![2], '申请人');
   const empty = await upload(handler, { name: '模板.xlsx', content: template.rawPayload }, 'check');

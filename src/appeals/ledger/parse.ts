@@ -2,66 +2,16 @@
 // above it), its columns (rules/ledger-values.ts), every data row as a LedgerRow or per-row Chinese
 // errors. Runs in a worker process (isolated-read.ts): only plain data goes in and comes out.
 import { invalid, DomainError } from '../../core/errors.ts';
-import { checkZipLimits } from '../../core/zip-limits.ts';
+import { HEADER_SEARCH_ROWS, readWorkbook, type SheetData } from '../../core/workbook.ts';
 import { cellText, dateOf, kindOf, LEDGER_COLUMNS, matchHeader, outcomeOf, type CellValue, type LedgerField } from '../rules/ledger-values.ts';
 import type { LedgerError, LedgerRow, ParsedLedger } from './model.ts';
 
+export type { SheetData };
+
 const NOT_DATA_SHEET = /说明|示例|样例|选项|字典/;
-const HEADER_SEARCH_ROWS = 20;
 const MIN_HEADER_FIELDS = 3;
 const MAX_CELL = 2000;
 export const MAX_LEDGER_ROWS = 5_000;
-
-export interface SheetData {
-  name: string;
-  rows: CellValue[][];
-}
-
-function plain(value: unknown): CellValue {
-  if (value === null || value === undefined) return null;
-  if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean' || value instanceof Date) return value;
-  if (typeof value === 'object') {
-    const v = value as { richText?: { text: string }[]; result?: unknown; text?: unknown; error?: string; formula?: string; sharedFormula?: string };
-    if (Array.isArray(v.richText)) return v.richText.map((r) => r.text).join('');
-    if ('result' in v || v.formula || v.sharedFormula) return plain(v.result);
-    if (typeof v.text === 'string') return v.text;
-    if (typeof v.error === 'string') return v.error;
-  }
-  return String(value);
-}
-
-/** Unpacks an .xlsx into sheets of plain values; a file that is not one is refused in Chinese. */
-export async function readWorkbook(content: Buffer): Promise<SheetData[]> {
-  if (content.length === 0) throw invalid('上传的文件是空的');
-  if (content.subarray(0, 4).toString('hex') !== '504b0304') {
-    const legacy = content.subarray(0, 8).toString('hex') === 'd0cf11e0a1b11ae1';
-    throw invalid(legacy ? '这是旧版 Excel（.xls）文件，请在 Excel 或 WPS 中“另存为” .xlsx 后再导入' : '只能导入 Excel 工作簿（.xlsx）');
-  }
-  const zip = checkZipLimits(content);
-  if (!zip.ok && !zip.damaged) throw invalid(zip.reason);
-  const { default: ExcelJS } = await import('exceljs');
-  const wb = new ExcelJS.Workbook();
-  try {
-    await wb.xlsx.load(content as unknown as ArrayBuffer);
-  } catch {
-    throw invalid('无法读取该 Excel 文件（文件可能已损坏或不是 .xlsx 格式），请用 Excel 或 WPS 打开后另存为 .xlsx 再导入');
-  }
-  const sheets: SheetData[] = [];
-  wb.eachSheet((ws) => {
-    if (ws.state && ws.state !== 'visible') return;
-    const rows: CellValue[][] = [];
-    const last = Math.min(ws.rowCount, MAX_LEDGER_ROWS + HEADER_SEARCH_ROWS + 1);
-    for (let r = 1; r <= last; r++) {
-      const cells: CellValue[] = [];
-      ws.getRow(r).eachCell({ includeEmpty: false }, (cell, col) => {
-        cells[col - 1] = plain((cell as unknown as { value: unknown }).value);
-      });
-      rows.push(Array.from({ length: cells.length }, (_, i) => cells[i] ?? null));
-    }
-    sheets.push({ name: ws.name, rows });
-  });
-  return sheets;
-}
 
 type Columns = Partial<Record<LedgerField, number>>;
 
@@ -177,7 +127,7 @@ function readRow(sheet: string, row: number, cell: (f: LedgerField) => CellValue
 }
 
 export async function parseLedgerFile(content: Buffer): Promise<ParsedLedger> {
-  return parseLedgerSheets(await readWorkbook(content));
+  return parseLedgerSheets(await readWorkbook(content, MAX_LEDGER_ROWS));
 }
 
 /** parseLedgerFile in a worker (isolated-read.ts): a refused file comes back as its message. */

@@ -8,7 +8,8 @@ import { parseChineseNumeral } from '../../core/text/numerals.ts';
 import type { AppealKind, AppealOutcome } from '../model.ts';
 
 /** A cell as read from the workbook (rich text, formulas and links flattened). */
-export type CellValue = string | number | boolean | Date | null;
+export type { CellValue } from '../../core/workbook.ts';
+import type { CellValue } from '../../core/workbook.ts';
 
 /** Full-width to half-width punctuation, no spaces, simplified characters: for comparing words. */
 export function normalizeWord(s: string): string {

@@ -1,27 +1,13 @@
-// Reading a 台账 workbook in a worker process (src/core/isolate), as every uploaded document is
-// read: a workbook that would take minutes or gigabytes to unpack costs a worker, never the server,
+// Reading a 台账 workbook in a worker process (core/isolate/read-upload.ts), as every uploaded document
+// is read: a workbook that would take minutes or gigabytes to unpack costs a worker, never the server,
 // and becomes an error of the import with the limit it passed.
-import { loadConfig } from '../../core/config.ts';
-import { busy, invalid } from '../../core/errors.ts';
-import { IsolateError, unreadableReason } from '../../core/isolate/errors.ts';
 import type { IsolateLimits } from '../../core/isolate/limits.ts';
 import { siblingModule } from '../../core/isolate/module-url.ts';
-import { sharedIsolatePool } from '../../core/isolate/shared.ts';
+import { readUploadInWorker } from '../../core/isolate/read-upload.ts';
 import type { ParsedLedger } from './model.ts';
-import type * as ParseModule from './parse.ts';
 
 const PARSE_MODULE = siblingModule(import.meta.url, './parse');
 
 /** The parsed ledger, or a DomainError (4xx) saying why the file cannot be read; BUSY when the queue is full. */
-export async function parseLedgerIsolated(content: Buffer, limits: IsolateLimits = loadConfig().documentLimits): Promise<ParsedLedger> {
-  let result: Awaited<ReturnType<typeof ParseModule.parseLedgerInWorker>>;
-  try {
-    result = await sharedIsolatePool(limits).run<typeof ParseModule.parseLedgerInWorker>(PARSE_MODULE, 'parseLedgerInWorker', [content]);
-  } catch (e) {
-    if (!(e instanceof IsolateError)) throw e;
-    if (e.kind === 'busy') throw busy('系统正忙：正在读取其他用户上传的文件，请稍后再试');
-    throw invalid(`无法读取台账：${unreadableReason(e)}`);
-  }
-  if ('refused' in result) throw invalid(result.refused);
-  return result.parsed;
-}
+export const parseLedgerIsolated = (content: Buffer, limits?: IsolateLimits): Promise<ParsedLedger> =>
+  readUploadInWorker<ParsedLedger>(PARSE_MODULE, 'parseLedgerInWorker', content, '台账', limits);

@@ -2,7 +2,8 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { formatLedgerError } from './model.ts';
-import { parseLedgerSheets, readWorkbook, type SheetData } from './parse.ts';
+import { parseLedgerSheets, MAX_LEDGER_ROWS, type SheetData } from './parse.ts';
+import { readWorkbook } from '../../core/workbook.ts';
 import JSZip from 'jszip';
 import type { CellValue } from './values.ts';
 
@@ -133,7 +134,7 @@ test('a zip bomb posing as a ledger is refused by its declared sizes, in Chinese
   zip.file('xl/workbook.xml', '<workbook/>');
   zip.file('xl/worksheets/sheet1.xml', new Uint8Array(8 * 1024 * 1024)); // 8 MB of zeros pack to some 8 KB
   const bomb = await zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' });
-  await assert.rejects(readWorkbook(bomb), (e: Error) => {
+  await assert.rejects(readWorkbook(bomb, MAX_LEDGER_ROWS), (e: Error) => {
     assert.match(e.message, /^压缩文件解压后过大：xl\/worksheets\/sheet1\.xml 的压缩比为 \d+:1（上限 200:1），可能是恶意构造的“压缩炸弹”，未读取$/);
     return true;
   });

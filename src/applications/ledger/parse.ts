@@ -2,7 +2,7 @@
 // (columns.ts), read every data row into a LedgerRow or per-row errors. Pure apart from
 // unpacking the workbook (readWorkbook); the order of the dates is checked by plan.ts.
 import { DomainError, invalid } from '../../core/errors.ts';
-import { checkZipLimits } from '../../core/zip-limits.ts';
+import { HEADER_SEARCH_ROWS, readWorkbook, type SheetData } from '../../core/workbook.ts';
 import { isValidCreditCode, isValidResidentId } from '../rules/identity.ts';
 import type { SubmissionChannel } from '../rules/receipt.ts';
 import { LEDGER_FIELDS, fieldHeader, matchHeader, type LedgerFieldKey } from './columns.ts';
@@ -24,76 +24,17 @@ import {
   type Reading,
 } from './values.ts';
 
-/** A worksheet as values: rows[0] is Excel row 1, cells[0] column A. */
-export interface SheetData {
-  name: string;
-  rows: CellValue[][];
-}
+export type { SheetData };
 
 /** Sheets that explain or offer choices rather than hold applications (the template has them). */
 const NOT_DATA_SHEET = /说明|示例|样例|选项|填表|模板说明|字典/;
-/** The header must be within the first rows (a title and a note may stand above it). */
-const HEADER_SEARCH_ROWS = 20;
 /** A row is a header when it names at least this many fields. */
 const MIN_HEADER_FIELDS = 3;
 /** Longest text kept per cell (a pasted letter is not a ledger cell). */
 const MAX_CELL = 2000;
 export const MAX_LEDGER_ROWS = 20_000;
 
-
-// ── The workbook ────────────────────────────────────────────────────────────
-
-type ExcelCell = { value: unknown; text?: string };
-
-function plain(value: unknown): CellValue {
-  if (value === null || value === undefined) return null;
-  if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean' || value instanceof Date) return value;
-  if (typeof value === 'object') {
-    const v = value as { richText?: { text: string }[]; result?: unknown; text?: unknown; error?: string; formula?: string; sharedFormula?: string };
-    if (Array.isArray(v.richText)) return v.richText.map((r) => r.text).join('');
-    if ('result' in v || v.formula || v.sharedFormula) return plain(v.result);
-    if (typeof v.text === 'string') return v.text; // hyperlink
-    if (typeof v.error === 'string') return v.error;
-  }
-  return String(value);
-}
-
-/** Unpacks an .xlsx into sheets of plain cell values; a file that is not one is refused in Chinese. */
-export async function readWorkbook(content: Buffer): Promise<SheetData[]> {
-  if (content.length === 0) throw invalid('上传的文件是空的');
-  if (content.subarray(0, 4).toString('hex') !== '504b0304') {
-    const legacy = content.subarray(0, 8).toString('hex') === 'd0cf11e0a1b11ae1';
-    throw invalid(legacy ? '这是旧版 Excel（.xls）文件，请在 Excel 或 WPS 中“另存为” .xlsx 后再导入' : '只能导入 Excel 工作簿（.xlsx）');
-  }
-  // a zip bomb (2 MB that unpacks to gigabytes) is refused by its declared sizes before exceljs inflates it
-  const zip = checkZipLimits(content);
-  if (!zip.ok && !zip.damaged) throw invalid(zip.reason);
-  const { default: ExcelJS } = await import('exceljs');
-  const wb = new ExcelJS.Workbook();
-  try {
-    await wb.xlsx.load(content as unknown as ArrayBuffer);
-  } catch {
-    throw invalid('无法读取该 Excel 文件（文件可能已损坏或不是 .xlsx 格式），请用 Excel 或 WPS 打开后另存为 .xlsx 再导入');
-  }
-  const sheets: SheetData[] = [];
-  wb.eachSheet((ws) => {
-    if (ws.state && ws.state !== 'visible') return; // hidden sheets hold lists, not applications
-    const rows: CellValue[][] = [];
-    const last = Math.min(ws.rowCount, MAX_LEDGER_ROWS + HEADER_SEARCH_ROWS + 1);
-    for (let r = 1; r <= last; r++) {
-      const row = ws.getRow(r);
-      const cells: CellValue[] = [];
-      row.eachCell({ includeEmpty: false }, (cell, col) => {
-        cells[col - 1] = plain((cell as unknown as ExcelCell).value);
-      });
-      rows.push(Array.from({ length: cells.length }, (_, i) => cells[i] ?? null));
-    }
-    sheets.push({ name: ws.name, rows });
-  });
-  return sheets;
-}
-
-// ── Sheets ──────────────────────────────────────────────────────────────────
+// ── Sheets (the workbook is read by core/workbook.ts) ──────────────────────── ──────────────────────────────────────────────────────────────────
 
 type Columns = Partial<Record<LedgerFieldKey, number>>;
 
@@ -188,7 +129,7 @@ const sheetLabel = (sheet: SheetData, all: readonly SheetData[]) => (all.length 
 
 /** Reads and parses a ledger file. */
 export async function parseLedgerFile(content: Buffer): Promise<ParsedLedger> {
-  return parseLedgerSheets(await readWorkbook(content));
+  return parseLedgerSheets(await readWorkbook(content, MAX_LEDGER_ROWS));
 }
 
 /**

@@ -12,7 +12,8 @@ import { OUTCOMES, type Outcome } from '../rules/outcome.ts';
 import type { SubmissionChannel } from '../rules/receipt.ts';
 
 /** A cell as read from the workbook (exceljs rich text, formulas and links already flattened). */
-export type CellValue = string | number | boolean | Date | null;
+export type { CellValue } from '../../core/workbook.ts';
+import type { CellValue } from '../../core/workbook.ts';
 
 export type Reading<T> = T | null | { error: string };
 export const isError = (r: unknown): r is { error: string } => typeof r === 'object' && r !== null && 'error' in r && !(r instanceof Date);
