@@ -13,6 +13,8 @@ import { reportApiRoutes } from '../report/api.ts';
 import { importDocumentApiRoutes } from '../ingest/import/api.ts';
 import { catalogueApiRoutes } from '../catalogue/api.ts';
 import { appealApiRoutes } from '../appeals/api.ts';
+import { article20ApiRoutes } from '../article20/api.ts';
+import { APPEAL_HOOKS } from './appeal-hooks.ts';
 import { STAFFING_CHECKS } from './staffing-checks.ts';
 
 export function apiPlugin(deps: AppDeps) {
@@ -29,6 +31,7 @@ export function apiPlugin(deps: AppDeps) {
     await app.register(reportApiRoutes(deps));
     await app.register(importDocumentApiRoutes(deps));
     await app.register(catalogueApiRoutes(deps));
-    await app.register(appealApiRoutes(deps));
+    await app.register(appealApiRoutes(deps, APPEAL_HOOKS));
+    await app.register(article20ApiRoutes(deps));
   };
 }

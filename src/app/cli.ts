@@ -32,8 +32,8 @@ const TOP_LEVEL: readonly TopLevel[] = [
   {
     name: 'report',
     description:
-      '政府信息公开工作年度报告：check 检查、parse 解析已公布的原文（HTML、TXT、PDF、DOCX）、import 导入 canonical JSON、export 导出、render 生成 HTML/DOCX/XLSX/PDF、compute 由案件计算表三；批量导入原文用 gongkai import',
-    load: () => Promise.all([import('../report/cli.ts'), import('../ingest/cli/parse.ts'), import('../applications/table3-cli.ts')]),
+      '政府信息公开工作年度报告：check 检查、parse 解析已公布的原文（HTML、TXT、PDF、DOCX）、import 导入 canonical JSON、export 导出、render 生成 HTML/DOCX/XLSX/PDF、compute 由记录生成年度报告；批量导入原文用 gongkai import',
+    load: () => Promise.all([import('../report/cli.ts'), import('../ingest/cli/parse.ts'), import('./report-compute-cli.ts')]),
   },
   {
     name: 'import',
@@ -46,6 +46,8 @@ const TOP_LEVEL: readonly TopLevel[] = [
     description: '依申请公开：办理时限提醒、台账导入',
     load: () => Promise.all([import('../applications/reminders/cli.ts'), import('../applications/ledger/cli.ts')]),
   },
+  { name: 'article20', description: '第二十条事项台账：import 导入双公示决定（.xlsx）、confirm 确认', load: async () => [await import('../article20/cli.ts')] },
+  { name: 'appeals', description: '复议诉讼台账：list 列表、table4 计算表四、import 导入台账（.xlsx）', load: async () => [await import('../appeals/cli.ts')] },
 ];
 
 /** The top-level command that argv asks for (`gongkai report …`, `gongkai help report`), if any. */

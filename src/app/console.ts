@@ -11,6 +11,9 @@ import { userConsoleRoutes } from '../orgs/staff/console.ts';
 import { applicationConsoleRoutes } from '../applications/console.ts';
 import { ledgerConsoleRoutes } from '../applications/ledger/console.ts';
 import { reportConsoleRoutes } from '../report/console.ts';
+import { generationConsoleRoutes } from '../report/assembly/console.ts';
+import { REPORT_PARTS } from './report-parts.ts';
+import { rollupConsoleRoutes } from '../report/rollup/console.ts';
 import { importConsoleRoutes } from '../ingest/import/console.ts';
 import { homeRoutes } from './console-home.ts';
 import { sessionRoutes } from '../orgs/staff/session-routes.ts';
@@ -18,6 +21,9 @@ import { catalogueConsoleRoutes } from '../catalogue/console.ts';
 import { reminderConsoleRoutes } from '../applications/reminders/console.ts';
 import { calendarConsoleRoutes } from '../calendar/console.ts';
 import { appealConsoleRoutes } from '../appeals/console.ts';
+import { article20ConsoleRoutes } from '../article20/console.ts';
+import { appealsCasePanel } from '../appeals/case-panel.ts';
+import { APPEAL_HOOKS } from './appeal-hooks.ts';
 import { STAFFING_CHECKS } from './staffing-checks.ts';
 
 export function consolePlugin(deps: AppDeps) {
@@ -34,13 +40,16 @@ export function consolePlugin(deps: AppDeps) {
     await app.register(orgConsoleRoutes(deps));
     await app.register(userConsoleRoutes(deps, STAFFING_CHECKS));
     await app.register(auditConsoleRoutes(deps, AUDIT_ACTION_LABELS));
-    await app.register(applicationConsoleRoutes(deps));
+    await app.register(applicationConsoleRoutes(deps, { casePanels: [appealsCasePanel] }));
     await app.register(ledgerConsoleRoutes(deps));
     await app.register(reportConsoleRoutes(deps));
+    await app.register(generationConsoleRoutes(deps, REPORT_PARTS));
+    await app.register(rollupConsoleRoutes(deps));
     await app.register(importConsoleRoutes(deps));
     await app.register(catalogueConsoleRoutes(deps));
     await app.register(reminderConsoleRoutes(deps));
     await app.register(calendarConsoleRoutes(deps));
-    await app.register(appealConsoleRoutes(deps));
+    await app.register(appealConsoleRoutes(deps, APPEAL_HOOKS));
+    await app.register(article20ConsoleRoutes(deps));
   };
 }

@@ -22,7 +22,7 @@ export function register(serve: Command): void {
       const opening = openReadyDatabase(config, (m) => process.stderr.write(`${m}\n`));
       opening.catch(() => {}); // awaited below; not an unhandled rejection while the modules load
       const demoModules = opts.demo
-        ? Promise.all([import('./demo/seed.ts'), import('../applications/demo.ts'), import('../catalogue/demo.ts'), import('../appeals/demo.ts')])
+        ? Promise.all([import('./demo/seed.ts'), import('../applications/demo.ts'), import('../catalogue/demo.ts'), import('./demo/reports.ts')])
         : null;
       const [{ buildApp }, { seedCalendar }, { startScheduler }, { reminderJob }, { mailerFromConfig }, { auditCheckpointJob }] = await Promise.all([
         import('./server.ts'),
@@ -52,7 +52,8 @@ export function register(serve: Command): void {
       await app.listen({ host: config.host, port: config.port });
       // The demo catalogue (several hundred items, seconds on PGlite) fills in after the portal is up, so
       // the first start stays fast. Idempotent: organizations that have items are skipped, a restart adds nothing.
-      // The demo cases of 依申请公开 (ten, through the real commands) and the demo appeals come first, likewise idempotent.
+      // The demo cases of 依申请公开 (ten, through the real commands) come first, likewise idempotent; the demo
+      // appeals and Article 20 ledgers are seeded with the organizations (the published reports need them).
       const seeding = new AbortController();
       const catalogueDemo = demo
         ? demo[1]
@@ -63,19 +64,20 @@ export function register(serve: Command): void {
               },
               (err: unknown) => app.log.error({ err }, '演示依申请公开案件创建失败'),
             )
-            .then(() => demo[3].seedAppealsDemo(db))
-            .then(
-              (appeals) => {
-                if (appeals) process.stdout.write(`已创建演示复议诉讼：${appeals} 件。\n`);
-              },
-              (err: unknown) => app.log.error({ err }, '演示复议诉讼创建失败'),
-            )
             .then(() => demo[2].seedCatalogueDemo(db, undefined, { signal: seeding.signal }))
             .then(
               (items) => {
                 if (items) process.stdout.write(`已创建演示公开目录：${items} 条主动公开信息（用时 ${((performance.now() - started) / 1000).toFixed(1)} 秒）。\n`);
               },
               (err: unknown) => app.log.error({ err }, '演示公开目录创建失败'),
+            )
+            // the demo's published reports, generated again now that the cases and the catalogue are in
+            .then(() => (seeding.signal.aborted ? 0 : demo[3].refreshDemoReports(db)))
+            .then(
+              (revised) => {
+                if (revised) process.stdout.write(`已由完整的演示记录重新生成年度报告：${revised} 份。\n`);
+              },
+              (err: unknown) => app.log.error({ err }, '演示年度报告重新生成失败'),
             )
         : Promise.resolve();
       // Scheduled jobs: each runs in one process at a time (advisory lock), when due (job_runs).

@@ -13,7 +13,7 @@ import type { Organization } from '../orgs/model.ts';
 import { ensureCatalogue, importPublishedItemIn, setInterpretationLinkIn, changeItemValidityIn } from './commands.ts';
 import type { Column } from './model.ts';
 import { listColumns } from './store.ts';
-import { today } from '../core/today.ts';
+import { currentYear, today } from '../core/today.ts';
 
 const DEMO: CommandContext = { actor: { userId: null, name: '演示数据' }, staff: null };
 
@@ -125,7 +125,7 @@ function plansFor(r: Random, d: DemoOrg, org: Organization, years: number[], now
  * Creates the demo catalogue; returns the number of items created (0 when there was one already).
  * One transaction per organization; `signal` stops it between organizations (a server shutting down).
  */
-export async function seedCatalogueDemo(db: Database, years = [2023, 2024, 2025], opts: { signal?: AbortSignal } = {}): Promise<number> {
+export async function seedCatalogueDemo(db: Database, years = [1, 2, 3].map((n) => currentYear() - n), opts: { signal?: AbortSignal } = {}): Promise<number> {
   const now = today();
   const thisYear = Number(now.slice(0, 4));
   const allYears = [...new Set([...years, thisYear])].filter((y) => y <= thisYear).sort();

@@ -106,11 +106,11 @@ function parsed(input: unknown): AnnualReport {
 }
 
 /** The organization, after the policy check when a staff member acts (404 outside its reach). */
-async function authorizedOrg(
+export async function authorizedOrg(
   tx: Queryable,
   ctx: CommandContext,
   orgId: number,
-  rule: 'edit' | 'publish' | 'importPublished',
+  rule: 'edit' | 'publish' | 'importPublished' | 'generate',
 ): Promise<Organization> {
   const org = await findOrgById(tx, orgId);
   if (!org) throw notFound('该机构');
@@ -124,6 +124,7 @@ async function authorizedOrg(
 const REFUSALS = {
   edit: '只有本机构的信息发布员或系统管理员可以编辑年度报告',
   publish: '只有本机构负责人或系统管理员可以发布年度报告',
+  generate: '只有本机构的信息发布员、负责人或系统管理员可以生成年度报告',
   importPublished: '只有系统管理员和监督员可以导入已公布的年度报告（本机构及下级机构）',
 } as const;
 
@@ -253,6 +254,8 @@ async function saveParsedIn(
   await insertVersion(tx, {
     reportId, orgId: org.id, version, report: content, narrative, sources, findings, origin: 'edit',
     createdBy: ctx.actor.userId, createdByName: ctx.actor.name, note: input.note ?? '',
+    // a generated version's record of sources and overrides goes on with its edits
+    cellSources: before.cellSources, overrides: before.overrides,
   });
   await setCurrentVersion(tx, reportId, version, content.format);
   await appendAudit(tx, ctx.actor, {

@@ -21,6 +21,7 @@ import { MAX_REVISION_NOTE, publishRequirements } from './rules/publication.ts';
 import type { GridCell, TableGrid } from './render/grid.ts';
 import { renderHtmlFragment } from './render/html.ts';
 import { reportPolicy } from './policy.ts';
+import { generateForm } from './assembly/console.ts';
 import { FORMAT_LABELS, ORIGIN_LABELS, SOURCE_LABELS, statusText } from './present.ts';
 import './scope.ts';
 import {
@@ -63,6 +64,7 @@ function listPage(view: ConsoleView, items: ReportListItem[], form: { year?: str
     `年度报告`,
     html`${noticeBox(form.notice)}${errorBox(form.error)}
 <p>政府信息公开工作年度报告：条例第五十条规定的内容，按国家格式填报、检查和发布。已发布的报告在<a href="/orgs/${org.code}/reports">公开门户</a>上公布。</p>
+${org.kind === 'government' ? html`<p><a href="/console/reports/rollup">本地区汇总</a>：所属部门年度报告之和，用于编制本级政府的年度报告</p>` : ''}
 ${reportPolicy.importDocuments(view.staff) ? html`<p><a href="/console/reports/import">导入已公布的年度报告</a>（网页、文本、PDF、Word 原文，本机构及下级机构）</p>` : ''}
 ${items.length
   ? html`<table class="data">
@@ -75,6 +77,7 @@ ${items.length
   )}</tbody>
 </table>`
   : html`<p class="muted">本机构还没有年度报告。</p>`}
+${reportPolicy.generate(view.staff, org) ? html`<h2>由记录生成年度报告</h2>${generateForm(view, org, null)}` : ''}
 ${canEdit
   ? html`<h2>新建年度报告</h2>
 <form method="post" action="/console/reports" class="inline">
@@ -82,7 +85,7 @@ ${canEdit
   <label>报告年度 <input name="year" type="number" min="2008" max="${currentYear()}" required value="${form.year ?? suggested}"></label>
   <button type="submit">新建</button>
 </form>
-<p class="small">新建的报告各表均为 0，按该年度适用的格式（2019—2020 年度为国办公开办函〔2019〕60号格式，2021 年度起为国办公开办函〔2021〕30号格式）。</p>`
+<p class="small">新建的报告各表均为 0，需逐格填写（没有使用本平台台账的机构适用），按该年度适用的格式（2019—2020 年度为国办公开办函〔2019〕60号格式，2021 年度起为国办公开办函〔2021〕30号格式）。</p>`
   : ''}`,
   );
 }
@@ -122,7 +125,7 @@ function spans(cell: GridCell): SafeHtml {
 }
 
 /** A table of the official layout with an input in every data cell. */
-function entryTable(table: TableKey, grid: TableGrid, shape: '2019' | '2021', state: EditorState, findings: readonly Finding[], disabled: boolean): SafeHtml {
+function entryTable(table: TableKey, grid: TableGrid, shape: '2019' | '2021', state: EditorState, findings: readonly Finding[], disabled: boolean, overridden: ReadonlySet<string>): SafeHtml {
   const marks = findingsByCell(findings);
   const names = new Map(entryCells(table, grid).map(({ name, cell }) => [cell, name]));
   const row = (cells: GridCell[]) =>
@@ -131,7 +134,8 @@ function entryTable(table: TableKey, grid: TableGrid, shape: '2019' | '2021', st
       const name = names.get(cell)!;
       const hits = marks.get(name);
       const isText = cell.kind === 'text';
-      return html`<td class="${severityClass(findings, hits)}"${spans(cell)}><input id="${fieldId(name)}" name="${name}" value="${state.values[name] ?? ''}"
+      const mark = overridden.has(name) ? ' overridden' : '';
+      return html`<td class="${severityClass(findings, hits)}${mark}"${spans(cell)}${mark ? html` title="手工修改（见数据来源）"` : ''}><input id="${fieldId(name)}" name="${name}" value="${state.values[name] ?? ''}"
         ${isText ? html`type="text"` : html`type="number" step="any" inputmode="decimal"`} data-kind="${isText ? 'text' : 'number'}"
         aria-label="${cellLocator(table, shape, cell.ref!)}"${hits ? html` aria-invalid="true" aria-describedby="${hits.map((i) => `finding-${i}`).join(' ')}"` : ''}${disabled ? html` disabled` : ''}></td>`;
     })}</tr>`;
@@ -202,13 +206,14 @@ function editorPage(
   const errors = findings.filter((f) => f.severity === 'error').length;
   const warnings = findings.filter((f) => f.severity === 'warning').length;
   const meta = { schema: report.schema, format: report.format, year: report.year };
+  const overridden = new Set(version.overrides.map((o) => o.cell));
 
   const sections = SECTION_KEYS.map((key, i) => {
     const table = TABLE_OF_SECTION[key];
     return html`<section class="entry-section" aria-labelledby="sec-${i + 1}">
   <h2 id="sec-${i + 1}">${SECTION_HEADINGS[i]}</h2>
   <label class="narrative">正文 <textarea name="narrative.${key}" aria-label="${SECTION_HEADINGS[i]} 正文" rows="${key === '一' ? 8 : 4}"${canEdit ? '' : html` disabled`}>${state.narrative[key] ?? ''}</textarea></label>
-  ${table ? entryTable(table, grids[table], table === 'table4' ? report.format : shapes[table], state, findings, !canEdit) : ''}
+  ${table ? entryTable(table, grids[table], table === 'table4' ? report.format : shapes[table], state, findings, !canEdit, overridden) : ''}
 </section>`;
   });
 
@@ -231,6 +236,10 @@ function editorPage(
 
   const body = html`${ASSETS}${noticeBox(state.notice)}${errorBox(state.error)}
 ${facts(org, stored, version)}
+${version.cellSources.length || version.overrides.length
+  ? html`<p class="generated">本版由记录生成${version.overrides.length ? html`，其中 <strong>${version.overrides.length}</strong> 个单元格为手工修改` : ''}：<a href="/console/reports/${stored.id}/sources">查看每个单元格的数据来源${reportPolicy.generate(view.staff, org) ? '、手工修改单元格' : ''}</a></p>`
+  : ''}
+${generateForm(view, org, stored.year)}
 <p class="downloads">下载：<a href="/api/v1/reports/${stored.id}/export" download>canonical JSON</a>${stored.publishedVersion ? html` · <a href="/orgs/${org.code}/reports/${stored.year}">公开门户上的报告</a>` : ''}</p>
 ${findingsList(findings, fieldNames, { live: canEdit })}
 ${canEdit

@@ -10,6 +10,11 @@ export const reportPolicy = {
   read: (s: Staff, org: OrgRef) => canEnterOrg(s, org),
   /** 信息发布员 of the organization, or an administrator of it or above, create, edit and import. */
   edit: (s: Staff, org: OrgRef) => (hasRole(s, 'editor') && isOwnOrg(s, org)) || (hasRole(s, 'admin') && inSubtree(s, org)),
+  /**
+   * Generating the report from the records, and overriding a generated cell with a reason: those who
+   * edit it and those who publish it (the head checks the figures before signing them off).
+   */
+  generate: (s: Staff, org: OrgRef) => reportPolicy.edit(s, org) || reportPolicy.publish(s, org),
   /** 机关负责人 of the organization, or an administrator of it or above, publish. */
   publish: (s: Staff, org: OrgRef) => (hasRole(s, 'head') && isOwnOrg(s, org)) || (hasRole(s, 'admin') && inSubtree(s, org)),
   /**

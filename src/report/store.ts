@@ -4,6 +4,8 @@ import type { Queryable } from '../core/db/database.ts';
 import type { ReportFormat, SectionKey } from './model/layout.ts';
 import type { AnnualReport } from './model/report.ts';
 import type { Finding } from './rules/rule.ts';
+import type { CellSource } from './assembly/part.ts';
+import type { CellOverride } from './assembly/override.ts';
 
 export const REPORT_STATUSES = ['draft', 'published'] as const;
 export type ReportStatus = (typeof REPORT_STATUSES)[number];
@@ -53,10 +55,14 @@ export interface ReportVersion {
   createdByName: string;
   createdAt: string;
   note: string;
+  /** Generated from the records: where each cell's number came from (empty for other versions). */
+  cellSources: CellSource[];
+  /** Cells changed by hand after generation, with their reasons. */
+  overrides: CellOverride[];
 }
 
 /** A version without its content, for version lists. */
-export type ReportVersionInfo = Omit<ReportVersion, 'report' | 'narrative' | 'findings'>;
+export type ReportVersionInfo = Omit<ReportVersion, 'report' | 'narrative' | 'findings' | 'cellSources' | 'overrides'>;
 
 /** A report with the counts of one of its versions (current for the console, published for the portal). */
 export interface ReportListItem extends StoredReport {
@@ -89,6 +95,8 @@ interface VersionRow {
   version: number;
   content?: AnnualReport;
   narrative?: ReportNarrative;
+  cell_sources?: CellSource[];
+  overrides?: CellOverride[];
   sources: TableSources;
   findings?: Finding[];
   error_count: number;
@@ -139,7 +147,14 @@ function toVersionInfo(r: VersionRow): ReportVersionInfo {
 }
 
 function toVersion(r: VersionRow): ReportVersion {
-  return { ...toVersionInfo(r), report: r.content!, narrative: r.narrative ?? {}, findings: r.findings ?? [] };
+  return {
+    ...toVersionInfo(r),
+    report: r.content!,
+    narrative: r.narrative ?? {},
+    findings: r.findings ?? [],
+    cellSources: r.cell_sources ?? [],
+    overrides: r.overrides ?? [],
+  };
 }
 
 // ── Reports ─────────────────────────────────────────────────────────────────
@@ -265,17 +280,20 @@ export interface NewVersion {
   createdBy: number | null;
   createdByName: string;
   note?: string;
+  cellSources?: CellSource[];
+  overrides?: CellOverride[];
 }
 
 export async function insertVersion(tx: Queryable, v: NewVersion): Promise<void> {
   const errors = v.findings.filter((f) => f.severity === 'error').length;
   await tx.query(
     `insert into report_versions (report_id, org_id, version, content, narrative, sources, findings, error_count, warning_count,
-       origin, source_name, content_hash, created_by, created_by_name, note)
-     values ($1, $2, $3, $4::jsonb, $5::jsonb, $6::jsonb, $7::jsonb, $8, $9, $10, $11, $12, $13, $14, $15)`,
+       origin, source_name, content_hash, created_by, created_by_name, note, cell_sources, overrides)
+     values ($1, $2, $3, $4::jsonb, $5::jsonb, $6::jsonb, $7::jsonb, $8, $9, $10, $11, $12, $13, $14, $15, $16::jsonb, $17::jsonb)`,
     [
       v.reportId, v.orgId, v.version, v.report, v.narrative, v.sources, v.findings, errors, v.findings.length - errors,
       v.origin, v.sourceName ?? null, v.contentHash ?? null, v.createdBy, v.createdByName, v.note ?? '',
+      v.cellSources ?? [], v.overrides ?? [],
     ],
   );
 }

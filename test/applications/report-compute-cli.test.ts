@@ -1,13 +1,17 @@
 // The contract of `gongkai report compute --org <code> --year <yyyy> [--store]`, through the real bin,
 // on PGlite (a data folder) or on the PostgreSQL server in DATABASE_URL: table 3 counted from the
-// cases, the rest of the stored report kept, nothing stored without --store.
+// cases (and tables 2 and 4 from their ledgers, test/report/assembly-cli.test.ts), nothing typed into
+// a stored report used, nothing stored without --store.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Database } from '../../src/core/db/database.ts';
 import { seedDemo } from '../../src/app/demo/seed.ts';
 import { toCanonicalJson } from '../../src/report/model/canonical-json.ts';
-import { readReport } from '../../src/report/model/parse.ts';
+import { parseReportJson, readReport } from '../../src/report/model/parse.ts';
 import { validateReport, hasErrors } from '../../src/report/rules/validate.ts';
+import { blankReport } from '../../src/report/model/blank-report.ts';
+import { importReport } from '../../src/report/commands.ts';
+import { cliContext } from '../../src/orgs/context.ts';
 import { cliDatabase, runCli, type CliDatabase } from '../helpers/cli.ts';
 
 let cli: CliDatabase;
@@ -51,8 +55,11 @@ const gongkai = (...args: string[]) => runCli(args, { env: cli.env });
 test('report compute prints canonical JSON with table 3 counted from the cases, and stores nothing', async () => {
   const r = await gongkai('report', 'compute', '--org', 'QS-SL', '--year', '2025');
   assert.equal(r.code, 0, r.stderr);
-  const report = readReport(r.stdout);
-  assert.equal(r.stdout, toCanonicalJson(report), 'canonical form');
+  const parsed = parseReportJson(r.stdout);
+  assert.ok(parsed.ok);
+  const report = parsed.report;
+  assert.equal(r.stdout, toCanonicalJson(report, parsed.narrative), 'canonical form, with the drafted narrative');
+  assert.match(parsed.narrative!.overview!, /全年共收到政府信息公开申请5件/);
   assert.equal(report.agency, '青山县水利局');
   assert.equal(report.year, 2025);
   assert.equal(report.format, '2021');
@@ -67,26 +74,30 @@ test('report compute prints canonical JSON with table 3 counted from the cases, 
   assert.deepEqual(t3['total'], [2, 1, 1, 0, 0, 1, 5]);
   assert.deepEqual(t3['carriedForward'], [1, 0, 0, 0, 0, 0, 1]);
   assert.equal(hasErrors(validateReport(report)), false, '勾稽 holds by construction');
-  assert.match(r.stderr, /青山县水利局 2025 年度报告：表三由依申请公开案件计算（该年度尚无报告，以空白报告为底稿，未保存）。检查结果：错误 0 条/);
+  assert.match(r.stderr, /青山县水利局 2025 年度报告：表二、表三、表四和正文由记录生成（.*依申请公开案件.*；未保存）。检查结果：错误 0 条/);
   const none = await gongkai('report', 'export', '--org', 'QS-SL', '--year', '2025');
   assert.equal(none.code, 1, 'nothing stored without --store');
 });
 
-test('report compute keeps the stored report\'s other tables; --store saves a new version that export gives back', async () => {
-  const before = readReport((await gongkai('report', 'export', '--org', 'QS-ZRZY', '--year', '2025')).stdout);
-  const r = await gongkai('report', 'compute', '--org', 'QS-ZRZY', '--year', '2025');
+test('report compute does not take the stored report\'s typed tables; --store saves a new version that export gives back', async () => {
+  const db = await cli.open();
+  const [sl] = await db.query<{ id: number }>(`select id from organizations where code = 'QS-SL'`);
+  // a report of 水利局 typed by hand, with numbers no record supports
+  const typed = blankReport('2021', 2024, '青山县水利局');
+  typed.table4 = { review: [3, 0, 0, 0, 3], litigationDirect: [0, 0, 0, 0, 0], litigationAfterReview: [0, 0, 0, 0, 0] };
+  await importReport(db, cliContext(), { orgId: sl!.id, report: typed });
+  await db.close();
+  const r = await gongkai('report', 'compute', '--org', 'QS-SL', '--year', '2024');
   assert.equal(r.code, 0, r.stderr);
   const computed = readReport(r.stdout);
-  assert.deepEqual(computed.table2, before.table2);
-  assert.deepEqual(computed.table4, before.table4);
-  assert.deepEqual((computed.table3 as unknown as Record<string, number[]>)['newReceived'], [0, 0, 0, 0, 0, 0, 0], 'no cases of 自然资源局');
-  // The stored 2024 report carried one application forward, the cases know none: the cross-year rule says so.
-  assert.match(r.stderr, /以已保存的报告为底稿，未保存/);
-  assert.match(r.stderr, /cross-year\.carried-over/);
+  assert.deepEqual((computed.table3 as unknown as Record<string, number[]>)['carriedForward'], [1, 0, 0, 0, 0, 0, 1], 'the case received on 2024-12-20 goes on into 2025');
+  assert.deepEqual(computed.table4, { review: [0, 0, 0, 0, 0], litigationDirect: [0, 0, 0, 0, 0], litigationAfterReview: [0, 0, 0, 0, 0] }, 'no appeals: zeros, not the typed table');
 
   const stored = await gongkai('report', 'compute', '--org', 'QS-SL', '--year', '2025', '--store');
   assert.equal(stored.code, 0, stored.stderr);
-  assert.match(stored.stderr, /已保存为报告草稿的新版本/);
+  assert.match(stored.stderr, /已保存为报告的新版本/);
+  // the typed 2024 report carried nothing forward, the cases carry one: the cross-year rule says so
+  assert.match(stored.stderr, /错误 cross-year\.carried-over：表三“总计”列：本年度“二、上年结转政府信息公开申请数量”为 1，但 2024 年度报告“四、结转下年度继续办理”为 0/);
   const exported = await gongkai('report', 'export', '--org', 'QS-SL', '--year', '2025');
   assert.equal(exported.code, 0, exported.stderr);
   assert.equal(exported.stdout, stored.stdout);

@@ -31,7 +31,7 @@ async function switchTo(c: Client, code: string) {
   await c.post('/console/switch-org', { orgId: String(org.id) });
 }
 
-test('the demo reports: 自然资源局 2024 and 2025 published without findings', async () => {
+test('the demo reports: 自然资源局 2024 and 2025 generated from the records and published without findings', async () => {
   const res = await api(editor, 'GET', '/api/v1/reports');
   assert.equal(res.statusCode, 200);
   const list = res.json() as { year: number; status: string; errorCount: number; warningCount: number; imported: boolean; id: number }[];
@@ -41,9 +41,11 @@ test('the demo reports: 自然资源局 2024 and 2025 published without findings
   ]);
   const detail = (await api(editor, 'GET', `/api/v1/reports/${list[0]!.id}`)).json();
   assert.equal(detail.report.publishedVersion, 2);
-  assert.deepEqual(detail.versions.map((v: { version: number; origin: string }) => [v.version, v.origin]), [[2, 'edit'], [1, 'new']]);
-  assert.equal(detail.version.report.table3.carriedOver[6], 1, '2025 上年结转 = 2024 结转下年度');
-  assert.match(detail.version.narrative['一'], /收到政府信息公开申请26件/);
+  assert.deepEqual(detail.versions.map((v: { version: number; origin: string }) => [v.version, v.origin]), [[2, 'edit'], [1, 'compute']], 'generated, then section 五 written');
+  assert.ok(detail.version.report.table2.licensing.decisions > 0, '行政许可 from the ledger');
+  assert.equal(detail.version.report.table4.review[4], 2, 'the two 复议 of the register');
+  assert.match(detail.version.narrative['一'], /本年度因政府信息公开发生行政复议2件，其中结果维持1件、结果纠正1件/);
+  assert.match(detail.version.narrative['五'], /存在的主要问题/);
 });
 
 test('the demo report of 生态环境局 is imported with its 勾稽 error recorded, not corrected', async () => {

@@ -7,6 +7,9 @@ import type { Browser } from 'playwright-core';
 import { DEMO_PASSWORD } from '../../src/app/demo/seed.ts';
 import { launchBrowser, listenForBrowser, SCREENSHOT_DIR } from '../helpers/browser.ts';
 import { testApp, type TestApp } from '../helpers/app.ts';
+import { findOrgByCode } from '../../src/orgs/store.ts';
+import { findReportByOrgYear, findVersion } from '../../src/report/store.ts';
+import type { AnnualReport2021 } from '../../src/report/model/report.ts';
 
 let t: TestApp;
 let browser: Browser;
@@ -21,6 +24,13 @@ after(async () => {
   await browser?.close();
   await t.close();
 });
+
+/** 自然资源局's published report of a year, as the database holds it. */
+async function publishedReport(year: number): Promise<AnnualReport2021> {
+  const org = (await findOrgByCode(t.db, 'QS-ZRZY'))!;
+  const stored = (await findReportByOrgYear(t.db, org.id, year))!;
+  return (await findVersion(t.db, stored.id, stored.publishedVersion!))!.report as AnnualReport2021;
+}
 
 interface HeaderCell {
   text: string;
@@ -89,10 +99,11 @@ test('the public page of a demo report has the official table structure and merg
   assert.equal(t4.filter((c) => c.text === '结果维持').length, 3);
   assert.ok(near(litigation.box.x, review.box.x + review.box.width));
 
-  // The numbers in their cells.
-  assert.equal(await page.locator('td[data-cell="table3:newReceived:0"]').innerText(), '20');
-  assert.equal(await page.locator('td[data-cell="table3:total:6"]').innerText(), '25');
-  assert.equal(await page.locator('td[data-cell="table4:review:4"]').innerText(), '2');
+  // The numbers of the published version in their cells.
+  const published = await publishedReport(2025);
+  assert.equal(await page.locator('td[data-cell="table3:newReceived:0"]').innerText(), String(published.table3!.newReceived[0]));
+  assert.equal(await page.locator('td[data-cell="table2:licensing:decisions"]').innerText(), String(published.table2!.licensing.decisions));
+  assert.equal(await page.locator('td[data-cell="table4:review:4"]').innerText(), '2', 'the two 复议 of the demo register');
   await page.screenshot({ path: join(SCREENSHOT_DIR, 'report-portal-2025.png'), fullPage: true });
   await page.close();
 });
@@ -114,10 +125,11 @@ test('the console editor updates the findings while the clerk types', async () =
   await page.getByRole('link', { name: '2025 年度' }).click();
   assert.equal(await page.locator('#findings-summary').innerText(), '未发现问题');
   const cell = page.getByLabel('表三第1行“一、本年新收政府信息公开申请数量”“自然人”列');
-  assert.equal(await cell.inputValue(), '20');
+  const stored = String((await publishedReport(2025)).table3!.newReceived[0]);
+  assert.equal(await cell.inputValue(), stored);
   // typing before the deferred script listens would check nothing (seen on a loaded machine)
   await page.locator('#report-entry[data-live="on"]').waitFor();
-  await cell.fill('21');
+  await cell.fill(String(Number(stored) + 1));
   await page.locator('#findings li.finding-error', { hasText: '表三“自然人”列勾稽关系不成立' }).waitFor();
   assert.match(await page.locator('#findings-summary').innerText(), /错误 \d+ 条.*（未保存）/);
   assert.equal(await cell.getAttribute('aria-invalid'), 'true');
@@ -127,7 +139,7 @@ test('the console editor updates the findings while the clerk types', async () =
   await page.locator('table.gk-table3').screenshot({ path: join(SCREENSHOT_DIR, 'report-console-table3.png') });
 
   // Back to the stored number: the findings clear again, and nothing was saved meanwhile.
-  await cell.fill('20');
+  await cell.fill(stored);
   await page.locator('#findings-summary', { hasText: '未发现问题（未保存）' }).waitFor();
   const versions = await t.db.query<{ n: number }>(`select count(*)::int as n from report_versions v join reports r on r.id = v.report_id join organizations o on o.id = r.org_id where o.code = 'QS-ZRZY' and r.year = 2025`);
   assert.equal(versions[0]!.n, 2);

@@ -9,6 +9,8 @@ import { hashPassword } from '../../orgs/staff/password.ts';
 import { insertUser } from '../../orgs/staff/store.ts';
 import { DEMO_ORGS } from './organizations.ts';
 import { seedDemoReports } from './reports.ts';
+import { seedArticle20Demo } from '../../article20/demo.ts';
+import { seedAppealsDemo } from '../../appeals/demo.ts';
 
 export const DEMO_PASSWORD = 'demo-pass-2026';
 
@@ -33,7 +35,7 @@ const demoContext: CommandContext = { actor: { userId: null, name: '演示数据
 /** Creates the demo data when the database has no organization yet; returns the admin login. */
 export async function seedDemo(db: Database): Promise<{ username: string; password: string } | null> {
   const passwordHash = await hashPassword(DEMO_PASSWORD);
-  return withAdvisoryLock(db, LOCK.jobs, 1, async (tx) => {
+  const made = await withAdvisoryLock(db, LOCK.jobs, 1, async (tx) => {
     const [{ n }] = (await tx.query<{ n: number }>('select count(*)::int as n from organizations')) as [{ n: number }];
     if (n > 0) return null; // two processes starting together: the second finds it done
     for (const raw of DEMO_ORGS) {
@@ -47,7 +49,12 @@ export async function seedDemo(db: Database): Promise<{ username: string; passwo
       const id = await insertUser(tx, { ...u, orgId: org.id, passwordHash, mustChangePassword: true });
       await appendAudit(tx, demoContext.actor, { orgId: org.id, action: 'user.create', targetType: 'user', targetId: id, summary: { after: { username: u.username, roles: u.roles } } });
     }
-    await seedDemoReports(tx);
-    return { username: 'admin', password: DEMO_PASSWORD };
+    await seedArticle20Demo(tx);
+    return true;
   });
+  if (!made) return null;
+  // The records the reports are generated from, then the reports (each through its own commands).
+  await seedAppealsDemo(db);
+  await seedDemoReports(db);
+  return { username: 'admin', password: DEMO_PASSWORD };
 }

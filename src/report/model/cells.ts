@@ -12,7 +12,7 @@ import {
   type ReportFormat,
   type Table4GroupKey,
 } from './layout.ts';
-import type { Cell, Table2, Table3, Table3Line, Table4, Table4Line } from './report.ts';
+import { type AnnualReport, type Cell, type Table2, type Table3, type Table3Line, type Table4, type Table4Line } from './report.ts';
 
 /** The value of a table-2 cell, or undefined when the table has no such row/column. */
 export function table2Value(t: Table2, row: string, column: string): Cell | string | undefined {
@@ -63,3 +63,26 @@ export function table4GroupLocator(group: Table4GroupKey): string {
 export function table4Locator(group: Table4GroupKey, column: number): string {
   return `${table4GroupLocator(group)}“${TABLE4_COLUMNS[column] ?? column}”列`;
 }
+
+const CELL_NAME = /^(table2)\.([A-Za-z]+)\.([A-Za-z]+)$|^(table3|table4)\.([A-Za-z.]+)\[(\d+)\]$/;
+
+/** The value of a cell by its machine name (table2.licensing.decisions, table3.granted[6]); undefined when the report has no such cell. */
+export function cellValue(report: AnnualReport, name: string): Cell | string | undefined {
+  const m = CELL_NAME.exec(name);
+  if (!m) return undefined;
+  if (m[1]) return report.table2 ? table2Value(report.table2, m[2]!, m[3]!) : undefined;
+  const line = m[4] === 'table3' ? report.table3 && table3Line(report.table3, m[5]!) : report.table4 && (report.table4 as unknown as Record<string, Table4Line>)[m[5]!];
+  return line ? line[Number(m[6])] : undefined;
+}
+
+/** A copy of the report with one numeric cell set; throws when the report has no such cell. */
+export function withCellValue(report: AnnualReport, name: string, value: number): AnnualReport {
+  const current = cellValue(report, name);
+  if (current === undefined || typeof current === 'string') throw new Error(`报告中没有数字单元格 ${name}`);
+  const copy = structuredClone(report);
+  const m = CELL_NAME.exec(name)!;
+  if (m[1]) (copy.table2 as unknown as Record<string, Record<string, Cell>>)[m[2]!]![m[3]!] = value;
+  else ((copy[m[4] as 'table3' | 'table4'] as unknown as Record<string, Cell[]>)[m[5]!]!)[Number(m[6])] = value;
+  return copy;
+}
+

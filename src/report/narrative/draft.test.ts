@@ -1,5 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import type { AnnualReport } from '../model/report.ts';
 import { fixtureReport } from '../../../test/fixtures/reports/index.ts';
 import { validateReport } from '../rules/validate.ts';
 import { draftNarrative, feesSentence, percentOf, yuanToWanYuan } from './draft.ts';
@@ -14,7 +15,7 @@ const facts = {
 
 test('draftNarrative: section 一 states the facts and the tables, and every narrative rule agrees with it', () => {
   for (const name of ['valid-2021', 'valid-2019', 'seed-001'] as const) {
-    const report = fixtureReport(name);
+    const report: AnnualReport = fixtureReport(name as 'valid-2021');
     const text = draftNarrative(report, facts);
     const received = report.table3!.newReceived[6];
     assert.match(text.一!, new RegExp(`全年共收到政府信息公开申请${received}件（当面申请2件、网络申请9件）`), name);

@@ -1,5 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import type { AnnualReport } from '../model/report.ts';
 import { fixtureReport } from '../../../test/fixtures/reports/index.ts';
 import { narrativeTableFigures as rule } from './narrative-table-figures.ts';
 import { draftNarrative } from '../narrative/draft.ts';
@@ -14,7 +15,7 @@ const facts = {
 
 test('narrative.table-figures: the drafted text agrees with its tables', () => {
   for (const name of ['valid-2021', 'valid-2019', 'seed-001'] as const) {
-    const report = fixtureReport(name);
+    const report: AnnualReport = fixtureReport(name as 'valid-2021');
     assert.deepEqual(rule.check(report, { narrative: draftNarrative(report, facts) as Record<string, string> }), [], name);
   }
   assert.deepEqual(rule.check(fixtureReport('valid-2021'), {}), [], 'no text, nothing to compare');

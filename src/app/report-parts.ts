@@ -1,0 +1,10 @@
+// The records the annual report is assembled from (issue 16 §3), in the order their cells are laid
+// down: the catalogue (table 2 （一）, items and 解读), the Article 20 ledgers (table 2 （五）（六）（八）
+// （九）), the 依申请公开 cases (table 3) and the appeals register (table 4). Only `app` knows them all.
+import type { ReportPart } from '../report/assembly/part.ts';
+import { cataloguePart } from '../catalogue/report-part.ts';
+import { article20Part } from '../article20/table2-report.ts';
+import { applicationsPart } from '../applications/report-part.ts';
+import { appealsPart } from '../appeals/table4-report.ts';
+
+export const REPORT_PARTS: readonly ReportPart[] = [cataloguePart, article20Part, applicationsPart, appealsPart];
