@@ -22,6 +22,7 @@ import { reminderConsoleRoutes } from '../applications/reminders/console.ts';
 import { calendarConsoleRoutes } from '../calendar/console.ts';
 import { appealConsoleRoutes } from '../appeals/console.ts';
 import { article20ConsoleRoutes } from '../article20/console.ts';
+import { supervisionConsoleRoutes } from '../supervision/console.ts';
 import { appealsCasePanel } from '../appeals/case-panel.ts';
 import { APPEAL_HOOKS } from './appeal-hooks.ts';
 import { STAFFING_CHECKS } from './staffing-checks.ts';
@@ -51,5 +52,6 @@ export function consolePlugin(deps: AppDeps) {
     await app.register(calendarConsoleRoutes(deps));
     await app.register(appealConsoleRoutes(deps, APPEAL_HOOKS));
     await app.register(article20ConsoleRoutes(deps));
+    await app.register(supervisionConsoleRoutes(deps));
   };
 }

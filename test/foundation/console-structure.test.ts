@@ -46,7 +46,7 @@ test('the administrator’s pages', async () => {
   const [report] = await t.db.query<{ id: number }>(`select r.id from reports r join organizations o on o.id = r.org_id where o.code = 'QS-ZRZY' order by r.year desc limit 1`);
   const [org] = await t.db.query<{ id: number }>(`select id from organizations where code = 'QS-ZRZY'`);
   const [user] = await t.db.query<{ id: number }>(`select id from users where username = 'zrzy.editor'`);
-  for (const url of [`/console/orgs/${org!.id}`, `/console/users/${user!.id}`, '/console', '/console/orgs', '/console/users', '/console/audit', '/console/calendar', '/console/reports', `/console/reports/${report!.id}`, '/console/reports/import']) {
+  for (const url of [`/console/orgs/${org!.id}`, `/console/users/${user!.id}`, '/console', '/console/orgs', '/console/users', '/console/audit', '/console/calendar', '/console/reports', `/console/reports/${report!.id}`, `/console/reports/${report!.id}/sources`, '/console/reports/import', '/console/reports/rollup', '/console/supervision', '/console/article20']) {
     await check(admin, url);
   }
 });

@@ -1,6 +1,6 @@
 // Layers point one way (docs/architecture.md):
 //
-//   core → orgs → calendar → report → ingest · applications · catalogue · appeals · article20 → app
+//   core → orgs → calendar → report → ingest · applications · catalogue · appeals · article20 · supervision → app
 //
 // A module imports only modules to its left; the domains do not import each other;
 // only app (the composition root) imports another folder's routes and CLI commands.
@@ -13,7 +13,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 
 /** The layers, left to right; the folders of one layer are peers that do not import each other. */
-const LAYERS: readonly (readonly string[])[] = [['core'], ['orgs'], ['calendar'], ['report'], ['ingest', 'applications', 'catalogue', 'appeals', 'article20'], ['app']];
+const LAYERS: readonly (readonly string[])[] = [['core'], ['orgs'], ['calendar'], ['report'], ['ingest', 'applications', 'catalogue', 'appeals', 'article20', 'supervision'], ['app']];
 
 /** Files that wire a surface (HTTP routes, console pages, CLI commands): only app registers them. */
 const WIRING = /(^|\/)(api|console|portal|cli)\.ts$|(^|\/)(cli|console)\/|-(routes|console|cli)\.ts$/;
