@@ -23,9 +23,14 @@ import { calendarConsoleRoutes } from '../calendar/console.ts';
 import { appealConsoleRoutes } from '../appeals/console.ts';
 import { article20ConsoleRoutes } from '../article20/console.ts';
 import { supervisionConsoleRoutes } from '../supervision/console.ts';
+import { applicationsRegionSection } from '../applications/region-section.ts';
+import { catalogueRegionSection } from '../catalogue/region-section.ts';
 import { appealsCasePanel } from '../appeals/case-panel.ts';
 import { APPEAL_HOOKS } from './appeal-hooks.ts';
 import { STAFFING_CHECKS } from './staffing-checks.ts';
+
+/** The region dashboard's sections after its report table, one per module that knows its agencies' records. */
+const REGION_SECTIONS = [applicationsRegionSection, catalogueRegionSection];
 
 export function consolePlugin(deps: AppDeps) {
   return async (app: FastifyInstance) => {
@@ -52,6 +57,6 @@ export function consolePlugin(deps: AppDeps) {
     await app.register(calendarConsoleRoutes(deps));
     await app.register(appealConsoleRoutes(deps, APPEAL_HOOKS));
     await app.register(article20ConsoleRoutes(deps));
-    await app.register(supervisionConsoleRoutes(deps));
+    await app.register(supervisionConsoleRoutes(deps, REGION_SECTIONS));
   };
 }

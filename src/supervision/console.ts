@@ -16,6 +16,9 @@ import { supervisionPolicy } from './policy.ts';
 import { regionReportRows } from './region-reports.ts';
 import { SORT_KEYS, type SortKey } from './rules/report-standing.ts';
 import { onTimeChart } from './chart.ts';
+import { AGENCY_KINDS } from './store.ts';
+import { listOrgs } from '../orgs/store.ts';
+import type { RegionSection } from '../orgs/shell/region-section.ts';
 
 const query = z.object({
   year: z.coerce.number().int().min(2008).max(2100).optional(),
@@ -68,14 +71,16 @@ function onTimeText(r: AgencyReportRow): string {
   return '未到期';
 }
 
-function page(view: ConsoleView, year: number, rows: AgencyReportRow[], sort: SortKey, dir: 'asc' | 'desc'): string {
+function page(view: ConsoleView, year: number, rows: AgencyReportRow[], sort: SortKey, dir: 'asc' | 'desc', sections: { id: string; title: string; body: SafeHtml }[]): string {
   const link = (key: SortKey) => {
     const next = sort === key && dir === 'desc' ? 'asc' : 'desc';
     const mark = sort === key ? (dir === 'desc' ? ' ↓' : ' ↑') : '';
     return html`<a href="/console/supervision?year=${year}&amp;sort=${key}&amp;dir=${next}">${COLUMNS.find((c) => c.key === key)!.label}${mark}</a>`;
   };
   const late = rows.filter((r) => r.onTime === false).length;
-  const body = html`<p>${view.org.fullName}所属各机关 ${year} 年度政府信息公开工作年度报告（公布截止日按各机关设置：部门 1 月 31 日，政府 3 月 31 日）。共 ${rows.length} 个机关，已发布 ${rows.filter((r) => r.status === 'published' || r.status === 'imported').length} 个，逾期 ${late} 个。</p>
+  const body = html`<nav class="small" aria-label="本页内容"><a href="#region-reports">年度报告</a>${sections.map((x) => html` · <a href="#region-${x.id}">${x.title}</a>`)}</nav>
+<h2 id="region-reports">年度报告</h2>
+<p>${view.org.fullName}所属各机关 ${year} 年度政府信息公开工作年度报告（公布截止日按各机关设置：部门 1 月 31 日，政府 3 月 31 日）。共 ${rows.length} 个机关，已发布 ${rows.filter((r) => r.status === 'published' || r.status === 'imported').length} 个，逾期 ${late} 个。</p>
 <form method="get" action="/console/supervision" class="filters"><label>年度 <input type="number" name="year" value="${year}" min="2008" max="2100"></label><button type="submit">查看</button>
 <a class="button" href="/console/supervision/reports.xlsx?year=${year}" download>导出 Excel</a></form>
 <figure class="chart">${trustedHtml(onTimeChart(rows))}<figcaption>${year} 年度报告发布情况</figcaption></figure>
@@ -93,7 +98,8 @@ function page(view: ConsoleView, year: number, rows: AgencyReportRow[], sort: So
       <td class="small">${r.rules.map((id, i) => html`${i ? '，' : ''}<code>${id}</code>`)}</td></tr>`,
   )}</tbody>
 </table></div>
-<p class="small">予以公开率 =（予以公开 + 部分公开）÷ 办结总计；纠错率 =（复议纠正 + 诉讼纠正）÷（复议总计 + 诉讼总计），按各机关已发布的报告（未发布的按当前版本）计算。小字为与上一年度相比的变化。</p>`;
+<p class="small">予以公开率 =（予以公开 + 部分公开）÷ 办结总计；纠错率 =（复议纠正 + 诉讼纠正）÷（复议总计 + 诉讼总计），按各机关已发布的报告（未发布的按当前版本）计算。小字为与上一年度相比的变化。</p>
+${sections.map((x) => html`<section aria-labelledby="region-${x.id}"><h2 id="region-${x.id}">${x.title}</h2>${x.body}</section>`)}`;
   return consolePage(view, `本地区年度报告 · ${year}`, body);
 }
 
@@ -112,15 +118,20 @@ async function xlsx(rows: AgencyReportRow[], year: number): Promise<Buffer> {
   return Buffer.from(await wb.xlsx.writeBuffer());
 }
 
-export function supervisionConsoleRoutes(deps: AppDeps) {
+export function supervisionConsoleRoutes(deps: AppDeps, sections: readonly RegionSection[] = []) {
   return async (app: FastifyInstance) => {
     app.get('/supervision', { schema: { hide: true } }, async (request, reply) => {
       const view = await consoleView(deps, request, reply, 'supervision');
       if (!supervisionPolicy.read(view.staff, view.org)) throw forbidden('只有本地区的监督员和系统管理员可以查看');
       const q = query.parse(request.query);
       const year = q.year ?? currentYear() - 1;
-      const rows = await regionReportRows(deps.db, view.org.path, year, today());
-      return reply.type('text/html').send(page(view, year, rows, q.sort ?? 'errors', q.dir ?? 'desc'));
+      const now = today();
+      const rows = await regionReportRows(deps.db, view.org.path, year, now);
+      const agencies = (await listOrgs(deps.db, view.org.path)).filter((o) => (AGENCY_KINDS as readonly string[]).includes(o.kind));
+      const context = { region: view.org, agencies, year, today: now };
+      const rendered = [];
+      for (const x of sections) rendered.push({ id: x.id, title: x.title, body: await x.render(deps, context) });
+      return reply.type('text/html').send(page(view, year, rows, q.sort ?? 'errors', q.dir ?? 'desc', rendered));
     });
     app.get('/supervision/reports.xlsx', { schema: { hide: true } }, async (request, reply) => {
       const view = await consoleView(deps, request, reply, 'supervision');

@@ -17,7 +17,11 @@ before(async () => {
 });
 after(() => t.close());
 
-const names = (body: string) => [...body.matchAll(/<tr data-code="([^"]+)">/g)].map((m) => m[1]);
+/** The agencies of the report table, in the order shown. */
+const names = (body: string) => {
+  const table = /<table class="data supervision-reports">[\s\S]*?<\/table>/.exec(body)![0];
+  return [...table.matchAll(/<tr data-code="([^"]+)">/g)].map((m) => m[1]);
+};
 
 test('the dashboard lists the agencies below with their reports, errors first; sortable; the chart is drawn', async () => {
   const res = await jiandu.get(`/console/supervision?year=${year}`);
@@ -27,6 +31,9 @@ test('the dashboard lists the agencies below with their reports, errors first; s
   assert.ok(codes.includes('QS-ZRZY') && codes.includes('113301000000000001'));
   assert.match(res.body, /<svg class="chart-on-time" role="img" aria-label="按时发布 \d+ 个/);
   assert.match(res.body, /<code>table3\.balance<\/code>/);
+  // the modules' sections: applications and catalogue health across the agencies
+  assert.match(res.body, /<h2 id="region-applications">依申请公开办理情况<\/h2>[\s\S]*<tr data-code="QS-ZRZY"><th scope="row">青山县自然资源局<\/th><td>\d+<\/td>/);
+  assert.match(res.body, /<h2 id="region-catalogue">主动公开栏目检查<\/h2>[\s\S]*<table class="data region-catalogue">/);
   const byName = await jiandu.get(`/console/supervision?year=${year}&sort=name&dir=asc`);
   const sorted = names(byName.body);
   assert.deepEqual(sorted, [...sorted].sort((a, b) => {

@@ -10,13 +10,12 @@ import { consolePage, csrfField, errorBox, noticeBox } from '../../orgs/shell/co
 import { consoleView } from '../../orgs/shell/console-view.ts';
 import { addDays } from '../../core/date.ts';
 import { currentYear, today } from '../../core/today.ts';
-import { loadCalendar } from '../../calendar/store.ts';
 import { reportPolicy } from '../../report/policy.ts';
 import { ensureCatalogue } from '../commands.ts';
 import { cataloguePolicy } from '../policy.ts';
-import { columnHealth, healthSince, LONG_UNUPDATED_DAYS, NEWS_WINDOW_DAYS, NOTICE_WINDOW_DAYS, type ColumnStatus } from '../rules/health.ts';
-import { dailyVisits, listColumns, liveVersionDates } from '../store.ts';
-import { columnActivityWithReports } from '../column-activity.ts';
+import { LONG_UNUPDATED_DAYS, NEWS_WINDOW_DAYS, NOTICE_WINDOW_DAYS, type ColumnStatus } from '../rules/health.ts';
+import { dailyVisits } from '../store.ts';
+import { healthOf } from '../health-of.ts';
 import { computeTable2Section1, storeTable2Section1 } from '../report-table2.ts';
 import { messageOf, statusOf } from './forms.ts';
 import { catalogueMenu } from './items.ts';
@@ -29,14 +28,7 @@ export function healthConsoleRoutes(deps: AppDeps) {
       if (!cataloguePolicy.read(view.staff, view.org)) throw forbidden();
       await ensureCatalogue(db, view.org.id);
       const now = today();
-      const columns = await listColumns(db, view.org.id);
-      const [activity, items, visits, calendar] = await Promise.all([
-        columnActivityWithReports(db, view.org.id, columns),
-        liveVersionDates(db, view.org.id, healthSince(now)),
-        dailyVisits(db, view.org.id, addDays(now, -30)),
-        loadCalendar(db, view.org.id),
-      ]);
-      const health = columnHealth({ columns, activity, items, calendar, today: now });
+      const [health, visits] = await Promise.all([healthOf(db, view.org.id, now), dailyVisits(db, view.org.id, addDays(now, -30))]);
       const status = (r: ColumnStatus) =>
         r.empty
           ? html`<strong class="late">空白栏目</strong>`
