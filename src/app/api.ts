@@ -13,6 +13,7 @@ import { reportApiRoutes } from '../report/api.ts';
 import { importDocumentApiRoutes } from '../ingest/import/api.ts';
 import { catalogueApiRoutes } from '../catalogue/api.ts';
 import { appealApiRoutes } from '../appeals/api.ts';
+import { assessmentApiRoutes } from '../supervision/assessment/api.ts';
 import { article20ApiRoutes } from '../article20/api.ts';
 import { APPEAL_HOOKS } from './appeal-hooks.ts';
 import { STAFFING_CHECKS } from './staffing-checks.ts';
@@ -33,5 +34,6 @@ export function apiPlugin(deps: AppDeps) {
     await app.register(catalogueApiRoutes(deps));
     await app.register(appealApiRoutes(deps, APPEAL_HOOKS));
     await app.register(article20ApiRoutes(deps));
+    await app.register(assessmentApiRoutes(deps));
   };
 }

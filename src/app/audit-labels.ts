@@ -6,6 +6,7 @@ import { CALENDAR_AUDIT_LABELS } from '../calendar/audit-labels.ts';
 import { CATALOGUE_AUDIT_LABELS } from '../catalogue/audit-labels.ts';
 import { ORGS_AUDIT_LABELS } from '../orgs/audit-labels.ts';
 import { REPORT_AUDIT_LABELS } from '../report/audit-labels.ts';
+import { ASSESSMENT_AUDIT_LABELS } from '../supervision/assessment/audit-labels.ts';
 
 export const AUDIT_ACTION_LABELS: Readonly<Record<string, string>> = {
   ...ORGS_AUDIT_LABELS,
@@ -15,4 +16,5 @@ export const AUDIT_ACTION_LABELS: Readonly<Record<string, string>> = {
   ...APPLICATIONS_AUDIT_LABELS,
   ...APPEALS_AUDIT_LABELS,
   ...ARTICLE20_AUDIT_LABELS,
+  ...ASSESSMENT_AUDIT_LABELS,
 };

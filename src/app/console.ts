@@ -23,6 +23,7 @@ import { calendarConsoleRoutes } from '../calendar/console.ts';
 import { appealConsoleRoutes } from '../appeals/console.ts';
 import { article20ConsoleRoutes } from '../article20/console.ts';
 import { supervisionConsoleRoutes } from '../supervision/console.ts';
+import { assessmentConsoleRoutes } from '../supervision/assessment/console.ts';
 import { applicationsRegionSection } from '../applications/region-section.ts';
 import { catalogueRegionSection } from '../catalogue/region-section.ts';
 import { appealsCasePanel } from '../appeals/case-panel.ts';
@@ -58,5 +59,6 @@ export function consolePlugin(deps: AppDeps) {
     await app.register(appealConsoleRoutes(deps, APPEAL_HOOKS));
     await app.register(article20ConsoleRoutes(deps));
     await app.register(supervisionConsoleRoutes(deps, REGION_SECTIONS));
+    await app.register(assessmentConsoleRoutes(deps));
   };
 }

@@ -15,10 +15,12 @@ import { Client, testApp, type TestApp } from '../helpers/app.ts';
 import { addAttachment, createItem, ensureCatalogue, importPublishedItem } from '../../src/catalogue/commands.ts';
 import { listColumns } from '../../src/catalogue/store.ts';
 import { createAppeal } from '../../src/appeals/commands.ts';
+import { closeRectification, createRectification, createTask, publishTask } from '../../src/supervision/assessment/commands.ts';
+import { findRectification, findTask } from '../../src/supervision/assessment/store.ts';
 
 let t: TestApp;
 let client: Client;
-const B = { orgId: '', orgCode: 'QS-LY', userId: '', fullName: '', username: 'ly.clerk', caseId: '', reportId: '', itemId: '', columnId: '', attachmentId: '', appealId: '' };
+const B = { orgId: '', orgCode: 'QS-LY', userId: '', fullName: '', username: 'ly.clerk', caseId: '', reportId: '', itemId: '', columnId: '', attachmentId: '', appealId: '', taskId: '', progressId: '', rectificationId: '', evidenceDocId: '' };
 
 before(async () => {
   t = await testApp();
@@ -37,6 +39,18 @@ before(async () => {
   const bDraft = await createItem(t.db, cliContext(), b.id, { columnId: bColumn.id, title: '林业局的草稿', body: '正文' });
   B.attachmentId = String(await addAttachment(t.db, cliContext(), bDraft.item.id, { fileName: 'a.png', content: Buffer.from('89504e470d0a1a0a0000000d49484452', 'hex') }));
   B.appealId = String(await createAppeal(t.db, cliContext(), b.id, { kind: 'review', party: '林业局复议申请人', body: '青山县人民政府', receivedOn: '2025-07-01' }));
+  // the county office's task and 整改 item addressed to B (issue 17 §3)
+  const office = (await findOrgByCode(t.db, '113301000000000001'))!;
+  const taskId = await createTask(t.db, cliContext(), office.id, { year: 2026, title: '林业局的任务', leadOrgId: b.id, deadline: '2026-12-31' });
+  await publishTask(t.db, cliContext(), taskId);
+  const rectId = await createRectification(t.db, cliContext(), office.id, { orgId: b.id, sourceKind: 'manual', finding: '林业局的问题', deadline: '2026-12-31' });
+  await closeRectification(t.db, cliContext(), rectId, { note: '已整改' }, { fileName: 'a.pdf', content: Buffer.from('%PDF-1.4 test') });
+  Object.assign(B, {
+    taskId: String(taskId),
+    progressId: String((await findTask(t.db, taskId))!.agencies[0]!.id),
+    rectificationId: String(rectId),
+    evidenceDocId: String((await findRectification(t.db, rectId))!.document!.id),
+  });
   client = await new Client(t.app).loginReady('zrzy.all', 'All-roles-2026');
 });
 after(() => t.close());

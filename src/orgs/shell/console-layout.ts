@@ -25,6 +25,7 @@ const NAV: { key: string; label: string; href: string; show: (s: Staff) => boole
   { key: 'appeals', label: '复议诉讼', href: '/console/appeals', show: (s) => hasRole(s, 'handler', 'head', 'editor', 'admin', 'supervisor') },
   { key: 'article20', label: '第二十条事项', href: '/console/article20', show: (s) => hasRole(s, 'editor', 'head', 'admin', 'supervisor') },
   { key: 'supervision', label: '本地区报告', href: '/console/supervision', show: (s) => hasRole(s, 'supervisor', 'admin') },
+  { key: 'assessment', label: '任务和整改', href: '/console/assessment', show: (s) => hasRole(s, 'supervisor', 'admin', 'editor', 'head') },
   { key: 'users', label: '用户', href: '/console/users', show: (s) => hasRole(s, 'admin') },
   { key: 'calendar', label: '工作日历', href: '/console/calendar', show: (s) => hasRole(s, 'admin') },
   { key: 'audit', label: '审计日志', href: '/console/audit', show: (s) => hasRole(s, 'admin', 'supervisor') },
