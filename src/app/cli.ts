@@ -46,6 +46,7 @@ const TOP_LEVEL: readonly TopLevel[] = [
     description: '依申请公开：办理时限提醒、台账导入',
     load: () => Promise.all([import('../applications/reminders/cli.ts'), import('../applications/ledger/cli.ts')]),
   },
+  { name: 'catalogue', description: '主动公开：inspect 内容检查（错链、暗链、严重表述错误）', load: async () => [await import('../catalogue/inspection/cli.ts')] },
   { name: 'supervision', description: '监督：reports 本地区各机关年度报告的状态', load: async () => [await import('../supervision/cli.ts')] },
   { name: 'article20', description: '第二十条事项台账：import 导入双公示决定（.xlsx）、confirm 确认', load: async () => [await import('../article20/cli.ts')] },
   { name: 'appeals', description: '复议诉讼台账：list 列表、table4 计算表四、import 导入台账（.xlsx）', load: async () => [await import('../appeals/cli.ts')] },

@@ -26,12 +26,13 @@ import { supervisionConsoleRoutes } from '../supervision/console.ts';
 import { assessmentConsoleRoutes } from '../supervision/assessment/console.ts';
 import { applicationsRegionSection } from '../applications/region-section.ts';
 import { catalogueRegionSection } from '../catalogue/region-section.ts';
+import { inspectionRegionSection } from '../catalogue/inspection/region-section.ts';
 import { appealsCasePanel } from '../appeals/case-panel.ts';
 import { APPEAL_HOOKS } from './appeal-hooks.ts';
 import { STAFFING_CHECKS } from './staffing-checks.ts';
 
 /** The region dashboard's sections after its report table, one per module that knows its agencies' records. */
-const REGION_SECTIONS = [applicationsRegionSection, catalogueRegionSection];
+const REGION_SECTIONS = [applicationsRegionSection, catalogueRegionSection, inspectionRegionSection];
 
 export function consolePlugin(deps: AppDeps) {
   return async (app: FastifyInstance) => {

@@ -22,4 +22,8 @@ export const CATALOGUE_AUDIT_LABELS: Record<string, string> = {
   'catalogue.finding.acknowledge': '确认检查提示（保密审查）',
   'catalogue.interpretation.link': '关联政策解读',
   'catalogue.interpretation.unlink': '取消关联政策解读',
+  'catalogue.inspection': '内容检查（错链、暗链、表述错误）',
+  'catalogue.wording.seed': '写入默认表述错误清单',
+  'catalogue.wording.add': '增加表述错误清单条目',
+  'catalogue.wording.remove': '删除表述错误清单条目',
 };

@@ -1,8 +1,9 @@
-// The catalogue's console pages (主动公开): items and review, columns and settings, health and table 2.
+// The catalogue's console pages (主动公开): items and review, columns and settings, health and table 2, 内容检查.
 import type { FastifyInstance } from 'fastify';
 import type { AppDeps } from '../core/http/deps.ts';
 import { columnConsoleRoutes } from './console/columns.ts';
 import { healthConsoleRoutes } from './console/health.ts';
+import { inspectionConsoleRoutes } from './console/inspection.ts';
 import { itemConsoleRoutes } from './console/items.ts';
 import { reviewConsoleRoutes } from './console/review.ts';
 
@@ -12,5 +13,6 @@ export function catalogueConsoleRoutes(deps: AppDeps) {
     await app.register(reviewConsoleRoutes(deps));
     await app.register(columnConsoleRoutes(deps));
     await app.register(healthConsoleRoutes(deps));
+    await app.register(inspectionConsoleRoutes(deps));
   };
 }

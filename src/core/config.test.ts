@@ -14,3 +14,11 @@ test('config: GONGKAI_PARSE_* set the limits (seconds may have decimals, the que
   const nonsense = { GONGKAI_PARSE_TIMEOUT_SECONDS: '0', GONGKAI_PARSE_MEMORY_MB: '1.5', GONGKAI_PARSE_CONCURRENCY: '-1', GONGKAI_PARSE_QUEUE: 'many' };
   assert.deepEqual(loadConfig(nonsense).documentLimits, loadConfig({}).documentLimits);
 });
+
+test('config: the link checker is off unless GONGKAI_LINK_CHECK=on', () => {
+  assert.equal(loadConfig({}).linkCheck, false);
+  assert.equal(loadConfig({ GONGKAI_LINK_CHECK: 'on' }).linkCheck, true);
+  assert.equal(loadConfig({ GONGKAI_LINK_CHECK: 'ON' }).linkCheck, true);
+  assert.equal(loadConfig({ GONGKAI_LINK_CHECK: 'off' }).linkCheck, false);
+  assert.equal(loadConfig({ GONGKAI_LINK_CHECK: '' }).linkCheck, false);
+});

@@ -46,6 +46,11 @@ export interface Config {
   auditCheckpointMinutes: number;
   /** The portal's footer (orgs/shell/site-frame.ts): 主办单位、联系我们、网站标识码、ICP 备案号、公安备案号. */
   site: { sponsor: string | null; contact: string | null; siteCode: string | null; icp: string | null; psb: string | null };
+  /**
+   * Inspections ask external links over HTTP (core/link-check.ts) only when GONGKAI_LINK_CHECK=on;
+   * otherwise they are recorded as 未检查. Internal links are always checked against the database.
+   */
+  linkCheck: boolean;
 }
 
 function nonNegativeIntFrom(value: string | undefined, fallback: number): number {
@@ -96,5 +101,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       icp: env.GONGKAI_SITE_ICP || null,
       psb: env.GONGKAI_SITE_PSB || null,
     },
+    linkCheck: /^(on|true|1|yes)$/i.test(env.GONGKAI_LINK_CHECK?.trim() ?? ''),
   };
 }

@@ -34,6 +34,7 @@ test('the dashboard lists the agencies below with their reports, errors first; s
   // the modules' sections: applications and catalogue health across the agencies
   assert.match(res.body, /<h2 id="region-applications">依申请公开办理情况<\/h2>[\s\S]*<tr data-code="QS-ZRZY"><th scope="row">青山县自然资源局<\/th><td>\d+<\/td>/);
   assert.match(res.body, /<h2 id="region-catalogue">主动公开栏目检查<\/h2>[\s\S]*<table class="data region-catalogue">/);
+  assert.match(res.body, /<h2 id="region-inspection">内容检查（最近一次）<\/h2>[\s\S]*<tr data-code="QS-ZRZY"><th scope="row">青山县自然资源局<\/th><td colspan="\d+" class="muted">尚未检查<\/td>/);
   const byName = await jiandu.get(`/console/supervision?year=${year}&sort=name&dir=asc`);
   const sorted = names(byName.body);
   assert.deepEqual(sorted, [...sorted].sort((a, b) => {

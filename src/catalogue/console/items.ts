@@ -399,6 +399,7 @@ export function catalogueMenu(view: ConsoleView): SafeHtml {
     ['/console/catalogue/review', '审核队列', cataloguePolicy.review(s, view.org)],
     ['/console/catalogue/columns', '栏目', true],
     ['/console/catalogue/health', '栏目更新与访问统计', true],
+    ['/console/catalogue/inspection', '内容检查', true],
     ['/console/catalogue/table2', '年报表二（第二十条第（一）项）', true],
     ['/console/catalogue/settings', '审核设置', true],
   ];

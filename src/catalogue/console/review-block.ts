@@ -11,6 +11,7 @@ import { findOrgById } from '../../orgs/store.ts';
 import { ensureCatalogue } from '../commands.ts';
 import type { Item, Signoff, Version } from '../model.ts';
 import { cataloguePolicy } from '../policy.ts';
+import { findHiddenLinks } from '../inspection/hidden-links.ts';
 import { signProblem, type ReviewState } from '../rules/review.ts';
 import { completionProblem, strandingProblem } from '../rules/review-staffing.ts';
 import { reviewCandidates } from '../staffing.ts';
@@ -34,12 +35,15 @@ export async function reviewSection(db: Database, view: ConsoleView, item: Item,
   const canRecall = cataloguePolicy.write(staff, org!) && signed.length === 0;
   const hidden = html`<input type="hidden" name="round" value="${latest.reviewRound}"><input type="hidden" name="stageIndex" value="${latest.stageIndex}">`;
   const action = (path: string) => `/console/catalogue/items/${item.id}/${path}`;
+  // 暗链 in the stored HTML (imported or older content keeps styles the editor would strip): shown before signing.
+  const hiddenLinks = findHiddenLinks(latest.body);
 
   return html`<section aria-labelledby="review"><h2 id="review">审核（第 ${latest.reviewRound} 轮）</h2>
 <ol class="stages">${stages.map((s, i) => {
     const sign = roundSigns.find((x) => x.stageIndex === i && x.decision === 'approve');
     return html`<li>${s.name}（${ROLE_LABELS[s.role]}）：${sign ? html`✓ ${sign.userName}，${dateTime(sign.at)}` : i === latest.stageIndex ? html`<strong>待签署</strong>` : '待前一环节'}</li>`;
   })}</ol>
+${hiddenLinks.length ? html`<div class="error hidden-links" role="alert"><strong>发现 ${hiddenLinks.length} 处暗链（以样式隐藏的链接）</strong>，请核实后再签署：<ul>${hiddenLinks.map((h) => html`<li><code>${h.href}</code>${h.text ? `（链接文字“${h.text}”）` : ''}：${h.reason}</li>`)}</ul></div>` : ''}
 ${stuck ? html`<p class="error" role="alert"><strong>审核无法完成：</strong>${stuck}。须由机构负责人或系统管理员退回撰写人。</p>` : ''}
 ${problem
   ? html`<p class="muted">当前环节“${stage.name}”：${problem}</p>`
