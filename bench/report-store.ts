@@ -5,14 +5,10 @@
 // DATABASE_URL (dropped afterwards). Prints totals, per-second rates, median and p95.
 //
 //   node --import tsx bench/report-store.ts [--versions 1000]
-import { randomBytes } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
-import postgres from 'postgres';
 import { cliContext } from '../src/orgs/context.ts';
-import type { Database } from '../src/core/db/database.ts';
 import { migrate } from '../src/core/db/migrate.ts';
-import { openPglite } from '../src/core/db/pglite.ts';
-import { openPostgres } from '../src/core/db/postgres.ts';
+import { openBenchDatabase } from './database.ts';
 import { seedDemo } from '../src/app/demo/seed.ts';
 import { findOrgByCode } from '../src/orgs/store.ts';
 import { createReport, importReport, saveReportVersion } from '../src/report/commands.ts';
@@ -21,29 +17,7 @@ import type { AnnualReport2021 } from '../src/report/model/report.ts';
 
 const args = process.argv.slice(2);
 const VERSIONS = args.includes('--versions') ? Number(args[args.indexOf('--versions') + 1]) : 1000;
-const serverUrl = process.env.DATABASE_URL || null;
 
-async function open(): Promise<{ db: Database; where: string; drop: () => Promise<void> }> {
-  if (!serverUrl) {
-    const db = await openPglite(null);
-    return { db, where: 'PGlite（内存）', drop: () => db.close() };
-  }
-  const name = `gongkai_bench_report_${randomBytes(4).toString('hex')}`;
-  const admin = postgres(serverUrl, { max: 1, onnotice: () => {} });
-  await admin.unsafe(`create database ${name}`);
-  const url = new URL(serverUrl);
-  url.pathname = `/${name}`;
-  const db = await openPostgres(url.toString(), { max: 4 });
-  return {
-    db,
-    where: `PostgreSQL（${url.host}）`,
-    drop: async () => {
-      await db.close();
-      await admin.unsafe(`drop database if exists ${name} with (force)`);
-      await admin.end();
-    },
-  };
-}
 
 function stats(label: string, times: number[]): void {
   const sorted = [...times].sort((a, b) => a - b);
@@ -54,7 +28,7 @@ function stats(label: string, times: number[]): void {
   );
 }
 
-const { db, where, drop } = await open();
+const { db, where, drop } = await openBenchDatabase('report');
 try {
   await migrate(db);
   await seedDemo(db);

@@ -5,7 +5,7 @@ import { readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 const dir = fileURLToPath(new URL('.', import.meta.url));
-const names = readdirSync(dir).filter((f) => f.endsWith('.ts') && f !== 'run.ts').map((f) => f.slice(0, -3)).sort();
+const names = readdirSync(dir).filter((f) => f.endsWith('.ts') && f !== 'run.ts' && f !== 'database.ts').map((f) => f.slice(0, -3)).sort();
 const [name, ...args] = process.argv.slice(2);
 if (!name || !names.includes(name)) {
   process.stderr.write(`${name ? `没有名为 ${name} 的性能测试。` : ''}用法：npm run bench -- <${names.join('|')}> [选项]\n`);

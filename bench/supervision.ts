@@ -7,13 +7,9 @@
 // PostgreSQL server in DATABASE_URL (dropped afterwards). Aim: the report table under 300 ms on PostgreSQL.
 //
 //   DATABASE_URL=postgres://… node --import tsx bench/supervision.ts [--agencies 1000] [--years 5] [--cases 1000000] [--runs 20]
-import { randomBytes } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
-import postgres from 'postgres';
-import type { Database } from '../src/core/db/database.ts';
 import { migrate } from '../src/core/db/migrate.ts';
-import { openPglite } from '../src/core/db/pglite.ts';
-import { openPostgres } from '../src/core/db/postgres.ts';
+import { openBenchDatabase } from './database.ts';
 import { blankReport } from '../src/report/model/blank-report.ts';
 import { listReportsOfOrg } from '../src/report/store.ts';
 import { regionReportRows } from '../src/supervision/region-reports.ts';
@@ -27,29 +23,7 @@ const YEARS = arg('years', 5);
 const CASES = arg('cases', 1_000_000);
 const RUNS = arg('runs', 20);
 const LAST_YEAR = new Date().getFullYear() - 1;
-const serverUrl = process.env.DATABASE_URL || null;
 
-async function open(): Promise<{ db: Database; where: string; drop: () => Promise<void> }> {
-  if (!serverUrl) {
-    const db = await openPglite(null);
-    return { db, where: 'PGlite（内存）', drop: () => db.close() };
-  }
-  const name = `gongkai_bench_supervision_${randomBytes(4).toString('hex')}`;
-  const admin = postgres(serverUrl, { max: 1, onnotice: () => {} });
-  await admin.unsafe(`create database ${name}`);
-  const url = new URL(serverUrl);
-  url.pathname = `/${name}`;
-  const db = await openPostgres(url.toString(), { max: 4 });
-  return {
-    db,
-    where: `PostgreSQL（${url.host}）`,
-    drop: async () => {
-      await db.close();
-      await admin.unsafe(`drop database if exists ${name} with (force)`);
-      await admin.end();
-    },
-  };
-}
 
 async function time(label: string, runs: number, fn: () => Promise<unknown>): Promise<number> {
   await fn(); // warm
@@ -66,7 +40,7 @@ async function time(label: string, runs: number, fn: () => Promise<unknown>): Pr
   return median;
 }
 
-const { db, where, drop } = await open();
+const { db, where, drop } = await openBenchDatabase('supervision');
 try {
   await migrate(db);
   const started = performance.now();

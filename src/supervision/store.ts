@@ -1,6 +1,7 @@
 // All SQL of the supervision module: the agencies below a region with their report of a year, in one
 // statement (the dashboard of a region of a thousand agencies is one query, not a thousand).
 import type { Queryable } from '../core/db/database.ts';
+import type { FigureCells } from './rules/report-standing.ts';
 
 /** Kinds that are agencies (they report); provinces, cities and counties are only places in the tree. */
 export const AGENCY_KINDS = ['government', 'department', 'subunit'] as const;
@@ -18,14 +19,7 @@ export interface RegionReportRecord {
   errors: number;
   warnings: number;
   rules: string[];
-  cells: {
-    received: number | null;
-    granted: number | null;
-    partiallyGranted: number | null;
-    handled: number | null;
-    appeals: [number | null, number | null][];
-    feesWanYuan: number | null;
-  };
+  cells: FigureCells;
 }
 
 const num = (v: string | null) => (v === null || v === undefined ? null : Number(v));
