@@ -57,7 +57,7 @@ try {
   await db.query(`update organizations set path = '/' || $2::bigint || '/' || $1::bigint || '/' || id || '/' where parent_id = $1`, [office!.id, county!.id]);
 
   // Reports: each agency, each year, published, with one finding in a tenth of them.
-  const content = (year: number) => JSON.stringify(blankReport('2021', year, null));
+  const content = (year: number) => blankReport('2021', year, null); // a jsonb parameter is passed as the object itself
   for (let y = LAST_YEAR - YEARS + 1; y <= LAST_YEAR; y++) {
     await db.query(
       `insert into reports (org_id, year, format, status, current_version, published_version, published_at, published_by_name)
