@@ -9,7 +9,7 @@ import type { Finding, Narrative } from '../report/rules/rule.ts';
 import { validateReport } from '../report/rules/validate.ts';
 import { NotAReportDocument, UnreadableDocument, type FileType, type SourceRef } from './read/document.ts';
 import { documentTexts } from './read/document-texts.ts';
-import { readDocument } from './read/read.ts';
+import { loadReaders, readDocument } from './read/read.ts';
 import { detectTitle } from './detect/title.ts';
 import { findSections } from './detect/sections.ts';
 import { classify } from './detect/kind.ts';
@@ -20,6 +20,9 @@ import { mapTable4 } from './map/table4.ts';
 import { narrativeFacts, narrativeForRules, type NarrativeFact } from './narrative/facts.ts';
 import { ingestFinding } from './findings.ts';
 import type { CellProvenance } from './provenance.ts';
+
+/** Run by a worker when it loads this module, outside any document's time limit (core/isolate/child.ts). */
+export const warmUp = loadReaders;
 
 export interface Detected {
   /** The year the report covers. */

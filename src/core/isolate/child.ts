@@ -20,7 +20,12 @@ process.on('message', async (raw) => {
   const job = raw as JobMessage;
   try {
     const mod = (await import(job.module)) as Record<string, unknown>;
-    if (job.load) return send({ id: job.id, ok: true, value: null });
+    if (job.load) {
+      // A module may export warmUp(): the readers it imports lazily (pdfjs, mammoth) are loaded here,
+      // outside any job's time limit, so that a new worker after a killed one starts as fast as the first.
+      if (typeof mod['warmUp'] === 'function') await (mod['warmUp'] as () => Promise<void>)();
+      return send({ id: job.id, ok: true, value: null });
+    }
     const fn = mod[job.fn];
     if (typeof fn !== 'function') throw new Error(`${job.module} has no exported function ${job.fn}`);
     const value = await (fn as (...args: unknown[]) => unknown)(...job.args);

@@ -113,9 +113,9 @@ export class IsolateWorker {
 
   /**
    * Runs one job; past a limit the worker is killed and the job rejects with an IsolateError. The
-   * job's module is loaded first, outside the time limit: the limit is for reading the document, and
-   * loading a reader (pdfjs: a second under tsx on a busy machine) must not make every document after
-   * a killed worker time out.
+   * job's module is loaded first, with its warmUp() when it exports one (the readers it imports lazily),
+   * outside the time limit: the limit is for reading the document, and loading a reader (pdfjs: a second
+   * under tsx on a busy machine) must not make every document after a killed worker time out.
    */
   async run(job: JobRequest): Promise<unknown> {
     if (!this.loaded.has(job.module)) {

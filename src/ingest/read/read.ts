@@ -54,6 +54,14 @@ function screen(plainText: string, fileType: FileType, encoding: string): void {
   if (reason) throw new NotAReportDocument(reason, fileType, encoding);
 }
 
+/**
+ * Loads the readers that readDocument imports only when a file needs them (pdfjs, mammoth, the HTML
+ * reader): a worker calls it once, before its first job's time limit (core/isolate/child.ts warmUp).
+ */
+export async function loadReaders(): Promise<void> {
+  await Promise.all([import('./pdf.ts'), import('./docx.ts'), import('./html.ts'), import('pdfjs-dist/legacy/build/pdf.mjs'), import('mammoth')]);
+}
+
 export async function readDocument(bytes: Uint8Array, fileName: string): Promise<IngestDocument & { skippedPages?: number }> {
   if (bytes.length === 0) throw new UnreadableDocument('文件是空的');
   const fileType = detectFileType(bytes, fileName);
