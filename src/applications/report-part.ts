@@ -5,6 +5,7 @@ import type { Queryable } from '../core/db/database.ts';
 import type { CellSource, ReportPart } from '../report/assembly/part.ts';
 import { table3CellName, table3Line } from '../report/model/cells.ts';
 import { TABLE3_COLUMNS, TABLE3_TOTAL_COLUMN, table3Rows, table3RowFullLabel } from '../report/model/layout.ts';
+import { fenToYuan } from '../core/money.ts';
 import { CHANNEL_LABELS } from './model.ts';
 import type { SubmissionChannel } from './rules/receipt.ts';
 import { table3ForYear } from './table3-report.ts';
@@ -32,8 +33,6 @@ async function feesPaidFen(db: Queryable, orgId: number, year: number): Promise<
   return BigInt(row?.fen ?? '0');
 }
 
-const yuan = (fen: bigint) => `${fen / 100n}${fen % 100n ? `.${String(fen % 100n).padStart(2, '0').replace(/0$/, '')}` : ''}`;
-
 export const applicationsPart: ReportPart = {
   name: '依申请公开案件',
   async compute(db, orgId, year, format) {
@@ -52,7 +51,7 @@ export const applicationsPart: ReportPart = {
     return {
       table3,
       sources,
-      facts: { applicationsByChannel: await receivedByChannel(db, orgId, year), processingFeesYuan: yuan(fen) },
+      facts: { applicationsByChannel: await receivedByChannel(db, orgId, year), processingFeesYuan: fenToYuan(fen) },
     };
   },
 };

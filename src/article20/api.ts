@@ -15,7 +15,7 @@ import * as commands from './commands.ts';
 import { COUNT_CATEGORIES, DECISION_CATEGORIES, ITEM_KINDS } from './model.ts';
 import { article20Policy, READ_REFUSED } from './policy.ts';
 import { presentCount, presentDecision, presentFee, presentItem, presentProcurement } from './present.ts';
-import { fenToWanYuan, fenToYuan } from './rules/money.ts';
+import { fenToWanYuan, fenToYuan } from '../core/money.ts';
 import { yearView } from './year-view.ts';
 
 const yearSchema = z.coerce.number().int().min(2008).max(2100);

@@ -17,7 +17,7 @@ import {
 } from './model.ts';
 import { article20Policy, CONFIRM_REFUSED, ENTER_REFUSED } from './policy.ts';
 import { planImport, type ImportPlan } from './rules/import-plan.ts';
-import { fenToYuan, parseYuanToFen } from './rules/money.ts';
+import { fenToYuan, parseYuanToFen } from '../core/money.ts';
 import {
   confirmYear, deleteEntry, deletePreview, lockEntry, insertBatch, insertDecisions, insertFee, insertPreview, lockPreview, storedDecisionKeys, upsertCount, upsertItem, upsertProcurement, type ConfirmedCounts,
 } from './store.ts';

@@ -18,7 +18,7 @@ import {
 } from './model.ts';
 import { article20Policy, CONFIRM_REFUSED, ENTER_REFUSED, READ_REFUSED } from './policy.ts';
 import { formatImportError } from './rules/import-plan.ts';
-import { fenToWanYuan, fenToYuan } from './rules/money.ts';
+import { fenToWanYuan, fenToYuan } from '../core/money.ts';
 import { currentItemCount } from './rules/table2.ts';
 import { yearView } from './year-view.ts';
 

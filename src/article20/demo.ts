@@ -12,7 +12,7 @@ import { findOrgByCode } from '../orgs/store.ts';
 import type { DecisionCategory } from './model.ts';
 import { docNumberKey } from './rules/doc-number.ts';
 import type { PlannedDecision } from './rules/import-plan.ts';
-import { parseYuanToFen } from './rules/money.ts';
+import { parseYuanToFen } from '../core/money.ts';
 import { countDecisionsOfOrg, insertBatch, insertDecisions, insertFee } from './store.ts';
 
 const actor = { userId: null, name: '演示数据' };

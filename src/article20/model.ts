@@ -105,7 +105,7 @@ export const countInputSchema = z.object({
 });
 export type CountInput = z.output<typeof countInputSchema>;
 
-/** The amount is text in 元 ("1,234.56元"), read exactly into 分 by rules/money.ts. */
+/** The amount is text in 元 ("1,234.56元"), read exactly into 分 by core/money.ts. */
 export const feeInputSchema = z.object({
   year: yearField,
   period: periodField,

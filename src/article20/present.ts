@@ -1,7 +1,7 @@
 // What the staff API shows of the ledgers: explicit allow-lists. Amounts as exact decimal strings
 // (元 and 万元), never floats; statuses with their Chinese labels.
 import { CATEGORY_LABELS, ITEM_LABELS, periodLabel, STATUS_LABELS, type Decision, type FeeEntry, type ItemCount, type PeriodCount, type Procurement } from './model.ts';
-import { fenToWanYuan, fenToYuan } from './rules/money.ts';
+import { fenToWanYuan, fenToYuan } from '../core/money.ts';
 
 export const presentDecision = (d: Decision) => ({
   id: d.id, category: d.category, categoryLabel: CATEGORY_LABELS[d.category], docNumber: d.docNumber, decidedOn: d.decidedOn, subject: d.subject,

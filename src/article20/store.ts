@@ -5,7 +5,7 @@ import type {
   CountCategory, CountInput, Decision, DecisionCategory, EntryStatus, FeeEntry, ItemCount, ItemInput, ParsedDecisions, PeriodCount, Procurement,
 } from './model.ts';
 import type { PlannedDecision } from './rules/import-plan.ts';
-import type { Fen } from './rules/money.ts';
+import type { Fen } from '../core/money.ts';
 
 const yearRange = (year: number) => [`${year}-01-01`, `${year}-12-31`];
 

@@ -6,7 +6,7 @@ import type { Queryable } from '../core/db/database.ts';
 import type { ReportFormat } from '../report/model/layout.ts';
 import type { CellSource, ReportPart, ReportPartResult } from '../report/assembly/part.ts';
 import { CATEGORY_LABELS, ITEM_LABELS, type CountCategory, type ItemKind } from './model.ts';
-import { fenToWanYuan, fenToYuan } from './rules/money.ts';
+import { fenToWanYuan, fenToYuan } from '../core/money.ts';
 import { itemCounts, procurementOf, table2Rows, tallyDecisions, tallyFees, type Ledgers } from './rules/table2.ts';
 import { decisionTallies, findProcurement, listCounts, listFees, listItems } from './store.ts';
 

@@ -13,7 +13,7 @@
 //     项目数量 and 采购总金额 (printed in 元, since the form states no unit).
 import type { Table2_2019, Table2_2021 } from '../../report/model/report.ts';
 import type { CountCategory, DecisionCategory, EntryStatus, ItemKind } from '../model.ts';
-import { fenToYuan, sumFen, wanYuanCell, type Fen } from './money.ts';
+import { fenToYuan, sumFen, wanYuanCell, type Fen } from '../../core/money.ts';
 
 export interface CountedDecision {
   category: DecisionCategory;

@@ -8,28 +8,17 @@ import { TABLE3_TOTAL_COLUMN, TABLE4_TOTAL_COLUMN, table3Rows, type SectionKey }
 import { table3Line } from '../model/cells.ts';
 import { isTable2_2021, type AnnualReport, type Cell, type Table3, type Table4, type Table4Line } from '../model/report.ts';
 import type { NarrativeFacts } from './facts.ts';
+import { decimalOf, fenToWanYuan, fenToYuan, parseYuanToFen } from '../../core/money.ts';
 
-/** 12345678 分 as "123.45678": an exact decimal of a whole number divided by 10^places (no float). */
-function decimal(value: bigint, places: number): string {
-  const negative = value < 0n;
-  const digits = (negative ? -value : value).toString().padStart(places + 1, '0');
-  const whole = digits.slice(0, digits.length - places);
-  const frac = digits.slice(digits.length - places).replace(/0+$/, '');
-  return `${negative ? '-' : ''}${whole}${frac ? `.${frac}` : ''}`;
-}
-
-/** An exact decimal string in 元 as 分 (at most two places; the ledgers keep amounts that way). */
-function fen(yuan: string): bigint {
-  const m = /^(-?)(\d+)(?:\.(\d{1,2}))?$/.exec(yuan.trim());
-  if (!m) throw new Error(`金额格式不正确：${yuan}`);
-  const value = BigInt(m[2]!) * 100n + BigInt((m[3] ?? '').padEnd(2, '0') || '0');
-  return m[1] ? -value : value;
+/** An exact decimal string in 元 as 分 (the amounts the ledgers and the cases keep). */
+function fenOf(yuan: string): bigint {
+  const r = parseYuanToFen(yuan);
+  if ('error' in r) throw new Error(r.error);
+  return r.fen;
 }
 
 /** 元 as 万元, exactly: "12345.6" → "1.23456". */
-export function yuanToWanYuan(yuan: string): string {
-  return decimal(fen(yuan), 6);
-}
+export const yuanToWanYuan = (yuan: string): string => fenToWanYuan(fenOf(yuan));
 
 const n = (c: Cell | undefined): number => c ?? 0;
 
@@ -37,7 +26,7 @@ const n = (c: Cell | undefined): number => c ?? 0;
 export function percentOf(x: number, y: number): string {
   if (y === 0) return '0';
   const tenths = Math.round((x * 1000) / y);
-  return decimal(BigInt(tenths), 1);
+  return decimalOf(BigInt(tenths), 1);
 }
 
 /** The 总计 of the rows whose key starts with `prefix` (a group of table 3). */
@@ -107,9 +96,10 @@ export function proactiveParagraph(report: AnnualReport, facts: Pick<NarrativeFa
 
 /** Section 六: the 信息处理费 collected under 国办函〔2020〕109号, or that none were. */
 export function feesSentence(facts: Pick<NarrativeFacts, 'processingFeesYuan'>): string {
-  return fen(facts.processingFeesYuan) === 0n
+  const fen = fenOf(facts.processingFeesYuan);
+  return fen === 0n
     ? '本年度未收取政府信息公开信息处理费。'
-    : `本年度依据《政府信息公开信息处理费管理办法》（国办函〔2020〕109号）收取信息处理费${decimal(fen(facts.processingFeesYuan), 2)}元。`;
+    : `本年度依据《政府信息公开信息处理费管理办法》（国办函〔2020〕109号）收取信息处理费${fenToYuan(fen)}元。`;
 }
 
 /**

@@ -1,4 +1,4 @@
-// Amounts of the Article 20 ledgers, exact: 元 in (as clerks type them, "1,234.56元"), stored as an
+// Amounts of money, exact (the Article 20 ledgers' fees, the 信息处理费 of the report's text): 元 in (as clerks type them, "1,234.56元"), stored as an
 // integer number of 分, and 万元 out for table 2 第二十条第（八）项 “本年收费金额（单位：万元）”
 // (国办公开办函〔2021〕30号). 1 分 = 0.000001 万元, so every amount in 万元 has at most six decimals and
 // is written exactly from the integer; a JS number is made only at the very end, from that string.
@@ -26,8 +26,8 @@ export function parseYuanToFen(input: string): { fen: Fen } | { error: string } 
   return { fen };
 }
 
-/** A non-negative integer over 10^scale as an exact decimal string, trailing zeros trimmed. */
-function decimalOf(value: Fen, scale: number): string {
+/** An integer over 10^scale as an exact decimal string, trailing zeros trimmed: 35n, 2 → "0.35". */
+export function decimalOf(value: Fen, scale: number): string {
   const negative = value < 0n;
   const abs = negative ? -value : value;
   const unit = 10n ** BigInt(scale);
