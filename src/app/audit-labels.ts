@@ -7,6 +7,7 @@ import { CATALOGUE_AUDIT_LABELS } from '../catalogue/audit-labels.ts';
 import { ORGS_AUDIT_LABELS } from '../orgs/audit-labels.ts';
 import { REPORT_AUDIT_LABELS } from '../report/audit-labels.ts';
 import { ASSESSMENT_AUDIT_LABELS } from '../supervision/assessment/audit-labels.ts';
+import { SCORING_AUDIT_LABELS } from '../supervision/assessment/scoring/audit-labels.ts';
 
 export const AUDIT_ACTION_LABELS: Readonly<Record<string, string>> = {
   ...ORGS_AUDIT_LABELS,
@@ -17,4 +18,5 @@ export const AUDIT_ACTION_LABELS: Readonly<Record<string, string>> = {
   ...APPEALS_AUDIT_LABELS,
   ...ARTICLE20_AUDIT_LABELS,
   ...ASSESSMENT_AUDIT_LABELS,
+  ...SCORING_AUDIT_LABELS,
 };

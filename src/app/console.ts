@@ -24,6 +24,8 @@ import { appealConsoleRoutes } from '../appeals/console.ts';
 import { article20ConsoleRoutes } from '../article20/console.ts';
 import { supervisionConsoleRoutes } from '../supervision/console.ts';
 import { assessmentConsoleRoutes } from '../supervision/assessment/console.ts';
+import { scoringConsoleRoutes } from '../supervision/assessment/scoring/console.ts';
+import { ASSESSMENT_FACT_SOURCES } from './assessment-sources.ts';
 import { applicationsRegionSection } from '../applications/region-section.ts';
 import { catalogueRegionSection } from '../catalogue/region-section.ts';
 import { inspectionRegionSection } from '../catalogue/inspection/region-section.ts';
@@ -61,5 +63,6 @@ export function consolePlugin(deps: AppDeps) {
     await app.register(article20ConsoleRoutes(deps));
     await app.register(supervisionConsoleRoutes(deps, REGION_SECTIONS));
     await app.register(assessmentConsoleRoutes(deps));
+    await app.register(scoringConsoleRoutes(deps, ASSESSMENT_FACT_SOURCES));
   };
 }

@@ -203,6 +203,8 @@ export interface CaseFilter {
   state?: CaseState | 'open' | 'concluded' | null;
   handlerUserId?: number | null;
   receiptNo?: string | null;
+  /** Received in this calendar year (the yearly assessment's overdue replies). */
+  receivedInYear?: number | null;
   /** At most this many, newest first (default 500); null for every matching case. */
   limit?: number | null;
 }
@@ -233,6 +235,7 @@ export async function listCases(db: Queryable, orgId: number, f: CaseFilter = {}
   else if (f.state) where.push(`a.state = $${params.push(f.state)}`);
   if (f.handlerUserId) where.push(`a.handler_user_id = $${params.push(f.handlerUserId)}`);
   if (f.receiptNo) where.push(`a.receipt_no = $${params.push(f.receiptNo)}`);
+  if (f.receivedInYear) where.push(`a.received_on between $${params.push(`${f.receivedInYear}-01-01`)}::date and $${params.push(`${f.receivedInYear}-12-31`)}::date`);
   const limit = f.limit === null ? '' : ` limit $${params.push(f.limit ?? 500)}`;
   const rows = await db.query<CaseRow>(`${CASE_SELECT} where ${where.join(' and ')} order by a.id desc${limit}`, params);
   return rows.map(toCase);

@@ -1060,3 +1060,28 @@ export async function dailyVisits(db: Queryable, orgId: number, from: string): P
   );
   return rows.map((r) => ({ day: r.day, pv: Number(r.pv), uv: r.uv }));
 }
+
+export interface PolicyInterpretationDates {
+  orgId: number;
+  itemId: number;
+  title: string;
+  publishedDate: string;
+  /** The 发布日期 of each live 解读 linked to it. */
+  interpretationDates: string[];
+}
+
+/** The live 规章 and 行政规范性文件 of the agencies published in the year, each with its live 解读's dates. */
+export async function policyInterpretationDates(db: Queryable, orgIds: readonly number[], year: number): Promise<PolicyInterpretationDates[]> {
+  const rows = await db.query<{ org_id: number; item_id: number; title: string; published_date: string; dates: string[] | null }>(
+    `select i.org_id, i.id as item_id, v.title, v.published_date::text as published_date,
+       array(select iv.published_date::text from catalogue_interpretations l join catalogue_items ii on ii.id = l.interpretation_item_id
+             join catalogue_versions iv on iv.id = ii.published_version_id
+             where l.policy_item_id = i.id and ii.withdrawn_at is null and iv.published_date is not null order by 1) as dates
+     from catalogue_items i join catalogue_versions v on v.id = i.published_version_id
+     where i.org_id = any($1::bigint[]) and i.withdrawn_at is null and v.doc_kind in ('regulation', 'normative')
+       and v.published_date between $2::date and $3::date
+     order by i.org_id, v.published_date, i.id`,
+    [orgIds, `${year}-01-01`, `${year}-12-31`],
+  );
+  return rows.map((r) => ({ orgId: Number(r.org_id), itemId: Number(r.item_id), title: r.title, publishedDate: r.published_date, interpretationDates: r.dates ?? [] }));
+}

@@ -310,3 +310,21 @@ export async function upsertWordingRule(tx: Queryable, orgId: number | null, r: 
 export async function deactivateWordingRule(tx: Queryable, id: number): Promise<void> {
   await tx.query('update catalogue_wording_rules set active = false where id = $1', [id]);
 }
+
+export interface LatestRunCounts {
+  orgId: number;
+  runOn: string;
+  linksChecked: boolean;
+  links: number;
+  counts: Record<InspectionRule, number>;
+}
+
+/** Each agency's latest run on or before a day (the yearly assessment looks at the end of its year). */
+export async function latestRunCounts(db: Queryable, orgIds: readonly number[], onOrBefore: string): Promise<Map<number, LatestRunCounts>> {
+  const rows = await db.query<{ org_id: number; run_on: string; links_checked: boolean; summary: { links?: number }; counts: Record<InspectionRule, number> }>(
+    `select distinct on (org_id) org_id, run_on::text as run_on, links_checked, summary, counts from catalogue_inspection_runs
+      where org_id = any($1::bigint[]) and run_on <= $2::date order by org_id, id desc`,
+    [orgIds, onOrBefore],
+  );
+  return new Map(rows.map((r) => [Number(r.org_id), { orgId: Number(r.org_id), runOn: r.run_on, linksChecked: r.links_checked, links: r.summary.links ?? 0, counts: { ...NO_COUNTS, ...r.counts } }]));
+}

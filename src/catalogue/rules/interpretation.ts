@@ -32,3 +32,15 @@ export function interpretationLinkProblem(policy: LinkableItem, interpretation: 
   if (linkSide(interpretation) !== 'interpretation') return '关联的解读应为“政策解读”栏目中的信息';
   return null;
 }
+
+export type InterpretationStep = 'inStep' | 'late' | 'missing';
+
+/**
+ * Whether a policy document's 解读 was published with it (三同步, 国办发〔2016〕80号): a live linked
+ * 解读 published on or before the document's 发布日期 is in step; one published only later is late;
+ * none is missing.
+ */
+export function interpretationStep(policyPublished: string, interpretationDates: readonly string[]): InterpretationStep {
+  if (interpretationDates.length === 0) return 'missing';
+  return interpretationDates.some((d) => d <= policyPublished) ? 'inStep' : 'late';
+}
