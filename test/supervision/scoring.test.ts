@@ -21,6 +21,8 @@ import type { Organization } from '../../src/orgs/model.ts';
 import { findOrgByCode } from '../../src/orgs/store.ts';
 import { regionReportRows } from '../../src/supervision/region-reports.ts';
 import { reportFacts } from '../../src/supervision/assessment/scoring/report-facts.ts';
+import { generateReport } from '../../src/report/assembly/commands.ts';
+import { REPORT_PARTS } from '../../src/app/report-parts.ts';
 import { Client, testApp, type TestApp } from '../helpers/app.ts';
 
 const TODAY = '2026-11-20';
@@ -51,7 +53,7 @@ const interprets = (policy: number, interpretation: number) =>
 before(async () => {
   setTodayForTests(() => TODAY);
   t = await testApp();
-  [office, zrzy, sthj, sl] = (await Promise.all(['113301000000000001', 'QS-ZRZY', 'QS-STHJ', 'QS-SL'].map((c) => findOrgByCode(t.db, c)))) as Organization[];
+  [office, zrzy, sthj, sl] = (await Promise.all(['113301000000000001', 'QS-ZRZY', 'QS-STHJ', 'QS-SL'].map((c) => findOrgByCode(t.db, c)))) as [Organization, Organization, Organization, Organization];
   await seedApplicationsDemo(t.db);
   await ensureCatalogue(t.db, zrzy.id);
   // 三同步: one document with its 解读 the same day, one whose 解读 came a week later, one without; a
@@ -138,7 +140,7 @@ test('解读: a 规章 or 行政规范性文件 of the year without its 解读, 
   assert.equal(facts.get(sthj.id)!.faults, 0);
 });
 
-const INDICATORS = [
+const INDICATORS: Record<string, string>[] = [
   { title: '年度报告按时发布且无错误', points: '10', deduction: '5', source: 'report.onTimeWithoutErrors' },
   { title: '依申请公开按期答复', points: '15', deduction: '3', source: 'applications.overdueReplies' },
   { title: '栏目更新', points: '15', deduction: '1', source: 'catalogue.columns', veto: 'on' },
@@ -233,4 +235,16 @@ test('the office writes the scheme, computes it, scores by hand with a reason; t
   assert.equal((await jiandu.post(`/console/assessment/scoring/indicators/${ids['严重表述错误']}/delete`, {})).statusCode, 303);
   assert.equal(await audits('assessment.indicator.delete'), 1);
   assert.equal((await cells('QS-ZRZY'))[7], '不合格（单项否决）', 'one column fewer; 栏目更新 still vetoes: most standard columns are empty');
+});
+
+test('条例第五十条第四项: the county office\'s generated report states the results of its 考核 and its 整改 items', async () => {
+  const { version } = await generateReport(t.db, cliContext(), office.id, YEAR, REPORT_PARTS);
+  const grades = await t.db.query<{ n: number }>(`select count(*)::int as n from organizations where path like $1 and id <> $2 and kind in ('government', 'department', 'subunit')`, [`${office.path}%`, office.id]);
+  const [rect] = await t.db.query<{ sent: number; confirmed: number }>(
+    `select count(*)::int as sent, count(*) filter (where state = 'confirmed')::int as confirmed from assessment_rectifications where office_org_id = $1`, [office.id]);
+  const text = version.narrative.一!;
+  assert.match(text, new RegExp(`（四）监督保障。本年度对所属${grades[0]!.n}个部门开展政府信息公开工作考核，合格0个、不合格\\d+个（其中单项否决1个）、尚未完成评分\\d+个；下发整改事项${rect!.sent}项，已确认整改完成${rect!.confirmed}项。`));
+  // an agency's report says nothing of it
+  const agency = await generateReport(t.db, cliContext(), zrzy.id, YEAR, REPORT_PARTS);
+  assert.doesNotMatch(agency.version.narrative.一!, /监督保障/);
 });

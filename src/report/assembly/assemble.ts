@@ -29,6 +29,7 @@ export const NO_FACTS: NarrativeFacts = {
   applicationsByChannel: [],
   processingFeesYuan: '0',
   administrativeFeesYuan: null,
+  assessment: null,
 };
 
 /** The blank report of the year with the parts' cells in it (pure). */

@@ -102,6 +102,19 @@ export function feesSentence(facts: Pick<NarrativeFacts, 'processingFeesYuan'>):
     : `本年度依据《政府信息公开信息处理费管理办法》（国办函〔2020〕109号）收取信息处理费${fenToYuan(fen)}元。`;
 }
 
+/** 条例第五十条第四项: a government states the results of its 工作考核 of the agencies below it. */
+export function assessmentParagraph(facts: Pick<NarrativeFacts, 'assessment'>): string | null {
+  const a = facts.assessment;
+  if (!a) return null;
+  const failed = a.failed + a.vetoed;
+  const parts = [`合格${a.passed}个`, `不合格${failed}个${a.vetoed ? `（其中单项否决${a.vetoed}个）` : ''}`];
+  if (a.incomplete) parts.push(`尚未完成评分${a.incomplete}个`);
+  return (
+    `（四）监督保障。本年度对所属${a.agencies}个部门开展政府信息公开工作考核，${parts.join('、')}；` +
+    `下发整改事项${a.rectifications}项，已确认整改完成${a.rectified}项。`
+  );
+}
+
 /**
  * The drafted text of the report of `agency` for its year: 一 (overview from the facts), the one-line
  * headings of 二、三、四, and 六 (fees). 五 (problems and improvements) is the agency's own judgement
@@ -115,6 +128,8 @@ export function draftNarrative(report: AnnualReport, facts: NarrativeFacts): Par
   ];
   if (report.table3) paragraphs.push(applicationsParagraph(report.table3, report.format, facts));
   if (report.table4) paragraphs.push(appealsParagraph(report.table4));
+  const assessment = assessmentParagraph(facts);
+  if (assessment) paragraphs.push(assessment);
   return {
     一: paragraphs.join('\n'),
     二: '主动公开政府信息情况见下表。',

@@ -11,4 +11,22 @@ export interface NarrativeFacts {
   processingFeesYuan: string;
   /** 行政事业性收费 collected in the year, in 元 as an exact decimal string; null when no ledger says. */
   administrativeFeesYuan: string | null;
+  /**
+   * 工作考核 of the agencies below a government (条例第五十条第四项: a government's report states “工作考核、
+   * 社会评议和责任追究结果情况”): null when the organization assessed none in the year.
+   */
+  assessment: AssessmentFacts | null;
+}
+
+export interface AssessmentFacts {
+  agencies: number;
+  passed: number;
+  failed: number;
+  /** Of the failed, those by a 单项否决 indicator. */
+  vetoed: number;
+  /** Not yet fully scored. */
+  incomplete: number;
+  /** 整改 items sent in the year, and how many of them the office confirmed closed. */
+  rectifications: number;
+  rectified: number;
 }

@@ -11,6 +11,7 @@ const facts = {
   applicationsByChannel: [{ channel: '网络申请', count: 3 }],
   processingFeesYuan: '0',
   administrativeFeesYuan: null,
+  assessment: null,
 };
 
 test('narrative.table-figures: the drafted text agrees with its tables', () => {

@@ -78,3 +78,13 @@ export async function officesAssessing(db: Queryable, agency: { id: number; path
   );
   return rows.map((r) => Number(r.org_id));
 }
+
+/** 整改 items an office sent in a year (China time), and how many of them it confirmed closed. */
+export async function rectificationCounts(db: Queryable, officeId: number, year: number): Promise<{ sent: number; confirmed: number }> {
+  const [r] = await db.query<{ sent: number; confirmed: number }>(
+    `select count(*)::int as sent, count(*) filter (where state = 'confirmed')::int as confirmed from assessment_rectifications
+      where office_org_id = $1 and extract(year from created_at at time zone 'Asia/Shanghai') = $2`,
+    [officeId, year],
+  );
+  return { sent: Number(r?.sent ?? 0), confirmed: Number(r?.confirmed ?? 0) };
+}
