@@ -3,6 +3,9 @@
 // headings that never skip a level (H1 → H3) — what a screen reader's outline relies on.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
+import { cliContext } from '../../src/orgs/context.ts';
+import { createSelfAssessment, submitSelfAssessment } from '../../src/supervision/assessment/self-assessment/commands.ts';
+import { addIndicator } from '../../src/supervision/assessment/scoring/commands.ts';
 import { Client, testApp, type TestApp } from '../helpers/app.ts';
 
 let t: TestApp;
@@ -56,4 +59,24 @@ test('the pages of 主动公开 and 依申请公开', async () => {
   for (const url of ['/console/catalogue', '/console/catalogue/columns', '/console/catalogue/review', '/console/catalogue/health', '/console/catalogue/new', '/console/catalogue/settings', '/console/catalogue/table2']) await check(editor, url);
   const [c] = await t.db.query<{ id: number }>(`select id from applications where state = 'reply_drafted' limit 1`);
   for (const url of ['/console', '/console/applications', `/console/applications/${c!.id}`, '/console/applications/letter-templates', '/console/applications/clock-conventions', '/console/applications/ledger', '/console/applications/new', '/console/applications/table3', '/console/appeals', '/console/appeals/new']) await check(handler, url);
+});
+
+test('the pages of 自评报告 (issue 17 §3)', async () => {
+  const [zrzy] = await t.db.query<{ id: number }>(`select id from organizations where code = 'QS-ZRZY'`);
+  const id = await createSelfAssessment(t.db, cliContext(), zrzy!.id, { year: 2026 });
+  await submitSelfAssessment(t.db, cliContext(), id);
+  const head = await new Client(t.app).loginReady('zrzy.head');
+  for (const url of ['/console/assessment/self-assessment?year=2026', '/console/assessment/self-assessment?year=2025', `/console/assessment/self-assessments/${id}`]) await check(head, url);
+  const jiandu = await new Client(t.app).loginReady('jiandu');
+  for (const url of ['/console/assessment/self-assessments?year=2026', `/console/assessment/self-assessments/${id}`]) await check(jiandu, url);
+});
+
+test('the pages of 考核评分 (issue 17 §3)', async () => {
+  const [office] = await t.db.query<{ id: number }>(`select id from organizations where code = '113301000000000001'`);
+  const [zrzy] = await t.db.query<{ id: number }>(`select id from organizations where code = 'QS-ZRZY'`);
+  await addIndicator(t.db, cliContext(), office!.id, { year: 2026, title: '组织领导和制度保障', points: '40' }, []);
+  // jiandu changed the demo password at the first sign-in above
+  const jiandu = await new Client(t.app).loginReady('jiandu', 'Changed-pass-2026');
+  for (const url of ['/console/assessment/scoring?year=2026', `/console/assessment/scoring/agencies/${zrzy!.id}?year=2026`]) await check(jiandu, url);
+  await check(await new Client(t.app).loginReady('zrzy.editor', 'Changed-pass-2026'), '/console/assessment/scoring?year=2026');
 });

@@ -17,10 +17,12 @@ import { listColumns } from '../../src/catalogue/store.ts';
 import { createAppeal } from '../../src/appeals/commands.ts';
 import { closeRectification, createRectification, createTask, publishTask } from '../../src/supervision/assessment/commands.ts';
 import { findRectification, findTask } from '../../src/supervision/assessment/store.ts';
+import { createSelfAssessment } from '../../src/supervision/assessment/self-assessment/commands.ts';
+import { addIndicator } from '../../src/supervision/assessment/scoring/commands.ts';
 
 let t: TestApp;
 let client: Client;
-const B = { orgId: '', orgCode: 'QS-LY', userId: '', fullName: '', username: 'ly.clerk', caseId: '', reportId: '', itemId: '', columnId: '', attachmentId: '', appealId: '', taskId: '', progressId: '', rectificationId: '', evidenceDocId: '' };
+const B = { orgId: '', orgCode: 'QS-LY', userId: '', fullName: '', username: 'ly.clerk', caseId: '', reportId: '', itemId: '', columnId: '', attachmentId: '', appealId: '', taskId: '', progressId: '', rectificationId: '', evidenceDocId: '', selfAssessmentId: '', indicatorId: '' };
 
 before(async () => {
   t = await testApp();
@@ -50,6 +52,9 @@ before(async () => {
     progressId: String((await findTask(t.db, taskId))!.agencies[0]!.id),
     rectificationId: String(rectId),
     evidenceDocId: String((await findRectification(t.db, rectId))!.document!.id),
+    selfAssessmentId: String(await createSelfAssessment(t.db, cliContext(), b.id, { year: 2026 })),
+    // an indicator of the county office's scheme: out of an agency's reach
+    indicatorId: String(await addIndicator(t.db, cliContext(), office.id, { year: 2026, title: '组织保障', points: '10' }, [])),
   });
   client = await new Client(t.app).loginReady('zrzy.all', 'All-roles-2026');
 });

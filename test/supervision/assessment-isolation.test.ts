@@ -11,6 +11,8 @@ import { ROLES } from '../../src/orgs/staff/model.ts';
 import { findOrgByCode } from '../../src/orgs/store.ts';
 import { closeRectification, createRectification, createTask, publishTask } from '../../src/supervision/assessment/commands.ts';
 import { findTask, findRectification } from '../../src/supervision/assessment/store.ts';
+import { createSelfAssessment } from '../../src/supervision/assessment/self-assessment/commands.ts';
+import { addIndicator } from '../../src/supervision/assessment/scoring/commands.ts';
 import { Client, testApp, type TestApp } from '../helpers/app.ts';
 
 let t: TestApp;
@@ -29,8 +31,12 @@ before(async () => {
   const rectificationId = await createRectification(t.db, cliContext(), office.id, { orgId: b.id, sourceKind: 'manual', finding: '林业局的问题', deadline: '2026-12-31' });
   await closeRectification(t.db, cliContext(), rectificationId, { note: '已整改' }, { fileName: 'a.pdf', content: Buffer.from('%PDF-1.4 test') });
   Object.assign(B, {
+    orgId: String(b.id),
     taskId: String(taskId), progressId: String((await findTask(t.db, taskId))!.agencies[0]!.id),
     rectificationId: String(rectificationId), evidenceDocId: String((await findRectification(t.db, rectificationId))!.document!.id),
+    selfAssessmentId: String(await createSelfAssessment(t.db, cliContext(), b.id, { year: 2026 })),
+    // an indicator of the county office's scheme: out of an agency's reach
+    indicatorId: String(await addIndicator(t.db, cliContext(), office.id, { year: 2026, title: '组织保障', points: '10' }, [])),
   });
   client = await new Client(t.app).loginReady('zrzy.all', 'All-roles-2026');
 });

@@ -199,8 +199,8 @@ test('the office writes the scheme, computes it, scores by hand with a reason; t
 
   // the agency reads its own scores with the data behind each
   const mine = await editor.get(`/console/assessment/scoring?year=${YEAR}`);
-  assert.equal(mine.statusCode, 303);
-  const page = (await editor.get(String(mine.headers.location))).body;
+  assert.equal(mine.statusCode, 200);
+  const page = mine.body;
   assert.match(page, /错链（链接无法访问） 1 处/);
   assert.match(page, /领导小组调整及时，保密审查制度未修订/);
   assert.match(page, /不合格（单项否决）/);
@@ -247,4 +247,13 @@ test('条例第五十条第四项: the county office\'s generated report states 
   // an agency's report says nothing of it
   const agency = await generateReport(t.db, cliContext(), zrzy.id, YEAR, REPORT_PARTS);
   assert.doesNotMatch(agency.version.narrative.一!, /监督保障/);
+});
+
+test('转为整改事项 beside an inspection finding is the office\'s; the agency neither sees it nor may send one in the office\'s name', async () => {
+  const own = (await editor.get('/console/catalogue/inspection')).body;
+  assert.match(own, /国务院办工厅/);
+  assert.doesNotMatch(own, /转为整改事项/);
+  const forged = await editor.post('/console/assessment/rectifications', { officeId: String(office.id), orgId: String(zrzy.id), sourceKind: 'inspection', finding: '自己下发', deadline: '2026-12-30' });
+  assert.equal(forged.statusCode, 403);
+  assert.equal((await t.db.query(`select 1 from assessment_rectifications where finding = '自己下发'`)).length, 0);
 });

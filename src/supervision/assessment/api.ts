@@ -14,6 +14,7 @@ import { SOURCE_KINDS } from './model.ts';
 import { assessmentPolicy } from './policy.ts';
 import { presentProgress, presentRectification, presentTask } from './present.ts';
 import { PROGRESS_STATES, RECTIFICATION_STATES, TASK_STATES } from './rules/transitions.ts';
+import { registerSelfAssessmentApi } from './self-assessment/api.ts';
 import './scope.ts';
 import * as store from './store.ts';
 
@@ -176,5 +177,7 @@ export function assessmentApiRoutes(deps: AppDeps) {
       await commands.decideRectification(db, ctx(request), param(request, 'rectificationId'), 'reopen', request.body);
       return rectification(param(request, 'rectificationId'));
     });
+
+    registerSelfAssessmentApi(parent, deps);
   };
 }

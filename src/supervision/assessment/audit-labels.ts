@@ -12,4 +12,10 @@ export const ASSESSMENT_AUDIT_LABELS: Record<string, string> = {
   'assessment.rectification.close': '报送整改完成',
   'assessment.rectification.confirm': '确认整改完成',
   'assessment.rectification.reopen': '重新打开整改事项',
+  'assessment.self_assessment.create': '生成自评报告草稿',
+  'assessment.self_assessment.redraft': '重新生成自评报告草稿',
+  'assessment.self_assessment.save': '保存自评报告',
+  'assessment.self_assessment.submit': '提交自评报告',
+  'assessment.self_assessment.return': '退回自评报告',
+  'assessment.self_assessment.accept': '通过自评报告',
 };

@@ -23,6 +23,7 @@ import { MAX_EVIDENCE_BYTES } from './rules/document.ts';
 import { isOverdue } from './rules/overdue.ts';
 import { PROGRESS_STATE_LABELS, RECTIFICATION_STATE_LABELS, TASK_STATE_LABELS } from './rules/transitions.ts';
 import { resultsWorkbook } from './results-xlsx.ts';
+import { registerSelfAssessmentConsole } from './self-assessment/console.ts';
 import './scope.ts';
 import * as store from './store.ts';
 
@@ -71,7 +72,7 @@ async function overviewPage(deps: AppDeps, view: ConsoleView, year: number, mess
     view,
     '任务和整改',
     html`${noticeBox(message.notice)}${errorBox(message.error)}
-<p><a href="/console/assessment/rectifications">整改事项</a></p>
+<p><a href="/console/assessment/rectifications">整改事项</a>${assessmentPolicy.work(view.staff, view.org) || !manage ? html` · <a href="/console/assessment/self-assessment?year=${year}" id="own-self-assessment">本机构自评报告</a>` : ''}${manage ? html` · <a href="/console/assessment/self-assessments?year=${year}" id="office-self-assessments">各单位自评报告</a>` : ''}</p>
 <form method="get" action="/console/assessment" class="filters"><label>年度 <input type="number" name="year" value="${year}" min="2008" max="2100"></label><button type="submit">查看</button></form>
 ${manage
   ? html`<h2>${year} 年政务公开重点工作任务分解</h2>
@@ -445,7 +446,9 @@ export function assessmentConsoleRoutes(deps: AppDeps) {
       const v = await view(request, reply);
       const values = fields(request.body);
       try {
-        const id = await commands.createRectification(db, ctx(v, request), v.org.id, values);
+        // The office is the current organization, or the one named by a finding's 整改 button (rectify-finding.ts).
+        const officeId = Number(one(values.officeId)) || v.org.id;
+        const id = await commands.createRectification(db, ctx(v, request), officeId, values);
         return reply.redirect(`/console/assessment/rectifications/${id}?notice=sent`, 303);
       } catch (err) {
         const e = formErrors(err, 'finding');
@@ -497,5 +500,7 @@ export function assessmentConsoleRoutes(deps: AppDeps) {
       if (!file) throw notFound('该文件');
       return reply.type(file.contentType).header('content-disposition', attachmentHeader(file.fileName)).header('x-content-type-options', 'nosniff').send(file.content);
     });
+
+    registerSelfAssessmentConsole(app, deps);
   };
 }

@@ -1,6 +1,7 @@
 // Demo of the task breakdown and rectification items (issue 17 §3): 青山县人民政府办公室 publishes three
 // tasks of this year to its departments — one reported and accepted for 青山县自然资源局, one past its
-// deadline, one running — and sends 青山县自然资源局 one open rectification item from an inspection.
+// deadline, one running — and sends 青山县自然资源局 one open rectification item from an inspection;
+// 青山县自然资源局 then drafts its self-assessment (自评报告) of the year from these facts and submits it.
 // Through the real commands as the trusted operator 演示数据; dates and the year come from today().
 // Call seedAssessmentDemo(db) once the organizations exist (src/app/demo/seed.ts); it does nothing when
 // the office already has tasks.
@@ -10,6 +11,8 @@ import { currentYear, today } from '../../core/today.ts';
 import type { CommandContext } from '../../orgs/context.ts';
 import { findOrgByCode } from '../../orgs/store.ts';
 import { createRectification, createTask, decideProgress, publishTask, saveProgress } from './commands.ts';
+import { createSelfAssessment, submitSelfAssessment } from './self-assessment/commands.ts';
+import { findAgencySelfAssessment } from './self-assessment/store.ts';
 import * as store from './store.ts';
 
 const demoContext: CommandContext = { actor: { userId: null, name: '演示数据', requestId: null }, staff: null };
@@ -59,4 +62,8 @@ export async function seedAssessmentDemo(db: Database): Promise<void> {
     orgId: zrzy, sourceKind: 'inspection', sourceRef: `${year} 年第三季度政府网站和政务新媒体检查`,
     finding: '“规划信息”栏目超过 6 个月未更新，请核实并补充发布。', deadline: addDays(now, 15),
   });
+
+  if (!(await findAgencySelfAssessment(db, zrzy, year))) {
+    await submitSelfAssessment(db, demoContext, await createSelfAssessment(db, demoContext, zrzy, { year }));
+  }
 }

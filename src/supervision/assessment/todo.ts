@@ -4,6 +4,7 @@
 import type { TodoItem, TodoSource } from '../../orgs/shell/todo.ts';
 import { today } from '../../core/today.ts';
 import { assessmentPolicy } from './policy.ts';
+import { selfAssessmentTodos } from './self-assessment/todo.ts';
 import { agencyOpenCounts, officeWaitingCounts } from './store.ts';
 
 export const assessmentTodos: TodoSource = async (deps, view) => {
@@ -22,5 +23,6 @@ export const assessmentTodos: TodoSource = async (deps, view) => {
     if (c.submitted > 0) items.push({ label: '部门报送的任务完成情况待验收', count: c.submitted, href: '/console/assessment' });
     if (c.closed > 0) items.push({ label: '部门报送的整改完成情况待确认', count: c.closed, href: '/console/assessment/rectifications' });
   }
+  items.push(...(await selfAssessmentTodos(deps.db, view)));
   return items;
 };

@@ -174,7 +174,8 @@ export function scoringConsoleRoutes(deps: AppDeps, sources: readonly AgencyFact
     app.get('/assessment/scoring', { schema: { hide: true } }, async (request, reply) => {
       const v = await view(request, reply);
       const year = yearOf(request.query);
-      if (!assessmentPolicy.manage(v.staff, v.org)) return reply.redirect(`/console/assessment/scoring/agencies/${v.org.id}?year=${year}`, 303);
+      // an agency reads its own scores here
+      if (!assessmentPolicy.manage(v.staff, v.org)) return reply.type('text/html').send(await agencyPage(deps, v, v.org, year, sources));
       return reply.type('text/html').send(await officePage(deps, v, year, sources, { notice: noticeOf(request) }));
     });
 
