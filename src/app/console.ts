@@ -25,6 +25,7 @@ import { article20ConsoleRoutes } from '../article20/console.ts';
 import { supervisionConsoleRoutes } from '../supervision/console.ts';
 import { assessmentConsoleRoutes } from '../supervision/assessment/console.ts';
 import { scoringConsoleRoutes } from '../supervision/assessment/scoring/console.ts';
+import { rectifyFindingAction } from '../supervision/assessment/rectify-finding.ts';
 import { ASSESSMENT_FACT_SOURCES } from './assessment-sources.ts';
 import { applicationsRegionSection } from '../applications/region-section.ts';
 import { catalogueRegionSection } from '../catalogue/region-section.ts';
@@ -56,7 +57,7 @@ export function consolePlugin(deps: AppDeps) {
     await app.register(generationConsoleRoutes(deps, REPORT_PARTS));
     await app.register(rollupConsoleRoutes(deps));
     await app.register(importConsoleRoutes(deps));
-    await app.register(catalogueConsoleRoutes(deps));
+    await app.register(catalogueConsoleRoutes(deps, rectifyFindingAction));
     await app.register(reminderConsoleRoutes(deps));
     await app.register(calendarConsoleRoutes(deps));
     await app.register(appealConsoleRoutes(deps, APPEAL_HOOKS));

@@ -1,16 +1,18 @@
 // Issue 17 §3 acceptance in Chromium: the county office's supervisor (jiandu) publishes a task, the
 // editor of 青山县自然资源局 marks it done with a link to one of its published items, the office accepts
-// it; then a finding of an inspection becomes a 整改 item, closed by the agency and confirmed by the office.
+// it; then a finding of the agency's inspection becomes a 整改 item with one click, closed by the agency
+// and confirmed by the office.
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { join } from 'node:path';
-import type { Browser } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { addDays } from '../../src/core/date.ts';
 import { currentYear, today } from '../../src/core/today.ts';
 import { cliContext } from '../../src/orgs/context.ts';
 import { findOrgByCode } from '../../src/orgs/store.ts';
 import { ensureCatalogue, importPublishedItem } from '../../src/catalogue/commands.ts';
 import { listColumns } from '../../src/catalogue/store.ts';
+import { runInspection } from '../../src/catalogue/inspection/commands.ts';
 import { launchBrowser, listenForBrowser, SCREENSHOT_DIR, signedIn } from '../helpers/browser.ts';
 import { testApp, type TestApp } from '../helpers/app.ts';
 
@@ -20,13 +22,18 @@ let base: string;
 let itemId = 0;
 const year = currentYear();
 const TITLE = '在政府信息公开专栏集中公开自然资源领域规划信息';
-const FINDING = '“规划信息”栏目超过 6 个月未更新';
+const FINDING = /严重表述错误：《青山县国土空间总体规划》正文“根据国务院办工厅要求编制。”/;
+let zrzyId = 0;
+let officeId = 0;
 
 before(async () => {
   t = await testApp();
   const zrzy = (await findOrgByCode(t.db, 'QS-ZRZY'))!;
   const column = (await listColumns(t.db, (await ensureCatalogue(t.db, zrzy.id)).orgId)).find((c) => c.kind === 'general')!;
-  itemId = (await importPublishedItem(t.db, cliContext(), zrzy.id, { content: { columnId: column.id, title: '青山县国土空间总体规划', body: '正文' }, publishedDate: addDays(today(), -2) })).id;
+  itemId = (await importPublishedItem(t.db, cliContext(), zrzy.id, { content: { columnId: column.id, title: '青山县国土空间总体规划', body: '<p>根据国务院办工厅要求编制。</p>' }, publishedDate: addDays(today(), -2) })).id;
+  await runInspection(t.db, cliContext(), zrzy.id, { checkLinks: false });
+  zrzyId = zrzy.id;
+  officeId = (await findOrgByCode(t.db, '113301000000000001'))!.id;
   base = await listenForBrowser(t.app);
   browser = await launchBrowser();
 });
@@ -34,6 +41,12 @@ after(async () => {
   await browser?.close();
   await t.close();
 });
+
+/** The console's organization switcher submits itself on change. */
+async function switchTo(page: Page, orgId: number) {
+  // the form's POST and its redirect are one navigation
+  await Promise.all([page.waitForNavigation({ waitUntil: 'load' }), page.locator('#org-switch').selectOption(String(orgId))]);
+}
 
 test('the office publishes a task, the agency reports it done with its item, the office accepts; a finding becomes a 整改 item, closed and confirmed', async () => {
   const office = await signedIn(await browser.newContext(), base, 'jiandu');
@@ -76,17 +89,15 @@ test('the office publishes a task, the agency reports it done with its item, the
   assert.match(await office.locator('#office-tasks').innerText(), /牵头·已验收/);
   await office.screenshot({ path: join(SCREENSHOT_DIR, 'issue17-assessment-tasks.png'), fullPage: true });
 
-  // a finding of an inspection becomes a 整改 item
-  await office.getByRole('link', { name: '整改事项' }).click();
-  const rect = office.locator('#rectification-form');
-  await rect.locator('select[name="orgId"]').selectOption({ label: '青山县自然资源局' });
-  await rect.locator('select[name="sourceKind"]').selectOption('inspection');
-  await rect.locator('input[name="sourceRef"]').fill(`${year} 年第三季度网站检查`);
-  await rect.locator('textarea[name="finding"]').fill(FINDING);
-  await rect.locator('input[name="deadline"]').fill(addDays(today(), 15));
-  await rect.getByRole('button', { name: '下发整改' }).click();
+  // a finding of the agency's inspection becomes a 整改 item: the office opens the agency's 内容检查
+  await switchTo(office, zrzyId);
+  await office.goto(`${base}/console/catalogue/inspection`);
+  const row = office.locator('table[data-rule="wording"] tr', { hasText: '国务院办工厅' });
+  await row.getByRole('button', { name: '转为整改事项' }).click();
   await office.waitForURL(/notice=sent/);
   assert.match(await office.locator('#rectification-state').innerText(), /整改中/);
+  assert.match(await office.locator('#rectification').innerText(), new RegExp(`内容检查`));
+  assert.match(await office.locator('#rectification').innerText(), FINDING);
 
   // the agency closes it with evidence; its 工作台 had it as 待办
   await editor.goto(`${base}/console`);
@@ -99,6 +110,8 @@ test('the office publishes a task, the agency reports it done with its item, the
   await editor.waitForURL(/notice=closed/);
 
   // the office confirms
+  await office.goto(`${base}/console`);
+  await switchTo(office, officeId);
   await office.goto(`${base}/console/assessment/rectifications`);
   await office.locator('#sent-rectifications').getByRole('link', { name: FINDING }).click();
   await office.getByRole('button', { name: '确认整改完成' }).click();

@@ -7,6 +7,7 @@ import { html } from '../../core/html.ts';
 import type { AppDeps } from '../../core/http/deps.ts';
 import { staffContext } from '../../orgs/context.ts';
 import { consolePage, csrfField, errorBox, noticeBox } from '../../orgs/shell/console-layout.ts';
+import type { FindingAction } from '../../orgs/shell/finding-action.ts';
 import { consoleView } from '../../orgs/shell/console-view.ts';
 import { addWordingRule, ensureDefaultWording, removeWordingRule, runInspection } from '../inspection/commands.ts';
 import { inspectionPolicy } from '../inspection/policy.ts';
@@ -21,7 +22,15 @@ const NOTICES: Record<string, string> = {
   removed: '已从表述错误清单删除。',
 };
 
-export function inspectionConsoleRoutes(deps: AppDeps) {
+/** A finding in words, as the agency reads it in a 整改 item. */
+function findingText(f: Finding): string {
+  const where = `${f.title ? `《${f.title}》` : ''}${f.place}`;
+  if (f.rule === 'wording') return `${INSPECTION_RULE_LABELS.wording}：${where}“${f.sentence}”，${f.detail}，应为“${f.suggestion}”`;
+  return `${INSPECTION_RULE_LABELS[f.rule]}：${where}的链接 ${f.link}，${f.detail}`;
+}
+
+/** findingAction: what a supervisor above may do with a finding (app wires the 整改 button). */
+export function inspectionConsoleRoutes(deps: AppDeps, findingAction?: FindingAction) {
   const { db, config } = deps;
   return async (app: FastifyInstance) => {
     const inspectionPage = async (request: FastifyRequest, reply: FastifyReply, error?: string) => {
@@ -32,6 +41,7 @@ export function inspectionConsoleRoutes(deps: AppDeps) {
       const latest = runs[0];
       const findings = latest ? await findingsOfRun(db, latest.id) : [];
       const canRun = inspectionPolicy.run(view.staff, view.org);
+      const act = findingAction ? await findingAction(deps, view) : null;
       const itemLink = (f: Finding) =>
         f.itemId ? html`<a href="/console/catalogue/items/${f.itemId}">${f.title ?? `信息 ${f.itemId}`}</a>${f.versionState === 'in_review' ? html` <span class="badge">审核中</span>` : ''}` : '—';
       const ruleSection = (rule: (typeof INSPECTION_RULES)[number]) => {
@@ -41,10 +51,10 @@ export function inspectionConsoleRoutes(deps: AppDeps) {
         if (rule === 'unanswered') return html`${head}<p class="muted">留言咨询（互动交流）功能尚未上线，暂计为 0（单项否决标准：监测前 1 年内存在超过 3 个月未回应的有效留言）。</p>`;
         if (!list.length) return html`${head}<p>未发现。</p>`;
         const what = rule === 'wording' ? ['原句', '建议'] : rule === 'hidden_link' ? ['链接', '隐藏方式'] : ['链接', '状况'];
-        return html`${head}<table class="data" data-rule="${rule}"><thead><tr><th scope="col">信息</th><th scope="col">位置</th><th scope="col">${what[0]}</th><th scope="col">${what[1]}</th><th scope="col">首次发现</th></tr></thead>
+        return html`${head}<table class="data" data-rule="${rule}"><thead><tr><th scope="col">信息</th><th scope="col">位置</th><th scope="col">${what[0]}</th><th scope="col">${what[1]}</th><th scope="col">首次发现</th>${act ? html`<th scope="col">整改</th>` : ''}</tr></thead>
 <tbody>${list.map((f) => html`<tr><td>${itemLink(f)}</td><td>${f.place}</td>
   <td>${rule === 'wording' ? f.sentence : html`<code>${f.link}</code>${rule === 'hidden_link' && f.sentence ? html`<br><span class="muted">链接文字：${f.sentence}</span>` : ''}`}</td>
-  <td>${rule === 'wording' ? html`${f.detail}<br>建议改为“${f.suggestion}”（不自动修改）` : f.detail}</td><td>${f.firstSeen}${f.firstSeen !== latest!.runOn ? html` <span class="late">（仍未整改）</span>` : ''}</td></tr>`)}</tbody></table>`;
+  <td>${rule === 'wording' ? html`${f.detail}<br>建议改为“${f.suggestion}”（不自动修改）` : f.detail}</td><td>${f.firstSeen}${f.firstSeen !== latest!.runOn ? html` <span class="late">（仍未整改）</span>` : ''}</td>${act ? html`<td>${act({ orgId: view.org.id, source: `${latest!.runOn} 内容检查`, text: findingText(f) })}</td>` : ''}</tr>`)}</tbody></table>`;
       };
       const linkNote = latest
         ? latest.linksChecked
