@@ -22,7 +22,7 @@ export function register(serve: Command): void {
       const opening = openReadyDatabase(config, (m) => process.stderr.write(`${m}\n`));
       opening.catch(() => {}); // awaited below; not an unhandled rejection while the modules load
       const demoModules = opts.demo
-        ? Promise.all([import('./demo/seed.ts'), import('../applications/demo.ts'), import('../catalogue/demo.ts'), import('./demo/reports.ts'), import('../supervision/assessment/demo.ts')])
+        ? Promise.all([import('./demo/seed.ts'), import('../applications/demo.ts'), import('../catalogue/demo.ts'), import('./demo/reports.ts'), import('../supervision/assessment/demo.ts'), import('./demo/scoring.ts')])
         : null;
       const [{ buildApp }, { seedCalendar }, { startScheduler }, { reminderJob }, { mailerFromConfig }, { auditCheckpointJob }] = await Promise.all([
         import('./server.ts'),
@@ -71,7 +71,11 @@ export function register(serve: Command): void {
               },
               (err: unknown) => app.log.error({ err }, '演示公开目录创建失败'),
             )
-            // the county office's tasks and 整改 item (after the catalogue: the accepted task links a real item)
+            // the county office's 考核 indicators, computed from the records now in (inspections first)
+            .then(() => (seeding.signal.aborted ? 0 : demo[5].seedScoringDemo(db)))
+            .catch((err: unknown) => app.log.error({ err }, '演示考核评分创建失败'))
+            // the county office's tasks and 整改 item (after the catalogue: the accepted task links a real item;
+            // after the scores: 自然资源局's 自评报告 states them)
             .then(() => (seeding.signal.aborted ? undefined : demo[4].seedAssessmentDemo(db)))
             .catch((err: unknown) => app.log.error({ err }, '演示任务和整改事项创建失败'))
             // the demo's published reports, generated again now that the cases and the catalogue are in
