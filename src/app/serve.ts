@@ -24,13 +24,14 @@ export function register(serve: Command): void {
       const demoModules = opts.demo
         ? Promise.all([import('./demo/seed.ts'), import('../applications/demo.ts'), import('../catalogue/demo.ts'), import('./demo/reports.ts'), import('../supervision/assessment/demo.ts'), import('./demo/scoring.ts')])
         : null;
-      const [{ buildApp }, { seedCalendar }, { startScheduler }, { reminderJob }, { mailerFromConfig }, { auditCheckpointJob }] = await Promise.all([
+      const [{ buildApp }, { seedCalendar }, { startScheduler }, { reminderJob }, { mailerFromConfig }, { auditCheckpointJob }, { inspectionJob }] = await Promise.all([
         import('./server.ts'),
         import('../calendar/seed.ts'),
         import('../core/jobs/runner.ts'),
         import('../applications/reminders/job.ts'),
         import('../applications/reminders/mail.ts'),
         import('../core/audit/job.ts'),
+        import('../catalogue/inspection/job.ts'),
       ]);
       let db: Awaited<typeof opening>;
       try {
@@ -93,6 +94,9 @@ export function register(serve: Command): void {
       const jobs = [
         ...(config.reminderIntervalMinutes > 0 ? [reminderJob(db, { intervalMinutes: config.reminderIntervalMinutes, mailer, log })] : []),
         ...(config.auditCheckpointMinutes > 0 ? [auditCheckpointJob(config.auditCheckpointMinutes)] : []),
+        ...(config.inspectionIntervalDays > 0
+          ? [inspectionJob(db, { intervalDays: config.inspectionIntervalDays, inspection: { checkLinks: config.linkCheck, internalHosts: config.portalHosts }, log })]
+          : []),
       ];
       const scheduler = startScheduler(db, jobs, { log });
       const where = config.databaseUrl ? 'PostgreSQL' : `PGlite（${config.dataDir}）`;

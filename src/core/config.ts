@@ -51,6 +51,16 @@ export interface Config {
    * otherwise they are recorded as 未检查. Internal links are always checked against the database.
    */
   linkCheck: boolean;
+  /**
+   * This portal's host names (GONGKAI_PORTAL_HOSTS, comma-separated, e.g. gk.qingshan.gov.cn): absolute
+   * links to them are internal, checked against the database like relative ones.
+   */
+  portalHosts: string[];
+  /**
+   * Inspect every agency with a catalogue when its latest inspection is this many days old (the
+   * scheduled 内容检查, GONGKAI_INSPECTION_INTERVAL_DAYS); 0 = only when someone starts one.
+   */
+  inspectionIntervalDays: number;
 }
 
 function nonNegativeIntFrom(value: string | undefined, fallback: number): number {
@@ -102,5 +112,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       psb: env.GONGKAI_SITE_PSB || null,
     },
     linkCheck: /^(on|true|1|yes)$/i.test(env.GONGKAI_LINK_CHECK?.trim() ?? ''),
+    portalHosts: (env.GONGKAI_PORTAL_HOSTS ?? '').split(',').map((h) => h.trim().toLowerCase()).filter(Boolean),
+    inspectionIntervalDays: nonNegativeIntFrom(env.GONGKAI_INSPECTION_INTERVAL_DAYS, 0),
   };
 }

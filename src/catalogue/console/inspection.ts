@@ -85,7 +85,7 @@ ${INSPECTION_RULES.map(ruleSection)}
     app.post('/catalogue/inspection', { schema: { hide: true } }, async (request, reply) => {
       const view = await consoleView(deps, request, reply, 'catalogue');
       try {
-        await runInspection(db, staffContext(view.staff, request.id), view.org.id, { checkLinks: config.linkCheck });
+        await runInspection(db, staffContext(view.staff, request.id), view.org.id, { checkLinks: config.linkCheck, internalHosts: config.portalHosts });
         return reply.redirect('/console/catalogue/inspection?notice=done', 303);
       } catch (err) {
         const message = messageOf(err);

@@ -35,8 +35,8 @@ export function register(catalogue: Command, io: Output = STD): void {
             process.exitCode = 2;
             return;
           }
-          const checkLinks = !!o.links || loadConfig().linkCheck;
-          const { run, findings } = await runInspection(db, cliContext(), org.id, { checkLinks });
+          const config = loadConfig();
+          const { run, findings } = await runInspection(db, cliContext(), org.id, { checkLinks: !!o.links || config.linkCheck, internalHosts: config.portalHosts });
           if (o.json) {
             io.out(`${JSON.stringify({ org: org.code, run, findings }, null, 2)}\n`);
             return;

@@ -328,3 +328,14 @@ export async function latestRunCounts(db: Queryable, orgIds: readonly number[], 
   );
   return new Map(rows.map((r) => [Number(r.org_id), { orgId: Number(r.org_id), runOn: r.run_on, linksChecked: r.links_checked, links: r.summary.links ?? 0, counts: { ...NO_COUNTS, ...r.counts } }]));
 }
+
+/** The organizations with a catalogue whose latest inspection is older than `days` before today, or that have none. */
+export async function dueForInspection(db: Queryable, days: number, today: string): Promise<number[]> {
+  const rows = await db.query<{ org_id: number }>(
+    `select distinct c.org_id from catalogue_columns c
+      where not exists (select 1 from catalogue_inspection_runs r where r.org_id = c.org_id and r.run_on > $2::date - $1::int)
+      order by 1`,
+    [days, today],
+  );
+  return rows.map((r) => Number(r.org_id));
+}
