@@ -14,6 +14,8 @@ import { importDocumentApiRoutes } from '../ingest/import/api.ts';
 import { catalogueApiRoutes } from '../catalogue/api.ts';
 import { appealApiRoutes } from '../appeals/api.ts';
 import { assessmentApiRoutes } from '../supervision/assessment/api.ts';
+import { scoringApiRoutes } from '../supervision/assessment/scoring/api.ts';
+import { ASSESSMENT_FACT_SOURCES } from './assessment-sources.ts';
 import { article20ApiRoutes } from '../article20/api.ts';
 import { APPEAL_HOOKS } from './appeal-hooks.ts';
 import { STAFFING_CHECKS } from './staffing-checks.ts';
@@ -35,5 +37,6 @@ export function apiPlugin(deps: AppDeps) {
     await app.register(appealApiRoutes(deps, APPEAL_HOOKS));
     await app.register(article20ApiRoutes(deps));
     await app.register(assessmentApiRoutes(deps));
+    await app.register(scoringApiRoutes(deps, ASSESSMENT_FACT_SOURCES));
   };
 }

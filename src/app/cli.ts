@@ -47,7 +47,11 @@ const TOP_LEVEL: readonly TopLevel[] = [
     load: () => Promise.all([import('../applications/reminders/cli.ts'), import('../applications/ledger/cli.ts')]),
   },
   { name: 'catalogue', description: '主动公开：inspect 内容检查（错链、暗链、严重表述错误）', load: async () => [await import('../catalogue/inspection/cli.ts')] },
-  { name: 'supervision', description: '监督：reports 本地区各机关年度报告的状态', load: async () => [await import('../supervision/cli.ts')] },
+  {
+    name: 'supervision',
+    description: '监督：reports 本地区各机关年度报告的状态、scores 考核结果',
+    load: () => Promise.all([import('../supervision/cli.ts'), import('./scoring-cli.ts')]),
+  },
   { name: 'article20', description: '第二十条事项台账：import 导入双公示决定（.xlsx）、confirm 确认', load: async () => [await import('../article20/cli.ts')] },
   { name: 'appeals', description: '复议诉讼台账：list 列表、table4 计算表四、import 导入台账（.xlsx）', load: async () => [await import('../appeals/cli.ts')] },
 ];

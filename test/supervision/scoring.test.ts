@@ -257,3 +257,20 @@ test('转为整改事项 beside an inspection finding is the office\'s; the agen
   assert.equal(forged.statusCode, 403);
   assert.equal((await t.db.query(`select 1 from assessment_rectifications where finding = '自己下发'`)).length, 0);
 });
+
+test('the API: the office reads and computes the result table; an agency may not; a hand score with its reason', async () => {
+  const res = await jiandu.api('GET', `/api/v1/assessment/scoring?year=${YEAR}`);
+  assert.equal(res.statusCode, 200, res.body);
+  const body = res.json() as { indicators: { id: number; title: string }[]; agencies: { code: string; scores: { score: number | null }[]; grade: string }[] };
+  const z = body.agencies.find((a) => a.code === 'QS-ZRZY')!;
+  assert.equal(z.grade, 'veto');
+  assert.equal(z.scores[body.indicators.findIndex((i) => i.title === '链接可用性')]!.score, 9.5);
+  assert.equal((await editor.api('GET', `/api/v1/assessment/scoring?year=${YEAR}`)).statusCode, 403);
+  assert.equal((await jiandu.api('POST', '/api/v1/assessment/scoring/compute', { year: YEAR })).statusCode, 200);
+  const manual = body.indicators.find((i) => i.title === '组织领导和制度保障')!;
+  const put = await jiandu.api('PUT', `/api/v1/assessment/scoring/indicators/${manual.id}/agencies/${sthj.id}`, { score: 30, reason: '制度齐全' });
+  assert.equal(put.statusCode, 204, put.body);
+  const bad = await jiandu.api('PUT', `/api/v1/assessment/scoring/indicators/${manual.id}/agencies/${sthj.id}`, { score: 30, reason: '' });
+  assert.equal(bad.statusCode, 400);
+  assert.match(bad.body, /请填写评分理由/);
+});
