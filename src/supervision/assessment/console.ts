@@ -4,8 +4,7 @@
 // items and confirms or reopens their closing; the agency (its editor, head, administrator) sees its
 // tasks, reports progress with evidence (links to its published items, a file) and closes its items.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { ZodError } from 'zod';
-import { DomainError, forbidden, notFound } from '../../core/errors.ts';
+import { forbidden, notFound } from '../../core/errors.ts';
 import { html, type SafeHtml } from '../../core/html.ts';
 import type { AppDeps } from '../../core/http/deps.ts';
 import { attachmentHeader } from '../../core/http/file-names.ts';
@@ -17,7 +16,7 @@ import { consolePage, csrfField, errorBox, noticeBox, type ConsoleView } from '.
 import { consoleView } from '../../orgs/shell/console-view.ts';
 import { findOrgById } from '../../orgs/store.ts';
 import * as commands from './commands.ts';
-import { fieldErrors, SOURCE_KIND_LABELS, SOURCE_KINDS, type Progress, type Rectification, type Task } from './model.ts';
+import { SOURCE_KIND_LABELS, SOURCE_KINDS, type Progress, type Rectification, type Task } from './model.ts';
 import { assessmentPolicy } from './policy.ts';
 import { MAX_EVIDENCE_BYTES } from './rules/document.ts';
 import { isOverdue } from './rules/overdue.ts';
@@ -26,25 +25,16 @@ import { resultsWorkbook } from './results-xlsx.ts';
 import { registerSelfAssessmentConsole } from './self-assessment/console.ts';
 import './scope.ts';
 import * as store from './store.ts';
+import { fieldError, formErrors, type Errors } from './forms.ts';
 
 type Values = Record<string, string | string[]>;
-type Errors = Record<string, string>;
 
 const yearOf = (raw: unknown, fallback: number) => {
   const y = Number(raw);
   return Number.isInteger(y) && y >= 2008 && y <= 2100 ? y : fallback;
 };
 
-function formErrors(err: unknown, fallbackField: string): { status: number; errors: Errors } | null {
-  if (err instanceof ZodError) return { status: 400, errors: fieldErrors(err) };
-  if (err instanceof DomainError && err.status < 500) {
-    const field = (err.details as { field?: string } | undefined)?.field ?? fallbackField;
-    return { status: err.status, errors: { [field]: err.message } };
-  }
-  return null;
-}
 
-const fieldError = (errors: Errors, name: string) => (errors[name] ? html`<span class="field-error" role="alert">${errors[name]}</span>` : '');
 const one = (v: string | string[] | undefined) => (Array.isArray(v) ? (v[0] ?? '') : (v ?? ''));
 const stateCell = (p: Progress, deadline: string) => {
   const overdue = isOverdue(deadline, p.state, today());

@@ -3,8 +3,6 @@ import { z } from 'zod';
 import '../../core/validation.ts';
 import type { ProgressState, RectificationState, TaskState } from './rules/transitions.ts';
 
-export { fieldErrors } from '../../core/validation.ts';
-
 const date = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD');
 const orgIds = z.preprocess(
   (v) => (v === undefined || v === '' ? [] : [v].flat().map(Number)),

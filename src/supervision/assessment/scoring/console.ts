@@ -4,7 +4,6 @@
 // and exports it, and sends a lost point to the agency as a 整改 item. An agency reads its own scores
 // with the data behind each one.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { ZodError } from 'zod';
 import { DomainError, forbidden, notFound } from '../../../core/errors.ts';
 import { html, type SafeHtml } from '../../../core/html.ts';
 import type { AppDeps } from '../../../core/http/deps.ts';
@@ -17,7 +16,6 @@ import type { AgencyFactSource } from '../../../orgs/shell/agency-facts.ts';
 import { consolePage, csrfField, errorBox, noticeBox, type ConsoleView } from '../../../orgs/shell/console-layout.ts';
 import { consoleView } from '../../../orgs/shell/console-view.ts';
 import { findOrgById } from '../../../orgs/store.ts';
-import { fieldErrors } from '../model.ts';
 import { assessmentPolicy } from '../policy.ts';
 import { GRADE_LABELS } from '../rules/scoring.ts';
 import * as commands from './commands.ts';
@@ -26,15 +24,14 @@ import { scoringResults, type AgencyResult } from './results.ts';
 import { resultsSheet } from './results-xlsx.ts';
 import './scope.ts';
 import * as store from './store.ts';
+import { fieldError, formErrors, type Errors } from '../forms.ts';
 
 type Values = Record<string, string>;
-type Errors = Record<string, string>;
 
 const yearOf = (raw: unknown) => {
   const y = Number((raw as { year?: string } | undefined)?.year);
   return Number.isInteger(y) && y >= 2008 && y <= 2100 ? y : currentYear();
 };
-const fieldError = (errors: Errors, name: string) => (errors[name] ? html`<span class="field-error" role="alert">${errors[name]}</span>` : '');
 const points = (n: number | null) => (n === null ? '—' : String(n));
 
 /** How an indicator loses points, in words. */
@@ -55,11 +52,6 @@ function scoreCell(s: Score | undefined): SafeHtml {
   return html`<td class="${s.veto ? 'count-error' : ''}" title="${s.detail}">${points(s.score)}${s.veto ? html` <strong class="urgent">否决</strong>` : ''}</td>`;
 }
 
-function formErrors(err: unknown, fallback: string): { status: number; errors: Errors } | null {
-  if (err instanceof ZodError) return { status: 400, errors: fieldErrors(err) };
-  if (err instanceof DomainError && err.status < 500) return { status: err.status, errors: { [(err.details as { field?: string } | undefined)?.field ?? fallback]: err.message } };
-  return null;
-}
 
 async function officePage(deps: AppDeps, view: ConsoleView, year: number, sources: readonly AgencyFactSource[], state: { notice?: string | undefined; error?: string; form?: { values: Values; errors: Errors } } = {}): Promise<string> {
   const { indicators, rows, computedAt } = await scoringResults(deps.db, view.org, year);

@@ -4,11 +4,9 @@
 // and supervisors) sees its agencies' self-assessments of the year, opens one, returns it with a
 // reason or accepts it. Registered by ../console.ts on the module's console plugin.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { ZodError } from 'zod';
-import { DomainError, forbidden, notFound } from '../../../core/errors.ts';
+import { forbidden, notFound } from '../../../core/errors.ts';
 import { html } from '../../../core/html.ts';
 import type { AppDeps } from '../../../core/http/deps.ts';
-import { fieldErrors } from '../../../core/validation.ts';
 import { currentYear } from '../../../core/today.ts';
 import { staffContext } from '../../../orgs/context.ts';
 import { consolePage, csrfField, errorBox, noticeBox, type ConsoleView } from '../../../orgs/shell/console-layout.ts';
@@ -21,26 +19,17 @@ import { readableBy } from './present.ts';
 import { isEditable, officeAbove, SELF_ASSESSMENT_STATE_LABELS } from './rules.ts';
 import './scope.ts';
 import * as store from './store.ts';
+import { fieldError, formErrors, type Errors } from '../forms.ts';
 
-type Errors = Record<string, string>;
 
 const when = (d: Date | null) => (d ? d.toLocaleString('zh-CN', { timeZone: 'Asia/Shanghai', hour12: false }) : '—');
 const yearOf = (raw: unknown, fallback: number) => {
   const y = Number(raw);
   return Number.isInteger(y) && y >= 2008 && y <= 2100 ? y : fallback;
 };
-const fieldError = (errors: Errors, name: string) => (errors[name] ? html`<span class="field-error" role="alert">${errors[name]}</span>` : '');
 const stateLabel = (s: SelfAssessment | null, forOffice: boolean) =>
   !s ? (forOffice ? '未报送' : '未起草') : forOffice && s.state === 'draft' ? '未报送' : SELF_ASSESSMENT_STATE_LABELS[s.state];
 
-function formErrors(err: unknown, fallbackField: string): { status: number; errors: Errors } | null {
-  if (err instanceof ZodError) return { status: 400, errors: fieldErrors(err) };
-  if (err instanceof DomainError && err.status < 500) {
-    const field = (err.details as { field?: string } | undefined)?.field ?? fallbackField;
-    return { status: err.status, errors: { [field]: err.message } };
-  }
-  return null;
-}
 
 const NOTICES: Record<string, string> = {
   created: '已按本机构的任务、整改和年度报告情况生成草稿，请修改完善后提交。', redrafted: '已按当前数据重新生成草稿。', saved: '已保存。',
