@@ -1,8 +1,8 @@
 // Every SQL statement of the application case system, with the row-to-object mapping.
 import type { Queryable } from '../core/db/database.ts';
 import { CONCLUDED_STATES } from './rules/transitions.ts';
-import type { ApplicationInput, Applicant, ApplicantColumn, Attachment, Case, CaseEvent, CaseState } from './model.ts';
-import type { NewEvent } from './rules/case-events.ts';
+import { CASE_STATES, type ApplicationInput, type Applicant, type ApplicantColumn, type Attachment, type Case, type CaseEvent, type CaseState } from './model.ts';
+import type { NewEvent, StoredEvent } from './rules/case-events.ts';
 import type { Table3Count } from './rules/table3.ts';
 import type { SubmissionChannel } from './rules/receipt.ts';
 
@@ -239,6 +239,53 @@ export async function listCases(db: Queryable, orgId: number, f: CaseFilter = {}
   const limit = f.limit === null ? '' : ` limit $${params.push(f.limit ?? 500)}`;
   const rows = await db.query<CaseRow>(`${CASE_SELECT} where ${where.join(' and ')} order by a.id desc${limit}`, params);
   return rows.map(toCase);
+}
+
+/** An open case as the clock needs it (the region dashboard computes many at once). */
+export interface OpenCaseClockFacts {
+  id: number;
+  orgId: number;
+  state: CaseState;
+  receivedOn: string | null;
+  concludedOn: string | null;
+  events: StoredEvent[];
+}
+
+/**
+ * Every open case (not concluded, as listCases' 'open') of the organizations, with the events the
+ * clock reads (each case's in order), in one statement for all of them.
+ */
+export async function listOpenCasesWithEvents(db: Queryable, orgIds: readonly number[]): Promise<OpenCaseClockFacts[]> {
+  if (orgIds.length === 0) return [];
+  // Agency by agency (a lateral subquery kept apart by "offset 0") with the open states listed: the
+  // (org_id, state) index finds the few open cases of each without reading its concluded ones, where a
+  // plan over the whole region would scan the table; each case's events by the (case_id, id) index, also
+  // kept apart, so that the generic plan of the prepared statement (its array's size unknown) cannot
+  // turn them into a scan of every event per agency.
+  const open = CASE_STATES.filter((x) => !CONCLUDED_STATES.includes(x));
+  const rows = await db.query<{
+    id: number; org_id: number; state: CaseState; received_on: string | null; concluded_on: string | null;
+    kind: string | null; on_date: string | null; data: Record<string, unknown> | null;
+  }>(
+    `select a.id, a.org_id, a.state, a.received_on, a.concluded_on, e.kind, e.on_date, e.data
+     from unnest($1::bigint[]) as o(id)
+     cross join lateral (select a.id, a.org_id, a.state, a.received_on, a.concluded_on from applications a
+                         where a.org_id = o.id and a.state = any($2::text[]) offset 0) a
+     left join lateral (select e.id, e.kind, e.on_date, e.data from application_events e where e.case_id = a.id offset 0) e on true
+     order by a.id, e.id`,
+    [orgIds, open],
+  );
+  const out: OpenCaseClockFacts[] = [];
+  for (const r of rows) {
+    const id = Number(r.id);
+    let c = out.at(-1);
+    if (c?.id !== id) {
+      c = { id, orgId: Number(r.org_id), state: r.state, receivedOn: r.received_on, concludedOn: r.concluded_on, events: [] };
+      out.push(c);
+    }
+    if (r.kind !== null) c.events.push({ kind: r.kind, onDate: r.on_date!, data: r.data ?? {} });
+  }
+  return out;
 }
 
 // ── Personal data (staff only) ───────────────────────────────────────────────

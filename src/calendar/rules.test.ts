@@ -171,3 +171,20 @@ test('yearsToEnter: the current year when missing; next year from November on', 
   assert.deepEqual(yearsToEnter('2027-01-05', covered), [2027]);
   assert.deepEqual(yearsToEnter('2027-11-20', covered), [2027, 2028]);
 });
+
+test('the answers kept per calendar snapshot never cross to another snapshot, nor hide an uncovered year', () => {
+  const national = workingDayCalendar([2025], []);
+  const local = workingDayCalendar([2025], [], [{ date: '2025-03-04', kind: 'holiday', name: '本地假日' }]);
+  for (let i = 0; i < 3; i++) {
+    assert.equal(addWorkingDays(national, '2025-03-03', 2), '2025-03-05');
+    assert.equal(addWorkingDays(local, '2025-03-03', 2), '2025-03-06');
+    assert.throws(() => addWorkingDays(national, '2025-12-30', 5), notCovered(2026));
+  }
+  // day-number walks agree with the day-by-day definition over the shipped years
+  for (let d = '2019-01-01'; d < '2026-12-01'; d = addDays(d, 17)) {
+    let walked = d;
+    for (let left = 20; left > 0; ) if (isWorkingDay(cal, (walked = addDays(walked, 1)))) left--;
+    assert.equal(addWorkingDays(cal, d, 20), walked, d);
+    assert.equal(workingDaysBetween(cal, d, walked), 20, d);
+  }
+});

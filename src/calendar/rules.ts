@@ -5,7 +5,7 @@
 // not a holiday. Holidays follow the lunar calendar and yearly State Council notices, so they
 // cannot be computed: a calculation that needs a year without data fails, it never guesses.
 import { DomainError } from '../core/errors.ts';
-import { addDays, assertDate, dayNumber, isWeekend, yearOf, type DateString } from '../core/date.ts';
+import { assertDate, dayNumber, fromDayNumber, isWeekend, yearOf, type DateString } from '../core/date.ts';
 
 export type SpecialDayKind = 'holiday' | 'makeup_workday';
 
@@ -84,12 +84,29 @@ export function dayInfo(cal: WorkingDayCalendar, date: DateString): DayInfo {
 
 /** §F.2: a makeup workday, or Mon–Fri and not a holiday. */
 export function isWorkingDay(cal: WorkingDayCalendar, date: DateString): boolean {
-  return dayInfo(cal, date).workingDay;
+  return workingOn(cal, date, dayNumber(date));
+}
+
+/**
+ * dayInfo(cal, date).workingDay for a valid `date` whose day number is `n`, without building the
+ * DayInfo: the walks below call it for every day they pass (a region's clocks, thousands of items).
+ */
+function workingOn(cal: WorkingDayCalendar, date: DateString, n: number): boolean {
+  const year = Number(date.slice(0, 4));
+  if (!cal.coveredYears.has(year)) throw new CalendarNotCoveredError(year);
+  const special = cal.specialDays.get(date);
+  if (special) return special.kind === 'makeup_workday';
+  const w = (((n + 4) % 7) + 7) % 7; // 0 = Sunday (1970-01-01 was a Thursday), as core/date.ts weekday
+  return w !== 0 && w !== 6;
 }
 
 function requireCount(n: number): void {
   if (!Number.isSafeInteger(n) || n < 0) throw new RangeError(`工作日天数须为非负整数，收到：${n}`);
 }
+
+/** addWorkingDays' answers per calendar snapshot, dropped with it; at most MAX_ANSWERS each. */
+const answers = new WeakMap<WorkingDayCalendar, Map<string, DateString>>();
+const MAX_ANSWERS = 100_000;
 
 /**
  * The n-th working day after `start`; `start` itself is not counted (§A.9, §F.2), so
@@ -97,14 +114,21 @@ function requireCount(n: number): void {
  * Only the days walked over need data: a walk into a year without data throws.
  */
 export function addWorkingDays(cal: WorkingDayCalendar, start: DateString, n: number): DateString {
-  assertDate(start);
+  let day = dayNumber(start);
   requireCount(n);
+  // A snapshot never changes (its fields are read-only), so its answers are kept with it: a region's
+  // thousands of items and cases ask the same few hundred (start, n) again and again.
+  const known = answers.get(cal) ?? answers.set(cal, new Map()).get(cal)!;
+  const key = `${start}+${n}`;
+  const answer = known.get(key);
+  if (answer !== undefined) return answer;
   let date = start;
   let left = n;
   while (left > 0) {
-    date = addDays(date, 1);
-    if (isWorkingDay(cal, date)) left--;
+    date = fromDayNumber(++day);
+    if (workingOn(cal, date, day)) left--;
   }
+  if (known.size < MAX_ANSWERS) known.set(key, date);
   return date;
 }
 
@@ -117,9 +141,8 @@ export function workingDaysBetween(cal: WorkingDayCalendar, a: DateString, b: Da
   const to = dayNumber(b);
   if (to < from) return -workingDaysBetween(cal, b, a);
   let count = 0;
-  for (let date = a; date !== b; ) {
-    date = addDays(date, 1);
-    if (isWorkingDay(cal, date)) count++;
+  for (let day = from + 1; day <= to; day++) {
+    if (workingOn(cal, fromDayNumber(day), day)) count++;
   }
   return count;
 }

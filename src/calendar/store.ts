@@ -70,6 +70,35 @@ export async function loadCalendar(db: Queryable, orgId: number | null = null): 
   );
 }
 
+/**
+ * The calendars of many organizations at once (region dashboards), in three statements: each
+ * organization gets what loadCalendar(db, orgId) would give it; those without local days share one
+ * snapshot, so a caller that caches per snapshot computes each distinct calendar once.
+ */
+export async function loadCalendarsOf(db: Queryable, orgIds: readonly number[]): Promise<Map<number, WorkingDayCalendar>> {
+  const [years, national, local] = await Promise.all([
+    db.query<{ year: number }>('select year from calendar_years'),
+    db.query<DayRow>(`select ${DAY_COLUMNS}, null::bigint as org_id from calendar_days`),
+    orgIds.length === 0
+      ? Promise.resolve([] as DayRow[])
+      : db.query<DayRow>(`select ${DAY_COLUMNS}, org_id from calendar_org_days where org_id = any($1::bigint[]) order by org_id`, [orgIds]),
+  ]);
+  const covered = years.map((y) => y.year);
+  const days = national.map(toDay);
+  const shared = workingDayCalendar(covered, days);
+  const localByOrg = new Map<number, StoredSpecialDay[]>();
+  for (const r of local) {
+    const id = Number(r.org_id);
+    const list = localByOrg.get(id) ?? [];
+    if (list.length === 0) localByOrg.set(id, list);
+    list.push(toDay(r));
+  }
+  return new Map(orgIds.map((id) => {
+    const own = localByOrg.get(id);
+    return [id, own ? workingDayCalendar(covered, days, own) : shared];
+  }));
+}
+
 /** The special days stored for a year, national first, ordered by date. */
 export async function listYear(db: Queryable, year: number, orgId: number | null = null): Promise<StoredSpecialDay[]> {
   const from = `${year}-01-01`;

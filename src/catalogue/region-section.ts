@@ -4,18 +4,15 @@
 import { html } from '../core/html.ts';
 import type { RegionSection } from '../orgs/shell/region-section.ts';
 import type { HealthReport } from './rules/health.ts';
-import { healthOf } from './health-of.ts';
-import { listColumns } from './store.ts';
+import { healthOfOrgs } from './health-of.ts';
 
 export const catalogueRegionSection: RegionSection = {
   id: 'catalogue',
   title: '主动公开栏目检查',
   async render(deps, { agencies, today }) {
-    const reports: { code: string; name: string; health: HealthReport | null }[] = [];
-    for (const a of agencies) {
-      const opened = (await listColumns(deps.db, a.id)).length > 0;
-      reports.push({ code: a.code, name: a.fullName, health: opened ? await healthOf(deps.db, a.id, today) : null });
-    }
+    // every agency at once (healthOfOrgs: the same rules and facts as each agency's health page)
+    const health = await healthOfOrgs(deps.db, agencies.map((a) => a.id), today);
+    const reports = agencies.map((a) => ({ code: a.code, name: a.fullName, health: health.get(a.id) ?? null }));
     const rules = reports.find((r) => r.health)?.health?.rules ?? [];
     const vetoes = (h: HealthReport | null) => h?.rules.filter((r) => r.veto).length ?? -1;
     reports.sort((x, y) => vetoes(y.health) - vetoes(x.health) || x.code.localeCompare(y.code));

@@ -80,10 +80,8 @@ const toColumn = (r: ColumnRow): Column => ({
   description: r.description,
 });
 
-/** Columns of an organization in tree order (parents first by position, then their children). */
-export async function listColumns(db: Queryable, orgId: number): Promise<Column[]> {
-  const rows = await db.query<ColumnRow>('select * from catalogue_columns where org_id = $1 order by position, id', [orgId]);
-  const all = rows.map(toColumn);
+/** Columns of one organization in tree order (parents first by position, then their children). */
+function treeOrder(all: readonly Column[]): Column[] {
   const out: Column[] = [];
   const walk = (parentId: number | null) => {
     for (const c of all.filter((x) => x.parentId === parentId)) {
@@ -93,6 +91,29 @@ export async function listColumns(db: Queryable, orgId: number): Promise<Column[
   };
   walk(null);
   return out;
+}
+
+/** Columns of an organization in tree order (parents first by position, then their children). */
+export async function listColumns(db: Queryable, orgId: number): Promise<Column[]> {
+  const rows = await db.query<ColumnRow>('select * from catalogue_columns where org_id = $1 order by position, id', [orgId]);
+  return treeOrder(rows.map(toColumn));
+}
+
+/** The columns of many organizations in one statement, each as listColumns gives it (none: absent). */
+export async function listColumnsOfOrgs(db: Queryable, orgIds: readonly number[]): Promise<Map<number, Column[]>> {
+  if (orgIds.length === 0) return new Map();
+  const rows = await db.query<ColumnRow>(
+    'select id, org_id, parent_id, name, position, kind, update_days, description from catalogue_columns where org_id = any($1::bigint[]) order by org_id, position, id',
+    [orgIds],
+  );
+  const byOrg = new Map<number, Column[]>();
+  for (const c of rows.map(toColumn)) {
+    const id = Number(c.orgId);
+    const list = byOrg.get(id) ?? [];
+    if (list.length === 0) byOrg.set(id, list);
+    list.push(c);
+  }
+  return new Map([...byOrg].map(([id, all]) => [id, treeOrder(all)]));
 }
 
 export async function findColumn(db: Queryable, id: number): Promise<Column | undefined> {
@@ -769,6 +790,43 @@ export async function columnActivity(db: Queryable, orgId: number): Promise<Map<
   return new Map(rows.map((r) => [r.column_id, { count: r.n, lastPublished: r.last }]));
 }
 
+/** columnActivity of many organizations in one statement. */
+export async function columnActivityOfOrgs(db: Queryable, orgIds: readonly number[]): Promise<Map<number, Map<number, { count: number; lastPublished: string | null }>>> {
+  const out = new Map<number, Map<number, { count: number; lastPublished: string | null }>>();
+  if (orgIds.length === 0) return out;
+  const rows = await db.query<{ org_id: number; column_id: number; n: number; last: string | null }>(
+    `select v.org_id, v.column_id, count(*)::int as n, max(v.published_date) as last
+     from catalogue_versions v join catalogue_items i on i.id = v.item_id
+     where v.org_id = any($1::bigint[]) and v.state = 'published' and i.withdrawn_at is null group by v.org_id, v.column_id`,
+    [orgIds],
+  );
+  for (const r of rows) {
+    const id = Number(r.org_id);
+    const m = out.get(id) ?? out.set(id, new Map()).get(id)!;
+    m.set(r.column_id, { count: r.n, lastPublished: r.last });
+  }
+  return out;
+}
+
+/** liveVersionDates of many organizations in one statement, each in the same order. */
+export async function liveVersionDatesOfOrgs(db: Queryable, orgIds: readonly number[], since: string): Promise<Map<number, Awaited<ReturnType<typeof liveVersionDates>>>> {
+  const out = new Map<number, Awaited<ReturnType<typeof liveVersionDates>>>();
+  if (orgIds.length === 0) return out;
+  const rows = await db.query<{ org_id: number; item_id: number; title: string; column_id: number; formed_date: string | null; published_date: string | null; deadline_basis: string }>(
+    `select v.org_id, v.item_id, v.title, v.column_id, v.formed_date, v.published_date, v.deadline_basis
+     from catalogue_versions v join catalogue_items i on i.id = v.item_id
+     where v.org_id = any($1::bigint[]) and v.state = 'published' and i.withdrawn_at is null and (v.published_date is null or v.published_date >= $2)
+     order by v.org_id, v.published_date desc nulls first, v.item_id desc`,
+    [orgIds, since],
+  );
+  for (const r of rows) {
+    const id = Number(r.org_id);
+    const list = out.get(id) ?? out.set(id, []).get(id)!;
+    list.push({ itemId: r.item_id, title: r.title, columnId: r.column_id, formedDate: r.formed_date, publishedDate: r.published_date, deadlineBasis: r.deadline_basis });
+  }
+  return out;
+}
+
 /** Live versions of an organization with the dates the health and Art. 26 checks need. */
 export async function liveVersionDates(
   db: Queryable,
@@ -779,7 +837,7 @@ export async function liveVersionDates(
     `select v.item_id, v.title, v.column_id, v.formed_date, v.published_date, v.deadline_basis
      from catalogue_versions v join catalogue_items i on i.id = v.item_id
      where v.org_id = $1 and v.state = 'published' and i.withdrawn_at is null and (v.published_date is null or v.published_date >= $2)
-     order by v.published_date desc nulls first`,
+     order by v.published_date desc nulls first, v.item_id desc`,
     [orgId, since],
   );
   return rows.map((r) => ({ itemId: r.item_id, title: r.title, columnId: r.column_id, formedDate: r.formed_date, publishedDate: r.published_date, deadlineBasis: r.deadline_basis }));

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { addDays, assertDate, dayNumber, daysBetween, InvalidDateError, isValidDate, isWeekend, normalizeDateInput, todayInChina, weekday, weekdayName, yearOf } from './date.ts';
+import { addDays, assertDate, dayNumber, daysBetween, fromDayNumber, InvalidDateError, isValidDate, isWeekend, normalizeDateInput, todayInChina, weekday, weekdayName, yearOf } from './date.ts';
 
 test('valid dates, including 29 February of a leap year', () => {
   for (const d of ['2025-01-01', '2024-02-29', '2000-02-29', '2026-12-31', '1970-01-01']) assert.equal(assertDate(d), d);
@@ -64,4 +64,20 @@ test('dates as people write them in a form become YYYY-MM-DD; anything else is l
   for (const d of ['2025-06-03', '2025-6-3', ' 2025/6/3 ', '2025.06.03', '2025年6月3日', '2025 年 6 月 3 日', '２０２５年６月３日', '2025／6／3']) assert.equal(normalizeDateInput(d), '2025-06-03', d);
   assert.equal(normalizeDateInput('2024年2月29日'), '2024-02-29');
   for (const d of ['2025-13-01', '2025年2月30日', '20250603', '6/3/2025', '2025-06', 'abc', '']) assert.equal(normalizeDateInput(d), d.trim(), d);
+});
+
+test('day numbers by arithmetic agree with Date over three centuries, and the same strings are refused', () => {
+  const DAY_MS = 86_400_000;
+  for (let n = dayNumber('1900-01-01'); n <= dayNumber('2100-12-31'); n++) {
+    const iso = new Date(n * DAY_MS).toISOString().slice(0, 10);
+    assert.equal(fromDayNumber(n), iso);
+    assert.equal(dayNumber(iso), n);
+  }
+  assert.equal(dayNumber('1000-01-01'), Date.UTC(1000, 0, 1) / DAY_MS);
+  assert.equal(fromDayNumber(dayNumber('9999-12-31')), '9999-12-31');
+  for (const bad of ['0999-12-31', '2024-02-30', '2023-02-29', '2025-13-01', '2025-00-10', '2025-04-31', '2025-1-01', '2025-01-01 ', ' 2025-01-01', '2025-01-01\n', '２０２５-01-01', '2025/01/01', '+02025-01-01', '2025-01-0a', ''])
+    assert.throws(() => dayNumber(bad), InvalidDateError, JSON.stringify(bad));
+  assert.equal(dayNumber('2024-02-29'), dayNumber('2024-03-01') - 1);
+  assert.equal(dayNumber('2000-02-29'), dayNumber('2000-03-01') - 1);
+  assert.throws(() => dayNumber('1900-02-29'), InvalidDateError);
 });

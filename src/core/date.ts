@@ -7,7 +7,6 @@ import { DomainError } from './errors.ts';
 export type DateString = string;
 
 const DAY_MS = 86_400_000;
-const DATE_RE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
 export class InvalidDateError extends DomainError {
   constructor(readonly input: unknown) {
@@ -16,18 +15,42 @@ export class InvalidDateError extends DomainError {
   }
 }
 
-/** Days since 1970-01-01 of a valid date string; throws InvalidDateError otherwise. */
-export function dayNumber(date: DateString): number {
-  const m = typeof date === 'string' ? DATE_RE.exec(date) : null;
-  if (!m) throw new InvalidDateError(date);
-  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  const ms = Date.UTC(y, mo - 1, d);
-  const back = new Date(ms);
-  // Date.UTC maps years 0–99 to 1900–1999 and rolls 02-30 over to March: reject both.
-  if (y < 1000 || back.getUTCFullYear() !== y || back.getUTCMonth() !== mo - 1 || back.getUTCDate() !== d) {
-    throw new InvalidDateError(date);
+/** Days since 1970-01-01 of the proleptic Gregorian date (H. Hinnant's days_from_civil). */
+function daysFromCivil(y: number, m: number, d: number): number {
+  const yy = m <= 2 ? y - 1 : y;
+  const era = Math.floor(yy / 400);
+  const yoe = yy - era * 400;
+  const doy = Math.floor((153 * (m + (m > 2 ? -3 : 9)) + 2) / 5) + d - 1;
+  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
+  return era * 146097 + doe - 719468;
+}
+
+const isLeap = (y: number) => (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
+const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31] as const;
+
+/** The value of the ASCII digits of s from `from` to `to` (exclusive), or -1 if one is not a digit. */
+function digits(s: string, from: number, to: number): number {
+  let n = 0;
+  for (let i = from; i < to; i++) {
+    const c = s.charCodeAt(i) - 48;
+    if (c < 0 || c > 9) return -1;
+    n = n * 10 + c;
   }
-  return ms / DAY_MS;
+  return n;
+}
+
+/**
+ * Days since 1970-01-01 of a valid date string; throws InvalidDateError otherwise. Valid: YYYY-MM-DD
+ * with ASCII digits, a year from 1000 (Date.UTC would read 0–99 as 1900–1999), a day the month has.
+ * Plain arithmetic, no Date object: the clock of a region's cases calls it millions of times.
+ */
+export function dayNumber(date: DateString): number {
+  if (typeof date !== 'string' || date.length !== 10 || date.charCodeAt(4) !== 45 || date.charCodeAt(7) !== 45) throw new InvalidDateError(date);
+  const y = digits(date, 0, 4);
+  const mo = digits(date, 5, 7);
+  const d = digits(date, 8, 10);
+  if (y < 1000 || mo < 1 || mo > 12 || d < 1 || d > (mo === 2 && isLeap(y) ? 29 : MONTH_DAYS[mo - 1]!)) throw new InvalidDateError(date);
+  return daysFromCivil(y, mo, d);
 }
 
 const WRITTEN_DATE_RE = /^(\d{4})\s*(?:[-/.]|年)\s*(\d{1,2})\s*(?:[-/.]|月)\s*(\d{1,2})\s*日?$/;
@@ -45,8 +68,21 @@ export function normalizeDateInput(input: string): string {
   return isValidDate(iso) ? iso : input.trim();
 }
 
+const pad2 = (n: number) => (n < 10 ? `0${n}` : String(n));
+
+/** The date of a day number (H. Hinnant's civil_from_days for whole days of years 1000–9999, else through Date). */
 export function fromDayNumber(n: number): DateString {
-  return new Date(n * DAY_MS).toISOString().slice(0, 10);
+  if (!Number.isInteger(n) || n < -354285 || n > 2932896) return new Date(n * DAY_MS).toISOString().slice(0, 10);
+  const z = n + 719468;
+  const era = Math.floor(z / 146097);
+  const doe = z - era * 146097;
+  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365);
+  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
+  const mp = Math.floor((5 * doy + 2) / 153);
+  const d = doy - Math.floor((153 * mp + 2) / 5) + 1;
+  const m = mp < 10 ? mp + 3 : mp - 9;
+  const y = yoe + era * 400 + (m <= 2 ? 1 : 0);
+  return `${y}-${pad2(m)}-${pad2(d)}`;
 }
 
 export function isValidDate(date: unknown): date is DateString {

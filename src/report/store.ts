@@ -218,6 +218,18 @@ export async function listPublishedReports(db: Queryable, orgId: number): Promis
   return rows.map(toListItem);
 }
 
+/** Per organization, how many reports listPublishedReports lists and the latest of their publishedAt, in one statement. */
+export async function publishedReportCountsOf(db: Queryable, orgIds: readonly number[]): Promise<Map<number, { count: number; lastPublishedAt: string | null }>> {
+  if (orgIds.length === 0) return new Map();
+  const rows = await db.query<{ org_id: number; n: number; last: Date | null }>(
+    `select r.org_id, count(*)::int as n, max(r.published_at) as last from reports r
+     join report_versions v on v.report_id = r.id and v.version = r.published_version
+     where r.org_id = any($1::bigint[]) and r.status = 'published' group by r.org_id`,
+    [orgIds],
+  );
+  return new Map(rows.map((r) => [Number(r.org_id), { count: r.n, lastPublishedAt: r.last === null ? null : new Date(r.last).toISOString() }]));
+}
+
 /** Inserts the report row (its version 1 follows in the same transaction); null when (org, year) exists. */
 export async function insertReport(tx: Queryable, r: { orgId: number; year: number; format: ReportFormat }): Promise<number | null> {
   const [row] = await tx.query<{ id: number }>(

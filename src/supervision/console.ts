@@ -1,7 +1,8 @@
 // The region dashboard's report table (issue 17 §1), for supervisors and administrators of the current
 // organization's area: one row per agency below with its report of the year — standing, on time,
 // findings with their rule ids and a link, the figures and their change over last year — sortable by
-// any column (links, no script), exported to XLSX, with a chart of who published on time. Read-only.
+// any column (links, no script), exported to XLSX, with a chart of who published on time and charts of the
+// last five years (reports on time, late, missing; applications received). Read-only.
 import type { FastifyInstance } from 'fastify';
 import { forbidden } from '../core/errors.ts';
 import { html, trustedHtml, type SafeHtml } from '../core/html.ts';
@@ -15,10 +16,15 @@ import { STANDING_LABELS, type AgencyReportRow, type ReportFigures } from './mod
 import { supervisionPolicy } from './policy.ts';
 import { regionReportRows } from './region-reports.ts';
 import { SORT_KEYS, type SortKey } from './rules/report-standing.ts';
-import { onTimeChart } from './chart.ts';
-import { AGENCY_KINDS } from './store.ts';
+import { onTimeChart, receivedTrendChart, reportTrendChart } from './chart.ts';
+import { yearTrends, type YearTrend } from './rules/report-trend.ts';
+import { AGENCY_KINDS, regionTrendRecords } from './store.ts';
 import { listOrgs } from '../orgs/store.ts';
+import type { Organization } from '../orgs/model.ts';
 import type { RegionSection } from '../orgs/shell/region-section.ts';
+
+/** How many years the trend charts show, up to the selected one. */
+export const TREND_YEARS = 5;
 
 const query = z.object({
   year: z.coerce.number().int().min(2008).max(2100).optional(),
@@ -71,16 +77,46 @@ function onTimeText(r: AgencyReportRow): string {
   return '未到期';
 }
 
-function page(view: ConsoleView, year: number, rows: AgencyReportRow[], sort: SortKey, dir: 'asc' | 'desc', sections: { id: string; title: string; body: SafeHtml }[]): string {
+/** Everything the dashboard shows of a region and year: the report rows, the trend and each module's section. */
+export interface Dashboard {
+  region: Organization;
+  year: number;
+  rows: AgencyReportRow[];
+  trends: YearTrend[];
+  sections: { id: string; title: string; body: SafeHtml }[];
+}
+
+/**
+ * Reads the dashboard: the report table (two statements), the trend (one statement for all its years),
+ * the agencies and the sections, side by side on the connection pool.
+ */
+export async function loadDashboard(deps: AppDeps, region: Organization, year: number, now: string, sections: readonly RegionSection[]): Promise<Dashboard> {
+  const from = year - TREND_YEARS + 1;
+  const agenciesPromise = listOrgs(deps.db, region.path).then((orgs) => orgs.filter((o) => (AGENCY_KINDS as readonly string[]).includes(o.kind)));
+  const renderedPromise = agenciesPromise.then((agencies) => {
+    const context = { region, agencies, year, today: now };
+    return Promise.all(sections.map(async (x) => ({ id: x.id, title: x.title, body: await x.render(deps, context) })));
+  });
+  const [rows, trendRecords, rendered] = await Promise.all([
+    regionReportRows(deps.db, region.path, year, now),
+    regionTrendRecords(deps.db, region.path, from, year),
+    renderedPromise,
+  ]);
+  return { region, year, rows, trends: yearTrends(trendRecords, from, year, now), sections: rendered };
+}
+
+/** The dashboard's content (the console shell goes around it). */
+export function dashboardBody(d: Dashboard, sort: SortKey, dir: 'asc' | 'desc'): SafeHtml {
+  const { region, year, rows, trends, sections } = d;
   const link = (key: SortKey) => {
     const next = sort === key && dir === 'desc' ? 'asc' : 'desc';
     const mark = sort === key ? (dir === 'desc' ? ' ↓' : ' ↑') : '';
     return html`<a href="/console/supervision?year=${year}&amp;sort=${key}&amp;dir=${next}">${COLUMNS.find((c) => c.key === key)!.label}${mark}</a>`;
   };
   const late = rows.filter((r) => r.onTime === false).length;
-  const body = html`<nav class="small" aria-label="本页内容"><a href="#region-reports">年度报告</a>${sections.map((x) => html` · <a href="#region-${x.id}">${x.title}</a>`)}</nav>
+  return html`<nav class="small" aria-label="本页内容"><a href="#region-reports">年度报告</a> · <a href="#region-trend">历年趋势</a>${sections.map((x) => html` · <a href="#region-${x.id}">${x.title}</a>`)}</nav>
 <h2 id="region-reports">年度报告</h2>
-<p>${view.org.fullName}所属各机关 ${year} 年度政府信息公开工作年度报告（公布截止日按各机关设置：部门 1 月 31 日，政府 3 月 31 日）。共 ${rows.length} 个机关，已发布 ${rows.filter((r) => r.status === 'published' || r.status === 'imported').length} 个，逾期 ${late} 个。</p>
+<p>${region.fullName}所属各机关 ${year} 年度政府信息公开工作年度报告（公布截止日按各机关设置：部门 1 月 31 日，政府 3 月 31 日）。共 ${rows.length} 个机关，已发布 ${rows.filter((r) => r.status === 'published' || r.status === 'imported').length} 个，逾期 ${late} 个。</p>
 <form method="get" action="/console/supervision" class="filters"><label>年度 <input type="number" name="year" value="${year}" min="2008" max="2100"></label><button type="submit">查看</button>
 <a class="button" href="/console/supervision/reports.xlsx?year=${year}" download>导出 Excel</a></form>
 <figure class="chart">${trustedHtml(onTimeChart(rows))}<figcaption>${year} 年度报告发布情况</figcaption></figure>
@@ -99,8 +135,16 @@ function page(view: ConsoleView, year: number, rows: AgencyReportRow[], sort: So
   )}</tbody>
 </table></div>
 <p class="small">予以公开率 =（予以公开 + 部分公开）÷ 办结总计；纠错率 =（复议纠正 + 诉讼纠正）÷（复议总计 + 诉讼总计），按各机关已发布的报告（未发布的按当前版本）计算。小字为与上一年度相比的变化。</p>
+<section aria-labelledby="region-trend"><h2 id="region-trend">历年趋势</h2>
+<p class="small">${trends[0]?.year ?? year}—${year} 年度，按本地区现有各机关计算；新收申请为各机关年度报告（已发布的按发布版本，未发布的按当前版本）表三“本年新收”的合计${trends.some((t) => t.receivedReports < rows.length) ? '，没有报告的机关不计入' : ''}。</p>
+<figure class="chart">${trustedHtml(reportTrendChart(trends))}<figcaption>历年年度报告发布情况（机关数）</figcaption></figure>
+<figure class="chart">${trustedHtml(receivedTrendChart(trends))}<figcaption>历年新收政府信息公开申请（件）</figcaption></figure>
+</section>
 ${sections.map((x) => html`<section aria-labelledby="region-${x.id}"><h2 id="region-${x.id}">${x.title}</h2>${x.body}</section>`)}`;
-  return consolePage(view, `本地区年度报告 · ${year}`, body);
+}
+
+function page(view: ConsoleView, d: Dashboard, sort: SortKey, dir: 'asc' | 'desc'): string {
+  return consolePage(view, `本地区年度报告 · ${d.year}`, dashboardBody(d, sort, dir));
 }
 
 async function xlsx(rows: AgencyReportRow[], year: number): Promise<Buffer> {
@@ -125,13 +169,8 @@ export function supervisionConsoleRoutes(deps: AppDeps, sections: readonly Regio
       if (!supervisionPolicy.read(view.staff, view.org)) throw forbidden('只有本地区的监督员和系统管理员可以查看');
       const q = query.parse(request.query);
       const year = q.year ?? currentYear() - 1;
-      const now = today();
-      const rows = await regionReportRows(deps.db, view.org.path, year, now);
-      const agencies = (await listOrgs(deps.db, view.org.path)).filter((o) => (AGENCY_KINDS as readonly string[]).includes(o.kind));
-      const context = { region: view.org, agencies, year, today: now };
-      const rendered = [];
-      for (const x of sections) rendered.push({ id: x.id, title: x.title, body: await x.render(deps, context) });
-      return reply.type('text/html').send(page(view, year, rows, q.sort ?? 'errors', q.dir ?? 'desc', rendered));
+      const dashboard = await loadDashboard(deps, view.org, year, today(), sections);
+      return reply.type('text/html').send(page(view, dashboard, q.sort ?? 'errors', q.dir ?? 'desc'));
     });
     app.get('/supervision/reports.xlsx', { schema: { hide: true } }, async (request, reply) => {
       const view = await consoleView(deps, request, reply, 'supervision');

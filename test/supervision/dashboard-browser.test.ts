@@ -1,6 +1,6 @@
 // Issue 17 acceptance (the dashboard part) in Chromium: jiandu, the county office's supervisor, opens the
-// region dashboard, sees the chart, sorts by errors, opens an agency's findings, and exports the XLSX
-// (read back here).
+// region dashboard, sees the charts (on time, the trend over years, the outcome mix), sorts by errors,
+// opens an agency's findings, and exports the XLSX (read back here).
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
@@ -32,6 +32,11 @@ test('jiandu: the dashboard, its chart, sorting by errors, an agency\'s findings
   await page.waitForURL(/\/console\/supervision/);
   assert.equal(await page.locator('svg.chart-on-time').isVisible(), true);
   assert.match((await page.locator('svg.chart-on-time').getAttribute('aria-label'))!, /按时发布 \d+ 个/);
+  // the trend over five years and the outcome mix, drawn with their numbers as text
+  for (const cls of ['chart-report-trend', 'chart-received-trend', 'chart-outcomes']) assert.equal(await page.locator(`svg.${cls}`).isVisible(), true, cls);
+  assert.match((await page.locator('svg.chart-report-trend').getAttribute('aria-label'))!, new RegExp(`^历年年度报告发布情况。${currentYear() - 5} 年度：按时发布 \\d+ 个`));
+  assert.match((await page.locator('svg.chart-outcomes').getAttribute('aria-label'))!, /^\d{4} 年办结申请的处理结果。全地区合计：予以公开（含部分） \d+ 件/);
+  assert.match(await page.locator('svg.chart-report-trend').innerHTML(), new RegExp(`<text[^>]*>${currentYear() - 1} 年度</text>`), 'the years are written under the columns');
 
   const errorsHeader = page.locator('table.supervision-reports thead th', { hasText: '错误' });
   await errorsHeader.getByRole('link').click(); // sorted by errors already: this turns it ascending

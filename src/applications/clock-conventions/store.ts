@@ -2,7 +2,7 @@
 // the nearest organization above it with one, else the documented defaults. loadClockRules gives
 // the clock everything it counts on. The changes (with their policy and audit) are commands.ts.
 import type { Queryable } from '../../core/db/database.ts';
-import { loadCalendar } from '../../calendar/store.ts';
+import { loadCalendar, loadCalendarsOf } from '../../calendar/store.ts';
 import type { ClockRules } from '../rules/case-clock.ts';
 import { DEFAULT_CLOCK_CONVENTIONS, type ClockConventions } from './rules.ts';
 
@@ -52,6 +52,41 @@ export async function effectiveConventions(db: Queryable, orgId: number): Promis
 export async function loadClockRules(db: Queryable, orgId: number): Promise<ClockRules> {
   const [cal, effective] = await Promise.all([loadCalendar(db, orgId), effectiveConventions(db, orgId)]);
   return { cal, conventions: effective.conventions };
+}
+
+/**
+ * The clock rules of many organizations at once (the region dashboard), in four statements: for each,
+ * what loadClockRules gives it. Organizations with the same calendar snapshot and the same conventions
+ * share one ClockRules object, so a caller can cache what it computes per rules object.
+ */
+export async function loadClockRulesOf(db: Queryable, orgIds: readonly number[]): Promise<Map<number, ClockRules>> {
+  const [calendars, rows] = await Promise.all([
+    loadCalendarsOf(db, orgIds),
+    orgIds.length === 0
+      ? Promise.resolve([] as (Row & { self_id: string })[])
+      : // as effectiveConventions: the nearest organization on the path with a row, the longest path wins
+        db.query<Row & { self_id: string }>(
+          `select distinct on (self.id) self.id as self_id, cc.*, o.full_name as org_name from clock_conventions cc
+             join organizations o on o.id = cc.org_id
+             join organizations self on self.id = any($1::bigint[]) and self.path like o.path || '%'
+            order by self.id, length(o.path) desc`,
+          [orgIds],
+        ),
+  ]);
+  const conventionsByOrg = new Map(rows.map((r) => [Number(r.self_id), r]));
+  const shared = new Map<string, ClockRules>();
+  const out = new Map<number, ClockRules>();
+  const calendarKeys = new Map<unknown, number>();
+  for (const id of orgIds) {
+    const cal = calendars.get(id)!;
+    const row = conventionsByOrg.get(id);
+    const calendarKey = calendarKeys.get(cal) ?? (calendarKeys.set(cal, calendarKeys.size), calendarKeys.size - 1);
+    const key = `${calendarKey}:${row ? row.org_id : 'default'}`;
+    let rules = shared.get(key);
+    if (!rules) shared.set(key, (rules = { cal, conventions: row ? conventionsOf(row) : { ...DEFAULT_CLOCK_CONVENTIONS } }));
+    out.set(id, rules);
+  }
+  return out;
 }
 
 /** The organization's own conventions, locked for a change (null: it has none). */
