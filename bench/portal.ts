@@ -249,8 +249,22 @@ try {
   const randomItem = () => `/items/${1 + Math.floor(Math.random() * ITEMS)}`;
   const pick = <T>(xs: readonly T[]) => xs[Math.floor(Math.random() * xs.length)]!;
   const q = (text: string) => `/search?q=${encodeURIComponent(text)}`;
+  // The largest column, its last page, and the cursor a 下一页 link would carry to it (keyset, issue 19 §5).
+  const [big] = await db.query<{ column_id: number; n: number }>('select column_id, count(*)::int as n from catalogue_search group by 1 order by 2 desc limit 1');
+  const deepPage = Math.min(10_000, Math.ceil(big!.n / 20));
+  const [cursor] = await db.query<{ item_id: number; d: string }>(
+    `select v.item_id, v.published_date::text as d from catalogue_versions v join catalogue_items i on i.id = v.item_id
+      where v.state = 'published' and v.column_id = $1 and i.withdrawn_at is null order by v.published_date desc, v.item_id desc offset $2 limit 1`,
+    [big!.column_id, Math.max(0, (deepPage - 1) * 20 - 1)],
+  );
+  const [range] = await db.query<{ min: number }>('select min(item_id) as min from catalogue_search');
   const results = [
     await measure('node:http hello world', helloPort, () => '/'),
+    await measure(`column page 1 (largest column, ${big!.n} items)`, port, () => `/columns/${big!.column_id}`),
+    await measure(`column page ${deepPage} by offset (a typed ?page=)`, port, () => `/columns/${big!.column_id}?page=${deepPage}`),
+    await measure(`column page ${deepPage} by keyset (its 下一页 link)`, port, () => `/columns/${big!.column_id}?page=${deepPage}&before=${cursor!.d}.${cursor!.item_id}`),
+    await measure('sitemap index', port, () => '/sitemap.xml'),
+    await measure('sitemap part (a block of 50,000 item ids)', port, () => `/sitemap-items-${Math.floor(Number(range!.min) / 50_000)}.xml`),
     await measure('item page /items/:id (random of all)', port, randomItem),
     await measure('search, 12 popular queries (cached 30 s)', port, () => q(pick(QUERIES))),
     await measure('search, frequent term, random page, relevance (uncached)', port, () => `${q(pick(TOPICS))}&page=${1 + Math.floor(Math.random() * 50)}`),

@@ -2,7 +2,7 @@
 // with its columns, column lists, item pages with the metadata block and 有效性, search in 简体
 // and 繁體, the generated 指南, RSS per column, sitemap.xml and a print view. Server-rendered, no
 // JavaScript, no external assets; the 繁體 view of these pages is the portal's (src/portal/variant.ts).
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { notFound } from '../core/errors.ts';
 import { html, type SafeHtml } from '../core/html.ts';
@@ -30,9 +30,12 @@ import {
   listAttachments,
   listColumns,
   listLinks,
-  listLiveForSitemap,
   listLiveColumnIds,
+  listLiveForSitemapPart,
   listLiveInColumn,
+  listLiveInColumnFrom,
+  liveItemIdRange,
+  type ColumnCursor,
   listLiveUnder,
   type LiveListEntry,
 } from './store.ts';
@@ -40,6 +43,8 @@ import { VisitRecorder } from './visits.ts';
 import { currentYear } from '../core/today.ts';
 
 const PAGE_SIZE = 20;
+/** URLs per sitemap part: the protocol allows 50,000; a part is a block of this many item ids. */
+const SITEMAP_PART = 50_000;
 const REGION_KINDS = ['province', 'city', 'county'];
 const STYLE = html`<link rel="stylesheet" href="/assets/catalogue.css">`;
 
@@ -57,11 +62,23 @@ function entryList(entries: readonly (LiveListEntry & { orgName?: string })[]): 
   )}</ul>`;
 }
 
-function pagination(base: string, page: number, total: number): SafeHtml {
+/** A column page's cursor in a link: 发布日期 (or "-" when undated) and the item id. */
+const cursorOf = (e: LiveListEntry) => `${e.publishedDate ?? '-'}.${e.itemId}`;
+export function parseCursor(raw: unknown): ColumnCursor | null {
+  const m = typeof raw === 'string' ? /^(\d{4}-\d{2}-\d{2}|-)\.(\d{1,15})$/.exec(raw) : null;
+  return m ? { date: m[1] === '-' ? null : m[1]!, itemId: Number(m[2]) } : null;
+}
+
+/**
+ * 上一页 / 下一页 by keyset: each link names the item it continues from, so page 5,000 costs what page 1
+ * does; the page number travels along for display.
+ */
+function pagination(base: string, page: number, total: number, entries: readonly LiveListEntry[]): SafeHtml {
   const pages = Math.max(1, Math.ceil(total / PAGE_SIZE));
   if (pages === 1) return html``;
-  const link = (p: number, label: string) => html`<a href="${base}${base.includes('?') ? '&' : '?'}page=${p}">${label}</a>`;
-  return html`<nav class="pagination" aria-label="分页">${page > 1 ? link(page - 1, '上一页') : ''} <span>第 ${page} / ${pages} 页，共 ${total} 条</span> ${page < pages ? link(page + 1, '下一页') : ''}</nav>`;
+  const prev = page === 2 ? base : `${base}?page=${page - 1}&after=${cursorOf(entries[0]!)}`;
+  const next = `${base}?page=${page + 1}&before=${cursorOf(entries.at(-1)!)}`;
+  return html`<nav class="pagination" aria-label="分页">${page > 1 && entries.length ? html`<a href="${prev}">上一页</a>` : ''} <span>第 ${page} / ${pages} 页，共 ${total} 条</span> ${page < pages && entries.length ? html`<a href="${next}">下一页</a>` : ''}</nav>`;
 }
 
 const breadcrumb = (parts: (readonly [string, string] | string)[]) =>
@@ -145,8 +162,13 @@ export function cataloguePortalRoutes(deps: AppDeps) {
       const org = (await findOrgById(db, column.orgId))!;
       const columns = await listColumns(db, org.id);
       const ids = [column.id, ...columns.filter((c) => c.parentId === column.id).map((c) => c.id)];
-      const pageNo = Math.max(1, Math.min(10_000, Number((request.query as { page?: string }).page) || 1));
-      const [entries, total] = await Promise.all([listLiveInColumn(db, ids, PAGE_SIZE, (pageNo - 1) * PAGE_SIZE), countLiveInColumn(db, ids)]);
+      const q = request.query as { page?: string; before?: string; after?: string };
+      const before = parseCursor(q.before);
+      const after = parseCursor(q.after);
+      // A link of this page carries a cursor; a typed ?page=N without one is read by offset (first 10,000 pages).
+      const pageNo = Math.max(1, Math.min(before || after ? 1_000_000 : 10_000, Number(q.page) || 1));
+      const list = before ? listLiveInColumnFrom(db, ids, PAGE_SIZE, { before }) : after ? listLiveInColumnFrom(db, ids, PAGE_SIZE, { after }) : listLiveInColumn(db, ids, PAGE_SIZE, (pageNo - 1) * PAGE_SIZE);
+      const [entries, total] = await Promise.all([list, countLiveInColumn(db, ids)]);
       void visits.record(org.id, client(request));
       const parent = column.parentId ? columns.find((c) => c.id === column.parentId) : undefined;
       return reply.type('text/html').send(
@@ -158,7 +180,7 @@ ${searchBox({ org: org.code, column })}
 ${column.description ? html`<p class="muted">${column.description}</p>` : ''}
 ${column.kind === 'report' ? html`<p><a href="/orgs/${org.code}/reports">历年政府信息公开工作年度报告</a></p>` : ''}
 ${entries.length ? entryList(entries) : html`<p>本栏目暂无信息。</p>`}
-${pagination(`/columns/${column.id}`, pageNo, total)}
+${pagination(`/columns/${column.id}`, pageNo, total, entries)}
 <p class="small"><a href="/columns/${column.id}/rss.xml">RSS 订阅本栏目</a></p>`,
           org,
         ),
@@ -315,22 +337,40 @@ ${result.total > result.pageSize ? html`<nav class="pagination" aria-label="分�
       );
     });
 
-    // ── sitemap.xml: the organizations' catalogue pages, columns and the newest 45,000 items
+    // ── Sitemaps (sitemaps.org): an index of parts of at most 50,000 URLs — the organizations' pages
+    // and columns, then the live items by blocks of ids, each part one indexed range read.
+    const urlset = (urls: string[]) => `<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n${urls.join('\n')}\n</urlset>`;
+    const url = (base: string, loc: string, lastmod?: string) => `<url><loc>${xml(base + loc)}</loc>${lastmod ? `<lastmod>${lastmod}</lastmod>` : ''}</url>`;
+    const sendXml = (reply: FastifyReply, body: string) => reply.type('application/xml; charset=utf-8').send(body);
+
     app.get('/sitemap.xml', { schema: { hide: true } }, async (request, reply) => {
       const base = origin(request);
-      const orgs = await listOrgs(db);
-      const items = await listLiveForSitemap(db, 45_000);
-      const columns = await listLiveColumnIds(db);
-      const url = (loc: string, lastmod?: string) => `<url><loc>${xml(base + loc)}</loc>${lastmod ? `<lastmod>${lastmod}</lastmod>` : ''}</url>`;
-      const body = `<?xml version="1.0" encoding="UTF-8"?>
-<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">
-${url('/')}
-${orgs.map((o) => url(`/orgs/${o.code}/catalogue`)).join('\n')}
-${orgs.filter((o) => !REGION_KINDS.includes(o.kind)).map((o) => url(`/orgs/${o.code}/guide`)).join('\n')}
-${columns.map((id) => url(`/columns/${id}`)).join('\n')}
-${items.map((i) => url(`/items/${i.itemId}`, i.publishedDate)).join('\n')}
-</urlset>`;
-      return reply.type('application/xml; charset=utf-8').send(body);
+      const range = await liveItemIdRange(db);
+      const parts = range ? Array.from({ length: Math.floor(range.max / SITEMAP_PART) - Math.floor(range.min / SITEMAP_PART) + 1 }, (_, i) => Math.floor(range.min / SITEMAP_PART) + i) : [];
+      const entry = (loc: string) => `<sitemap><loc>${xml(base + loc)}</loc></sitemap>`;
+      return sendXml(
+        reply,
+        `<?xml version="1.0" encoding="UTF-8"?>\n<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n${[entry('/sitemap-pages.xml'), ...parts.map((k) => entry(`/sitemap-items-${k}.xml`))].join('\n')}\n</sitemapindex>`,
+      );
+    });
+
+    app.get('/sitemap-pages.xml', { schema: { hide: true } }, async (request, reply) => {
+      const base = origin(request);
+      const [orgs, columns] = await Promise.all([listOrgs(db), listLiveColumnIds(db)]);
+      return sendXml(reply, urlset([
+        url(base, '/'),
+        ...orgs.map((o) => url(base, `/orgs/${o.code}/catalogue`)),
+        ...orgs.filter((o) => !REGION_KINDS.includes(o.kind)).map((o) => url(base, `/orgs/${o.code}/guide`)),
+        ...columns.map((id) => url(base, `/columns/${id}`)),
+      ]));
+    });
+
+    app.get('/sitemap-items-:part.xml', { schema: { hide: true } }, async (request, reply) => {
+      const part = (request.params as { part: string }).part;
+      if (!/^\d{1,9}$/.test(part)) throw notFound('该网站地图');
+      const base = origin(request);
+      const items = await listLiveForSitemapPart(db, Number(part) * SITEMAP_PART, (Number(part) + 1) * SITEMAP_PART);
+      return sendXml(reply, urlset(items.map((i) => url(base, `/items/${i.itemId}`, i.publishedDate))));
     });
   };
 }

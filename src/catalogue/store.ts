@@ -843,14 +843,6 @@ export async function liveVersionDates(
   return rows.map((r) => ({ itemId: r.item_id, title: r.title, columnId: r.column_id, formedDate: r.formed_date, publishedDate: r.published_date, deadlineBasis: r.deadline_basis }));
 }
 
-export async function listLiveForSitemap(db: Queryable, limit: number): Promise<{ itemId: number; publishedDate: string }[]> {
-  const rows = await db.query<{ item_id: number; published_date: string }>(
-    'select item_id, published_date from catalogue_search order by published_date desc, item_id desc limit $1',
-    [limit],
-  );
-  return rows.map((r) => ({ itemId: r.item_id, publishedDate: r.published_date }));
-}
-
 export async function listLiveColumnIds(db: Queryable): Promise<number[]> {
   return (await db.query<{ column_id: number }>('select distinct column_id from catalogue_search order by column_id')).map((r) => r.column_id);
 }
@@ -1142,4 +1134,51 @@ export async function policyInterpretationDates(db: Queryable, orgIds: readonly 
     [orgIds, `${year}-01-01`, `${year}-12-31`],
   );
   return rows.map((r) => ({ orgId: Number(r.org_id), itemId: Number(r.item_id), title: r.title, publishedDate: r.published_date, interpretationDates: r.dates ?? [] }));
+}
+
+/** Where a column page starts: after the item of this 发布日期 (null: undated) and id, in the list's order. */
+export interface ColumnCursor {
+  date: string | null;
+  itemId: number;
+}
+
+/**
+ * One page of a column by keyset (deep pages as fast as the first): `before` the items older than the
+ * cursor in the list's order (newest first, undated first as PostgreSQL sorts nulls in descending
+ * order), or `after` the newer ones, returned newest first too.
+ */
+export async function listLiveInColumnFrom(db: Queryable, columnIds: number[], limit: number, from: { before: ColumnCursor } | { after: ColumnCursor }): Promise<LiveListEntry[]> {
+  const older = 'before' in from;
+  const c = older ? from.before : from.after;
+  const where = older
+    ? c.date === null
+      ? '((v.published_date is null and v.item_id < $3) or v.published_date is not null)'
+      : '(v.published_date, v.item_id) < ($2::date, $3)'
+    : c.date === null
+      ? '(v.published_date is null and v.item_id > $3)'
+      : '(v.published_date is null or (v.published_date, v.item_id) > ($2::date, $3))';
+  const order = older ? 'v.published_date desc, v.item_id desc' : 'v.published_date asc nulls last, v.item_id asc';
+  const rows = await db.query<LiveListRow>(
+    `select ${LIVE_COLUMNS} from catalogue_versions v join catalogue_items i on i.id = v.item_id
+     where v.state = 'published' and v.column_id = any($1::bigint[]) and i.withdrawn_at is null and ${where}
+     order by ${order} limit $4`,
+    [columnIds, c.date, c.itemId, limit],
+  );
+  const entries = rows.map(toLiveEntry);
+  return older ? entries : entries.reverse();
+}
+
+/** Live items whose id is in [from, to) for one part of the sitemap, by id. */
+export async function listLiveForSitemapPart(db: Queryable, from: number, to: number): Promise<{ itemId: number; publishedDate: string }[]> {
+  const rows = await db.query<{ item_id: number; published_date: string }>(
+    'select item_id, published_date from catalogue_search where item_id >= $1 and item_id < $2 order by item_id',
+    [from, to],
+  );
+  return rows.map((r) => ({ itemId: Number(r.item_id), publishedDate: r.published_date }));
+}
+
+/** The lowest and highest id of the live items (the sitemap index's parts), or null when there is none. */
+export async function liveItemIdRange(db: Queryable): Promise<{ min: number; max: number } | null> {
+  const [r] = await db.query<{ min: number | null; max: number | null }>('select min(item_id) as min, max(item_id) as max from catalogue_search');
+  return r?.min === null || r?.min === undefined ? null : { min: Number(r.min), max: Number(r.max) };
 }

@@ -65,6 +65,20 @@ test('column pages: newest first, 20 per page, with pagination and RSS', async (
   assert.match(p1.body, /第 1 \/ 2 页，共 23 条/);
   const p2 = await anon.get(`/columns/${noticeColumn}?page=2`);
   assert.equal((p2.body.match(/<li><span class="entry-title"><a href="\/items\//g) ?? []).length, 3);
+  // the links continue from an item (keyset), both ways, and give the same pages
+  const items = (body: string) => [...body.matchAll(/<li><span class="entry-title"><a href="\/items\/(\d+)"/g)].map((m) => m[1]);
+  const next = /<a href="([^"]+)">下一页<\/a>/.exec(p1.body)![1]!.replaceAll('&amp;', '&');
+  assert.match(next, /^\/columns\/\d+\?page=2&before=\d{4}-\d{2}-\d{2}\.\d+$/);
+  const viaCursor = await anon.get(next);
+  assert.deepEqual(items(viaCursor.body), items(p2.body));
+  assert.match(viaCursor.body, /第 2 \/ 2 页，共 23 条/);
+  const back = /<a href="([^"]+)">上一页<\/a>/.exec(viaCursor.body)![1]!;
+  assert.equal(back, `/columns/${noticeColumn}`);
+  // what 上一页 of a page 3 would ask: the items newer than the first of page 2 are page 1, newest first
+  const [, firstId, firstDate] = /<a href="\/items\/(\d+)">[\s\S]*?<time datetime="([^"]+)">/.exec(viaCursor.body)!;
+  const newer = await anon.get(`/columns/${noticeColumn}?page=1&after=${firstDate}.${firstId}`);
+  assert.deepEqual(items(newer.body), items(p1.body));
+  assert.equal((await anon.get(`/columns/${noticeColumn}?before=nonsense`)).statusCode, 200, 'a bad cursor is the first page');
   const rss = await anon.get(`/columns/${noticeColumn}/rss.xml`);
   assert.equal(rss.statusCode, 200);
   assert.match(String(rss.headers['content-type']), /application\/rss\+xml/);
@@ -154,10 +168,20 @@ test('region home and sitemap.xml', async () => {
   assert.equal(region.statusCode, 200);
   assert.match(region.body, /水利局开展汛前检查/);
   assert.match(region.body, /\/orgs\/QS-LY\/catalogue/);
-  const map = await anon.get('/sitemap.xml');
+  // a sitemap index of parts of at most 50,000 URLs: the pages, then the items by blocks of ids
+  const index = await anon.get('/sitemap.xml');
+  assert.equal(index.statusCode, 200);
+  assert.match(index.body, /<sitemapindex xmlns="http:\/\/www.sitemaps.org\/schemas\/sitemap\/0.9">/);
+  const parts = [...index.body.matchAll(/<loc>https?:\/\/[^/]+(\/sitemap-[^<]+)<\/loc>/g)].map((m) => m[1]!);
+  assert.equal(parts[0], '/sitemap-pages.xml');
+  assert.deepEqual(parts.slice(1), [`/sitemap-items-${Math.floor(ids.policy! / 50_000)}.xml`]);
+  const pages = await anon.get('/sitemap-pages.xml');
+  assert.match(pages.body, /<urlset xmlns="http:\/\/www.sitemaps.org\/schemas\/sitemap\/0.9">/);
+  assert.match(pages.body, /\/orgs\/QS-LY\/catalogue<\/loc>/);
+  const map = await anon.get(parts[1]!);
   assert.equal(map.statusCode, 200);
-  assert.match(map.body, /<urlset xmlns="http:\/\/www.sitemaps.org\/schemas\/sitemap\/0.9">/);
   assert.ok(map.body.includes(`/items/${ids.policy}</loc><lastmod>2023-04-06</lastmod>`));
+  assert.equal((await anon.get('/sitemap-items-x.xml')).statusCode, 404);
 });
 
 test('RSS of a parent column carries its child columns’ items, like its list page', async () => {
