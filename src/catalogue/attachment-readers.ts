@@ -14,6 +14,15 @@ import type { FileKind } from './rules/file-type.ts';
  */
 export const PDF_CMAP_URL = join(dirname(createRequire(import.meta.url).resolve('pdfjs-dist/package.json')), 'cmaps') + sep;
 
+/**
+ * Loads the readers once per worker, before its first job's time limit (core/isolate/child.ts): on a
+ * loaded machine importing pdfjs alone could take the first PDF's whole limit, and every PDF after a
+ * killed worker would come back without text.
+ */
+export async function warmUp(): Promise<void> {
+  await Promise.all([import('pdfjs-dist/legacy/build/pdf.mjs'), import('mammoth'), import('exceljs')]);
+}
+
 const MAX_TEXT = 500_000;
 const MAX_PDF_PAGES = 300;
 
