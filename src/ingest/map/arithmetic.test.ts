@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { derive, feasible, fullyKnown, holds, type Equation } from './arithmetic.ts';
+import { chooseReading, confirmedZeros, derive, feasible, fullyKnown, holds, totalHolds, type Equation } from './arithmetic.ts';
 
 const row: Equation = { left: ['t'], right: ['a', 'b', 'c'] };
 
@@ -36,4 +36,36 @@ test('arithmetic: checking a printed equation', () => {
   assert.equal(holds(row, known), true);
   assert.equal(holds(row, new Map([...known, ['t', 9]])), false);
   assert.equal(fullyKnown(row, new Map([...known, ['b', null]])), false);
+});
+
+test('arithmetic: a printed total checks a reading', () => {
+  assert.equal(totalHolds([1, 2, 3], 2, [0, 1]), true);
+  assert.equal(totalHolds([1, 2, 4], 2, [0, 1]), false);
+  assert.equal(totalHolds([1, null, 3], 2, [0, 1]), false, 'a cell not read checks nothing');
+  assert.equal(totalHolds([1, 2, undefined], 2, [0, 1]), false);
+});
+
+test('arithmetic: of two readings the one the arithmetic keeps, or none', () => {
+  assert.equal(chooseReading(true, false), 'straight');
+  assert.equal(chooseReading(false, true), 'positioned');
+  assert.equal(chooseReading(true, true), null);
+  assert.equal(chooseReading(false, false), null);
+});
+
+test('arithmetic: a blank reads as 0 only where a part of the arithmetic fixes it to 0', () => {
+  const groups = [[row]];
+  // t = a + b + c with t = a + c printed: b must be 0
+  assert.deepEqual(confirmedZeros(groups, new Map([['t', 8], ['a', 3], ['b', null], ['c', 5]]), ['b']), new Set(['b']));
+  // t = 9: b is 1, not 0
+  assert.deepEqual(confirmedZeros(groups, new Map([['t', 9], ['a', 3], ['b', null], ['c', 5]]), ['b']), new Set());
+  // the total blank too (a row cut by a page break): nothing fixes b, so no 0 either
+  assert.deepEqual(confirmedZeros(groups, new Map([['t', null], ['a', 3], ['b', null], ['c', 5]]), ['b', 't']), new Set());
+  // a whole blank row whose total another equation fixes to 0: all of it is 0
+  const col: Equation = { left: ['t'], right: ['u'] };
+  assert.deepEqual(
+    confirmedZeros([[row], [col]], new Map([['t', null], ['a', null], ['b', null], ['c', null], ['u', 0]]), ['t', 'a', 'b', 'c']),
+    new Set(['t', 'a', 'b', 'c']),
+  );
+  // a group broken by the printed cells decides nothing
+  assert.deepEqual(confirmedZeros(groups, new Map([['t', 1], ['a', 3], ['b', null], ['c', 5]]), ['b']), new Set());
 });

@@ -103,3 +103,53 @@ export function derive(equations: readonly Equation[], known: ReadonlyMap<Var, n
   }
   return out;
 }
+
+/** Whether `values[total]` is printed and equals the sum of `values[parts]`, all printed. */
+export function totalHolds(values: readonly (number | null | undefined)[], total: number, parts: readonly number[]): boolean {
+  const t = values[total];
+  if (typeof t !== 'number') return false;
+  let s = 0;
+  for (const p of parts) {
+    const v = values[p];
+    if (typeof v !== 'number') return false;
+    s += v;
+  }
+  return Math.abs(s - t) < EPS;
+}
+
+/**
+ * Two readings of the same printed cells that differ (the values straight after
+ * the row label, and the values under the columns the table's geometry gives):
+ * keep one only when it satisfies the arithmetic and the other does not; when
+ * both or neither do, the arithmetic cannot decide (null).
+ */
+export function chooseReading(straightOk: boolean, positionedOk: boolean): 'straight' | 'positioned' | null {
+  if (straightOk && !positionedOk) return 'straight';
+  if (positionedOk && !straightOk) return 'positioned';
+  return null;
+}
+
+/**
+ * Which of the `candidates` (cells printed blank, unknown in `known`) read as 0:
+ * those that some group of equations, able to hold, fixes to exactly 0 (a row
+ * total equal to the sum of the other printed cells), where no other group
+ * able to hold would be broken by a 0. A group already broken by the printed
+ * cells decides nothing; a group with too many unknowns does not confirm a 0.
+ * Decided one cell after the other, in order; a 0 kept counts for the next.
+ */
+export function confirmedZeros(groups: readonly (readonly Equation[])[], known: ReadonlyMap<Var, number | null>, candidates: readonly Var[]): Set<Var> {
+  const k = new Map(known);
+  const zeros = new Set<Var>();
+  for (const v of candidates) {
+    const mine = groups.filter((g) => g.some((e) => e.left.includes(v) || e.right.includes(v)) && feasible(g, k));
+    const fixed = mine.some((g) => {
+      const b = propagate(g, k)!.get(v);
+      return b !== undefined && b[1] < EPS;
+    });
+    if (!fixed) continue;
+    k.set(v, 0);
+    if (mine.every((g) => feasible(g, k))) zeros.add(v);
+    else k.set(v, null);
+  }
+  return zeros;
+}

@@ -1,15 +1,23 @@
 // Which recovered tables hold table 2, 3 or 4 of the report: those where its
 // labels are found. A table may be split over several recovered tables (table 2
-// printed as four tables, table 3 over two PDF pages), and one recovered table
-// may hold several report tables (a stream without headings between them):
-// each mapper reads the labelled rows of its own table from all of them, in order.
+// printed as four tables, table 3 over two PDF pages, table 4 as three sub-tables
+// under their own headings), and one recovered table may hold several report
+// tables (a stream without headings between them): each mapper reads the
+// labelled rows of its own table from all of them, in order.
 import type { IngestDocument } from '../read/document.ts';
-import { tables } from '../read/document.ts';
 import { TABLE_LABELS } from './labels.ts';
 import { segmentRows, type LabelledRow } from './rows.ts';
 
+export interface FoundRow extends LabelledRow {
+  mode: 'grid' | 'stream';
+  /** Which recovered table of the document the row is in (0-based, counting tables only). */
+  table: number;
+  /** The text printed just before that table (its heading, e.g. 行政诉讼（复议后起诉）), if any. */
+  caption: string | null;
+}
+
 export interface FoundRows {
-  rows: (LabelledRow & { mode: 'grid' | 'stream' })[];
+  rows: FoundRow[];
 }
 
 /** Minimum distinct labels for a recovered table to count as holding the report table. */
@@ -18,14 +26,30 @@ const MIN_LABELS: Record<2 | 3 | 4, number> = { 2: 2, 3: 3, 4: 3 };
 export function findTableRows(doc: IngestDocument, table: 2 | 3 | 4): FoundRows | null {
   const phase = { body: false, sticky: table === 3 };
   const rows: FoundRows['rows'] = [];
-  for (const t of tables(doc)) {
-    const before = { ...phase };
-    const seg = segmentRows(t, TABLE_LABELS[table], phase);
-    if (seg.distinct < MIN_LABELS[table]) {
-      Object.assign(phase, before);
+  let caption: string | null = null;
+  let index = -1;
+  // whether the previous block is a table that holds rows of this one (nothing printed between)
+  let continuing = false;
+  for (const b of doc.blocks) {
+    if (b.kind === 'text') {
+      caption = b.text;
+      continuing = false;
       continue;
     }
-    for (const r of seg.rows) rows.push({ ...r, mode: t.mode });
+    index++;
+    const t = b.table;
+    const before = { ...phase };
+    const seg = segmentRows(t, TABLE_LABELS[table], phase);
+    const heading = caption;
+    caption = null;
+    // a piece of a table that a reader cut in two (a row of one cell between grids) needs fewer labels
+    if (seg.distinct < (continuing && table === 3 && before.body ? 1 : MIN_LABELS[table])) {
+      Object.assign(phase, before);
+      continuing = false;
+      continue;
+    }
+    continuing = true;
+    for (const r of seg.rows) rows.push({ ...r, mode: t.mode, table: index, caption: heading });
   }
   return rows.length > 0 ? { rows } : null;
 }

@@ -70,3 +70,38 @@ test('numeric table: trailing empty cells are padding; too many cells are not gu
   assert.deepEqual(r.values.get('b'), [null, null, null]);
   assert.ok(r.findings.some((f) => f.rule === 'ingest.row-extra-cells'));
 });
+
+const BLANK_SPEC: NumericTableSpec = { ...SPEC, blankIsZero: false };
+
+test('numeric table: a blank cell is 0 only when the arithmetic confirms it, else null with a finding', () => {
+  // a[1] blank, a's total 1 = 1 + 0: confirmed
+  const ok = resolveNumericTable(BLANK_SPEC, new Map([['a', seq('1', '', '1')], ['b', seq('2', '2', '4')], ['t', seq('3', '2', '5')]]));
+  assert.deepEqual(ok.values.get('a'), [1, 0, 1]);
+  assert.deepEqual(ok.findings, []);
+  assert.match(ok.provenance.find((p) => p.cell === 'a[1]')!.note ?? '', /印为空白，表内合计、勾稽关系确定为 0/);
+  // the total row printed blank (cut off by a page break): not zeros; with no check of the
+  // column rule anywhere in this small table, not derived either
+  const cut = resolveNumericTable(BLANK_SPEC, new Map([['a', seq('1', '2', '3')], ['b', seq('2', '2', '4')], ['t', { positioned: [undefined, undefined, undefined], blankHoles: true }]]));
+  assert.deepEqual(cut.values.get('t'), [null, null, null]);
+  assert.ok(cut.findings.some((f) => f.rule === 'ingest.cell-blank' && f.cells.length === 3));
+  // the same blank total row where the column rule is checked elsewhere (a second table's shape): derived
+  const more: NumericTableSpec = { ...BLANK_SPEC, lines: [...SPEC.lines, { key: 'u', width: 3 }], units: [...SPEC.units, { name: '核对', equations: [{ kind: 'column', left: [name('u', 0)], right: [name('a', 0), name('b', 0)] }] }] };
+  const derived = resolveNumericTable(more, new Map([['a', seq('1', '2', '3')], ['b', seq('2', '2', '4')], ['t', { positioned: [undefined, undefined, undefined], blankHoles: true }], ['u', seq('3', '0', '3')]]));
+  assert.deepEqual(derived.values.get('t'), [3, 4, 7]);
+  assert.ok(derived.findings.some((f) => f.rule === 'ingest.cell-derived'));
+  // nothing to check a blank against: null, and the finding names the cells
+  const open = resolveNumericTable(BLANK_SPEC, new Map([['a', { positioned: [cell(''), cell(''), cell('')] }]]));
+  assert.deepEqual(open.values.get('a'), [null, null, null]);
+  const f = open.findings.find((x) => x.rule === 'ingest.cell-blank')!;
+  assert.deepEqual(f.cells, ['a[0]', 'a[1]', 'a[2]']);
+  assert.match(f.message, /a行“第0列”“第1列”“第2列”等格印为空白，不能确定是 0/);
+  // `/` and `-` are printed zeros, not blanks
+  assert.deepEqual(resolveNumericTable(BLANK_SPEC, new Map([['a', seq('-', '/', '0')]])).values.get('a'), [0, 0, 0]);
+});
+
+test('numeric table: a rejected row is null with the mapper’s own finding only', () => {
+  const r = resolveNumericTable(BLANK_SPEC, new Map([['a', { rejected: '无法确定' }], ['b', seq('2', '2', '4')], ['t', seq('3', '2', '5')]]));
+  assert.deepEqual(r.values.get('a'), [null, null, null]);
+  assert.equal(r.provenance.find((p) => p.cell === 'a[0]')!.note, '无法确定');
+  assert.ok(!r.findings.some((f) => f.cells.includes('a[0]')));
+});

@@ -6,6 +6,8 @@
 //   both placements agree on are kept;
 // - cells still missing (or unreadable) are derived where the table's
 //   arithmetic, which holds everywhere it can be checked, leaves one value;
+// - a cell printed blank (tables 3 and 4) is 0 only where the arithmetic fixes
+//   it to 0; otherwise it is derived like a lost cell, or null;
 // - everything else stays null, with a finding.
 import type { Table2CellKind } from '../../report/model/layout.ts';
 import type { Finding } from '../../report/rules/rule.ts';
@@ -13,7 +15,7 @@ import type { SourceCell } from '../read/document.ts';
 import { readCell } from '../normalize/cell-value.ts';
 import type { CellProvenance, Confidence } from '../provenance.ts';
 import { ingestFinding } from '../findings.ts';
-import { derive, feasible, fullyKnown, holds, type Equation, type Var } from './arithmetic.ts';
+import { confirmedZeros, derive, feasible, fullyKnown, holds, type Equation, type Var } from './arithmetic.ts';
 
 export interface TableEquation extends Equation {
   /** Kind of rule; a kind is used to derive cells only if it holds wherever it can be checked. */
@@ -38,6 +40,12 @@ export interface NumericTableSpec {
   columnLabel(line: string, pos: number): string;
   /** What a cell holds (table 2 has signed counts, amounts and text); counts by default. */
   kindOf?(line: string, pos: number): Table2CellKind;
+  /**
+   * Whether a cell printed blank (no text at all) reads as 0. Tables 3 and 4 say no: a blank
+   * is unknown until the table's arithmetic fixes it (a wrapped label's second line, a total
+   * row cut by a page break are blank too). `/`, `-`, `无` still read as 0.
+   */
+  blankIsZero?: boolean;
 }
 
 export interface LineInput {
@@ -47,6 +55,11 @@ export interface LineInput {
   blankHoles?: boolean;
   /** Cells in order without positions (text where each cell is a line). */
   sequence?: SourceCell[];
+  /**
+   * The row's cells could not be placed with certainty (Chinese: why); its cells are null
+   * unless the table's arithmetic derives them, and the mapper reports the row itself.
+   */
+  rejected?: string;
 }
 
 export interface NumericResult {
@@ -63,11 +76,18 @@ interface Slot {
   note?: string;
   /** null because nothing was printed there (as opposed to unreadable text) */
   lost: boolean;
+  /** null because the cell was printed blank (it may be 0, or a value lost to the layout) */
+  blank?: boolean;
 }
 
-const lostSlot = (note: string): Slot => ({ value: null, raw: null, cell: null, confidence: 'uncertain', note, lost: true });
+const isBlank = (c: SourceCell) => !c.text.trim() || /^(?:&nbsp;|\s|\u00a0|\u3000)*$/.test(c.text);
 
-function readSlot(cell: SourceCell, kind: Table2CellKind): Slot {
+const lostSlot = (note: string): Slot => ({ value: null, raw: null, cell: null, confidence: 'uncertain', note, lost: true });
+const BLANK_NOTE = '印为空白，不能确定是 0 还是缺失的数';
+const blankSlot = (cell: SourceCell | null): Slot => ({ value: null, raw: cell ? cell.text : '', cell, confidence: 'uncertain', note: BLANK_NOTE, lost: true, blank: true });
+
+function readSlot(cell: SourceCell, kind: Table2CellKind, blankIsZero = true): Slot {
+  if (!blankIsZero && kind !== 'text' && isBlank(cell)) return blankSlot(cell);
   const r = readCell(cell.text, kind);
   if (r.status === 'unreadable') {
     return { value: null, raw: cell.text, cell, confidence: 'uncertain', note: `原文“${cell.text}”无法识别为数字`, lost: false };
@@ -79,7 +99,12 @@ function readSlot(cell: SourceCell, kind: Table2CellKind): Slot {
   return slot;
 }
 
-const isBlank = (c: SourceCell) => !c.text.trim() || /^(?:&nbsp;|\s|\u00a0|\u3000)*$/.test(c.text);
+/** A printed count, or null for a cell not printed, printed blank or unreadable (to check a reading's arithmetic). */
+export function printedCount(c: SourceCell | undefined): number | null {
+  if (!c || isBlank(c)) return null;
+  const v = readCell(c.text).value;
+  return typeof v === 'number' ? v : null;
+}
 
 type Side = 'start' | 'end';
 const SIDE_NAMES: Record<Side, string> = { start: '前', end: '后' };
@@ -87,7 +112,8 @@ const SIDE_NAMES: Record<Side, string> = { start: '前', end: '后' };
 export function resolveNumericTable(spec: NumericTableSpec, inputs: ReadonlyMap<string, LineInput>): NumericResult {
   const findings: Finding[] = [];
   const slots = new Map<string, Slot[]>();
-  const read = (line: string, pos: number, cell: SourceCell) => readSlot(cell, spec.kindOf?.(line, pos) ?? 'count');
+  const blankIsZero = spec.blankIsZero !== false;
+  const read = (line: string, pos: number, cell: SourceCell) => readSlot(cell, spec.kindOf?.(line, pos) ?? 'count', blankIsZero);
   const short = new Map<string, SourceCell[]>();
 
   for (const { key, width } of spec.lines) {
@@ -96,10 +122,15 @@ export function resolveNumericTable(spec: NumericTableSpec, inputs: ReadonlyMap<
       slots.set(key, Array.from({ length: width }, () => lostSlot('文档的表格中没有这一行')));
       continue;
     }
+    if (input.rejected !== undefined) {
+      slots.set(key, Array.from({ length: width }, () => lostSlot(input.rejected!)));
+      continue;
+    }
     if (input.positioned) {
       const row = Array.from({ length: width }, (_, pos) => {
         const cell = input.positioned![pos];
         if (cell) return read(key, pos, cell);
+        if (input.blankHoles && !blankIsZero) return blankSlot(null);
         if (input.blankHoles) {
           const zero = spec.kindOf?.(key, pos) === 'text' ? '0' : 0;
           return { value: zero, raw: '', cell: null, confidence: 'exact' as const, note: 'PDF 中这一格没有文字（印为空白），按 0 计', lost: false };
@@ -175,7 +206,7 @@ export function resolveNumericTable(spec: NumericTableSpec, inputs: ReadonlyMap<
           return lostSlot(`本行只印出 ${seq.length} 格（应为 ${width} 格），这一格缺失`);
         });
         slots.set(key, row);
-        const lostCols = row.flatMap((s, pos) => (s.lost ? [spec.columnLabel(key, pos)] : []));
+        const lostCols = row.flatMap((s, pos) => (s.lost && !s.blank ? [spec.columnLabel(key, pos)] : []));
         decision = `${why}，视为“${lostCols.join('”“')}”缺失`;
       } else {
         const a = bySide.start.get(key)!;
@@ -207,6 +238,23 @@ export function resolveNumericTable(spec: NumericTableSpec, inputs: ReadonlyMap<
     }
   }
 
+  // A cell printed blank is 0 where a part of the table's arithmetic fixes it to 0 and a 0
+  // breaks no other part (a total row cut off by a page break is blank, not 0).
+  const blanks = [...slots].flatMap(([line, row]) => row.flatMap((s, pos) => (s.blank && s.value === null ? [{ line, pos }] : [])));
+  if (blanks.length > 0) {
+    const zeros = confirmedZeros(
+      spec.units.map((u) => u.equations),
+      knownOf(slots),
+      blanks.map((b) => spec.cellName(b.line, b.pos)),
+    );
+    for (const { line, pos } of blanks) {
+      if (!zeros.has(spec.cellName(line, pos))) continue;
+      const row = slots.get(line)!;
+      const slot = row[pos]!;
+      row[pos] = { ...slot, value: 0, blank: false, lost: false, confidence: short.has(line) ? slot.confidence : 'exact', note: '印为空白，表内合计、勾稽关系确定为 0，按 0 计' };
+    }
+  }
+
   // Derive what the table's own arithmetic fixes, using only kinds of equations
   // that hold wherever the printed table lets them be checked.
   const known = knownOf(slots);
@@ -229,7 +277,7 @@ export function resolveNumericTable(spec: NumericTableSpec, inputs: ReadonlyMap<
       const value = derived.get(name);
       if (value === undefined) return;
       const units = spec.units.filter((u) => u.equations.some((e) => trusted.includes(e) && [...e.left, ...e.right].includes(name)));
-      const before = slot.lost ? '原文缺失' : `原文“${slot.raw}”无法识别`;
+      const before = slot.blank ? '原文印为空白' : slot.lost ? '原文缺失' : `原文“${slot.raw}”无法识别`;
       row[pos] = { ...slot, value, confidence: 'derived', note: `${before}，由${units.map((u) => u.name).join('、')}推出为 ${value}`, lost: false };
       findings.push(
         ingestFinding('ingest.cell-derived', {
@@ -251,8 +299,18 @@ export function resolveNumericTable(spec: NumericTableSpec, inputs: ReadonlyMap<
         }),
       );
     }
-    const lost = row.flatMap((s, pos) => (s.value === null && s.lost ? [pos] : []));
-    if (lost.length > 0 && !short.has(line)) {
+    const blank = row.flatMap((s, pos) => (s.value === null && s.blank ? [pos] : []));
+    const rejected = inputs.get(line)?.rejected !== undefined;
+    if (blank.length > 0 && !short.has(line) && !rejected) {
+      findings.push(
+        ingestFinding('ingest.cell-blank', {
+          cells: blank.map((pos) => spec.cellName(line, pos)),
+          message: `${spec.lineLocator(line)}“${blank.map((pos) => spec.columnLabel(line, pos)).join('”“')}”${blank.length > 1 ? '等格' : ''}印为空白，不能确定是 0 还是缺失的数，表内关系也无法确定，记为 null`,
+        }),
+      );
+    }
+    const lost = row.flatMap((s, pos) => (s.value === null && s.lost && !s.blank ? [pos] : []));
+    if (lost.length > 0 && !short.has(line) && !rejected) {
       const absent = !inputs.get(line);
       findings.push(
         ingestFinding(absent ? 'ingest.row-missing' : 'ingest.cell-lost', {

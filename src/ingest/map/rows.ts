@@ -73,6 +73,20 @@ function sameRowCopy(cell: SourceCell, rowNumber: number): boolean {
   return cell.copy === true && cell.where.kind === 'cell' && cell.where.row === rowNumber;
 }
 
+/**
+ * A row label wrapped over two grid rows whose halves are each no label: the
+ * first row has the numbers, the next only the rest of the label (its value
+ * cells blank). The two halves read together, if they name a row of the table.
+ */
+function wrappedLabel(row: LabelledRow, next: SourceCell[] | undefined, entries: readonly LabelEntry[], phase: Phase): FoundLabel | null {
+  if (!next || row.other.length === 0 || !row.values.some((v) => v.text.trim())) return null;
+  const rest = next.filter((c) => c.text.trim());
+  if (rest.length !== 1 || isValueLike(rest[0]!.text)) return null;
+  const head = row.other.map((c) => c.text.trim()).join('');
+  const label = classify({ ...row.other[0]!, text: head + rest[0]!.text.trim() }, entries, { ...phase, body: true });
+  return label && label.entry.role === 'row' ? label : null;
+}
+
 export function segmentRows(table: SourceTable, entries: readonly LabelEntry[], phase: Phase): Segmentation {
   const rows: LabelledRow[] = [];
   const seen = new Set<LabelEntry>();
@@ -95,6 +109,14 @@ export function segmentRows(table: SourceTable, entries: readonly LabelEntry[], 
         } else {
           row.other.push(cell);
         }
+      }
+      const wrapped = row.labels.length === 0 ? wrappedLabel(row, table.rows[index + 1], entries, phase) : null;
+      if (wrapped) {
+        if (wrapped.entry.phase === 'body') phase.body = true;
+        seen.add(wrapped.entry);
+        row.labels.push(wrapped);
+        row.other = [];
+        row.header = wrapped.entry.phase !== 'body' && row.header;
       }
       rows.push(row);
     });

@@ -3,6 +3,10 @@
 // which applicant column (by the header labels, else the last seven columns),
 // then the numbers through resolveNumericTable with the table's arithmetic:
 // row totals, （七）总计 = Σ results and 勾稽 一 + 二 = （七）总计 + 四, per column.
+// A grid row whose seven numbers straight after its label say otherwise than
+// the columns (a converter that prints only the cells starting in a row) is
+// read the way whose row total holds, or null when the total cannot tell. The
+// blank second line of a wrapped label never becomes a row of its own.
 import {
   TABLE3_COLUMNS,
   TABLE3_SECTIONS,
@@ -17,9 +21,11 @@ import type { Finding } from '../../report/rules/rule.ts';
 import type { SourceCell } from '../read/document.ts';
 import type { CellProvenance } from '../provenance.ts';
 import { ingestFinding } from '../findings.ts';
-import type { FoundRows } from './find-table.ts';
+import { chooseReading, totalHolds } from './arithmetic.ts';
+import type { FoundRow, FoundRows } from './find-table.ts';
+import { TABLE_LABELS, matchLabel } from './labels.ts';
 import type { LabelledRow } from './rows.ts';
-import { resolveNumericTable, type EquationUnit, type LineInput, type NumericTableSpec } from './numeric-table.ts';
+import { printedCount, resolveNumericTable, type EquationUnit, type LineInput, type NumericTableSpec } from './numeric-table.ts';
 
 export interface MappedTable<T> {
   table: T | null;
@@ -59,6 +65,7 @@ function spec(format: ReportFormat): NumericTableSpec {
     locator: (key, pos) => table3Locator(format, key, pos),
     lineLocator: (key) => table3RowLocator(format, key),
     columnLabel: (_key, pos) => TABLE3_COLUMNS[pos] ?? String(pos),
+    blankIsZero: false,
   };
 }
 
@@ -86,24 +93,89 @@ function hasExtraColumn(found: FoundRows): boolean {
   return found.rows.some((r) => r.header && r.labels.some((l) => l.entry.role === 'extra-column'));
 }
 
+const hasValues = (row: LabelledRow) => row.values.some((v) => v.text.trim());
+
+/** A row's value cells in printed order when they are exactly one per column (小计 dropped); else null. */
+function straightCells(row: LabelledRow, extra: boolean): SourceCell[] | null {
+  const cells = [...row.values].sort((a, b) => (a.column ?? 0) - (b.column ?? 0));
+  // empty cells under the label column, or padding after the last column
+  while (cells.length > N && !cells[0]!.text.trim()) cells.shift();
+  while (cells.length > N && !cells.at(-1)!.text.trim()) cells.pop();
+  if (extra && cells.length === N + 1) cells.splice(N - 1, 1);
+  return cells.length === N ? cells : null;
+}
+
+const rowTotalHolds = (cells: readonly (SourceCell | undefined)[]) =>
+  totalHolds(cells.map(printedCount), TABLE3_TOTAL_COLUMN, [0, 1, 2, 3, 4, 5]);
+
+/**
+ * Whether a row of blank cells continues the row above: the same grid, the row above has
+ * numbers, and either the same row key or no row key of its own (a label wrapped over lines).
+ */
+function continues(previous: FoundRow, row: FoundRow, previousKey: string | null): boolean {
+  if (previous.table !== row.table || !hasValues(previous)) return false;
+  if (row.mode === 'grid' && previous.mode === 'grid' && row.index !== previous.index + 1) return false;
+  return previousKey === null || previousKey === rowLabelKey(row);
+}
+
+/** The row key that the unrecognised text of a row and the label of the next row read together name. */
+function wrappedLabel(row: FoundRow, next: FoundRow): string | null {
+  const head = row.other.map((c) => c.text.trim()).join('');
+  const tail = next.labels.filter((l) => l.entry.role === 'row').at(-1)?.cell.text.trim() ?? '';
+  if (!head || !tail) return null;
+  const m = matchLabel(head + tail, TABLE_LABELS[3]);
+  return m && m.entry.role === 'row' ? m.entry.key : null;
+}
+
+/** Whether `next`, the row after the label-only `row`, holds only numbers whose row total holds. */
+function numbersOnly(row: FoundRow, next: FoundRow, extra: boolean): boolean {
+  if (next.table !== row.table || next.labels.length > 0 || next.other.some((c) => c.text.trim()) || !hasValues(next)) return false;
+  if (row.mode === 'grid' && next.mode === 'grid' && next.index !== row.index + 1) return false;
+  const cells = straightCells(next, extra);
+  return cells !== null && rowTotalHolds(cells);
+}
+
+/** The key of a row's last row label, if any. */
+const rowLabelKey = (row: FoundRow): string | null => row.labels.filter((l) => l.entry.role === 'row').at(-1)?.entry.key ?? null;
+
 export function mapTable3(found: FoundRows | null, defaultFormat: ReportFormat): MappedTable<Table3> {
   const body = found?.rows.filter((r) => !r.header) ?? [];
   if (!found || body.length === 0) return { table: null, shape: null, provenance: [], findings: [] };
   const findings: Finding[] = [];
 
   // row key of each body row: its last row label; （六）其他处理 with values of its own is the 2019 row
+  const extra = hasExtraColumn(found);
   const keyed: { key: string; row: (typeof body)[number] }[] = [];
-  for (const row of body) {
-    const rowLabels = row.labels.filter((l) => l.entry.role === 'row');
-    const last = rowLabels.at(-1);
-    const key = last ? last.entry.key : row.labels.some((l) => l.entry.key === 'other') && row.values.some((v) => v.text.trim()) ? 'other' : null;
-    if (key) keyed.push({ key, row });
+  const keyOf = (row: FoundRow): string | null =>
+    rowLabelKey(row) ?? (row.labels.some((l) => l.entry.key === 'other') && hasValues(row) ? 'other' : null);
+  for (const [i, row] of body.entries()) {
+    const key = keyOf(row);
+    if (key) {
+      // the second line of a wrapped label (its cells blank) is part of the row above, never a row of its own
+      const previous = body[i - 1];
+      if (!hasValues(row) && previous && continues(previous, row, keyOf(previous))) continue;
+      // a label printed above its numbers (a row cut by a page break, a label centred over two lines):
+      // the next row has the numbers and nothing else, and its row total holds
+      const next = body[i + 1];
+      if (!hasValues(row) && next && numbersOnly(row, next, extra)) {
+        keyed.push({ key, row: next });
+        continue;
+      }
+      keyed.push({ key, row });
+      continue;
+    }
+    // a row of numbers whose label was not recognised, followed by the rest of the label that is:
+    // the label wrapped over two lines, the numbers printed on the first
+    const next = body[i + 1];
+    const nextKey = next ? keyOf(next) : null;
+    if (next && nextKey && hasValues(row) && !hasValues(next) && !keyed.some((k) => k.key === nextKey) && wrappedLabel(row, next) === nextKey) {
+      keyed.push({ key: nextKey, row });
+    }
   }
   const keys = new Set(keyed.map((k) => k.key));
   const shape: ReportFormat = [...keys].some((k) => ONLY_2021.has(k)) ? '2021' : keys.has('other') ? '2019' : defaultFormat;
 
   const map = headerColumns(found);
-  const extra = hasExtraColumn(found);
   // without header labels for every column the data columns are the last ones of the table
   // a loop, not Math.max(...cells): a spread of a long document's cells overflows the stack
   let width = 0;
@@ -118,7 +190,6 @@ export function mapTable3(found: FoundRows | null, defaultFormat: ReportFormat):
   };
 
   const inputs = new Map<string, LineInput>();
-  const hasValues = (row: LabelledRow) => row.values.some((v) => v.text.trim());
   const used = new Map<string, LabelledRow>();
   for (const { key, row } of keyed) {
     const earlier = used.get(key);
@@ -141,6 +212,25 @@ export function mapTable3(found: FoundRows | null, defaultFormat: ReportFormat):
         if (i >= 0 && i < N && !positioned[i]) positioned[i] = cell;
       }
       inputs.set(key, { positioned, blankHoles: fromPdf(row) });
+      // the numbers printed straight after the row's label may say otherwise than the columns
+      // (a converter prints only the cells that start in a row, so rows are shifted differently)
+      const straight = straightCells(row, extra);
+      if (straight && straight.some((c, i) => c !== positioned[i])) {
+        const choice = chooseReading(rowTotalHolds(straight), rowTotalHolds(positioned));
+        if (choice === 'straight') inputs.set(key, { positioned: straight });
+        else if (choice === null) {
+          const why = rowTotalHolds(straight)
+            ? '按表头列位置和按数字顺序读出的各格不同，两种读法的本行合计都成立'
+            : '按表头列位置和按数字顺序读出的各格不同，两种读法的本行合计（总计 = 六类申请人之和）都不成立';
+          inputs.set(key, { rejected: why });
+          findings.push(
+            ingestFinding('ingest.columns-ambiguous', {
+              cells: TABLE3_COLUMNS.map((_, i) => table3CellName(key, i)),
+              message: `${table3RowLocator(shape, key)}${why}，无法确定各数属于哪一列，记为 null`,
+            }),
+          );
+        }
+      }
     } else {
       const sequence = [...row.values];
       while (sequence.length > 0 && !sequence.at(-1)!.text.trim()) sequence.pop();
