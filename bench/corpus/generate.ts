@@ -15,18 +15,10 @@ import {
 } from '../../src/report/model/layout.ts';
 import { REPORT_SCHEMA_ID, type AnnualReport } from '../../src/report/model/report.ts';
 import type { ReportDocument } from '../../src/report/render/document.ts';
+import { randomSource } from '../../src/ingest/testing/random-report.ts';
 
-/** mulberry32: a small deterministic generator of numbers in [0, 1). */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** The seeded source of the tests' random reports (mulberry32), so both draw the same numbers for a seed. */
+export const rng = randomSource;
 
 /** Helpers over one random source. */
 export function dice(r: () => number) {
