@@ -13,9 +13,8 @@ import {
   table3Rows,
   type ReportFormat,
 } from '../../src/report/model/layout.ts';
-import { REPORT_SCHEMA_ID, type AnnualReport } from '../../src/report/model/report.ts';
 import type { ReportDocument } from '../../src/report/render/document.ts';
-import { randomSource } from '../../src/ingest/testing/random-report.ts';
+import { randomSource, reportDocumentOf } from '../../src/ingest/testing/random-report.ts';
 
 /** The seeded source of the tests' random reports (mulberry32), so both draw the same numbers for a seed. */
 export const rng = randomSource;
@@ -125,19 +124,6 @@ export function generateReport(seed: number, options: GenerateOptions = {}): Gen
     }),
   );
 
-  const report = { schema: REPORT_SCHEMA_ID, format, agency, year, table2, table3, table4 } as unknown as AnnualReport;
-  const received = table3['newReceived']![6]!;
-  const review = (table4['review'] as number[])[4]!;
-  const lawsuits = (table4['litigationDirect'] as number[])[4]! + (table4['litigationAfterReview'] as number[])[4]!;
-  const fee = int(3) === 0 ? int(500) : 0;
-  const doc: ReportDocument = {
-    report,
-    narrative: {
-      一: `本年度，${agency}认真贯彻落实《中华人民共和国政府信息公开条例》，全年主动公开政府信息${int(big ? 90000 : 900)}条。\n全年共收到政府信息公开申请${received}件，均已依法答复；发生行政复议${review}件、行政诉讼${lawsuits}件。`,
-      二: '该部分以表格形式报告。表格如下：',
-      五: '一是公开内容还不够全面；\n二是政策解读形式较为单一。',
-      六: fee > 0 ? `本年度收取信息处理费${fee}元。` : '本年度未收取信息处理费。',
-    },
-  };
+  const doc = reportDocumentOf({ format, agency, year, table2, table3, table4 }, int, big ? 90000 : 900);
   return { doc, magnitude };
 }

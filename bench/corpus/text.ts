@@ -4,6 +4,7 @@
 // rows (glue their digits, split their labels) before the text is written out.
 import { layoutDocument, type ReportDocument } from '../../src/report/render/document.ts';
 import { placeCells, type TableGrid, type TableId } from '../../src/report/render/grid.ts';
+import { scraperLines } from '../../src/ingest/testing/flattened-text.ts';
 
 export interface TextRow {
   /** One entry per grid column: the text of the cell that starts there, '' where a cell is covered or empty. */
@@ -79,22 +80,7 @@ export function scraperText(
       lines.push(b.text);
       continue;
     }
-    const width = padTo ? padTo(b.table) : 0;
-    let empties = 0;
-    const flush = () => {
-      if (empties > 0) lines.push('|'.repeat(empties));
-      empties = 0;
-    };
-    for (const row of b.table.rows) {
-      const cells = cellsOf(row, b.table);
-      for (const t of [...cells, ...new Array<string>(Math.max(0, width - cells.length)).fill('')]) {
-        if (t) {
-          flush();
-          lines.push(`${t} |`);
-        } else empties++;
-      }
-    }
-    flush();
+    lines.push(...scraperLines(b.table.rows.map((row) => cellsOf(row, b.table)), padTo ? padTo(b.table) : 0));
   }
   return `${lines.join('\n')}\n`;
 }

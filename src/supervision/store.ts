@@ -2,6 +2,7 @@
 // statement (the dashboard of a region of a thousand agencies is one query, not a thousand).
 import type { Queryable } from '../core/db/database.ts';
 import type { FigureCells } from './rules/report-standing.ts';
+import type { TrendInput } from './rules/report-trend.ts';
 
 /** Kinds that are agencies (they report); provinces, cities and counties are only places in the tree. */
 export const AGENCY_KINDS = ['government', 'department', 'subunit'] as const;
@@ -79,15 +80,9 @@ export async function regionReportRecords(db: Queryable, path: string, year: num
   }));
 }
 
-export interface TrendRecord {
+/** An agency's report of one year as the trend rules read it (rules/report-trend.ts). */
+export interface TrendRecord extends TrendInput {
   orgId: number;
-  kind: string;
-  reportDeadline: string | null;
-  year: number;
-  hasReport: boolean;
-  firstPublishedOn: string | null;
-  /** 表三 本年新收 总计 of the report (published version, else the current one). */
-  received: number | null;
 }
 
 /**

@@ -13,21 +13,30 @@ export function flattenedText(doc: ReportDocument): string {
       continue;
     }
     const width = b.grid.rows.reduce((max, row) => Math.max(max, row.length), 0);
-    let empties = 0;
-    const flush = () => {
-      if (empties > 0) lines.push('|'.repeat(empties));
-      empties = 0;
-    };
-    for (const row of b.grid.rows) {
-      const texts = [...row.map((c) => c.text), ...new Array<string>(width - row.length).fill('')];
-      for (const t of texts) {
-        if (t) {
-          flush();
-          lines.push(`${t} |`);
-        } else empties++;
-      }
-    }
-    flush();
+    lines.push(...scraperLines(b.grid.rows.map((row) => row.map((c) => c.text)), width));
   }
   return `${lines.join('\n')}\n`;
+}
+
+/**
+ * A table's rows as the scraper writes them: each row padded with empty cells to `width`, a cell with
+ * text as a line ending in ` |`, each run of empty cells as one line of bare pipes.
+ */
+export function scraperLines(rows: readonly (readonly string[])[], width: number): string[] {
+  const lines: string[] = [];
+  let empties = 0;
+  const flush = () => {
+    if (empties > 0) lines.push('|'.repeat(empties));
+    empties = 0;
+  };
+  for (const row of rows) {
+    for (const t of [...row, ...new Array<string>(Math.max(0, width - row.length)).fill('')]) {
+      if (t) {
+        flush();
+        lines.push(`${t} |`);
+      } else empties++;
+    }
+  }
+  flush();
+  return lines;
 }

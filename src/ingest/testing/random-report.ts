@@ -82,15 +82,28 @@ export function randomReport(seed: number, options: RandomReportOptions = {}): R
     }),
   );
 
-  const report = { schema: REPORT_SCHEMA_ID, format, agency, year, table2, table3, table4 } as unknown as AnnualReport;
-  const received = table3['newReceived']![6]!;
-  const review = (table4['review'] as number[])[4]!;
-  const lawsuits = (table4['litigationDirect'] as number[])[4]! + (table4['litigationAfterReview'] as number[])[4]!;
+  return reportDocumentOf({ format, agency, year, table2, table3, table4 }, int, 900);
+}
+
+/**
+ * The document of generated tables: the report, with a narrative whose section 一 states the tables'
+ * figures and a count of published items up to `published`, and whose 六 a fee — both drawn from
+ * `int`, the fee first, so that a seed keeps its numbers (bench/corpus builds on this too).
+ */
+export function reportDocumentOf(
+  t: { format: ReportFormat; agency: string; year: number; table2: unknown; table3: Record<string, number[]>; table4: Record<string, number[]> },
+  int: (max: number) => number,
+  published: number,
+): ReportDocument {
+  const report = { schema: REPORT_SCHEMA_ID, ...t } as unknown as AnnualReport;
+  const received = t.table3['newReceived']![6]!;
+  const review = t.table4['review']![4]!;
+  const lawsuits = t.table4['litigationDirect']![4]! + t.table4['litigationAfterReview']![4]!;
   const fee = int(3) === 0 ? int(500) : 0;
   return {
     report,
     narrative: {
-      一: `本年度，${agency}认真贯彻落实《中华人民共和国政府信息公开条例》，全年主动公开政府信息${int(900)}条。\n全年共收到政府信息公开申请${received}件，均已依法答复；发生行政复议${review}件、行政诉讼${lawsuits}件。`,
+      一: `本年度，${t.agency}认真贯彻落实《中华人民共和国政府信息公开条例》，全年主动公开政府信息${int(published)}条。\n全年共收到政府信息公开申请${received}件，均已依法答复；发生行政复议${review}件、行政诉讼${lawsuits}件。`,
       二: '该部分以表格形式报告。表格如下：',
       五: '一是公开内容还不够全面；\n二是政策解读形式较为单一。',
       六: fee > 0 ? `本年度收取信息处理费${fee}元。` : '本年度未收取信息处理费。',
