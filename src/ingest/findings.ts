@@ -15,6 +15,8 @@ export const INGEST_RULES = {
   'ingest.cell-blank': { severity: 'warning', title: '单元格印为空白，不能确定是否为 0，记为 null' },
   'ingest.cell-lost': { severity: 'warning', title: '单元格缺失，无法确定，记为 null' },
   'ingest.columns-ambiguous': { severity: 'warning', title: '一行数字与各列的对应无法由表内关系确定，记为 null' },
+  'ingest.digits-cut': { severity: 'warning', title: '连写在一起的数字按表内关系唯一地切分' },
+  'ingest.digits-ambiguous': { severity: 'warning', title: '连写在一起的数字有多种切法，无法确定的格记为 null' },
   'ingest.year-uncertain': { severity: 'warning', title: '报告年度不是从标题得出' },
   'ingest.agency-missing': { severity: 'warning', title: '未找到发布机关' },
   'ingest.pages-truncated': { severity: 'warning', title: '文档过长，只读取了前面部分' },

@@ -16,6 +16,12 @@ const HEADINGS: Record<SectionKey, RegExp> = {
   六: /六\s*[、.]\s*其他需要报告的?事项/,
 };
 
+/** Whether a line is the heading of one of the six parts (二、主动公开政府信息情况), on its own. */
+export function isSectionHeading(line: string): boolean {
+  const t = normalizeForMatch(line).trim();
+  return Object.values(HEADINGS).some((re) => re.exec(t)?.index === 0);
+}
+
 export interface FoundSections {
   /** Normalized text of each section found (simplified characters, half-width digits). */
   narrative: Narrative;

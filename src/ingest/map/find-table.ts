@@ -7,6 +7,7 @@
 import type { IngestDocument } from '../read/document.ts';
 import { TABLE_LABELS } from './labels.ts';
 import { segmentRows, type LabelledRow } from './rows.ts';
+import { withFlattenedTables } from './glued-lines.ts';
 
 export interface FoundRow extends LabelledRow {
   mode: 'grid' | 'stream';
@@ -23,7 +24,22 @@ export interface FoundRows {
 /** Minimum distinct labels for a recovered table to count as holding the report table. */
 const MIN_LABELS: Record<2 | 3 | 4, number> = { 2: 2, 3: 3, 4: 3 };
 
+// the document with its flattened table lines as tables, once per document
+const flattened = new WeakMap<IngestDocument, IngestDocument | null>();
+
+/**
+ * The rows of the table, from the document's tables; when no table of the document holds it,
+ * from lines of text that are a flattened table (a text export that lost the table: glued-lines.ts).
+ */
 export function findTableRows(doc: IngestDocument, table: 2 | 3 | 4): FoundRows | null {
+  const found = findIn(doc, table);
+  if (found || doc.fileType !== 'text') return found;
+  if (!flattened.has(doc)) flattened.set(doc, withFlattenedTables(doc));
+  const lines = flattened.get(doc);
+  return lines ? findIn(lines, table) : null;
+}
+
+function findIn(doc: IngestDocument, table: 2 | 3 | 4): FoundRows | null {
   const phase = { body: false, sticky: table === 3 };
   const rows: FoundRows['rows'] = [];
   let caption: string | null = null;

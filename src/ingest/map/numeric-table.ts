@@ -16,6 +16,7 @@ import { readCell } from '../normalize/cell-value.ts';
 import type { CellProvenance, Confidence } from '../provenance.ts';
 import { ingestFinding } from '../findings.ts';
 import { confirmedZeros, derive, feasible, fullyKnown, holds, type Equation, type Var } from './arithmetic.ts';
+import { digitCuts, isDigitRun, rowAcceptor, solveGlued, type GluedRow } from './glued.ts';
 
 export interface TableEquation extends Equation {
   /** Kind of rule; a kind is used to derive cells only if it holds wherever it can be checked. */
@@ -115,6 +116,9 @@ export function resolveNumericTable(spec: NumericTableSpec, inputs: ReadonlyMap<
   const blankIsZero = spec.blankIsZero !== false;
   const read = (line: string, pos: number, cell: SourceCell) => readSlot(cell, spec.kindOf?.(line, pos) ?? 'count', blankIsZero);
   const short = new Map<string, SourceCell[]>();
+  const equations = spec.units.flatMap((u) => u.equations);
+  // rows printed as one digit run (801000081): their candidate cuts, decided over the whole table below
+  const glued = new Map<string, { cell: SourceCell; cuts: number[][] | null }>();
 
   for (const { key, width } of spec.lines) {
     const input = inputs.get(key);
@@ -155,12 +159,12 @@ export function resolveNumericTable(spec: NumericTableSpec, inputs: ReadonlyMap<
         }),
       );
     } else {
-      short.set(key, seq);
+      const cuts = seq.length === 1 && width > 1 ? gluedCuts(spec, key, width, seq[0]!, equations) : undefined;
+      if (cuts !== undefined) glued.set(key, { cell: seq[0]!, cuts });
+      else short.set(key, seq);
       slots.set(key, Array.from({ length: width }, () => lostSlot('')));
     }
   }
-
-  const equations = spec.units.flatMap((u) => u.equations);
   const knownOf = (s: Map<string, Slot[]>) => {
     const m = new Map<Var, number | null>();
     for (const [line, row] of s) {
@@ -178,6 +182,8 @@ export function resolveNumericTable(spec: NumericTableSpec, inputs: ReadonlyMap<
     }
     return s;
   };
+  if (glued.size > 0) findings.push(...readGlued(spec, glued, slots, short, equations, knownOf));
+
   const broken = (s: Map<string, Slot[]>) => {
     const known = knownOf(s);
     return spec.units.filter((u) => !feasible(u.equations, known)).length;
@@ -310,7 +316,7 @@ export function resolveNumericTable(spec: NumericTableSpec, inputs: ReadonlyMap<
       );
     }
     const lost = row.flatMap((s, pos) => (s.value === null && s.lost && !s.blank ? [pos] : []));
-    if (lost.length > 0 && !short.has(line) && !rejected) {
+    if (lost.length > 0 && !short.has(line) && !rejected && !glued.has(line)) {
       const absent = !inputs.get(line);
       findings.push(
         ingestFinding(absent ? 'ingest.row-missing' : 'ingest.cell-lost', {
@@ -335,4 +341,71 @@ export function resolveNumericTable(spec: NumericTableSpec, inputs: ReadonlyMap<
     });
   }
   return { values, provenance, findings };
+}
+
+/**
+ * The cuts of a row printed as one digit run into `width` numbers that satisfy the row's own
+ * equations; null when there are too many to list; undefined when the cell is no such run
+ * (or no cut fits, so it is read as a row that lost cells).
+ */
+function gluedCuts(spec: NumericTableSpec, key: string, width: number, cell: SourceCell, equations: readonly Equation[]): number[][] | null | undefined {
+  const digits = cell.text.trim();
+  if (!isDigitRun(digits) || digits.length < width) return undefined;
+  if (spec.kindOf && Array.from({ length: width }, (_, pos) => spec.kindOf!(key, pos)).some((k) => k !== 'count')) return undefined;
+  const names = new Map(Array.from({ length: width }, (_, pos) => [spec.cellName(key, pos), pos]));
+  const cuts = digitCuts(digits, width, rowAcceptor(equations, (v) => names.get(v) ?? -1));
+  return cuts && cuts.length === 0 ? undefined : cuts;
+}
+
+/** Decides the glued rows over the whole table (glued.ts) and fills their slots; returns the findings. */
+function readGlued(
+  spec: NumericTableSpec,
+  glued: ReadonlyMap<string, { cell: SourceCell; cuts: number[][] | null }>,
+  slots: Map<string, Slot[]>,
+  short: ReadonlyMap<string, SourceCell[]>,
+  equations: readonly Equation[],
+  knownOf: (s: Map<string, Slot[]>) => Map<Var, number | null>,
+): Finding[] {
+  const findings: Finding[] = [];
+  const rows: GluedRow[] = [...glued].flatMap(([key, g]) => (g.cuts ? [{ key, candidates: g.cuts }] : []));
+  // rows that lost cells are placed later: unknown here
+  const known = knownOf(new Map([...slots].filter(([key]) => !short.has(key))));
+  const solution = solveGlued(rows, equations, known, spec.cellName);
+  const tableWide = solution.capped
+    ? solution.readings === 0
+      ? '切法组合过多，超出检查上限，未找到使全表关系成立的读法'
+      : '切法组合过多，超出检查上限，只取本行各种切法都相同的格'
+    : solution.readings === 0
+      ? '全表任何切法都不能使表内合计、勾稽关系成立（原表数字本身不一致）'
+      : `结合全表勾稽关系共有 ${solution.readings} 种读法`;
+  for (const [key, g] of glued) {
+    const run = g.cell.text.trim();
+    const width = slots.get(key)!.length;
+    const values = solution.agreed.get(key);
+    const own = !g.cuts
+      ? '切法过多，无法逐一检查'
+      : solution.free.has(key)
+        ? `共有 ${g.cuts.length} 种切法，本行没有可核对的合计关系`
+        : `满足本行自身关系的切法有 ${g.cuts.length} 种，${tableWide}`;
+    const note = `原文“${run}”是连写在一起的 ${width} 个数（分隔已丢失），${own}`;
+    slots.set(
+      key,
+      Array.from({ length: width }, (_, pos) => {
+        const v = values?.[pos];
+        if (v === undefined || v === null) return { ...lostSlot(`${note}，这一格在各种读法中不同`), raw: run, cell: g.cell };
+        return { value: v, raw: run, cell: g.cell, confidence: 'derived' as const, note: `${note}，这一格在各种读法中都是 ${v}`, lost: false };
+      }),
+    );
+    const open = Array.from({ length: width }, (_, pos) => pos).filter((pos) => values?.[pos] === undefined || values[pos] === null);
+    findings.push(
+      ingestFinding(open.length > 0 ? 'ingest.digits-ambiguous' : 'ingest.digits-cut', {
+        cells: (open.length > 0 ? open : Array.from({ length: width }, (_, pos) => pos)).map((pos) => spec.cellName(key, pos)),
+        message:
+          open.length > 0
+            ? `${spec.lineLocator(key)}${note}，“${open.map((pos) => spec.columnLabel(key, pos)).join('”“')}”${open.length > 1 ? '等格' : ''}无法确定，记为 null`
+            : `${spec.lineLocator(key)}${note}，各格按唯一的读法切分`,
+      }),
+    );
+  }
+  return findings;
 }
