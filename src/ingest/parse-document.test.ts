@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { toCanonicalJson } from '../report/model/canonical-json.ts';
 import { TABLE3_COLUMNS, table3RowFullLabel, table3Rows } from '../report/model/layout.ts';
 import { renderReport } from '../report/render/render.ts';
-import { MADE_FIXTURES, SEED_FIXTURES, fixtureFile, type IngestFixture } from '../../test/fixtures/ingest/index.ts';
+import { MADE_FIXTURES, REAL_FIXTURES, SEED_FIXTURES, fixtureFile, type IngestFixture } from '../../test/fixtures/ingest/index.ts';
 import { contentHash, parseDocument } from './parse-document.ts';
 import { randomReport, randomSource } from './testing/random-report.ts';
 import { flattenedText } from './testing/flattened-text.ts';
@@ -22,6 +22,7 @@ async function checkFixture(f: IngestFixture): Promise<void> {
 
 for (const f of SEED_FIXTURES) test(`parse: ${f.name} gives the JSON written for it`, () => checkFixture(f));
 for (const f of MADE_FIXTURES) test(`parse: ${f.name} gives the JSON written for it`, () => checkFixture(f));
+for (const f of REAL_FIXTURES) test(`parse: real report ${f.name} gives the JSON read from it by hand`, () => checkFixture(f));
 
 test('parse: seed 001 — lost cells are null and marked, text versus table is a finding', async () => {
   const outcome = await parseDocument(readFileSync(SEED_FIXTURES[1]!.path), 'seed-001.txt');

@@ -1,6 +1,6 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { chooseReading, confirmedZeros, derive, feasible, fullyKnown, holds, totalHolds, type Equation } from './arithmetic.ts';
+import { blankZeros, chooseReading, confirmedZeros, derive, feasible, fullyKnown, holds, totalHolds, type Equation } from './arithmetic.ts';
 
 const row: Equation = { left: ['t'], right: ['a', 'b', 'c'] };
 
@@ -68,4 +68,14 @@ test('arithmetic: a blank reads as 0 only where a part of the arithmetic fixes i
   );
   // a group broken by the printed cells decides nothing
   assert.deepEqual(confirmedZeros(groups, new Map([['t', 1], ['a', 3], ['b', null], ['c', 5]]), ['b']), new Set());
+});
+
+test('arithmetic: blanks read as 0 except in a group that 0 would break; those stay unknown', () => {
+  const col: Equation = { left: ['t'], right: ['u', 'v'] };
+  // zeros left blank (Shanghai 2019): a row and a column that hold with them as 0
+  assert.deepEqual(blankZeros([[row], [col]], new Map([['t', 3], ['a', 3], ['b', null], ['c', null], ['u', 3], ['v', null]]), ['b', 'c', 'v']), new Set(['b', 'c', 'v']));
+  // a row total left blank: 0 breaks the row, so the total (and the row's other blanks) stay unknown
+  assert.deepEqual(blankZeros([[row]], new Map([['t', null], ['a', 3], ['b', null], ['c', 5]]), ['t', 'b']), new Set());
+  // a group broken by printed numbers alone gives up its blanks too, and gives nothing
+  assert.deepEqual(blankZeros([[row], [col]], new Map([['t', 1], ['a', 3], ['b', null], ['c', 5], ['u', 1], ['v', null]]), ['b', 'v']), new Set(['v']));
 });

@@ -153,3 +153,22 @@ export function confirmedZeros(groups: readonly (readonly Equation[])[], known: 
   }
   return zeros;
 }
+
+/**
+ * Which of the `blanks` (cells printed blank, unknown in `known`) read as 0 the way a blank
+ * usually means: all of them, except those in a group of equations that 0 would break. A group
+ * broken with every blank as 0 gives up its blanks (they become unknown) and the check runs
+ * again, until every group left holds: a total row cut off by a page break, or a row total the
+ * agency left blank, is then unknown (and derived where the rest fixes it), never a wrong 0.
+ */
+export function blankZeros(groups: readonly (readonly Equation[])[], known: ReadonlyMap<Var, number | null>, blanks: readonly Var[]): Set<Var> {
+  const zeros = new Set(blanks);
+  const varsOf = groups.map((g) => new Set(g.flatMap((e) => [...e.left, ...e.right])));
+  for (;;) {
+    const k = new Map(known);
+    for (const v of zeros) k.set(v, 0);
+    const giving = groups.flatMap((g, i) => (feasible(g, k) ? [] : [...varsOf[i]!].filter((v) => zeros.has(v))));
+    if (giving.length === 0) return zeros;
+    for (const v of giving) zeros.delete(v);
+  }
+}

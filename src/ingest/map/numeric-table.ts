@@ -15,7 +15,7 @@ import type { SourceCell } from '../read/document.ts';
 import { readCell } from '../normalize/cell-value.ts';
 import type { CellProvenance, Confidence } from '../provenance.ts';
 import { ingestFinding } from '../findings.ts';
-import { confirmedZeros, derive, feasible, fullyKnown, holds, type Equation, type Var } from './arithmetic.ts';
+import { blankZeros, confirmedZeros, derive, feasible, fullyKnown, holds, type Equation, type Var } from './arithmetic.ts';
 import { digitCuts, isDigitRun, rowAcceptor, solveGlued, type GluedRow } from './glued.ts';
 
 export interface TableEquation extends Equation {
@@ -244,20 +244,25 @@ export function resolveNumericTable(spec: NumericTableSpec, inputs: ReadonlyMap<
     }
   }
 
-  // A cell printed blank is 0 where a part of the table's arithmetic fixes it to 0 and a 0
-  // breaks no other part (a total row cut off by a page break is blank, not 0).
+  // A cell printed blank is 0, as real reports print 0 (Shanghai 2019 left its zeros blank), except
+  // where 0 would break a part of the table's arithmetic (a total row cut off by a page break, a
+  // row total the agency left blank); those stay unknown, and are derived below where the rest
+  // of the table fixes them, or else confirmed 0 only where a part of the arithmetic fixes 0.
   const blanks = [...slots].flatMap(([line, row]) => row.flatMap((s, pos) => (s.blank && s.value === null ? [{ line, pos }] : [])));
   if (blanks.length > 0) {
-    const zeros = confirmedZeros(
-      spec.units.map((u) => u.equations),
-      knownOf(slots),
-      blanks.map((b) => spec.cellName(b.line, b.pos)),
-    );
+    const groups = spec.units.map((u) => u.equations);
+    const names = blanks.map((b) => spec.cellName(b.line, b.pos));
+    const usual = blankZeros(groups, knownOf(slots), names);
+    const known = knownOf(slots);
+    for (const v of usual) known.set(v, 0);
+    const forced = confirmedZeros(groups, known, names.filter((v) => !usual.has(v)));
     for (const { line, pos } of blanks) {
-      if (!zeros.has(spec.cellName(line, pos))) continue;
+      const name = spec.cellName(line, pos);
+      if (!usual.has(name) && !forced.has(name)) continue;
       const row = slots.get(line)!;
       const slot = row[pos]!;
-      row[pos] = { ...slot, value: 0, blank: false, lost: false, confidence: short.has(line) ? slot.confidence : 'exact', note: '印为空白，表内合计、勾稽关系确定为 0，按 0 计' };
+      const note = usual.has(name) ? '印为空白，按 0 计（表内合计、勾稽关系按 0 成立）' : '印为空白，表内合计、勾稽关系确定为 0，按 0 计';
+      row[pos] = { ...slot, value: 0, blank: false, lost: false, confidence: short.has(line) ? slot.confidence : 'exact', note };
     }
   }
 

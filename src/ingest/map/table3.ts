@@ -146,8 +146,11 @@ export function mapTable3(found: FoundRows | null, defaultFormat: ReportFormat):
   // row key of each body row: its last row label; （六）其他处理 with values of its own is the 2019 row
   const extra = hasExtraColumn(found);
   const keyed: { key: string; row: (typeof body)[number] }[] = [];
+  // in a 2019 report the row may print every cell blank (zeros left blank, Shanghai 2019): a grid
+  // row with a cell under every column is the row, not a label over sub-rows
+  const ownRow = (row: FoundRow) => hasValues(row) || (defaultFormat === '2019' && row.mode === 'grid' && row.values.length >= N);
   const keyOf = (row: FoundRow): string | null =>
-    rowLabelKey(row) ?? (row.labels.some((l) => l.entry.key === 'other') && hasValues(row) ? 'other' : null);
+    rowLabelKey(row) ?? (row.labels.some((l) => l.entry.key === 'other') && ownRow(row) ? 'other' : null);
   for (const [i, row] of body.entries()) {
     const key = keyOf(row);
     if (key) {
