@@ -4,6 +4,8 @@
 import type { FastifyInstance } from 'fastify';
 import { html } from '../core/html.ts';
 import type { AppDeps } from '../core/http/deps.ts';
+import { PageCache, sendCachedPage, SITE_SCOPE } from '../core/http/page-cache.ts';
+import { pageVariant } from '../orgs/shell/variant.ts';
 import { notFound } from '../core/errors.ts';
 import { ORG_KIND_LABELS, type Organization } from '../orgs/model.ts';
 import { findOrgByCode, listOrgs } from '../orgs/store.ts';
@@ -17,14 +19,15 @@ const LATEST_ON_HOME = 10;
 const isRegion = (o: Organization) => o.kind === 'province' || o.kind === 'city' || o.kind === 'county';
 
 export function portalHomeRoutes(deps: AppDeps) {
-  return async (app: FastifyInstance) => {
-    app.get('/', { schema: { hide: true } }, async (_request, reply) => {
-      const [orgs, latest] = await Promise.all([listOrgs(deps.db), listLiveUnder(deps.db, '/', LATEST_ON_HOME)]);
-      const depth = (o: Organization) => o.path.split('/').length - 3;
-      return reply.type('text/html').send(
-        portalPage(
-          '政府信息公开平台',
-          html`<p>查阅各机关主动公开的政府信息、政府信息公开指南和年度报告，或依法申请公开政府信息。</p>
+  // Rendered once per change of what it shows (src/core/http/page-cache.ts): every publication and
+  // withdrawal, every organization added or renamed bumps SITE_SCOPE.
+  const home = new PageCache<null>({ maxBytes: 4 * 1024 * 1024, maxAgeMs: 10 * 60_000 });
+  async function renderHome() {
+    const [orgs, latest] = await Promise.all([listOrgs(deps.db), listLiveUnder(deps.db, '/', LATEST_ON_HOME)]);
+    const depth = (o: Organization) => o.path.split('/').length - 3;
+    const page = portalPage(
+      '政府信息公开平台',
+      html`<p>查阅各机关主动公开的政府信息、政府信息公开指南和年度报告，或依法申请公开政府信息。</p>
 ${searchBox()}
 ${latest.length
   ? html`<section id="latest" aria-labelledby="latest-title"><h2 id="latest-title">最新公开</h2>
@@ -37,8 +40,14 @@ ${latest.length
     <span class="links"><a href="/orgs/${o.code}/catalogue">${isRegion(o) ? '政府信息公开' : '公开目录'}</a>${isRegion(o) ? '' : html` · <a href="/orgs/${o.code}/guide">公开指南</a>`}</span></li>`,
   )}
 </ul>`,
-        ),
-      );
+    );
+    return { html: page, scopes: [SITE_SCOPE], data: null };
+  }
+
+  return async (app: FastifyInstance) => {
+    app.get('/', { schema: { hide: true } }, async (request, reply) => {
+      const page = await home.page(deps.db, 'home', async () => [SITE_SCOPE], renderHome);
+      return sendCachedPage(request, reply, page, pageVariant(request));
     });
 
     app.get('/orgs/:code', { schema: { hide: true } }, async (request, reply) => {

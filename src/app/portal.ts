@@ -2,6 +2,7 @@
 import { readFileSync } from 'node:fs';
 import type { FastifyInstance } from 'fastify';
 import type { AppDeps } from '../core/http/deps.ts';
+import { guardCachedPages } from '../core/http/page-cache.ts';
 import { portalHomeRoutes } from './portal-home.ts';
 import { registerVariant } from '../orgs/shell/variant.ts';
 import { registerSiteFrame } from '../orgs/shell/site-frame.ts';
@@ -17,6 +18,7 @@ export function portalPlugin(deps: AppDeps) {
     // The footer and the reading mode first: the 繁體 view then converts them with the page.
     registerSiteFrame(app, deps.config.site);
     registerVariant(app);
+    guardCachedPages(app);
     app.get('/assets/portal.css', { schema: { hide: true } }, async (_request, reply) =>
       reply.type('text/css; charset=utf-8').header('cache-control', 'public, max-age=3600').send(PORTAL_CSS),
     );

@@ -2,6 +2,8 @@
 // item, checks the policy, applies a pure rule, writes, and appends its audit entry.
 import { createHash } from 'node:crypto';
 import { appendAudit } from '../core/audit/log.ts';
+import { bumpPageVersions, orgScope } from '../core/http/page-cache.ts';
+import { itemScope, itemVisibilityChanged, listScope } from './page-scopes.ts';
 import type { CommandContext } from '../orgs/context.ts';
 import type { Database, Queryable } from '../core/db/database.ts';
 import { conflict, forbidden, invalid, notFound } from '../core/errors.ts';
@@ -405,6 +407,7 @@ async function publishVersion(tx: Queryable, ctx: CommandContext, org: Organizat
     orgId: org.id, action: 'catalogue.item.publish', targetType: 'catalogue_item', targetId: item.id,
     summary: { version: v.version, indexNumber: number, publishedDate: date, title: v.title },
   });
+  await itemVisibilityChanged(tx, org.id, item.id);
   return number;
 }
 
@@ -447,6 +450,8 @@ export async function withdrawItem(db: Database, ctx: CommandContext, itemId: nu
       orgId: org.id, action: 'catalogue.item.withdraw', targetType: 'catalogue_item', targetId: itemId,
       summary: { version: live.version, indexNumber: item.indexNumber, reason },
     });
+    // Before this transaction's answer: no process serves the page from its cache after the commit.
+    await itemVisibilityChanged(tx, org.id, item.id);
   });
 }
 
@@ -488,6 +493,8 @@ export async function changeItemValidityIn(tx: Queryable, ctx: CommandContext, i
     orgId: org.id, action: 'catalogue.item.validity', targetType: 'catalogue_item', targetId: itemId,
     summary: { before: VALIDITY_LABELS[item.validity], after: VALIDITY_LABELS[next.validity], date: next.validityDate, note: input.note },
   });
+  // The item page's 有效性 and the badge on its column pages.
+  await bumpPageVersions(tx, [itemScope(item.id), listScope(org.id)]);
   return (await findItem(tx, itemId))!;
 }
 
@@ -527,6 +534,8 @@ export async function setInterpretationLinkIn(tx: Queryable, ctx: CommandContext
     orgId: org.id, action: linked ? 'catalogue.interpretation.link' : 'catalogue.interpretation.unlink', targetType: 'catalogue_item', targetId: policyItemId,
     summary: { policyItemId, interpretationItemId },
   });
+  // 相关解读 / 解读的政策文件 on both pages.
+  await bumpPageVersions(tx, [itemScope(policyItemId), itemScope(interpretationItemId)]);
 }
 
 // ── Attachments ──────────────────────────────────────────────────────────────
@@ -664,6 +673,8 @@ export async function createColumn(db: Database, ctx: CommandContext, orgId: num
     if (await findColumnByName(tx, org.id, input.parentId, input.name)) throw conflict(`栏目“${input.name}”已存在`);
     const column = await insertColumn(tx, { orgId: org.id, ...input });
     await appendAudit(tx, ctx.actor, { orgId: org.id, action: 'catalogue.column.create', targetType: 'catalogue_column', targetId: column.id, summary: { after: input } });
+    // Column names and the column tree show on the organization's column and item pages.
+    await bumpPageVersions(tx, [orgScope(org.id)]);
     return column;
   });
 }
@@ -679,6 +690,8 @@ export async function updateColumn(db: Database, ctx: CommandContext, columnId: 
     if (same && same.id !== columnId) throw conflict(`栏目“${input.name}”已存在`);
     const after = await updateColumnRow(tx, columnId, input);
     await appendAudit(tx, ctx.actor, { orgId: org.id, action: 'catalogue.column.update', targetType: 'catalogue_column', targetId: columnId, summary: { before, after: input } });
+    // Column names and the column tree show on the organization's column and item pages.
+    await bumpPageVersions(tx, [orgScope(org.id)]);
     return after;
   });
 }
@@ -696,6 +709,8 @@ export async function moveColumn(db: Database, ctx: CommandContext, columnId: nu
     [siblings[i], siblings[j]] = [siblings[j]!, siblings[i]!];
     await setColumnPositions(tx, siblings.map((c) => c.id));
     await appendAudit(tx, ctx.actor, { orgId: org.id, action: 'catalogue.column.move', targetType: 'catalogue_column', targetId: columnId, summary: { direction, position: j + 1 } });
+    // Column names and the column tree show on the organization's column and item pages.
+    await bumpPageVersions(tx, [orgScope(org.id)]);
   });
 }
 
@@ -710,6 +725,8 @@ export async function deleteColumn(db: Database, ctx: CommandContext, columnId: 
     if (usage.versions > 0) throw conflict('该栏目中有（或曾有）信息，不能删除；可以改名或调整');
     await deleteColumnRow(tx, columnId);
     await appendAudit(tx, ctx.actor, { orgId: org.id, action: 'catalogue.column.delete', targetType: 'catalogue_column', targetId: columnId, summary: { before: column } });
+    // Column names and the column tree show on the organization's column and item pages.
+    await bumpPageVersions(tx, [orgScope(org.id)]);
   });
 }
 

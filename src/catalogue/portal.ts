@@ -5,9 +5,12 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { notFound } from '../core/errors.ts';
-import { html, type SafeHtml } from '../core/html.ts';
+import { html, trustedHtml, type SafeHtml } from '../core/html.ts';
 import type { AppDeps } from '../core/http/deps.ts';
 import { documentShell } from '../core/http/page.ts';
+import { PageCache, sendCachedPage } from '../core/http/page-cache.ts';
+import { pageVariant } from '../orgs/shell/variant.ts';
+import { columnPageScopes, itemPageScopes } from './page-scopes.ts';
 import type { Organization } from '../orgs/model.ts';
 import { ancestorsOf, findOrgByCode, findOrgById, listOrgs } from '../orgs/store.ts';
 import { superiorGovernmentName } from '../orgs/rules.ts';
@@ -23,10 +26,12 @@ import { sendFile } from './attachment-download.ts';
 import {
   attachmentContent,
   columnActivity,
+  columnOrgId,
   countLiveInColumn,
   findColumn,
   findLiveAttachment,
   findLiveItem,
+  itemOrgId,
   listAttachments,
   listColumns,
   listLinks,
@@ -43,6 +48,15 @@ import { VisitRecorder } from './visits.ts';
 import { currentYear } from '../core/today.ts';
 
 const PAGE_SIZE = 20;
+/** Where a cached item page's view count goes: filled in per request (the page itself is shared). */
+const VIEW_COUNT = '<!--gk:views-->';
+/**
+ * Memory for rendered pages per process: an item page is a few KB of text (tens with a long body), so
+ * thousands of the most read stay; column pages likewise. A page is rendered again after a minute at
+ * the latest, for the views other processes counted meanwhile.
+ */
+const ITEM_CACHE = { maxBytes: 64 * 1024 * 1024, maxAgeMs: 60_000 };
+const COLUMN_CACHE = { maxBytes: 32 * 1024 * 1024, maxAgeMs: 60_000 };
 /** URLs per sitemap part: the protocol allows 50,000; a part is a block of this many item ids. */
 const SITEMAP_PART = 50_000;
 const REGION_KINDS = ['province', 'city', 'county'];
@@ -87,6 +101,10 @@ const breadcrumb = (parts: (readonly [string, string] | string)[]) =>
 export function cataloguePortalRoutes(deps: AppDeps) {
   const { db } = deps;
   const visits = new VisitRecorder(db);
+  // Published pages rendered once (src/core/http/page-cache.ts; what they depend on: page-scopes.ts).
+  const itemPages = new PageCache<{ orgId: number; views: number; counted: number }>(ITEM_CACHE);
+  const columnPages = new PageCache<{ orgId: number }>(COLUMN_CACHE);
+  const viewCounts = new WeakMap<FastifyRequest, number>();
 
   const client = (request: FastifyRequest) => ({ address: request.ip, userAgent: String(request.headers['user-agent'] ?? '') });
   // The header (search box, 简体/繁體 switch) and the 繁體 conversion come from the portal shell (src/portal).
@@ -103,6 +121,12 @@ export function cataloguePortalRoutes(deps: AppDeps) {
   return async (app: FastifyInstance) => {
     visits.start();
     app.addHook('onClose', () => visits.stop());
+    // The view count of an item page goes in last, after the portal's hooks (this plugin's hooks run after
+    // theirs): until then the page is the same string for every reader, and its 繁體 text is converted once.
+    app.addHook('onSend', async (request, _reply, payload) => {
+      const views = viewCounts.get(request);
+      return views === undefined || typeof payload !== 'string' ? payload : payload.replace(VIEW_COUNT, String(views));
+    });
 
     // ── Organization home (region: the organizations below it and their newest items)
     app.get('/orgs/:code/catalogue', { schema: { hide: true } }, async (request, reply) => {
@@ -157,34 +181,48 @@ export function cataloguePortalRoutes(deps: AppDeps) {
     // ── Column list
     app.get('/columns/:columnId', { schema: { hide: true } }, async (request, reply) => {
       const { columnId } = request.params as { columnId: string };
-      const column = /^\d{1,15}$/.test(columnId) ? await findColumn(db, Number(columnId)) : undefined;
-      if (!column) throw notFound('该栏目');
-      const org = (await findOrgById(db, column.orgId))!;
-      const columns = await listColumns(db, org.id);
-      const ids = [column.id, ...columns.filter((c) => c.parentId === column.id).map((c) => c.id)];
+      if (!/^\d{1,15}$/.test(columnId)) throw notFound('该栏目');
       const q = request.query as { page?: string; before?: string; after?: string };
       const before = parseCursor(q.before);
       const after = parseCursor(q.after);
       // A link of this page carries a cursor; a typed ?page=N without one is read by offset (first 10,000 pages).
       const pageNo = Math.max(1, Math.min(before || after ? 1_000_000 : 10_000, Number(q.page) || 1));
-      const list = before ? listLiveInColumnFrom(db, ids, PAGE_SIZE, { before }) : after ? listLiveInColumnFrom(db, ids, PAGE_SIZE, { after }) : listLiveInColumn(db, ids, PAGE_SIZE, (pageNo - 1) * PAGE_SIZE);
-      const [entries, total] = await Promise.all([list, countLiveInColumn(db, ids)]);
-      void visits.record(org.id, client(request));
-      const parent = column.parentId ? columns.find((c) => c.id === column.parentId) : undefined;
-      return reply.type('text/html').send(
-        page(
-          request,
-          column.name,
-          html`${breadcrumb([['/', '首页'], [`/orgs/${org.code}/catalogue`, org.shortName], ...(parent ? [[`/columns/${parent.id}`, parent.name] as const] : []), column.name])}
+      const cursorKey = (c: ColumnCursor | null) => (c ? `${c.date ?? '-'}.${c.itemId}` : '');
+      const key = `${columnId}|${pageNo}|${cursorKey(before)}|${cursorKey(after)}`;
+      const cached = await columnPages.page(
+        db,
+        key,
+        async () => {
+          const orgId = await columnOrgId(db, columnId);
+          if (orgId === null) throw notFound('该栏目');
+          return columnPageScopes(orgId);
+        },
+        async () => {
+          const column = await findColumn(db, Number(columnId));
+          if (!column) throw notFound('该栏目');
+          const org = (await findOrgById(db, column.orgId))!;
+          const columns = await listColumns(db, org.id);
+          const ids = [column.id, ...columns.filter((c) => c.parentId === column.id).map((c) => c.id)];
+          const list = before ? listLiveInColumnFrom(db, ids, PAGE_SIZE, { before }) : after ? listLiveInColumnFrom(db, ids, PAGE_SIZE, { after }) : listLiveInColumn(db, ids, PAGE_SIZE, (pageNo - 1) * PAGE_SIZE);
+          const [entries, total] = await Promise.all([list, countLiveInColumn(db, ids)]);
+          const parent = column.parentId ? columns.find((c) => c.id === column.parentId) : undefined;
+          const body = page(
+            request,
+            column.name,
+            html`${breadcrumb([['/', '首页'], [`/orgs/${org.code}/catalogue`, org.shortName], ...(parent ? [[`/columns/${parent.id}`, parent.name] as const] : []), column.name])}
 ${searchBox({ org: org.code, column })}
 ${column.description ? html`<p class="muted">${column.description}</p>` : ''}
 ${column.kind === 'report' ? html`<p><a href="/orgs/${org.code}/reports">历年政府信息公开工作年度报告</a></p>` : ''}
 ${entries.length ? entryList(entries) : html`<p>本栏目暂无信息。</p>`}
 ${pagination(`/columns/${column.id}`, pageNo, total, entries)}
 <p class="small"><a href="/columns/${column.id}/rss.xml">RSS 订阅本栏目</a></p>`,
-          org,
-        ),
+            org,
+          );
+          return { html: body, scopes: columnPageScopes(org.id), data: { orgId: org.id } };
+        },
       );
+      void visits.record(cached.data.orgId, client(request));
+      return sendCachedPage(request, reply, cached, pageVariant(request));
     });
 
     app.get('/columns/:columnId/rss.xml', { schema: { hide: true } }, async (request, reply) => {
@@ -237,31 +275,49 @@ ${rows.map((r) => html`<tr>${r.length === 2 ? html`${cell(r[0]!)}${cell(r[1]!)}`
 </tbody></table>`;
     };
 
-    app.get('/items/:itemId', { schema: { hide: true } }, async (request, reply) => {
+    async function renderItem(request: FastifyRequest) {
       const { item, version: v, org, column } = await liveItem(request);
       const [attachments, links] = await Promise.all([listAttachments(db, v.id), listLinks(db, item.id)]);
-      await visits.record(org.id, client(request), item.id);
-      const views = item.viewCount + visits.pendingItemViews(item.id);
       const ended = v.docKind && item.validity !== 'effective';
       const linked = (list: { itemId: number; title: string; live: boolean }[], label: string) => {
         const shown = list.filter((l) => l.live);
         return shown.length ? html`<section class="related"><h2>${label}</h2><ul>${shown.map((l) => html`<li><a href="/items/${l.itemId}">${l.title}</a></li>`)}</ul></section>` : '';
       };
-      return reply.type('text/html').send(
-        page(
-          request,
-          v.title,
-          html`${breadcrumb([['/', '首页'], [`/orgs/${org.code}/catalogue`, org.shortName], [`/columns/${column.id}`, column.name], '正文'])}
+      const body = page(
+        request,
+        v.title,
+        html`${breadcrumb([['/', '首页'], [`/orgs/${org.code}/catalogue`, org.shortName], [`/columns/${column.id}`, column.name], '正文'])}
 ${searchBox({ org: org.code })}
 ${metaTable(org, item, v)}
 ${ended ? html`<p class="validity-notice" role="note">本文件已${VALIDITY_LABELS[item.validity]}${item.validityDate ? `（${item.validityDate}）` : ''}${item.validityNote ? `：${item.validityNote}` : ''}。</p>` : ''}
 <article class="article">${v.summary ? html`<p class="summary">${v.summary}</p>` : ''}${bodyHtml(v.body)}</article>
 ${attachments.length ? html`<section class="attachments"><h2>附件</h2><ul>${attachments.map((a) => html`<li><a href="/attachments/${a.id}" download>${a.fileName}</a> <span class="muted">${Math.ceil(a.sizeBytes / 1024)} KB</span></li>`)}</ul></section>` : ''}
 ${linked(links.interpretations, '相关解读')}${linked(links.policies, '解读的政策文件')}
-<p class="item-foot"><span>浏览次数：${views}</span> · <a href="/items/${item.id}/print">打印本页</a></p>`,
-          org,
-        ),
+<p class="item-foot"><span>浏览次数：${trustedHtml(VIEW_COUNT)}</span> · <a href="/items/${item.id}/print">打印本页</a></p>`,
+        org,
       );
+      // The views stored and those this process holds unwritten, as of rendering; later ones are added per request.
+      return { html: body, scopes: itemPageScopes(item.id, org.id), data: { orgId: org.id, views: item.viewCount + visits.pendingItemViews(item.id), counted: visits.itemViewsCounted(item.id) } };
+    }
+
+    app.get('/items/:itemId', { schema: { hide: true } }, async (request, reply) => {
+      const { itemId } = request.params as { itemId: string };
+      if (!/^\d{1,15}$/.test(itemId)) throw notFound('该信息（可能尚未发布或已撤回）');
+      const id = Number(itemId);
+      const cached = await itemPages.page(
+        db,
+        `${id}`,
+        async () => {
+          const orgId = await itemOrgId(db, itemId);
+          if (orgId === null) throw notFound('该信息（可能尚未发布或已撤回）');
+          return itemPageScopes(id, orgId);
+        },
+        () => renderItem(request),
+      );
+      // A page from the cache (or a 304) is a view like any other.
+      await visits.record(cached.data.orgId, client(request), id);
+      viewCounts.set(request, cached.data.views + Math.max(0, visits.itemViewsCounted(id) - cached.data.counted));
+      return sendCachedPage(request, reply, cached, pageVariant(request));
     });
 
     app.get('/items/:itemId/print', { schema: { hide: true } }, async (request, reply) => {

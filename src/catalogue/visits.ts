@@ -10,6 +10,8 @@ import type { Database } from '../core/db/database.ts';
 import { addItemViews, addPageViews, daySalt, forgetVisitorsBefore } from './store.ts';
 import { today } from '../core/today.ts';
 
+const MAX_COUNTED = 100_000;
+
 interface OrgDay {
   pv: number;
   visitors: Set<string>;
@@ -17,6 +19,8 @@ interface OrgDay {
 
 export class VisitRecorder {
   private items = new Map<number, number>();
+  /** Views recorded here per item since start, never reset by a flush (see itemViewsCounted). */
+  private counted = new Map<number, number>();
   private days = new Map<string, OrgDay>(); // key: `${orgId}|${day}`
   private salts = new Map<string, string>();
   private timer: NodeJS.Timeout | null = null;
@@ -33,6 +37,15 @@ export class VisitRecorder {
     if (this.timer) clearInterval(this.timer);
     this.timer = null;
     await this.flush();
+  }
+
+  /**
+   * A running count of this process's views of an item: a cached item page adds what was counted since
+   * it was rendered. Bounded: past MAX_COUNTED items it starts again from 0 (a page then shows a few
+   * views fewer until it is rendered again).
+   */
+  itemViewsCounted(itemId: number): number {
+    return this.counted.get(itemId) ?? 0;
   }
 
   /** Views not yet written for an item (added to the stored count when shown). */
@@ -67,7 +80,11 @@ export class VisitRecorder {
     if (!d) this.days.set(key, (d = { pv: 0, visitors: new Set() }));
     d.pv++;
     d.visitors.add(hash);
-    if (itemId !== undefined) this.items.set(itemId, (this.items.get(itemId) ?? 0) + 1);
+    if (itemId !== undefined) {
+      this.items.set(itemId, (this.items.get(itemId) ?? 0) + 1);
+      if (this.counted.size >= MAX_COUNTED && !this.counted.has(itemId)) this.counted.clear();
+      this.counted.set(itemId, (this.counted.get(itemId) ?? 0) + 1);
+    }
   }
 
   /** Writes the buffered counts: after a flush that is under way, what was recorded since. */

@@ -1,5 +1,6 @@
 // Changes to organizations: each exported function is one transaction with its audit entry.
 import { appendAudit } from '../core/audit/log.ts';
+import { bumpPageVersions, orgScope, SITE_SCOPE } from '../core/http/page-cache.ts';
 import type { CommandContext } from './context.ts';
 import type { Database, Queryable } from '../core/db/database.ts';
 import { conflict, forbidden, invalid, notFound } from '../core/errors.ts';
@@ -48,6 +49,8 @@ export async function createOrgIn(
   const org = await insertOrg(tx, input, parent);
   const after = { ...input, parentCode: parent?.code ?? null };
   await appendAudit(tx, ctx.actor, { orgId: org.id, action: 'org.create', targetType: 'organization', targetId: org.id, summary: reason ? { after, reason } : { after } });
+  // The portal home lists every organization.
+  await bumpPageVersions(tx, [SITE_SCOPE]);
   return org;
 }
 
@@ -70,6 +73,8 @@ export async function updateOrg(db: Database, ctx: CommandContext, id: number, r
         .map((k) => [k, { before: (before as unknown as Record<string, unknown>)[k], after: (after as unknown as Record<string, unknown>)[k] }]),
     );
     await appendAudit(tx, ctx.actor, { orgId: id, action: 'org.update', targetType: 'organization', targetId: id, summary: { changed } });
+    // Its names are on the portal home and on every page of its catalogue (a rename among them).
+    await bumpPageVersions(tx, [SITE_SCOPE, orgScope(id)]);
     return after;
   });
 }

@@ -6,6 +6,7 @@ import * as OpenCC from 'opencc-js/cn2t';
 import { escapeHtml } from '../../core/html.ts';
 import { sameSitePath } from '../../core/http/edges.ts';
 import { VARIANT_SWITCH_PLACEHOLDER } from './portal-layout.ts';
+import { wantsElderMode } from './site-frame.ts';
 
 export const VARIANT_COOKIE = 'gk_variant';
 
@@ -15,11 +16,41 @@ export const toTraditional = (s: string) => (s2t ??= OpenCC.Converter({ from: 'c
 
 export const wantsTraditional = (request: FastifyRequest) => request.cookies?.[VARIANT_COOKIE] === 'hant';
 
+/**
+ * What the reader's cookies change in a portal page as sent (the script, the 长者模式): a cached page's
+ * entity tag carries it, so a 304 never confirms a page of the other view.
+ */
+export const pageVariant = (request: FastifyRequest) => `${wantsTraditional(request) ? 'hant' : 'hans'}${wantsElderMode(request) ? '-elder' : ''}`;
+
 /** The switch for this page: to the other variant, then back here. */
 function variantSwitch(request: FastifyRequest, hant: boolean): string {
   const back = request.method === 'GET' ? request.url.split('#')[0]! : '/';
   const href = `/variant?to=${hant ? 'hans' : 'hant'}&back=${encodeURIComponent(back)}`;
   return `<a class="variant-switch" href="${escapeHtml(href)}" lang="${hant ? 'zh-CN' : 'zh-TW'}">${hant ? '简体' : '繁體'}</a>`;
+}
+
+/**
+ * The 繁體 text of pages answered from a page cache (those with an entity tag), by their 简体 text:
+ * such a page is the same string for every reader of one address, so it is converted once, not per
+ * request. Bounded in characters; the oldest go first.
+ */
+const converted = new Map<string, string>();
+let convertedChars = 0;
+const MAX_CONVERTED_CHARS = 8 * 1024 * 1024;
+
+function traditionalOf(page: string, shared: boolean): string {
+  if (!shared) return toTraditional(page);
+  const known = converted.get(page);
+  if (known !== undefined) return known;
+  const text = toTraditional(page);
+  converted.set(page, text);
+  convertedChars += page.length + text.length;
+  for (const [k, v] of converted) {
+    if (convertedChars <= MAX_CONVERTED_CHARS) break;
+    converted.delete(k);
+    convertedChars -= k.length + v.length;
+  }
+  return text;
 }
 
 /** Registers the hook and /variant on the portal plugin: every page below it gets both. */
@@ -28,7 +59,7 @@ export function registerVariant(app: FastifyInstance): void {
     if (typeof payload !== 'string' || !String(reply.getHeader('content-type') ?? '').startsWith('text/html')) return payload;
     const hant = wantsTraditional(request);
     // Converted first, so that the switch keeps its label in the script of the variant it leads to.
-    const page = hant ? toTraditional(payload).replace('<html lang="zh-CN">', '<html lang="zh-TW">') : payload;
+    const page = hant ? traditionalOf(payload, reply.hasHeader('etag')).replace('<html lang="zh-CN">', '<html lang="zh-TW">') : payload;
     return page.includes(VARIANT_SWITCH_PLACEHOLDER) ? page.replace(VARIANT_SWITCH_PLACEHOLDER, () => variantSwitch(request, hant)) : page;
   });
 

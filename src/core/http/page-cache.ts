@@ -1,0 +1,175 @@
+// Public pages rendered once (issue 19 §2). A page's HTML is kept in process memory (an LRU bounded
+// in bytes) together with the version of the things it shows; every request reads that version
+// from the database (one indexed read of a few tiny rows) and renders again only when it moved.
+//
+// Versions live in the database, not in the process, because several app processes serve one
+// PostgreSQL: a command bumps the scopes it changes (bumpPageVersions) in its own transaction, so
+// once that transaction has committed — before its response is sent — every process's next request
+// sees the new version and no process can serve the old page again. That is the guarantee a
+// withdrawn item needs (it must never be served from a cache); a time-based expiry or a NOTIFY that
+// arrives a moment later would not give it.
+//
+// A scope is a string; a page depends on a few of them (e.g. the item and its organization), and its
+// version is the sum of their counters: counters only grow, so the sum moves whenever one does.
+import { createHash } from 'node:crypto';
+import { statSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { Queryable } from '../db/database.ts';
+
+/** Everything listed across organizations: the portal home (newest items, the organization tree). */
+export const SITE_SCOPE = 'site';
+/** An organization's names and its column tree, as every page of its catalogue shows them. */
+export const orgScope = (orgId: number) => `org:${orgId}`;
+
+/**
+ * Marks scopes changed, inside the caller's transaction (the command's, beside its audit entry).
+ * One statement, rows in sorted order: concurrent commands lock the counters in the same order.
+ */
+export async function bumpPageVersions(tx: Queryable, scopes: readonly string[]): Promise<void> {
+  const unique = [...new Set(scopes)].sort();
+  if (!unique.length) return;
+  await tx.query(
+    `insert into page_versions (scope, n) select s, 1 from unnest($1::text[]) as s order by s
+     on conflict (scope) do update set n = page_versions.n + 1`,
+    [unique],
+  );
+}
+
+/** The version of a page that depends on these scopes (0 while none has changed). */
+export async function pageVersion(db: Queryable, scopes: readonly string[]): Promise<number> {
+  const [row] = await db.query<{ v: number }>('select coalesce(sum(n), 0)::int8 as v from page_versions where scope = any($1::text[])', [scopes]);
+  return Number(row?.v ?? 0);
+}
+
+export interface RenderedPage<D> {
+  html: string;
+  /** What the page shows besides its key, e.g. the item's organization. */
+  scopes: string[];
+  /** Facts the route needs on a cached answer (the organization whose visit to count, a view count). */
+  data: D;
+}
+
+export interface CachedPage<D> extends RenderedPage<D> {
+  version: number;
+  /** The entity tag's core: the key and the version, the same in every process of one release. */
+  tag: string;
+  renderedAt: number;
+}
+
+/**
+ * Changes with each build (the compiled file's time), so that a new release's templates are not
+ * answered with 304 for pages a browser kept from the old one; equal in every process of a release.
+ */
+const RELEASE = (() => {
+  try {
+    return Math.floor(statSync(fileURLToPath(import.meta.url)).mtimeMs).toString(36);
+  } catch {
+    return '0';
+  }
+})();
+
+export class PageCache<D> {
+  private entries = new Map<string, CachedPage<D>>();
+  private rendering = new Map<string, Promise<CachedPage<D>>>();
+  private bytes = 0;
+
+  /**
+   * maxBytes: memory bound (UTF-16, two bytes a character); maxAgeMs: a page is rendered again after
+   * this long even when nothing it shows changed (for what is not versioned, e.g. a view count).
+   */
+  constructor(private readonly opts: { maxBytes: number; maxAgeMs: number }) {}
+
+  get size(): number {
+    return this.entries.size;
+  }
+
+  /**
+   * The page for key: cached when its version is current, else rendered. `scopesOf` names the scopes
+   * before anything is read for the page (the version must be read first: a page rendered from data
+   * older than its version would outlive the change). Either may throw (404): nothing is kept then.
+   */
+  async page(db: Queryable, key: string, scopesOf: () => Promise<string[]>, render: () => Promise<RenderedPage<D>>): Promise<CachedPage<D>> {
+    const held = this.entries.get(key);
+    const scopes = held?.scopes ?? (await scopesOf());
+    const version = await pageVersion(db, scopes);
+    if (held && held.version === version && Date.now() - held.renderedAt < this.opts.maxAgeMs) {
+      this.entries.delete(key); // most recently used last
+      this.entries.set(key, held);
+      return held;
+    }
+    if (held && held.version !== version) this.drop(key);
+    // Concurrent misses of one page at one version render it once.
+    const flight = `${version}|${key}`;
+    let pending = this.rendering.get(flight);
+    if (!pending) {
+      pending = render()
+        .then((r) => this.keep(key, scopes, version, r))
+        .finally(() => this.rendering.delete(flight));
+      this.rendering.set(flight, pending);
+    }
+    return pending;
+  }
+
+  private keep(key: string, scopes: string[], version: number, r: RenderedPage<D>): CachedPage<D> {
+    const entry: CachedPage<D> = { ...r, version, tag: `${RELEASE}.${createHash('sha1').update(key).digest('base64url').slice(0, 10)}.${version}`, renderedAt: Date.now() };
+    const same = r.scopes.length === scopes.length && r.scopes.every((s, i) => s === scopes[i]);
+    const current = this.entries.get(key);
+    // Kept only when the version read before rendering covers what the page shows, and never over a newer one.
+    if (!same || (current && current.version > version)) return entry;
+    if (current) this.drop(key);
+    this.entries.set(key, entry);
+    this.bytes += entry.html.length * 2;
+    for (const [k] of this.entries) {
+      if (this.bytes <= this.opts.maxBytes) break;
+      this.drop(k);
+    }
+    return entry;
+  }
+
+  private drop(key: string): void {
+    const e = this.entries.get(key);
+    if (!e) return;
+    this.bytes -= e.html.length * 2;
+    this.entries.delete(key);
+  }
+}
+
+/**
+ * Browsers revalidate every time (max-age=0: a withdrawn item disappears at the next view, the view
+ * is counted, and the answer is usually a body-less 304). A shared cache (a reverse proxy, a CDN)
+ * may answer for 60 s without asking — that is what holds a peak on one machine — and must then
+ * revalidate (must-revalidate: never a stale page when the origin cannot be asked). The price: a
+ * page withdrawn or changed stays at such a proxy up to 60 s unless the deployment purges it, and its
+ * views there are not counted. `Vary: Cookie` because the 繁體 view and the 长者模式 are chosen by
+ * cookies; a proxy should key on those two cookies (gk_variant, gk_reading) rather than the whole
+ * header.
+ */
+export const CACHED_PAGE_CONTROL = 'public, max-age=0, s-maxage=60, must-revalidate';
+
+const matches = (header: string | undefined, etag: string) =>
+  Boolean(header) && (header!.trim() === '*' || header!.split(',').some((t) => t.trim().replace(/^W\//, '') === etag.replace(/^W\//, '')));
+
+/**
+ * Sends a cached page, or 304 when the client holds it (If-None-Match, weak comparison). `variant`
+ * names what the reader's cookies change in the page (script, reading mode); `html` is the body to
+ * send when it differs from the cached one (per-request figures filled in). The entity tag is weak:
+ * such figures may differ between two answers that carry it.
+ */
+export function sendCachedPage(request: FastifyRequest, reply: FastifyReply, page: CachedPage<unknown>, variant: string, html = page.html): FastifyReply {
+  const etag = `W/"${page.tag}.${variant}"`;
+  reply.header('etag', etag).header('cache-control', CACHED_PAGE_CONTROL).header('vary', 'Cookie');
+  if (matches(request.headers['if-none-match'], etag)) return reply.code(304).send();
+  return reply.type('text/html').send(html);
+}
+
+/**
+ * A public cacheable answer must never carry a cookie to other readers: when something set one on
+ * the way (a hook, a plugin), the answer becomes private. Registered on the portal.
+ */
+export function guardCachedPages(app: FastifyInstance): void {
+  app.addHook('onSend', async (_request, reply, payload) => {
+    if (reply.getHeader('set-cookie') && String(reply.getHeader('cache-control') ?? '').startsWith('public')) reply.header('cache-control', 'private, no-cache');
+    return payload;
+  });
+}
