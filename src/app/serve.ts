@@ -24,7 +24,7 @@ export function register(serve: Command): void {
       const demoModules = opts.demo
         ? Promise.all([import('./demo/seed.ts'), import('../applications/demo.ts'), import('../catalogue/demo.ts'), import('./demo/reports.ts'), import('../supervision/assessment/demo.ts'), import('./demo/scoring.ts')])
         : null;
-      const [{ buildApp }, { seedCalendar }, { startScheduler }, { reminderJob }, { mailerFromConfig }, { auditCheckpointJob }, { inspectionJob }] = await Promise.all([
+      const [{ buildApp }, { seedCalendar }, { startScheduler }, { reminderJob }, { mailerFromConfig }, { auditCheckpointJob }, { inspectionJob }, { startQueueWorker }, { runLetterJobs, onLetterJobsQueued }] = await Promise.all([
         import('./server.ts'),
         import('../calendar/seed.ts'),
         import('../core/jobs/runner.ts'),
@@ -32,6 +32,8 @@ export function register(serve: Command): void {
         import('../applications/reminders/mail.ts'),
         import('../core/audit/job.ts'),
         import('../catalogue/inspection/job.ts'),
+        import('../core/jobs/queue-worker.ts'),
+        import('../applications/letters/letter-jobs.ts'),
       ]);
       let db: Awaited<typeof opening>;
       try {
@@ -99,6 +101,13 @@ export function register(serve: Command): void {
           : []),
       ];
       const scheduler = startScheduler(db, jobs, { log });
+      // Letters are rendered after their step's commit: at once for this process's steps, and every few
+      // seconds for other processes' and for those a crash left (the jobs are rows: one process each).
+      const letterWorker =
+        config.letterJobPollSeconds > 0
+          ? startQueueWorker({ name: 'letter jobs', drain: () => runLetterJobs(db, log), pollMs: config.letterJobPollSeconds * 1000, log })
+          : null;
+      const stopWaking = letterWorker ? onLetterJobsQueued(letterWorker.wake) : () => {};
       const where = config.databaseUrl ? 'PostgreSQL' : `PGlite（${config.dataDir}）`;
       process.stdout.write(
         `gongkai 已启动：http://${config.host}:${config.port}/ （管理后台 /console，API 文档 /api/docs；数据库 ${where}；用时 ${((performance.now() - started) / 1000).toFixed(1)} 秒）\n`,
@@ -107,6 +116,8 @@ export function register(serve: Command): void {
         seeding.abort(); // stops between organizations; the one being seeded commits or rolls back whole
         await catalogueDemo;
         await scheduler.stop();
+        stopWaking();
+        await letterWorker?.stop();
         mailer?.close();
         await app.close();
         await db.close();

@@ -106,7 +106,7 @@ const detailSchema = summarySchema.extend({
   events: z.array(z.object({ id: z.number(), kind: z.string(), label: z.string(), onDate: z.string(), at: z.string(), actorName: z.string(), data: z.record(z.string(), z.unknown()), note: z.string() })),
   attachments: z.array(z.object({ id: z.number(), fileName: z.string(), contentType: z.string(), size: z.number() })),
   actions: z.array(z.string()).describe('当前状态允许的操作'),
-  letters: z.array(z.object({ kind: z.enum(LETTER_KINDS), issuedOn: z.string(), createdAt: z.string(), formats: z.array(z.string()) })).describe('已出具并留存的文书（仅本机关依申请办理人和负责人可见）'),
+  letters: z.array(z.object({ kind: z.enum(LETTER_KINDS), issuedOn: z.string(), createdAt: z.string(), formats: z.array(z.string()), rendering: z.boolean().describe('true：DOCX 正在生成（出具后由文书任务生成；此时下载即生成）') })).describe('已出具并留存的文书（仅本机关依申请办理人和负责人可见）'),
 });
 
 const caseParams = z.object({ caseId: z.string() });
@@ -189,7 +189,7 @@ export function applicationApiRoutes(deps: AppDeps) {
       const letters = file.applicant ? await listIssuedLetters(db, caseId) : [];
       return {
         ...presentCaseDetail(file.case, file.clock, file.events, file.actions, file.attachments, file.applicant),
-        letters: letters.map((l) => ({ kind: l.kind as (typeof LETTER_KINDS)[number], issuedOn: l.issuedOn, createdAt: l.createdAt, formats: l.formats })),
+        letters: letters.map((l) => ({ kind: l.kind as (typeof LETTER_KINDS)[number], issuedOn: l.issuedOn, createdAt: l.createdAt, formats: l.formats, rendering: !l.formats.includes('docx') })),
       };
     };
 

@@ -23,18 +23,14 @@ import {
   deleteTemplate,
   lockTemplate,
   upsertTemplate,
-  countByApplicantSince,
   findCase,
-  findDuplicate,
-  insertApplicant,
+  drawReceiptSeq,
   insertAttachment,
-  insertCase,
+  insertCaseUnlessDuplicate,
   insertEvent,
   listCaseHandlers,
   listEvents,
   lockCase,
-  lockReceiptCounter,
-  nextReceiptSeq,
   placeInApplicantMonth,
   setHandler,
   updateCaseState,
@@ -42,6 +38,7 @@ import {
 } from './store.ts';
 import { today } from '../core/today.ts';
 import { issueLetters } from './letters/files.ts';
+import { letterJobsQueued } from './letters/letter-jobs.ts';
 
 /** The applicant acting through the portal (after proving receipt number and phone or e-mail). */
 export const applicantActor = (requestId: string | null = null): Actor => ({ userId: null, name: '申请人（网上）', requestId });
@@ -119,32 +116,52 @@ async function intake(
   const submissionKey = facts.submissionKey?.trim() || null;
   const year = Number(now.slice(0, 4));
   const applicantColumn = input.applicantKind === 'natural' ? 'natural' : (input.orgColumn as Exclude<typeof input.orgColumn, ''>);
-  return db.transaction(async (tx) => {
-    // Serializes submissions to this organization: the duplicate check below sees every earlier one.
-    await lockReceiptCounter(tx, org.id, year);
-    const existing = await findDuplicate(tx, org.id, submissionKey, fingerprint);
-    if (existing) return { case: existing, duplicate: true };
-    if (limitPerApplicant && (await countByApplicantSince(tx, org.id, applicantKey, new Date(Date.now() - 86_400_000))) >= APPLICANT_DAILY_LIMIT) {
-      throw new DomainError('RATE_LIMITED', `同一申请人 24 小时内向本机关在线提交的申请已达 ${APPLICANT_DAILY_LIMIT} 件，请稍后再提交，或联系政府信息公开工作机构`);
-    }
-    const seq = await nextReceiptSeq(tx, org.id, year);
-    const receiptNo = receiptNumber(org.code, year, seq);
-    const id = await insertCase(tx, {
-      orgId: org.id, receiptNo, state: t.next, channel: facts.channel, submittedOn: facts.submittedOn, receivedOn: t.set.receivedOn ?? null,
-      input, applicantColumn, submissionKey, fingerprint,
+  // Only what must be durable before the receipt number is shown is written here: the case, its
+  // applicant, its events, its attachments and the audit entry. Letters of a step received at once
+  // are frozen here too, but rendered after commit (letters/letter-jobs.ts). The counter's lock is
+  // held from the first statement to commit, so the statements after it are few.
+  let outcome: { caseId: number; letters: number } | { duplicateId: number };
+  try {
+    outcome = await db.transaction(async (tx) => {
+      const seq = await drawReceiptSeq(tx, org.id, year);
+      const receiptNo = receiptNumber(org.code, year, seq);
+      const [first, ...more] = t.events;
+      const row = await insertCaseUnlessDuplicate(tx, {
+        orgId: org.id, receiptNo, state: t.next, channel: facts.channel, submittedOn: facts.submittedOn, receivedOn: t.set.receivedOn ?? null,
+        input, applicantColumn, submissionKey, fingerprint, applicant, applicantKey, event: first!, actor,
+        limit: limitPerApplicant ? APPLICANT_DAILY_LIMIT : null,
+      });
+      // A duplicate or a refusal rolls back the number drawn above: receipt numbers stay without gaps.
+      if (row.duplicateId !== null) throw new Duplicate(row.duplicateId);
+      if (row.caseId === null) {
+        throw new DomainError('RATE_LIMITED', `同一申请人 24 小时内向本机关在线提交的申请已达 ${APPLICANT_DAILY_LIMIT} 件，请稍后再提交，或联系政府信息公开工作机构`);
+      }
+      const id = row.caseId;
+      const inserted = [{ id: row.eventId!, kind: first!.kind, onDate: first!.onDate }];
+      for (const e of more) inserted.push({ id: await insertEvent(tx, org.id, id, e, actor), kind: e.kind, onDate: e.onDate });
+      for (const a of attachments) await insertAttachment(tx, org.id, id, a);
+      // 当面提交 and the like are received at once: the 接收回执 is issued with them.
+      const letters = await issueLetters(tx, org.id, id, inserted);
+      await appendAudit(tx, actor, {
+        orgId: org.id, action: 'application.submit', targetType: 'application', targetId: id,
+        summary: { receiptNo, channel: facts.channel, state: t.next, attachments: attachments.length },
+      });
+      return { caseId: id, letters };
     });
-    await insertApplicant(tx, id, org.id, applicant, applicantKey);
-    const inserted = [];
-    for (const e of t.events) inserted.push({ id: await insertEvent(tx, org.id, id, e, actor), kind: e.kind, onDate: e.onDate });
-    for (const a of attachments) await insertAttachment(tx, org.id, id, a);
-    // 当面提交 and the like are received at once: the 接收回执 is issued with them.
-    await issueLetters(tx, org.id, id, inserted);
-    await appendAudit(tx, actor, {
-      orgId: org.id, action: 'application.submit', targetType: 'application', targetId: id,
-      summary: { receiptNo, channel: facts.channel, state: t.next, attachments: attachments.length },
-    });
-    return { case: (await findCase(tx, id))!, duplicate: false };
-  });
+  } catch (err) {
+    if (!(err instanceof Duplicate)) throw err;
+    outcome = { duplicateId: err.caseId };
+  }
+  if ('duplicateId' in outcome) return { case: (await findCase(db, outcome.duplicateId))!, duplicate: true };
+  if (outcome.letters > 0) letterJobsQueued();
+  return { case: (await findCase(db, outcome.caseId))!, duplicate: false };
+}
+
+/** Rolls back an intake that found the application stored before. */
+class Duplicate extends Error {
+  constructor(readonly caseId: number) {
+    super('duplicate application');
+  }
 }
 
 /** 条例第二十九条: an application sent through the portal (互联网渠道), received once confirmed (第三十一条). */
@@ -187,7 +204,10 @@ async function transition(
   policy: Policy,
   run: (s: CaseSnapshot, today: string, tx: Queryable, c: Case) => rules.Transition | Promise<rules.Transition>,
 ): Promise<Case> {
-  return db.transaction((tx) => transitionIn(tx, ctx, caseId, action, policy, run));
+  const c = await db.transaction((tx) => transitionIn(tx, ctx, caseId, action, policy, run));
+  // A step that issued a letter queued its DOCX: render it now rather than at the next poll.
+  letterJobsQueued();
+  return c;
 }
 
 /** A transition inside the caller's transaction: lock, policy, events, state, letters, audit. */

@@ -336,7 +336,10 @@ ${applicationPolicy.signReply(view.staff, view.org) ? '' : html`<p class="muted"
 ${letters.length ? html`<h2>文书</h2><ul id="letters">${letters.map((k) => {
   const kept = issued.filter((l) => l.kind === k).at(-1);
   return html`<li>${LETTER_TITLES[k]}：<a href="/console/applications/${c.id}/letter?kind=${k}">DOCX</a> · <a href="/console/applications/${c.id}/letter?kind=${k}&amp;format=pdf">PDF</a>
-  <span class="muted small">${kept ? `已留存原件（${kept.issuedOn} 出具）` : '未留存原件，按办理记录重新生成'}</span></li>`;
+  <span class="muted small">${kept ? `已留存原件（${kept.issuedOn} 出具）` : '未留存原件，按办理记录重新生成'}</span>${kept && !kept.formats.includes('docx')
+    // Rendered just after the step's commit (letter jobs): say so rather than leave the clerk guessing.
+    ? html` <span class="notice small" role="status" data-letter-pending>${LETTER_TITLES[k]}正在生成，请稍后刷新本页；现在下载也可以，下载时即生成</span>`
+    : ''}</li>`;
 })}</ul>` : ''}
 ${extra}
 ${canHandle ? html`<h2>办理</h2><div class="case-actions">${actionForms(view, file, failed)}</div>` : ''}

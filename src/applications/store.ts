@@ -73,6 +73,74 @@ export async function nextReceiptSeq(tx: Queryable, orgId: number, year: number)
   return r!.n;
 }
 
+/**
+ * Locks the organization's counter of the year and draws its next number, in one statement (the
+ * row lock serializes submissions to the organization until commit; a rollback returns the number).
+ */
+export async function drawReceiptSeq(tx: Queryable, orgId: number, year: number): Promise<number> {
+  const [r] = await tx.query<{ n: number }>(
+    `insert into application_counters (org_id, year, n) values ($1, $2, 1)
+     on conflict (org_id, year) do update set n = application_counters.n + 1 returning n`,
+    [orgId, year],
+  );
+  return r!.n;
+}
+
+export interface IntakeRow {
+  /** The application stored before with the same key, or the same content within a day. */
+  duplicateId: number | null;
+  /** The applicant's applications to the organization in the last 24 hours, counted up to the limit. */
+  recent: number;
+  /** The new case, unless a duplicate or the limit stopped it. */
+  caseId: number | null;
+  /** Its first event. */
+  eventId: number | null;
+}
+
+/**
+ * One statement for a new application (the caller holds the counter's lock, so it sees every
+ * earlier submission): the duplicate check, the applicant's count of the last 24 hours (stopped at
+ * `limit`: bounded work), and, when neither stops it, the case, its applicant and its first event.
+ */
+export async function insertCaseUnlessDuplicate(
+  tx: Queryable,
+  c: NewCase & { applicant: Applicant; applicantKey: string; event: NewEvent; actor: { userId: number | null; name: string }; limit: number | null },
+): Promise<IntakeRow> {
+  const [r] = await tx.query<{ duplicate_id: number | null; recent: number; case_id: number | null; event_id: number | null }>(
+    `with dup as (
+       select id from applications where org_id = $1 and (submission_key = $14 or (fingerprint = $15 and submitted_at > now() - interval '1 day'))
+       order by id limit 1),
+     recent as (
+       select count(*)::int as n from (
+         select 1 from application_applicants p join applications a on a.id = p.case_id
+         where p.org_id = $1 and p.applicant_key = $28 and a.submitted_at >= now() - interval '1 day' limit $29::int) x),
+     c as (
+       insert into applications (org_id, receipt_no, state, channel, submitted_on, received_on, applicant_kind, applicant_column,
+         info_title, info_doc_number, info_description, form_wanted, delivery, submission_key, fingerprint, submitted_at)
+       select $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, coalesce($16::timestamptz, now())
+       where not exists (select 1 from dup) and ($29::int is null or (select n from recent) < $29::int)
+       returning id),
+     p as (
+       insert into application_applicants (case_id, org_id, kind, name, id_type, id_number, credit_code, legal_representative, contact_person,
+         phone, email, address, postal_code, applicant_key)
+       select c.id, $1, $17, $18, $19, $20, $21, $22, $23, $24, $25, $26, $27, $28 from c),
+     e as (
+       insert into application_events (org_id, case_id, kind, on_date, actor_user_id, actor_name, data, note)
+       select $1, c.id, $30, $31, $32, $33, $34, $35 from c returning id)
+     select (select id from dup) as duplicate_id, (select n from recent) as recent, (select id from c) as case_id, (select id from e) as event_id`,
+    [
+      c.orgId, c.receiptNo, c.state, c.channel, c.submittedOn, c.receivedOn, c.input.applicantKind, c.applicantColumn,
+      c.input.infoTitle, c.input.infoDocNumber, c.input.infoDescription, c.input.formWanted, c.input.delivery, c.submissionKey, c.fingerprint,
+      c.submittedAt ?? null,
+      c.applicant.kind, c.applicant.name, c.applicant.idType, c.applicant.idNumber, c.applicant.creditCode, c.applicant.legalRepresentative,
+      c.applicant.contactPerson, c.applicant.phone, c.applicant.email, c.applicant.address, c.applicant.postalCode, c.applicantKey,
+      c.limit,
+      c.event.kind, c.event.onDate, c.actor.userId, c.actor.name, c.event.data, c.event.note ?? '',
+    ],
+  );
+  return { duplicateId: r!.duplicate_id, recent: r!.recent, caseId: r!.case_id, eventId: r!.event_id };
+}
+
 // ── Cases ────────────────────────────────────────────────────────────────────
 
 export interface NewCase {
@@ -156,26 +224,6 @@ export async function setCaseDescription(tx: Queryable, id: number, description:
 
 export async function setHandler(tx: Queryable, id: number, userId: number | null): Promise<void> {
   await tx.query('update applications set handler_user_id = $2, updated_at = now() where id = $1', [id, userId]);
-}
-
-/** A case already stored with this form key or (within a day) the same content. */
-export async function findDuplicate(tx: Queryable, orgId: number, submissionKey: string | null, fingerprint: string): Promise<Case | undefined> {
-  const [r] = await tx.query<CaseRow>(
-    `${CASE_SELECT} where a.org_id = $1 and ((a.submission_key = $2) or (a.fingerprint = $3 and a.submitted_at > now() - interval '1 day'))
-     order by a.id limit 1`,
-    [orgId, submissionKey, fingerprint],
-  );
-  return r && toCase(r);
-}
-
-/** Applications of one applicant (by identity hash) to one organization since a moment. */
-export async function countByApplicantSince(db: Queryable, orgId: number, applicantKey: string, since: Date): Promise<number> {
-  const [r] = await db.query<{ n: number }>(
-    `select count(*)::int as n from applications a join application_applicants p on p.case_id = a.id
-     where p.org_id = $1 and p.applicant_key = $2 and a.submitted_at >= $3`,
-    [orgId, applicantKey, since],
-  );
-  return r?.n ?? 0;
 }
 
 /**
@@ -541,4 +589,40 @@ export async function findLetterFile(db: Queryable, letterId: number, format: 'd
     [letterId, format],
   );
   return r && { fileName: r.file_name, content: Buffer.from(r.content), sha256: r.sha256, size: r.size, createdAt: new Date(r.created_at).toISOString() };
+}
+
+// ── Letter jobs (0031): the DOCX of an issued letter, rendered after the step's commit ──────────
+
+/** Queues the DOCX of a letter just issued (in the issuing transaction). */
+export async function insertLetterJob(tx: Queryable, j: { letterId: number; orgId: number; caseId: number }): Promise<void> {
+  await tx.query('insert into letter_jobs (letter_id, org_id, case_id) values ($1, $2, $3) on conflict do nothing', [j.letterId, j.orgId, j.caseId]);
+}
+
+/**
+ * Claims up to `limit` due jobs for `leaseSeconds`: skip locked, so processes claiming at the same
+ * time get different jobs; the lease (run_after moved on) keeps them from others until it ends.
+ */
+export async function claimLetterJobs(db: Queryable, limit: number, leaseSeconds: number): Promise<number[]> {
+  const rows = await db.query<{ letter_id: number }>(
+    `update letter_jobs set run_after = now() + make_interval(secs => $2::float8), attempts = attempts + 1
+     where letter_id in (select letter_id from letter_jobs where run_after <= now() order by run_after, letter_id limit $1 for update skip locked)
+     returning letter_id`,
+    [limit, leaseSeconds],
+  );
+  return rows.map((r) => r.letter_id).sort((a, b) => a - b);
+}
+
+/** Done: the file is stored (in the same transaction). */
+export async function deleteLetterJob(tx: Queryable, letterId: number): Promise<void> {
+  await tx.query('delete from letter_jobs where letter_id = $1', [letterId]);
+}
+
+/** A render that failed: tried again after `retrySeconds`, the reason kept for the administrator. */
+export async function postponeLetterJob(db: Queryable, letterId: number, error: string, retrySeconds: number): Promise<void> {
+  await db.query(`update letter_jobs set run_after = now() + make_interval(secs => $3::float8), last_error = $2 where letter_id = $1`, [letterId, error.slice(0, 2000), retrySeconds]);
+}
+
+export async function findIssuedLetterById(db: Queryable, letterId: number): Promise<(IssuedLetter & { orgId: number }) | undefined> {
+  const [r] = await db.query<IssuedRow & { org_id: number }>('select * from application_letters where id = $1', [letterId]);
+  return r && { ...toIssued(r), orgId: r.org_id };
 }

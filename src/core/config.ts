@@ -61,6 +61,12 @@ export interface Config {
    * scheduled 内容检查, GONGKAI_INSPECTION_INTERVAL_DAYS); 0 = only when someone starts one.
    */
   inspectionIntervalDays: number;
+  /**
+   * Letters are rendered after their step's commit by letter jobs (applications/letters/letter-jobs.ts):
+   * `serve` looks for jobs queued by other processes or left by a crash this often, in seconds, and at
+   * once for its own; 0 = this process renders none (another process does).
+   */
+  letterJobPollSeconds: number;
 }
 
 function nonNegativeIntFrom(value: string | undefined, fallback: number): number {
@@ -114,5 +120,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     linkCheck: /^(on|true|1|yes)$/i.test(env.GONGKAI_LINK_CHECK?.trim() ?? ''),
     portalHosts: (env.GONGKAI_PORTAL_HOSTS ?? '').split(',').map((h) => h.trim().toLowerCase()).filter(Boolean),
     inspectionIntervalDays: nonNegativeIntFrom(env.GONGKAI_INSPECTION_INTERVAL_DAYS, 0),
+    letterJobPollSeconds: nonNegativeIntFrom(env.GONGKAI_LETTER_JOB_POLL_SECONDS, 5),
   };
 }

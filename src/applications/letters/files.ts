@@ -1,6 +1,9 @@
 // Letters as files. A letter is issued with its step — the receipt, 补正, 征求意见, 延期 and 收费
 // notices when the step is recorded, the reply when the head signs it: the composed text is frozen
-// (application_letters) and its DOCX stored at once; the PDF is rendered once from that snapshot on
+// (application_letters) in the step's transaction, and its DOCX is rendered from that text after
+// commit by a letter job queued in the same transaction (letter-jobs.ts: rendering is the slow part
+// and needs nothing but the frozen text, so a crash after commit loses no letter); a download that
+// comes before the job renders the same frozen text and stores it first. The PDF is rendered once from that snapshot on
 // first download (pdfmake with its CJK fonts takes ~0.1 s per letter, ~0.6 s for the first one in a
 // process — too slow to add to every action) and stored too; a character the PDF fonts lack is
 // printed as 〓 and logged as a warning when the PDF is made (letter-pdf.ts). Downloads serve the
@@ -8,7 +11,7 @@
 // rendered live and marked 草稿; a step recorded before letters were kept (or imported from a
 // ledger) is rebuilt from the case's records and marked as such.
 import { createHash } from 'node:crypto';
-import type { Queryable } from '../../core/db/database.ts';
+import type { Database, Queryable } from '../../core/db/database.ts';
 import { conflict, notFound, renderingFile } from '../../core/errors.ts';
 import { loadClockRules } from '../clock-conventions/store.ts';
 import { ancestorsOf, findOrgById } from '../../orgs/store.ts';
@@ -21,9 +24,12 @@ import {
   findApplicant,
   findCase,
   findIssuedLetter,
+  deleteLetterJob,
+  findIssuedLetterById,
   findLetterFile,
   insertIssuedLetter,
   insertLetterFile,
+  insertLetterJob,
   listEvents,
   listTemplates,
   type StoredTemplate,
@@ -63,16 +69,37 @@ export async function loadLetter(db: Queryable, caseId: number, kind: LetterKind
 }
 
 /**
- * Issues the letters of events just recorded (in the command's transaction): composes each,
- * freezes it and stores its DOCX.
+ * Issues the letters of events just recorded (in the command's transaction): composes each and
+ * freezes it, and queues its DOCX (letter_jobs). Returns how many were issued: the caller wakes
+ * the letter worker after commit (letterJobsQueued) when there are any.
  */
-export async function issueLetters(tx: Queryable, orgId: number, caseId: number, events: readonly { id: number; kind: string; onDate: string }[]): Promise<void> {
+export async function issueLetters(tx: Queryable, orgId: number, caseId: number, events: readonly { id: number; kind: string; onDate: string }[]): Promise<number> {
+  let issued = 0;
   for (const e of events) for (const kind of letterKindsOfEvent(e.kind)) {
     const letter = await loadLetter(tx, caseId, kind);
     const letterId = await insertIssuedLetter(tx, { orgId, caseId, kind, eventId: e.id, issuedOn: e.onDate, letter });
-    const docx = await renderLetter(letter, 'docx');
-    await insertLetterFile(tx, { orgId, caseId, letterId, kind, format: 'docx', fileName: letter.fileName, content: docx, sha256: sha256(docx) });
+    await insertLetterJob(tx, { letterId, orgId, caseId });
+    issued++;
   }
+  return issued;
+}
+
+/**
+ * The DOCX of an issued letter, rendered from its frozen text and stored, and its job done, in one
+ * transaction. Stored once: when a download or another process stored it first, theirs is kept.
+ * Returns false when the letter no longer exists.
+ */
+export async function storeIssuedDocx(db: Database, letterId: number): Promise<boolean> {
+  const issued = await findIssuedLetterById(db, letterId);
+  if (!issued) return false;
+  const letter = issued.letter as unknown as Letter;
+  // Rendered outside the transaction: on PGlite a transaction holds the one connection.
+  const docx = (await findLetterFile(db, letterId, 'docx')) ? null : await renderLetter(letter, 'docx');
+  await db.transaction(async (tx) => {
+    if (docx) await insertLetterFile(tx, { orgId: issued.orgId, caseId: issued.caseId, letterId, kind: issued.kind, format: 'docx', fileName: letter.fileName, content: docx, sha256: sha256(docx) });
+    await deleteLetterJob(tx, letterId);
+  });
+  return true;
 }
 
 export type LetterFormat = 'docx' | 'pdf';
@@ -102,12 +129,17 @@ export interface LetterDownload {
 const pdfName = (name: string) => name.replace(/\.docx$/, '.pdf');
 
 /** The letter as a file to download: DOCX (editable) or PDF. */
-export async function letterFile(db: Queryable, caseId: number, kind: LetterKind, format: LetterFormat = 'docx', log?: LetterLog): Promise<LetterDownload> {
+export async function letterFile(db: Database, caseId: number, kind: LetterKind, format: LetterFormat = 'docx', log?: LetterLog): Promise<LetterDownload> {
   const c = await findCase(db, caseId);
   if (!c) throw notFound('该申请');
   const issued = await findIssuedLetter(db, caseId, kind);
   if (issued) {
     let file = await findLetterFile(db, issued.id, format);
+    if (!file && format === 'docx') {
+      // Asked for before its letter job ran: the same frozen text, stored now (the job then finds it done).
+      await storeIssuedDocx(db, issued.id);
+      file = await findLetterFile(db, issued.id, format);
+    }
     if (!file && format === 'pdf') {
       const letter = issued.letter as unknown as Letter;
       const pdf = await renderLetter(letter, 'pdf', log);

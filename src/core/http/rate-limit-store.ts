@@ -24,7 +24,9 @@ interface RouteLimit {
 const LocalStore = createRequire(import.meta.url)('@fastify/rate-limit/store/LocalStore.js') as new (continueExceeding?: boolean, exponentialBackoff?: boolean) => Store;
 
 /** Expired counters are deleted at most this often per process. */
-const SWEEP_EVERY_MS = 10 * 60_000;
+const SWEEP_EVERY_MS = 60_000;
+/** Expired counters deleted by one sweep at most. */
+const SWEEP_ROWS = 10_000;
 
 /** One hit on a shared counter: a new window when the last one has ended. */
 async function countHit(db: Queryable, key: string, windowMs: number): Promise<Hits> {
@@ -45,8 +47,12 @@ export function rateLimitStore(db: Queryable) {
   const sweep = () => {
     if (Date.now() - lastSweep < SWEEP_EVERY_MS) return;
     lastSweep = Date.now();
-    // A failed sweep is retried at the next one; the counters stay correct meanwhile.
-    db.query('delete from rate_limit_counters where window_ends < now()').catch(() => undefined);
+    // A failed sweep is retried at the next one; the counters stay correct meanwhile. Bounded: after a
+    // flood of addresses one sweep never deletes millions of rows behind a request; the next ones go on.
+    db.query(
+      `delete from rate_limit_counters where key in
+         (select key from rate_limit_counters where window_ends < now() order by window_ends limit ${SWEEP_ROWS} for update skip locked)`,
+    ).catch(() => undefined);
   };
 
   return class RateLimitStore implements Store {
