@@ -5,43 +5,8 @@
 // DATABASE_URL, on PostgreSQL.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { openPglite } from '../../src/core/db/pglite.ts';
-import { openPostgres } from '../../src/core/db/postgres.ts';
 import type { Database } from '../../src/core/db/database.ts';
-import { BIN } from '../helpers/cli.ts';
-import { testDatabase } from '../helpers/db.ts';
-
-const freePort = () =>
-  new Promise<number>((resolve) => {
-    const s = createServer().listen(0, '127.0.0.1', () => {
-      const port = (s.address() as { port: number }).port;
-      s.close(() => resolve(port));
-    });
-  });
-
-function startServer(env: Record<string, string>): Promise<ChildProcess> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BIN, 'serve', '--demo'], { env: { ...process.env, ...env, NODE_ENV: 'production', LOG_LEVEL: 'error', GONGKAI_DEMO_CASES: '0' }, stdio: ['ignore', 'pipe', 'pipe'] });
-    let out = '';
-    const timer = setTimeout(() => reject(new Error(`server did not start:\n${out}`)), 90_000);
-    child.stdout!.on('data', (d) => {
-      out += d;
-      if (out.includes('gongkai 已启动')) {
-        clearTimeout(timer);
-        resolve(child);
-      }
-    });
-    child.stderr!.on('data', (d) => (out += d));
-    child.on('exit', (code) => reject(new Error(`server exited (${code}):\n${out}`)));
-  });
-}
-
-const exited = (child: ChildProcess) => new Promise<void>((resolve) => (child.exitCode !== null || child.signalCode !== null ? resolve() : child.once('exit', () => resolve())));
+import { exited, freePort, onFreshDatabase, startServer } from '../helpers/server-process.ts';
 
 /** One browser-like applicant session: the form's CSRF cookie and token. */
 async function session(base: string) {
@@ -67,7 +32,7 @@ async function submitOne(base: string, s: { cookie: string; csrf: string }, n: s
 async function crashAndRecover(env: Record<string, string>, openDb: () => Promise<Database>) {
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
-  const serverEnv = { ...env, HOST: '127.0.0.1', PORT: String(port), GONGKAI_COOKIE_SECRET: 'crash-test-secret-0123456789abcdef', GONGKAI_APPLY_RATE_PER_HOUR: '1000000' };
+  const serverEnv = { ...env, HOST: '127.0.0.1', PORT: String(port), GONGKAI_COOKIE_SECRET: 'crash-test-secret-0123456789abcdef', GONGKAI_APPLY_RATE_PER_HOUR: '1000000', GONGKAI_DEMO_CASES: '0' };
   let server = await startServer(serverEnv);
   const shown: string[] = [];
   let killed = false;
@@ -115,27 +80,6 @@ async function crashAndRecover(env: Record<string, string>, openDb: () => Promis
   }
 }
 
-test('SIGKILL mid-stream loses no acknowledged application', { timeout: 240_000 }, async (t) => {
-  if (process.env.DATABASE_URL) {
-    const tdb = await testDatabase();
-    await tdb.db.close();
-    try {
-      const r = await crashAndRecover({ DATABASE_URL: tdb.url! }, () => openPostgres(tdb.url!, { max: 1 }));
-      t.diagnostic(`PostgreSQL: ${r.acknowledged} acknowledged, ${r.stored} stored`);
-    } finally {
-      // drop this test's database (testDatabase's own close needs the connection closed above)
-      const { default: postgres } = await import('postgres');
-      const admin = postgres(process.env.DATABASE_URL, { max: 1, onnotice: () => {} });
-      await admin.unsafe(`drop database if exists ${new URL(tdb.url!).pathname.slice(1)} with (force)`);
-      await admin.end();
-    }
-  } else {
-    const dir = mkdtempSync(join(tmpdir(), 'gongkai-crash-'));
-    try {
-      const r = await crashAndRecover({ GONGKAI_DATA_DIR: dir, DATABASE_URL: '' }, () => openPglite(dir));
-      t.diagnostic(`PGlite: ${r.acknowledged} acknowledged, ${r.stored} stored`);
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
-  }
-});
+test('SIGKILL mid-stream loses no acknowledged application', { timeout: 240_000 }, (t) =>
+  onFreshDatabase(t, crashAndRecover, (r) => `${r.acknowledged} acknowledged, ${r.stored} stored`),
+);

@@ -7,44 +7,8 @@
 // with DATABASE_URL, PostgreSQL.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { openPglite } from '../../src/core/db/pglite.ts';
-import { openPostgres } from '../../src/core/db/postgres.ts';
 import type { Database } from '../../src/core/db/database.ts';
-import { BIN } from '../helpers/cli.ts';
-import { testDatabase } from '../helpers/db.ts';
-
-const freePort = () =>
-  new Promise<number>((resolve) => {
-    const s = createServer().listen(0, '127.0.0.1', () => {
-      const port = (s.address() as { port: number }).port;
-      s.close(() => resolve(port));
-    });
-  });
-
-/** Starts `serve --demo` and resolves once stdout has printed `until`. */
-function startServer(env: Record<string, string>, until: RegExp): Promise<ChildProcess & { output: () => string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BIN, 'serve', '--demo'], { env: { ...process.env, NODE_ENV: 'production', LOG_LEVEL: 'error', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
-    let out = '';
-    const timer = setTimeout(() => reject(new Error(`server did not get to ${until}:\n${out}`)), 120_000);
-    child.stdout!.on('data', (d) => {
-      out += d;
-      if (until.test(out)) {
-        clearTimeout(timer);
-        resolve(Object.assign(child, { output: () => out }));
-      }
-    });
-    child.stderr!.on('data', (d) => (out += d));
-    child.on('exit', (code) => reject(new Error(`server exited (${code}):\n${out}`)));
-  });
-}
-
-const exited = (child: ChildProcess) => new Promise<void>((resolve) => (child.exitCode !== null || child.signalCode !== null ? resolve() : child.once('exit', () => resolve())));
+import { exited, freePort, onFreshDatabase, startServer } from '../helpers/server-process.ts';
 
 const letterState = async (db: Database) =>
   (
@@ -87,26 +51,6 @@ async function crashThenRestart(env: Record<string, string>, openDb: () => Promi
   }
 }
 
-test('letters committed by a process killed before rendering are rendered after restart', { timeout: 300_000 }, async (t) => {
-  if (process.env.DATABASE_URL) {
-    const tdb = await testDatabase();
-    await tdb.db.close();
-    try {
-      const n = await crashThenRestart({ DATABASE_URL: tdb.url! }, () => openPostgres(tdb.url!, { max: 1 }));
-      t.diagnostic(`PostgreSQL: ${n} letters rendered after restart`);
-    } finally {
-      const { default: postgres } = await import('postgres');
-      const admin = postgres(process.env.DATABASE_URL, { max: 1, onnotice: () => {} });
-      await admin.unsafe(`drop database if exists ${new URL(tdb.url!).pathname.slice(1)} with (force)`);
-      await admin.end();
-    }
-  } else {
-    const dir = mkdtempSync(join(tmpdir(), 'gongkai-letter-jobs-'));
-    try {
-      const n = await crashThenRestart({ GONGKAI_DATA_DIR: dir, DATABASE_URL: '' }, () => openPglite(dir));
-      t.diagnostic(`PGlite: ${n} letters rendered after restart`);
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
-  }
-});
+test('letters committed by a process killed before rendering are rendered after restart', { timeout: 300_000 }, (t) =>
+  onFreshDatabase(t, crashThenRestart, (n) => `${n} letters rendered after restart`),
+);
