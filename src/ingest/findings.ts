@@ -15,6 +15,7 @@ export const INGEST_RULES = {
   'ingest.cell-blank': { severity: 'warning', title: '单元格印为空白，不能确定是否为 0，记为 null' },
   'ingest.cell-lost': { severity: 'warning', title: '单元格缺失，无法确定，记为 null' },
   'ingest.columns-ambiguous': { severity: 'warning', title: '一行数字与各列的对应无法由表内关系确定，记为 null' },
+  'ingest.other-single-row': { severity: 'warning', title: '2021 格式的报告将表三“（六）其他处理”按 2019 格式印为一行' },
   'ingest.digits-cut': { severity: 'warning', title: '连写在一起的数字按表内关系唯一地切分' },
   'ingest.digits-ambiguous': { severity: 'warning', title: '连写在一起的数字有多种切法，无法确定的格记为 null' },
   'ingest.year-uncertain': { severity: 'warning', title: '报告年度不是从标题得出' },

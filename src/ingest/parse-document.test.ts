@@ -79,6 +79,36 @@ test('parse: a 2019-shaped table in a 2022 report keeps its shape and is reporte
   assert.ok(outcome.findings.some((f) => f.rule === 'layout.format-mismatch' && /2022/.test(f.message)));
 });
 
+test('parse: a 2021 report printing （六）其他处理 as one row is a 2021 report; the sub-rows are 0 only when that row is', async () => {
+  const sub = ['other.noCorrection', 'other.feeNotPaid', 'other.other'];
+  for (const zero of [true, false]) {
+    const doc = randomReport(13, { year: 2022 });
+    const full = doc.report.table3 as unknown as Record<string, number[]>;
+    if (zero) {
+      // no case ended that way: carried forward instead (一 + 二 = 总计 + 四 still holds)
+      TABLE3_COLUMNS.forEach((_, c) => {
+        const d = sub.reduce((a, k) => a + full[k]![c]!, 0);
+        full.total![c]! -= d;
+        full.carriedForward![c]! += d;
+        for (const k of sub) full[k]![c] = 0;
+      });
+    }
+    // the 2019 shape: the three sub-rows summed into one row
+    const printed = Object.fromEntries(
+      table3Rows('2019').map((r) => [r.key, r.key === 'other' ? TABLE3_COLUMNS.map((_, c) => sub.reduce((a, k) => a + full[k]![c]!, 0)) : full[r.key]!]),
+    );
+    const outcome = await parseDocument(await renderReport({ ...doc, report: { ...doc.report, table3: printed as never } }, 'html'), 'r.html');
+    assert.equal(outcome.kind, 'report');
+    if (outcome.kind !== 'report') continue;
+    assert.equal(outcome.report.format, '2021');
+    const t3 = outcome.report.table3 as unknown as Record<string, (number | null)[]>;
+    for (const k of sub) assert.deepEqual(t3[k], zero ? [0, 0, 0, 0, 0, 0, 0] : [null, null, null, null, null, null, null]);
+    assert.deepEqual(t3.granted, full.granted);
+    assert.ok(outcome.findings.some((f) => f.rule === 'ingest.other-single-row'));
+    assert.ok(!outcome.findings.some((f) => f.rule === 'layout.format-mismatch'));
+  }
+});
+
 test('parse: random valid reports through HTML, Word and scraper text come back exactly', async () => {
   for (let seed = 1; seed <= 6; seed++) {
     const doc = randomReport(seed);

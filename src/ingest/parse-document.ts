@@ -15,7 +15,7 @@ import { findSections } from './detect/sections.ts';
 import { classify } from './detect/kind.ts';
 import { findTableRows } from './map/find-table.ts';
 import { mapTable2 } from './map/table2.ts';
-import { mapTable3 } from './map/table3.ts';
+import { mapTable3, otherRowAs2021 } from './map/table3.ts';
 import { mapTable4 } from './map/table4.ts';
 import { narrativeFacts, narrativeForRules, type NarrativeFact } from './narrative/facts.ts';
 import { ingestFinding } from './findings.ts';
@@ -118,9 +118,9 @@ function analyse(doc: Awaited<ReturnType<typeof readDocument>>, hash: string, va
   const year = title.year?.value ?? null;
   const byYear: ReportFormat = year !== null ? formatForYear(year) : '2021';
   const t2 = mapTable2(findTableRows(doc, 2), byYear);
-  const t3 = mapTable3(findTableRows(doc, 3), byYear);
+  const t3read = mapTable3(findTableRows(doc, 3), byYear);
   const t4 = mapTable4(findTableRows(doc, 4));
-  const found = [t2, t3, t4].filter((t) => t.table !== null).length;
+  const found = [t2, t3read, t4].filter((t) => t.table !== null).length;
   const basics = { format: doc.fileType, encoding: doc.encoding, title: title.title?.value ?? null };
 
   const kind = classify({ texts, hasReportTitle: title.title !== null, headings: sections.headings.length, tables: found });
@@ -129,6 +129,10 @@ function analyse(doc: Awaited<ReturnType<typeof readDocument>>, hash: string, va
     return { kind: 'unreadable', reason: '像是政府信息公开工作年度报告，但标题和正文中都找不到报告所属的年度', contentHash: hash };
   }
 
+  // a report for 2021 or later whose table 2 has the 2021 labels is of the 2021 layout
+  // (国办公开办函〔2021〕30号) even when table 3 prints （六）其他处理 as one row, the 2019 way:
+  // its three sub-rows are 0 when that row is 0 throughout, else null (otherRowAs2021)
+  const t3 = year >= 2021 && t2.printedShape === '2021' && t3read.printedShape === '2019' ? otherRowAs2021(t3read, year) : t3read;
   // 2019 layout for reports up to 2020, or when the printed tables have its shape
   const shapes = [t2.shape, t3.shape].filter((s): s is ReportFormat => s !== null);
   const layout: ReportFormat = year <= 2020 || shapes.includes('2019') ? '2019' : '2021';

@@ -7,6 +7,7 @@
 import type { IngestDocument } from '../read/document.ts';
 import { TABLE_LABELS } from './labels.ts';
 import { segmentRows, type LabelledRow } from './rows.ts';
+import { mendStream } from './page-artefacts.ts';
 import { withFlattenedTables } from './glued-lines.ts';
 
 export interface FoundRow extends LabelledRow {
@@ -55,7 +56,8 @@ function findIn(doc: IngestDocument, table: 2 | 3 | 4): FoundRows | null {
     index++;
     const t = b.table;
     const before = { ...phase };
-    const seg = segmentRows(t, TABLE_LABELS[table], phase);
+    // page numbers and labels broken by a PDF's lines and pages, in a text export's cell stream
+    const seg = segmentRows(mendStream(t, TABLE_LABELS[table]), TABLE_LABELS[table], phase);
     const heading = caption;
     caption = null;
     // a piece of a table that a reader cut in two (a row of one cell between grids) needs fewer labels

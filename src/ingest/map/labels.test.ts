@@ -41,3 +41,10 @@ test('labels: a row label printed in one cell with its merged group cell', () =>
   assert.equal(key(3, '（六）其他处理 3.其他'), 'row:other.other');
   assert.equal(key(3, '（六）其他处理'), 'group:other');
 });
+
+test('labels: a misprint that dropped characters from inside a label (issue 18, PDF class)', () => {
+  assert.equal(key(3, '2.其他法律行政止公开'), 'row:withheld.prohibitedByLaw');
+  assert.equal(key(3, '2、其他法律行政止公开'), 'row:withheld.prohibitedByLaw');
+  // too little of the label left: no label
+  assert.equal(key(3, '其他公开'), null);
+});

@@ -181,6 +181,13 @@ function longestCommonRun(a: string, b: string): number {
   return best;
 }
 
+/** Whether `a` is `b` with some characters left out (in order). */
+function isSubsequence(a: string, b: string): boolean {
+  let j = 0;
+  for (const c of b) if (j < a.length && a[j] === c) j++;
+  return j === a.length;
+}
+
 function formScore(n: string, form: string, exactOnly: boolean): number {
   if (n === form) return 1;
   if (exactOnly || !form) return 0;
@@ -193,6 +200,8 @@ function formScore(n: string, form: string, exactOnly: boolean): number {
     const dice = characterDice(n, form);
     if (dice >= 0.85) return 0.95 * dice;
   }
+  // a misprint that dropped characters from inside the label: 2.其他法律行政止公开
+  if (n.length >= 6 && n.length >= 0.7 * form.length && n.length < form.length && n[0] === form[0] && isSubsequence(n, form)) return 0.5 + 0.4 * (n.length / form.length);
   // a long label cut short and joined to a neighbouring fragment: (六)其他1.申请人无正当理由逾期不补正、行政机
   if (form.length >= 12) {
     const common = longestCommonRun(n, form);

@@ -73,14 +73,16 @@ test('numeric table: trailing empty cells are padding; too many cells are not gu
 
 const BLANK_SPEC: NumericTableSpec = { ...SPEC, blankIsZero: false };
 
-test('numeric table: a blank cell is 0 only when the arithmetic confirms it, else null with a finding', () => {
-  // a[1] blank, a's total 1 = 1 + 0: confirmed
+test('numeric table: a blank cell is 0 unless 0 breaks the arithmetic; then derived, or null with a finding', () => {
+  // a[1] blank, a's total 1 = 1 + 0: holds as 0
   const ok = resolveNumericTable(BLANK_SPEC, new Map([['a', seq('1', '', '1')], ['b', seq('2', '2', '4')], ['t', seq('3', '2', '5')]]));
   assert.deepEqual(ok.values.get('a'), [1, 0, 1]);
   assert.deepEqual(ok.findings, []);
-  assert.match(ok.provenance.find((p) => p.cell === 'a[1]')!.note ?? '', /印为空白，表内合计、勾稽关系确定为 0/);
-  // the total row printed blank (cut off by a page break): not zeros; with no check of the
-  // column rule anywhere in this small table, not derived either
+  assert.match(ok.provenance.find((p) => p.cell === 'a[1]')!.note ?? '', /印为空白，按 0 计/);
+  // zeros left blank throughout a row whose total holds: 0
+  assert.deepEqual(resolveNumericTable(BLANK_SPEC, new Map([['a', { positioned: [cell(''), cell(''), cell('')] }]])).values.get('a'), [0, 0, 0]);
+  // the total row printed blank (cut off by a page break): 0 breaks the column rule, so not zeros;
+  // with no check of the column rule anywhere in this small table, not derived either
   const cut = resolveNumericTable(BLANK_SPEC, new Map([['a', seq('1', '2', '3')], ['b', seq('2', '2', '4')], ['t', { positioned: [undefined, undefined, undefined], blankHoles: true }]]));
   assert.deepEqual(cut.values.get('t'), [null, null, null]);
   assert.ok(cut.findings.some((f) => f.rule === 'ingest.cell-blank' && f.cells.length === 3));
@@ -89,12 +91,12 @@ test('numeric table: a blank cell is 0 only when the arithmetic confirms it, els
   const derived = resolveNumericTable(more, new Map([['a', seq('1', '2', '3')], ['b', seq('2', '2', '4')], ['t', { positioned: [undefined, undefined, undefined], blankHoles: true }], ['u', seq('3', '0', '3')]]));
   assert.deepEqual(derived.values.get('t'), [3, 4, 7]);
   assert.ok(derived.findings.some((f) => f.rule === 'ingest.cell-derived'));
-  // nothing to check a blank against: null, and the finding names the cells
-  const open = resolveNumericTable(BLANK_SPEC, new Map([['a', { positioned: [cell(''), cell(''), cell('')] }]]));
-  assert.deepEqual(open.values.get('a'), [null, null, null]);
+  // a row total printed with its parts blank: 0 breaks the row, nothing fixes the parts: null, and the finding names them
+  const open = resolveNumericTable(BLANK_SPEC, new Map([['a', { positioned: [cell(''), cell(''), cell('5')] }]]));
+  assert.deepEqual(open.values.get('a'), [null, null, 5]);
   const f = open.findings.find((x) => x.rule === 'ingest.cell-blank')!;
-  assert.deepEqual(f.cells, ['a[0]', 'a[1]', 'a[2]']);
-  assert.match(f.message, /a行“第0列”“第1列”“第2列”等格印为空白，不能确定是 0/);
+  assert.deepEqual(f.cells, ['a[0]', 'a[1]']);
+  assert.match(f.message, /a行“第0列”“第1列”等格印为空白，不能确定是 0/);
   // `/` and `-` are printed zeros, not blanks
   assert.deepEqual(resolveNumericTable(BLANK_SPEC, new Map([['a', seq('-', '/', '0')]])).values.get('a'), [0, 0, 0]);
 });

@@ -28,17 +28,18 @@ function spec(format: ReportFormat): NumericTableSpec {
   };
 }
 
-/** The layout the labels belong to: votes of labels that only one layout has. */
-function shapeOf(found: FoundRows, defaultFormat: ReportFormat): ReportFormat {
+/** The layout the labels belong to: votes of labels that only one layout has; null on a tie. */
+export function shapeOf(found: FoundRows): ReportFormat | null {
   const votes = { '2019': 0, '2021': 0 };
   for (const row of found.rows) for (const l of row.labels) if (l.entry.format) votes[l.entry.format]++;
-  return votes['2019'] > votes['2021'] ? '2019' : votes['2021'] > votes['2019'] ? '2021' : defaultFormat;
+  return votes['2019'] > votes['2021'] ? '2019' : votes['2021'] > votes['2019'] ? '2021' : null;
 }
 
 export function mapTable2(found: FoundRows | null, defaultFormat: ReportFormat): MappedTable<Table2> {
   const body = found?.rows.filter((r) => r.labels.some((l) => l.entry.role === 'row')) ?? [];
   if (!found || body.length === 0) return { table: null, shape: null, provenance: [], findings: [] };
-  const shape = shapeOf(found, defaultFormat);
+  const printedShape = shapeOf(found);
+  const shape = printedShape ?? defaultFormat;
   const findings: Finding[] = [];
   const layoutRows = table2Rows(shape);
   const inputs = new Map<string, LineInput>();
@@ -92,5 +93,5 @@ export function mapTable2(found: FoundRows | null, defaultFormat: ReportFormat):
       table[r.key] = Object.fromEntries(section.columns.map((c, i) => [c.key, values[i] ?? null]));
     }
   }
-  return { table: table as unknown as Table2, shape, provenance: resolved.provenance, findings: [...findings, ...resolved.findings] };
+  return { table: table as unknown as Table2, shape, printedShape, provenance: resolved.provenance, findings: [...findings, ...resolved.findings] };
 }

@@ -24,13 +24,18 @@ import { ingestFinding } from '../findings.ts';
 import { chooseReading, totalHolds } from './arithmetic.ts';
 import type { FoundRow, FoundRows } from './find-table.ts';
 import { TABLE_LABELS, matchLabel } from './labels.ts';
-import type { LabelledRow } from './rows.ts';
+import type { FoundLabel, LabelledRow } from './rows.ts';
 import { printedCount, resolveNumericTable, type EquationUnit, type LineInput, type NumericTableSpec } from './numeric-table.ts';
 
 export interface MappedTable<T> {
   table: T | null;
   /** The layout whose shape the table has; null when the table was not found. */
   shape: ReportFormat | null;
+  /**
+   * The layout that the printed labels themselves show (rows or columns only one layout has);
+   * null when they show neither and `shape` is only the default. Tables 2 and 3.
+   */
+  printedShape?: ReportFormat | null;
   provenance: CellProvenance[];
   findings: Finding[];
 }
@@ -129,14 +134,42 @@ function wrappedLabel(row: FoundRow, next: FoundRow): string | null {
 
 /** Whether `next`, the row after the label-only `row`, holds only numbers whose row total holds. */
 function numbersOnly(row: FoundRow, next: FoundRow, extra: boolean): boolean {
-  if (next.table !== row.table || next.labels.length > 0 || next.other.some((c) => c.text.trim()) || !hasValues(next)) return false;
-  if (row.mode === 'grid' && next.mode === 'grid' && next.index !== row.index + 1) return false;
+  if (!unlabelledNumbers(row, next)) return false;
   const cells = straightCells(next, extra);
   return cells !== null && rowTotalHolds(cells);
 }
 
+/** Whether `next`, the row after the label-only `row`, is numbers and nothing else, straight below it. */
+function unlabelledNumbers(row: FoundRow, next: FoundRow): boolean {
+  if (next.table !== row.table || next.labels.length > 0 || next.other.some((c) => c.text.trim()) || !hasValues(next)) return false;
+  return !(row.mode === 'grid' && next.mode === 'grid' && next.index !== row.index + 1);
+}
+
+/**
+ * Whether a label of a PDF row stands over a value column: a PDF row's own label is laid left
+ * of its values (column 0), so this is a column header repeated at the top of a continued page
+ * (其他, 总计), never a row label.
+ */
+const overValues = (l: FoundLabel): boolean => l.cell.where.kind === 'pdf' && (l.cell.column ?? 0) > 0;
+
+/**
+ * Whether the cells after a stream row's first seven are a page number the PDF printed between
+ * two rows (a bare 3 of its text export): the seven are all printed and keep the row total, and
+ * what follows is blank but for one number of up to three digits that is not the row's total
+ * (a total printed again would mean a column the header did not show, e.g. 小计).
+ */
+export function pageNumberAfter(sequence: readonly SourceCell[]): boolean {
+  if (sequence.length <= N) return false;
+  const head = sequence.slice(0, N);
+  const tail = sequence.slice(N).filter((c) => c.text.trim());
+  if (tail.length !== 1 || !/^\d{1,3}$/.test(tail[0]!.text.trim())) return false;
+  if (!head.every((c) => c.text.trim()) || !rowTotalHolds(head)) return false;
+  return Number(tail[0]!.text.trim()) !== printedCount(head[TABLE3_TOTAL_COLUMN]);
+}
+
 /** The key of a row's last row label, if any. */
-const rowLabelKey = (row: FoundRow): string | null => row.labels.filter((l) => l.entry.role === 'row').at(-1)?.entry.key ?? null;
+const rowLabelKey = (row: FoundRow): string | null =>
+  row.labels.filter((l) => l.entry.role === 'row' && !overValues(l)).at(-1)?.entry.key ?? null;
 
 export function mapTable3(found: FoundRows | null, defaultFormat: ReportFormat): MappedTable<Table3> {
   const body = found?.rows.filter((r) => !r.header) ?? [];
@@ -146,6 +179,8 @@ export function mapTable3(found: FoundRows | null, defaultFormat: ReportFormat):
   // row key of each body row: its last row label; （六）其他处理 with values of its own is the 2019 row
   const extra = hasExtraColumn(found);
   const keyed: { key: string; row: (typeof body)[number] }[] = [];
+  // rows printed blank above a line of numbers without a label that cannot be theirs by the total
+  const undecided = new Set<string>();
   // in a 2019 report the row may print every cell blank (zeros left blank, Shanghai 2019): a grid
   // row with a cell under every column is the row, not a label over sub-rows
   const ownRow = (row: FoundRow) => hasValues(row) || (defaultFormat === '2019' && row.mode === 'grid' && row.values.length >= N);
@@ -164,6 +199,8 @@ export function mapTable3(found: FoundRows | null, defaultFormat: ReportFormat):
         keyed.push({ key, row: next });
         continue;
       }
+      // the same shape whose total breaks: the blanks may be zeros, or the numbers printed below
+      if (!hasValues(row) && next && unlabelledNumbers(row, next)) undecided.add(key);
       keyed.push({ key, row });
       continue;
     }
@@ -176,7 +213,8 @@ export function mapTable3(found: FoundRows | null, defaultFormat: ReportFormat):
     }
   }
   const keys = new Set(keyed.map((k) => k.key));
-  const shape: ReportFormat = [...keys].some((k) => ONLY_2021.has(k)) ? '2021' : keys.has('other') ? '2019' : defaultFormat;
+  const printedShape: ReportFormat | null = [...keys].some((k) => ONLY_2021.has(k)) ? '2021' : keys.has('other') ? '2019' : null;
+  const shape: ReportFormat = printedShape ?? defaultFormat;
 
   const map = headerColumns(found);
   // without header labels for every column the data columns are the last ones of the table
@@ -205,6 +243,13 @@ export function mapTable3(found: FoundRows | null, defaultFormat: ReportFormat):
           message: `${table3RowLocator(shape, key)}在文档中出现不止一次，只取第一次`,
         }),
       );
+      continue;
+    }
+    if (undecided.has(key)) {
+      const why = '各格印为空白，下一行是没有标签的一行数字但其合计不成立，不能确定本行是 0 还是数字印在了下一行';
+      inputs.set(key, { rejected: why });
+      findings.push(ingestFinding('ingest.cell-blank', { cells: TABLE3_COLUMNS.map((_, i) => table3CellName(key, i)), message: `${table3RowLocator(shape, key)}${why}，记为 null` }));
+      used.set(key, row);
       continue;
     }
     if (row.mode === 'grid') {
@@ -237,6 +282,7 @@ export function mapTable3(found: FoundRows | null, defaultFormat: ReportFormat):
     } else {
       const sequence = [...row.values];
       while (sequence.length > 0 && !sequence.at(-1)!.text.trim()) sequence.pop();
+      if (!extra && pageNumberAfter(sequence)) sequence.splice(N);
       // a column the official form lacks (小计), printed before 总计
       if (extra && sequence.length === N + 1) sequence.splice(N - 1, 1);
       inputs.set(key, { sequence });
@@ -246,5 +292,75 @@ export function mapTable3(found: FoundRows | null, defaultFormat: ReportFormat):
 
   const resolved = resolveNumericTable(spec(shape), inputs);
   const table = Object.fromEntries([...resolved.values].map(([k, v]) => [k, v])) as unknown as Table3;
-  return { table, shape, provenance: resolved.provenance, findings: [...findings, ...resolved.findings] };
+  return { table, shape, printedShape, provenance: resolved.provenance, findings: [...findings, ...resolved.findings] };
+}
+
+const OTHER_SUB_ROWS = table3Rows('2021').filter((r) => ONLY_2021.has(r.key));
+
+/**
+ * A table 3 read in the 2019 shape, for a report of the 2021 layout that prints （六）其他处理
+ * as one row (the year and table 2 say 2021): the table in the 2021 shape. The one row is the
+ * sum of the three 2021 sub-rows, and counts are never negative, so a row that is 0 in every
+ * column makes each sub-row 0; any other row cannot be split (国办公开办函〔2021〕30号 asks
+ * for the three figures, the page gives their sum), so the sub-rows are null. Either way a
+ * finding says so. The other rows keep what was read, resolved with the 2019 arithmetic the
+ * page was printed in.
+ */
+export function otherRowAs2021(mapped: MappedTable<Table3>, year: number): MappedTable<Table3> {
+  if (!mapped.table || mapped.shape !== '2019') return mapped;
+  const rows = mapped.table as unknown as Record<string, (number | null)[]>;
+  const single = rows['other'] ?? TABLE3_COLUMNS.map(() => null);
+  const zero = single.every((v) => v === 0);
+  const byName = new Map(mapped.provenance.map((p) => [p.cell, p]));
+  const subNames = (i: number) => OTHER_SUB_ROWS.map((r) => table3CellName(r.key, i));
+
+  const table: Record<string, (number | null)[]> = {};
+  const provenance: CellProvenance[] = [];
+  const printed = table3RowLocator('2019', 'other');
+  for (const r of table3Rows('2021')) {
+    if (!ONLY_2021.has(r.key)) {
+      table[r.key] = rows[r.key] ?? TABLE3_COLUMNS.map(() => null);
+      TABLE3_COLUMNS.forEach((_, i) => {
+        const p = byName.get(table3CellName(r.key, i));
+        if (p) provenance.push(p);
+      });
+      continue;
+    }
+    table[r.key] = TABLE3_COLUMNS.map(() => (zero ? 0 : null));
+    TABLE3_COLUMNS.forEach((_, i) => {
+      const from = byName.get(table3CellName('other', i));
+      provenance.push({
+        cell: table3CellName(r.key, i),
+        value: zero ? 0 : null,
+        confidence: zero ? 'derived' : 'uncertain',
+        raw: from?.raw ?? null,
+        where: from?.where ?? null,
+        note: zero
+          ? `原文按 2019 格式将“（六）其他处理”印为一行，该列为 0，三个子项均为 0`
+          : `原文按 2019 格式将“（六）其他处理”印为一行（该列${single[i] === null ? '无法确定' : `为 ${single[i]}`}），无法分到三个子项，记为 null`,
+      });
+    });
+  }
+  // the parser's findings about the one row name the three cells it stands for
+  const findings = mapped.findings.map((f) => {
+    if (!f.cells.some((c) => c.startsWith('table3.other['))) return f;
+    return {
+      ...f,
+      cells: f.cells.flatMap((c) => {
+        const m = /^table3\.other\[(\d+)\]$/.exec(c);
+        return m ? subNames(Number(m[1])) : [c];
+      }),
+    };
+  });
+  const values = single.map((v) => (v === null ? '无法确定' : String(v))).join('、');
+  const why = `报告年度（${year} 年）和表二的栏目都是 2021 格式，表三却按 2019 格式将“（六）其他处理”印为一行`;
+  findings.push(
+    ingestFinding('ingest.other-single-row', {
+      cells: TABLE3_COLUMNS.flatMap((_, i) => subNames(i)),
+      message: zero
+        ? `${why}（${printed}）；该行各列均为 0，三个子项均记为 0`
+        : `${why}（${printed}，各列为 ${values}）；该行${single.some((v) => v !== null && v !== 0) ? '不全为 0' : '有的格无法确定'}，无法分到“1.申请人无正当理由逾期不补正…”“2.申请人逾期未按收费通知要求缴纳费用…”“3.其他”三个子项，三行记为 null`,
+    }),
+  );
+  return { table: table as unknown as Table3, shape: '2021', printedShape: mapped.printedShape, provenance, findings };
 }

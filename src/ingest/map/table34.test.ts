@@ -141,3 +141,44 @@ test('table 3: a table a reader cut in two around a one-cell row is read on, but
   assert.deepEqual(pieces([]).granted, [1, 0, 0, 0, 0, 0, 1]);
   assert.deepEqual(pieces([text('注：以下为其他内容')]).granted, [null, null, null, null, null, null, null]);
 });
+
+const cells = (...t: string[]): SourceCell[] => t.map((text, i) => ({ text, where: { kind: 'line', line: i + 1 } }));
+
+test('table 3: a bare page number after a stream row is dropped only when the row total settles it', async () => {
+  const { pageNumberAfter } = await import('./table3.ts');
+  assert.equal(pageNumberAfter(cells('1', '2', '0', '0', '0', '0', '3', '', '4')), true);
+  assert.equal(pageNumberAfter(cells('1', '2', '0', '0', '0', '0', '3', '4')), true);
+  assert.equal(pageNumberAfter(cells('1', '2', '0', '0', '0', '0', '4', '', '4')), false, 'the row total breaks');
+  assert.equal(pageNumberAfter(cells('0', '2', '0', '0', '0', '0', '2', '2')), false, 'the total again: a 小计 column');
+  assert.equal(pageNumberAfter(cells('1', '2', '0', '0', '0', '0', '3', '4', '5')), false, 'two numbers');
+  assert.equal(pageNumberAfter(cells('1', '2', '0', '0', '0', '0', '3', '1234')), false);
+});
+
+/** A grid as the PDF layout gives it: row labels in column 0, header words over the value columns. */
+function pdfGrid(rows: string[][]): IngestDocument['blocks'][number] {
+  return {
+    kind: 'table',
+    table: {
+      mode: 'grid',
+      rows: rows.map((r, k) => r.map((text, c): SourceCell => ({ text, column: text ? c : 0, where: { kind: 'pdf', page: 3, x: 100 + 30 * c, y: 700 - 15 * k } })).filter((c) => c.text)),
+    },
+  };
+}
+
+test('table 3: a PDF header repeated on a continued page is no row (其他, 总计 over value columns)', () => {
+  const head = ['', '自然人', '', '', '法人或其他组织', '', '', '总计'];
+  const head2 = ['', '', '', '', '', '', '其他', ''];
+  const found = findTableRows(
+    doc(
+      pdfGrid([head, head2, ['（一）予以公开', '1', '0', '0', '0', '0', '0', '1'], ['（二）部分公开', '0', '0', '0', '0', '0', '0', '0'], ['（六）其他处理', '2', '0', '0', '0', '0', '0', '2']]),
+      text('— 2 —'),
+      pdfGrid([head, head2, ['（七）总计', '3', '0', '0', '0', '0', '0', '3'], ['四、结转下年度继续办理', '0', '0', '0', '0', '0', '0', '0'], [OLD, '0', '0', '0', '0', '0', '0', '0']]),
+    ),
+    3,
+  );
+  const t = mapTable3(found, '2019');
+  assert.equal(t.shape, '2019', '其他 over a value column is not the 2021 row 3.其他');
+  const rows = t.table as unknown as Record<string, (number | null)[]>;
+  assert.deepEqual(rows.total, [3, 0, 0, 0, 0, 0, 3]);
+  assert.ok(!t.findings.some((f) => f.rule === 'ingest.row-duplicate'));
+});

@@ -44,3 +44,8 @@ test('value-like cells: numbers and short broken numbers, not labels', () => {
   assert.equal(isValueLike('1.属于国家秘密'), false);
   assert.equal(isValueLike('其他'), false);
 });
+
+test('cell value: an amount printed with its unit is a value, not a label (采购总金额)', () => {
+  for (const v of ['523.95万元', '1,200元', '30万']) assert.equal(isValueLike(v), true, v);
+  for (const l of ['万元', '采购总金额', '本年收费金额（单位：万元）']) assert.equal(isValueLike(l), false, l);
+});

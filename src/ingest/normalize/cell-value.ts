@@ -17,6 +17,7 @@ export interface CellReading {
 const EMPTY = new Set(['', '/', '\\', '-', '--', '—', '——', '–', '−', '无', '无。', '空', '/ ']);
 const COUNT_UNITS = /(?:件|个|条|项|人次|次|宗|例|家|份|起|人)$/;
 const PLAIN = /^[+-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$/;
+const AMOUNT = /^[+-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?(?:万元|元|万)$/;
 const CHINESE = new RegExp(`^[${CHINESE_NUMERAL_CHARS}]+$`);
 
 function plainNumber(s: string): number | null {
@@ -68,5 +69,7 @@ export function readCell(raw: string, kind: Table2CellKind = 'count'): CellReadi
 export function isValueLike(raw: string): boolean {
   if (readCell(raw).status !== 'unreadable') return true;
   const s = normalizeForMatch(raw).replace(/\s+/g, '');
+  // an amount with its unit (采购总金额 523.95万元): a value, though its unit is two characters
+  if (AMOUNT.test(s)) return true;
   return s.length <= 10 && /\d/.test(s) && !/[\u4e00-\u9fff]{2,}/.test(s);
 }

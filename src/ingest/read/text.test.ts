@@ -29,3 +29,13 @@ test('text: tab-separated and Markdown rows become grid tables with columns', ()
   assert.equal(t.table.mode, 'grid');
   assert.deepEqual(t.table.rows.map((r) => r.map((c) => `${c.column}:${c.text}`)), [['0:规章', '1:1', '2:2', '3:3'], ['0:行政许可', '1:4', '2:5']]);
 });
+
+test('text: a page number printed between the cell lines of a table neither ends it nor is a cell', () => {
+  const blocks = readTextBlocks('（四）无 |\n— 3 —\n法提供 |\n0 |\n第4页\n1 |\n7\n2 |\n正文一行\n');
+  assert.deepEqual(blocks.map((b) => b.kind), ['table', 'text']);
+  const t = blocks[0]!;
+  if (t.kind !== 'table') return;
+  assert.deepEqual(t.table.rows[0]!.map((c) => c.text), ['（四）无', '法提供', '0', '1', '2']);
+  // outside a table such a line is text as before
+  assert.deepEqual(readTextBlocks('— 3 —\n').map((b) => b.kind), ['text']);
+});

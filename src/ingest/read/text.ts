@@ -33,6 +33,8 @@ function classify(line: string): LineKind | null {
   return { kind: 'text', text: t };
 }
 
+const PAGE_NUMBER_LINE = /^(?:[-—–－]+\s*\d{1,4}\s*[-—–－]+|第\s*\d{1,4}\s*页(?:\s*[,，]?\s*共\s*\d{1,4}\s*页)?|\d{1,4}\s*\/\s*\d{1,4}|\d{1,3})$/;
+
 export function readTextBlocks(text: string): Block[] {
   const blocks: Block[] = [];
   let stream: SourceCell[] | null = null;
@@ -48,6 +50,9 @@ export function readTextBlocks(text: string): Block[] {
     const where = { kind: 'line' as const, line: i + 1 };
     const c = classify(line);
     if (!c) return;
+    // a PDF's page number between the cell lines of a table that runs on over the page break
+    // (— 3 —, 第3页, 3 on a line of its own) neither ends the table nor is a cell of it
+    if (c.kind === 'text' && stream && PAGE_NUMBER_LINE.test(c.text)) return;
     if (c.kind === 'text' || (c.kind === 'cell' && isProse(c.text))) {
       endTables();
       blocks.push({ kind: 'text', text: c.text, where });

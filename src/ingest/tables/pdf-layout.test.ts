@@ -46,3 +46,27 @@ test('pdf layout: a column blank in every row still counts, from its header', ()
     ['1:2', '3:2'],
   ]);
 });
+
+test('pdf layout: a wide empty gap inside a table (a tall row cut by a page break) does not split it', () => {
+  const row = (label: string, y: number, values: string[]) => [item(label, 110, y), ...values.map((v, i) => item(v, 320 + 30 * i, y, 5))];
+  const items = [
+    ...row('3.其他', 650, ['1', '0', '1']),
+    ...row('（七）总计', 515, ['2', '0', '2']),
+    ...row('四、结转下年度继续办理', 380, ['0', '0', '0']),
+    item('四、政府信息公开行政复议、行政诉讼情况', 80, 340, 300),
+    ...row('其他一行', 300, ['5', '6', '7']),
+  ];
+  const tables = layoutPage(items).filter((b) => b.kind === 'table');
+  assert.equal(tables.length, 2, 'a line printed in the gap still ends the table');
+  const first = tables[0]!;
+  if (first.kind !== 'table') return;
+  assert.deepEqual(first.table.rows.map((r) => r[0]!.text), ['3.其他', '（七）总计', '四、结转下年度继续办理']);
+});
+
+test('pdf layout: values in other columns after a wide gap are another table', () => {
+  const items = [
+    item('甲', 110, 650), item('1', 320, 650, 5), item('2', 350, 650, 5), item('3', 380, 650, 5),
+    item('乙', 110, 500), item('1', 200, 500, 5), item('2', 240, 500, 5), item('3', 280, 500, 5),
+  ];
+  assert.equal(layoutPage(items).filter((b) => b.kind === 'table').length, 2);
+});

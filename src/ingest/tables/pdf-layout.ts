@@ -132,7 +132,9 @@ export function layoutPage(items: PositionedText[]): Block[] {
   const isProse = (l: Line) => l.chunks.length === 1 && l.chunks[0]!.x1 - l.chunks[0]!.x0 > PROSE_WIDTH * textWidth;
   const data = lines.map((l) => isDataLine(l, lines));
 
-  // runs of data lines without large gaps or prose between them
+  // runs of data lines without large gaps or prose between them; a wide gap with nothing
+  // printed in it is still inside the table when the values keep its columns (a row made tall
+  // by a merged cell that a page break cut: the rest of its height falls on the next page)
   const runs: number[][] = [];
   lines.forEach((l, i) => {
     if (!data[i]) return;
@@ -140,7 +142,9 @@ export function layoutPage(items: PositionedText[]): Block[] {
     const prevIndex = run?.[run.length - 1];
     const prev = prevIndex === undefined ? null : lines[prevIndex]!;
     const prose = prevIndex !== undefined && lines.slice(prevIndex + 1, i).some(isProse);
-    if (run && prev && prev.y - l.y < 6 * l.h && !prose) run.push(i);
+    const near = prev !== null && prev.y - l.y < 6 * l.h;
+    const emptyGap = prevIndex !== undefined && prevIndex === i - 1 && run !== undefined && sameColumns(l, run.map((k) => lines[k]!));
+    if (run && prev && (near || emptyGap) && !prose) run.push(i);
     else runs.push([i]);
   });
 
@@ -238,6 +242,17 @@ export function layoutPage(items: PositionedText[]): Block[] {
     blocks.push({ kind: 'text', text: l.chunks.map((c) => c.text).join(' '), where: where(l.chunks[0]!) });
   });
   return blocks;
+}
+
+/**
+ * Whether a line's values stand in the columns of the lines above: at least three values,
+ * each centred within about a character of a value in those lines.
+ */
+function sameColumns(line: Line, above: Line[]): boolean {
+  const values = line.chunks.filter((c) => c.value);
+  if (values.length < 3) return false;
+  const centres = above.flatMap((l) => l.chunks.filter((c) => c.value).map(centre));
+  return values.every((v) => centres.some((x) => Math.abs(x - centre(v)) <= 0.9 * v.h));
 }
 
 function medianGap(anchors: number[]): number | null {
