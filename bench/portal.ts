@@ -5,7 +5,8 @@
 // does not throttle the load generator).
 //
 //   DATABASE_URL=postgres://… node --import tsx bench/portal.ts [--items 1000000] [--orgs 100] [--seconds 10] [--connections 8] [--keep] [--reuse]
-// --keep leaves the database (gongkai_bench_portal) for another run; --reuse measures it without loading again.
+// --keep leaves the database (gongkai_bench_portal) for another run; --reuse measures it without loading again;
+// --search-only measures search alone (and the hello world beside it).
 import { spawn, type ChildProcess } from 'node:child_process';
 import http from 'node:http';
 import { createServer } from 'node:net';
@@ -198,6 +199,7 @@ interface Result {
   name: string;
   rps: number;
   p50: number;
+  p95: number;
   p99: number;
   errors: number;
 }
@@ -230,7 +232,7 @@ async function measure(name: string, port: number, path: () => string, seconds =
     );
     if (!record) return null;
     latencies.sort((a, b) => a - b);
-    return { name, rps: latencies.length / ((performance.now() - t0) / 1000), p50: percentile(latencies, 0.5), p99: percentile(latencies, 0.99), errors };
+    return { name, rps: latencies.length / ((performance.now() - t0) / 1000), p50: percentile(latencies, 0.5), p95: percentile(latencies, 0.95), p99: percentile(latencies, 0.99), errors };
   };
   await run(Math.min(3, seconds), false); // warm-up: JIT, connection pools, caches
   const r = (await run(seconds, true))!;
@@ -277,7 +279,40 @@ try {
     [big!.column_id, Math.max(0, (deepPage - 1) * 20 - 1)],
   );
   const [range] = await db.query<{ min: number }>('select min(item_id) as min from catalogue_search');
-  const results = [
+  // Search, uncached: a frequent, a medium and a rare term, each in 简体 and 繁體, without and with
+  // each filter, pages 1–5 by relevance and by date in turn. Every request misses the portal's
+  // 30-second result cache: the term is typed twice with a different run of spaces between
+  // (the same query — a term counts once — under another cache key).
+  const benchOrgs = await db.query<{ code: string; cols: number[] }>('select code, cols::int[] as cols from bench_orgs order by i');
+  const SEARCH_TERMS: [string, string, string][] = [
+    ['frequent (every item)', '政务', '政務'],
+    ['medium (a topic, 1 item in 12)', '营商环境', '營商環境'],
+    ['rare (1 item in 4,000)', '编号', '編號'],
+  ];
+  const SEARCH_FILTERS: [string, () => string][] = [
+    ['no filter', () => ''],
+    ['one organization (1 % of items)', () => `&org=${pick(benchOrgs).code}`],
+    ['one column', () => `&column=${pick(pick(benchOrgs).cols)}`],
+    ['year', () => `&year=${2015 + Math.floor(Math.random() * 11)}`],
+  ];
+  let searchCount = 0;
+  const uncachedSearch = (term: string, filter: () => string) => () => {
+    const i = searchCount++;
+    const q = `${term}${' '.repeat(1 + (Math.floor(i / 10) % 180))}${term}`;
+    return `/search?q=${encodeURIComponent(q)}&page=${1 + (i % 5)}${i % 10 < 5 ? '' : '&order=date'}${filter()}`;
+  };
+  const searchRows: Result[] = [];
+  for (const [klass, simplified, traditional] of SEARCH_TERMS)
+    for (const [script, term] of [['简体', simplified], ['繁體', traditional]] as const)
+      for (const [fname, filter] of SEARCH_FILTERS) {
+        const isRare = klass.startsWith('rare');
+        // The rare term: 编号 with one of the 4,000 template numbers (a new one each request).
+        const path = isRare ? () => uncachedSearch(`${term}${Math.floor(Math.random() * TEMPLATES)}`, filter)() : uncachedSearch(term, filter);
+        searchRows.push(await measure(`search ${klass}: ${isRare ? `${term}N` : term} (${script}), ${fname}`, port, path));
+      }
+  const searchOnly = args.includes('--search-only');
+  const results = searchOnly ? [await measure('node:http hello world', helloPort, () => '/'), ...searchRows] : [
+    ...searchRows,
     await measure('node:http hello world', helloPort, () => '/'),
     await measure(`column page 1 (largest column, ${big!.n} items)`, port, () => `/columns/${big!.column_id}`),
     await measure(`column page ${deepPage} by offset (a typed ?page=)`, port, () => `/columns/${big!.column_id}?page=${deepPage}`),
@@ -296,8 +331,8 @@ try {
   const [items] = await db.query<{ n: number }>('select count(*)::int as n from catalogue_search');
   console.log(`\n${items!.n.toLocaleString('en')} items on PostgreSQL, ${CONNECTIONS} connections, ${SECONDS} s each (2 cores shared by server, database and load generator); “森林防火” matches ${count!.n.toLocaleString('en')} items`);
   if (next > fresh.length) console.log(`note: the uncached item pages ran out of unread ids (${next.toLocaleString('en')} requests for ${fresh.length.toLocaleString('en')} ids): some were cached`);
-  console.log('| what | requests/s | median ms | p99 ms | errors |\n|---|---:|---:|---:|---:|');
-  for (const r of results) console.log(`| ${r.name} | ${r.rps.toFixed(0)} | ${r.p50.toFixed(1)} | ${r.p99.toFixed(1)} | ${r.errors} |`);
+  console.log('| what | requests/s | median ms | p95 ms | p99 ms | errors |\n|---|---:|---:|---:|---:|---:|');
+  for (const r of results) console.log(`| ${r.name} | ${r.rps.toFixed(0)} | ${r.p50.toFixed(1)} | ${r.p95.toFixed(1)} | ${r.p99.toFixed(1)} | ${r.errors} |`);
 } finally {
   gongkai?.kill('SIGTERM');
   hello?.kill('SIGTERM');

@@ -922,6 +922,16 @@ export interface SearchQuery {
 
 /** Above this estimated share of all items a term is searched by walking the dates. */
 const FREQUENT_SHARE = 0.03;
+/**
+ * How many items (under the filters, newest first) such a walk reads at most: each costs a
+ * substring check of its text (about 5 µs here), so 4,000 keep the walk near 20 ms.
+ */
+const WALK_ROWS = 4000;
+/**
+ * How many matches such a walk collects (or the page's end, if further): the newest ones, ranked
+ * among themselves; ten pages. Collecting 1,000 to count them cost as much again as the rest.
+ */
+const WALK_MATCHES = 200;
 
 const likeOp = (pattern: string) => (/[a-z]/i.test(pattern) ? 'ilike' : 'like');
 
@@ -934,8 +944,11 @@ export async function searchLive(
   db: Database,
   q: SearchQuery,
   f: SearchFilters,
-  opts: { order: 'relevance' | 'date'; limit: number; offset: number; countLimit: number },
-): Promise<{ hits: SearchHit[]; total: number }> {
+  opts: { order: 'relevance' | 'date'; limit: number; offset: number; countLimit: number; walkRows?: number },
+): Promise<{ hits: SearchHit[]; total: number; capped?: boolean }> {
+  const walkRows = opts.walkRows ?? WALK_ROWS;
+  /** The organization filter's organizations (the subtree of orgPath), read in the transaction. */
+  let orgIds: number[] | null = null;
   /** The filter with its own parameters. `indexed`: through the GIN index (else the substring checks alone). */
   const filter = (params: unknown[], indexed: boolean, tsquery = q.tsquery, patterns = q.patterns) => {
     const p = (v: unknown) => `$${params.push(v)}`;
@@ -943,7 +956,8 @@ export async function searchLive(
     if (tsquery && indexed) w.push(`s.vector @@ ${p(tsquery)}::tsquery`);
     // Case only matters for Latin letters: LIKE is much cheaper than ILIKE on Chinese text.
     for (const pattern of patterns) w.push(`s.text ${likeOp(pattern)} ${p(pattern)}`);
-    if (f.orgPath) w.push(`s.org_id in (select id from organizations where path like ${p(f.orgPath)} || '%')`);
+    // One organization as such, so that its (org_id, published_date, item_id) index gives its items newest first.
+    if (orgIds) w.push(orgIds.length === 1 ? `s.org_id = ${p(orgIds[0])}` : `s.org_id = any(${p(orgIds)}::bigint[])`);
     if (f.columnId) w.push(`s.column_id = ${p(f.columnId)}`);
     if (f.year) w.push(`s.published_date >= ${p(`${f.year}-01-01`)}::date and s.published_date < ${p(`${f.year + 1}-01-01`)}::date`);
     if (f.docNumber) w.push(`s.doc_number ilike ${p(`%${f.docNumber.replace(/[\\%_]/g, (c) => `\\${c}`)}%`)}`);
@@ -951,19 +965,42 @@ export async function searchLive(
   };
 
   return db.transaction(async (tx) => {
+    orgIds = f.orgPath
+      ? (await tx.query<{ id: number }>(`select id from organizations where path like $1 || '%'`, [f.orgPath])).map((r) => Number(r.id))
+      : null;
+    if (orgIds && !orgIds.length) return { total: 0, hits: [] };
     // Only bitmap scans (the GIN index) until the frequent-term path below: with correlated bigrams
     // and prefix tokens the planner's estimates are poor, and a sequential scan or a walk of the
     // date index looking for `limit` matches of a rare term would read the whole table.
     // No JIT compilation: a disabled plan type costs 10^10, far above jit_above_cost, and compiling
     // then takes longer (a quarter of a second) than the query itself.
     await tx.exec('set local jit = off; set local enable_seqscan = off; set local enable_indexscan = off');
-    // How many match, up to countLimit: through the GIN index, stopping at the limit.
-    const countParams: unknown[] = [];
-    const countWhere = filter(countParams, true);
-    countParams.push(opts.countLimit);
-    const [count] = await tx.query<{ n: number }>(`select count(*)::int as n from (select 1 from catalogue_search s where ${countWhere} limit $${countParams.length}) x`, countParams);
-    const total = count?.n ?? 0;
-    if (total === 0) return { total, hits: [] };
+    // A frequent term (by the column statistics: the planner itself underestimates, the bigrams of
+    // a word being correlated) is searched by walking the dates with the substring checks alone
+    // until WALK_MATCHES matches are found: through the GIN index that would mean reading every
+    // match, and counting them there first would read each posting list whole (tens of ms for a
+    // word in every item). The walk counts the matches itself, and reads at most WALK_ROWS items:
+    // when the estimate was too high and those hold fewer matches than the page needs, the search
+    // is done again through the GIN index.
+    if ((q.estimatedShare ?? 0) >= FREQUENT_SHARE) {
+      const walked = await run(tx, true);
+      if (walked) return walked;
+      await tx.exec('set local enable_indexscan = off; set local enable_bitmapscan = on; set local enable_sort = on');
+    }
+    return (await run(tx, false))!;
+  });
+
+  async function run(tx: Queryable, frequent: boolean): Promise<{ hits: SearchHit[]; total: number; capped?: boolean } | null> {
+    // Through the GIN index: how many match, up to countLimit, stopping at the limit (the walk counts as it goes).
+    let total = opts.countLimit;
+    if (!frequent) {
+      const countParams: unknown[] = [];
+      const countWhere = filter(countParams, true);
+      countParams.push(opts.countLimit);
+      const [count] = await tx.query<{ n: number }>(`select count(*)::int as n from (select 1 from catalogue_search s where ${countWhere} limit $${countParams.length}) x`, countParams);
+      total = count?.n ?? 0;
+      if (total === 0) return { total, hits: [] };
+    }
     const relevance = opts.order === 'relevance';
 
     // Ranking reads every candidate, so the candidates are the newest countLimit matches. When
@@ -980,16 +1017,19 @@ export async function searchLive(
       )).map((r) => Number(r.item_id));
     }
 
-    // Through the GIN index that means reading every match; for a frequent term (by the column
-    // statistics: the planner itself underestimates, the bigrams of a word being correlated) it
-    // is cheaper to walk the dates with the substring checks alone until countLimit matches are found.
-    // Only that walk: the planner takes the words' substring checks as independent, expects few
-    // matches and would otherwise read and sort every row (a sequential or bitmap scan).
-    const frequent = total >= opts.countLimit && (q.estimatedShare ?? 0) >= FREQUENT_SHARE;
+    // Only the walk for a frequent term: the planner takes the words' substring checks as
+    // independent, expects few matches and would otherwise read and sort every row (a sequential
+    // or bitmap scan). With a column or one organization as filter, the walk goes through its own
+    // date index (migration 0032).
     if (frequent) await tx.exec('set local enable_indexscan = on; set local enable_bitmapscan = off; set local enable_sort = off');
     const params: unknown[] = [];
     const p = (v: unknown) => `$${params.push(v)}`;
-    const whereSql = filter(params, !frequent);
+    const columns = 's.item_id, s.org_id, s.column_id, s.title, s.doc_number, s.published_date, s.text';
+    const whereSql = frequent ? q.patterns.map((x) => `s.text ${likeOp(x)} ${p(x)}`).join(' and ') || 'true' : filter(params, true);
+    // The walk: the newest WALK_ROWS items under the filters (through the index that gives them in date order), then the words.
+    const from = frequent
+      ? `(select ${columns} from catalogue_search s where ${filter(params, false, null, [])} order by s.published_date desc, s.item_id desc limit ${p(walkRows)}) s`
+      : 'catalogue_search s';
     // Computed on the text, not with ts_rank, which would unpack every candidate's vector.
     const n = Math.max(1, q.words.length);
     const rank = relevance && q.words.length
@@ -1006,8 +1046,8 @@ export async function searchLive(
             .join(' + ')}) / ${n}`,
         ].join(' + ')
       : '0';
-    const columns = 's.item_id, s.org_id, s.column_id, s.title, s.doc_number, s.published_date, s.text';
-    const newest = `select ${columns} from catalogue_search s where ${whereSql} order by s.published_date desc, s.item_id desc limit ${p(opts.countLimit)}`;
+    const matches = frequent ? Math.min(opts.countLimit, Math.max(WALK_MATCHES, opts.offset + opts.limit)) : opts.countLimit;
+    const newest = `select ${columns} from ${from} where ${whereSql} order by s.published_date desc, s.item_id desc limit ${p(matches)}`;
     // With exact matches: those older than the newest matches (the newer ones are among them already).
     const candidates = exact.length
       ? `c1 as (${newest}),
@@ -1019,25 +1059,56 @@ export async function searchLive(
     const byDate = 'c.published_date desc, c.item_id desc';
     const rows = await tx.query<{
       item_id: number; org_id: number; org_name: string; org_full_name: string; org_code: string; column_id: number; title: string; doc_number: string;
-      published_date: string; index_number: string; excerpt: string; rank: number;
+      published_date: string; index_number: string; excerpt: string; rank: number; walked: number;
     }>(
       `with ${candidates},
             page as (select c.item_id, c.org_id, c.column_id, c.title, c.doc_number, c.published_date,
                        substr(c.text, greatest(1, coalesce(${[...at, '1'].join(', ')}) - 40), 160) as excerpt, ${rank} as rank
                      from c order by ${relevance ? `rank desc, ${byDate}` : byDate} limit ${p(opts.limit)} offset ${p(opts.offset)})
-       select page.*, o.short_name as org_name, o.full_name as org_full_name, o.code as org_code, i.index_number
+       select page.*, o.short_name as org_name, o.full_name as org_full_name, o.code as org_code, i.index_number,
+              ${frequent ? `(select count(*) from ${exact.length ? 'c1' : 'c'})::int` : '0'} as walked
        from page join organizations o on o.id = page.org_id join catalogue_items i on i.id = page.item_id
        order by ${relevance ? 'page.rank desc, ' : ''}page.published_date desc, page.item_id desc`,
       params,
     );
+    let capped: boolean | undefined;
+    if (frequent) {
+      // The walk counted the matches (up to what it looked for); past the last page it returned no row to carry that count.
+      if (rows.length) total = Number(rows[0]!.walked);
+      else {
+        const countParams: unknown[] = [];
+        const countFilter = filter(countParams, false, null, []);
+        const words = q.patterns.map((x) => `s.text ${likeOp(x)} $${countParams.push(x)}`).join(' and ') || 'true';
+        const [count] = await tx.query<{ n: number }>(
+          `select count(*)::int as n from (select s.text from catalogue_search s where ${countFilter} order by s.published_date desc, s.item_id desc limit $${countParams.push(walkRows)}) s where ${words}`,
+          countParams,
+        );
+        total = count?.n ?? 0;
+      }
+      if (total >= matches) capped = true;
+      else {
+        // Fewer than it looked for: all there are, unless the walk stopped at WALK_ROWS items.
+        const filterParams: unknown[] = [];
+        const [more] = await tx.query<{ n: number }>(
+          `select count(*)::int as n from (select 1 from catalogue_search s where ${filter(filterParams, false, null, [])} order by s.published_date desc, s.item_id desc offset $${filterParams.push(walkRows)} limit 1) x`,
+          filterParams,
+        );
+        if (more?.n) {
+          // The page lies beyond what the walk found: through the GIN index after all.
+          if (total < opts.offset + opts.limit) return null;
+          capped = true;
+        }
+      }
+    }
     return {
       total,
+      ...(capped ? { capped } : {}),
       hits: rows.map((r) => ({
         itemId: r.item_id, orgId: r.org_id, orgName: r.org_name, orgFullName: r.org_full_name, orgCode: r.org_code, columnId: r.column_id, title: r.title,
         docNumber: r.doc_number, publishedDate: r.published_date, indexNumber: r.index_number, excerpt: r.excerpt, rank: Number(r.rank),
       })),
     };
-  });
+  }
 }
 
 /** Which of these items are live now. */

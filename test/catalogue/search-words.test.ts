@@ -96,3 +96,42 @@ test('portal and JSON API: the same words, hits and order; the term or its words
   assert.equal(body.total, 4);
   assert.deepEqual(order(body.hits.map((h: { id: number }) => ({ itemId: h.id }))), ['exactTitle', 'exactBody', 'lichuan', 'wordsBody']);
 });
+
+// Issue 19 §3: a frequent term (by the column statistics, which PGlite here has none of: `share`
+// stands in for them) walks the newest items with the substring checks instead of reading every
+// match through the GIN index. The walk must find exactly what the index finds.
+test('the frequent-term walk finds the same hits in the same order as the index, with every filter', async () => {
+  const org = (await findOrgByCode(t.db, 'QS-LY'))!;
+  const columnId = (await listColumns(t.db, org.id)).find((c) => c.name === '通知公告')!.id;
+  const filters = [{}, { org: 'QS-LY' }, { org: 'SF-YL-QS' }, { columnId }, { year: 2024 }, { year: 2023, org: 'QS-LY', columnId }];
+  for (const q of ['生态环境年度报告', '生態環境 年度報告', '森林防火检查', '的', '生态环境检查'])
+    for (const by of ['relevance', 'date'] as const)
+      for (const f of filters) {
+        const viaIndex = await searchCatalogue(t.db, { q, order: by, ...f }, { share: 0 });
+        const walked = await searchCatalogue(t.db, { q, order: by, ...f }, { share: 1 });
+        const what = `${q} ${by} ${JSON.stringify(f)}`;
+        assert.deepEqual(order(walked.hits), order(viaIndex.hits), what);
+        assert.equal(walked.total, viaIndex.total, what);
+        assert.equal(walked.totalCapped, false, what);
+      }
+  // The filters do narrow: the county's subtree holds the items, the year 2023 only the two exact ones.
+  assert.equal((await searchCatalogue(t.db, { q: '生态环境年度报告', org: 'SF-YL-QS' }, { share: 1 })).total, 4);
+  assert.deepEqual(order((await searchCatalogue(t.db, { q: '生态环境年度报告', year: 2023 }, { share: 1 })).hits), ['exactTitle', 'exactBody']);
+  assert.deepEqual(order((await searchCatalogue(t.db, { q: '生态环境年度报告' }, { share: 1 })).hits), ['exactTitle', 'exactBody', 'lichuan', 'wordsBody']);
+});
+
+test('the walk reads a bounded number of items: what it found, marked as more; a page beyond it through the index', async () => {
+  // The newest two items are wordsBody and partial: one match, enough for a page of one.
+  const first = await searchCatalogue(t.db, { q: '生态环境年度报告', pageSize: 1, order: 'date' }, { share: 1, walkRows: 2 });
+  assert.deepEqual(order(first.hits), ['wordsBody']);
+  assert.equal(first.total, 1);
+  assert.equal(first.totalCapped, true, 'more items than the walk read: 1 条以上');
+  // By relevance the older exact matches (the term whole, through the index) still join the candidates and rank first.
+  assert.deepEqual(order((await searchCatalogue(t.db, { q: '生态环境年度报告', pageSize: 1 }, { share: 1, walkRows: 2 })).hits), ['exactTitle']);
+  // Page 2 lies beyond the walk: the index gives it, and the exact count.
+  const second = await searchCatalogue(t.db, { q: '生态环境年度报告', pageSize: 1, page: 2, order: 'date' }, { share: 1, walkRows: 2 });
+  assert.deepEqual(order(second.hits), ['lichuan']);
+  assert.equal(second.total, 4);
+  assert.equal(second.totalCapped, false);
+});
+

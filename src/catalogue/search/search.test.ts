@@ -2,6 +2,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { parseQuery, termWords } from './query.ts';
 import { segmenterInitMs } from './segment.ts';
+import { withoutCommonTokens } from './service.ts';
 import { highlight, snippet } from './snippet.ts';
 import { searchableText } from './text.ts';
 import { tokens, tsvectorLiteral } from './tokens.ts';
@@ -83,4 +84,13 @@ test('snippets: a term found whole is marked whole, else its words', () => {
     '黎川县<mark>生态环境</mark>局2020年政府信息公开工作<mark>年度报告</mark>',
   );
   assert.match(snippet(`${'甲'.repeat(100)}年度工作报告`, highlights, 30).value, /<mark>年度<\/mark>工作<mark>报告<\/mark>/);
+});
+
+test('tsquery: tokens in most items are left to the substring checks, unless nothing else is left', () => {
+  const shares = new Map([['编号', 1], ['政务', 0.9], ['公开', 0.1]]);
+  assert.equal(withoutCommonTokens(shares, `'编号' & '1234':*`), `'1234':*`);
+  assert.equal(withoutCommonTokens(shares, `'政务' & '务公' & '公开'`), `'务公' & '公开'`);
+  assert.equal(withoutCommonTokens(shares, `'政务'`), `'政务'`);
+  assert.equal(withoutCommonTokens(new Map(), `'编号' & '1234':*`), `'编号' & '1234':*`, 'no statistics (PGlite before ANALYZE): unchanged');
+  assert.equal(withoutCommonTokens(shares, null), null);
 });

@@ -26,7 +26,7 @@ export interface SearchResult {
   /** What to mark in titles and excerpts: the terms, their words and the longer words of jieba's search mode. */
   highlights: string[];
   hits: SearchHit[];
-  /** Matches counted up to COUNT_LIMIT. */
+  /** Matches counted up to COUNT_LIMIT; for a frequent term, the matches among the newest items a bounded walk read (totalCapped: there are more). */
   total: number;
   totalCapped: boolean;
   page: number;
@@ -61,6 +61,21 @@ function estimatedShare(stats: Map<string, number>, groups: string[][]): number 
   return share;
 }
 
+/** A token in at least this share of items narrows nothing through the GIN index. */
+const COMMON_SHARE = 0.3;
+
+/**
+ * The tsquery without the tokens that most items have (编号 in 编号1234): their posting lists are
+ * the longest to read and narrow nothing, and the substring checks keep the match exact. Unless
+ * no other token is left.
+ */
+export function withoutCommonTokens(stats: Map<string, number>, tsquery: string | null): string | null {
+  if (!tsquery) return tsquery;
+  const parts = tsquery.split(' & ');
+  const kept = parts.filter((part) => (stats.get(part.replace(/^'(.*)'(:\*)?$/, '$1')) ?? 0) < COMMON_SHARE);
+  return kept.length ? kept.join(' & ') : tsquery;
+}
+
 /**
  * searchCatalogue with a short-lived cache of identical requests (popular searches repeat). A
  * cached page is re-checked against the live items, so that a withdrawn item never shows.
@@ -83,8 +98,16 @@ export async function cachedSearch(db: Database, r: SearchRequest): Promise<Sear
   return value;
 }
 
-/** `countLimit`: how many matches are counted and ranked (lower in tests). */
-export async function searchCatalogue(db: Database, r: SearchRequest, { countLimit = COUNT_LIMIT } = {}): Promise<SearchResult> {
+/**
+ * `countLimit`: how many matches are counted and ranked (lower in tests). Tests also set `share`
+ * (the words' estimated share of all items, as the column statistics would give, to take the
+ * frequent-term walk) and `walkRows` (how many items that walk reads at most).
+ */
+export async function searchCatalogue(
+  db: Database,
+  r: SearchRequest,
+  { countLimit = COUNT_LIMIT, share, walkRows }: { countLimit?: number; share?: number; walkRows?: number } = {},
+): Promise<SearchResult> {
   const query = parseQuery(r.q);
   const page = Math.max(1, Math.min(50, r.page ?? 1));
   const pageSize = Math.max(1, Math.min(50, r.pageSize ?? 20));
@@ -97,17 +120,17 @@ export async function searchCatalogue(db: Database, r: SearchRequest, { countLim
     orgPath = org.path;
   }
   const stats = await lexemeStats(db);
-  const { hits, total } = await searchLive(
+  const { hits, total, capped } = await searchLive(
     db,
     {
-      tsquery: query.tsquery, patterns: query.patterns, words: query.words,
-      termPatterns: query.termPatterns, phrasePatterns: query.phrasePatterns, termTsquery: query.termTsquery,
+      tsquery: withoutCommonTokens(stats, query.tsquery), patterns: query.patterns, words: query.words,
+      termPatterns: query.termPatterns, phrasePatterns: query.phrasePatterns, termTsquery: withoutCommonTokens(stats, query.termTsquery),
       excerptAt: [query.terms[0] ?? '', query.words[0] ?? ''],
       // Words of one term go together (correlated): per term its rarest word, as for the term whole.
-      estimatedShare: estimatedShare(stats, query.termWords), termShare: estimatedShare(stats, query.terms.map((t) => [t])),
+      estimatedShare: share ?? estimatedShare(stats, query.termWords), termShare: estimatedShare(stats, query.terms.map((t) => [t])),
     },
     { orgPath, columnId: r.columnId ?? null, year: r.year ?? null, docNumber: r.docNumber?.trim() || null },
-    { order: r.order ?? 'relevance', limit: pageSize, offset: (page - 1) * pageSize, countLimit },
+    { order: r.order ?? 'relevance', limit: pageSize, offset: (page - 1) * pageSize, countLimit, ...(walkRows ? { walkRows } : {}) },
   );
-  return { terms: query.terms, words: query.words, highlights: query.highlights, hits, total, totalCapped: total >= countLimit, page, pageSize };
+  return { terms: query.terms, words: query.words, highlights: query.highlights, hits, total, totalCapped: capped ?? total >= countLimit, page, pageSize };
 }
