@@ -617,6 +617,12 @@ export async function deleteLetterJob(tx: Queryable, letterId: number): Promise<
   await tx.query('delete from letter_jobs where letter_id = $1', [letterId]);
 }
 
+/** How many times a letter's job has been claimed (the retry waits longer each time). */
+export async function letterJobAttempts(db: Queryable, letterId: number): Promise<number> {
+  const [row] = await db.query<{ attempts: number }>('select attempts from letter_jobs where letter_id = $1', [letterId]);
+  return row?.attempts ?? 1;
+}
+
 /** A render that failed: tried again after `retrySeconds`, the reason kept for the administrator. */
 export async function postponeLetterJob(db: Queryable, letterId: number, error: string, retrySeconds: number): Promise<void> {
   await db.query(`update letter_jobs set run_after = now() + make_interval(secs => $3::float8), last_error = $2 where letter_id = $1`, [letterId, error.slice(0, 2000), retrySeconds]);

@@ -6,7 +6,7 @@
 // started by `gongkai serve`.
 import { EventEmitter } from 'node:events';
 import type { Database } from '../../core/db/database.ts';
-import { claimLetterJobs, postponeLetterJob } from '../store.ts';
+import { claimLetterJobs, letterJobAttempts, postponeLetterJob } from '../store.ts';
 import { storeIssuedDocx } from './files.ts';
 
 /** How long a claimed job is kept from other processes: far longer than one DOCX takes (well under a second). */
@@ -48,8 +48,7 @@ export async function runLetterJobs(db: Database, log?: LetterJobLog): Promise<n
         if (await storeIssuedDocx(db, letterId)) done++;
       } catch (err) {
         log?.error(`文书 ${letterId} 的 DOCX 生成失败，稍后重试`, err);
-        const [row] = await db.query<{ attempts: number }>('select attempts from letter_jobs where letter_id = $1', [letterId]);
-        await postponeLetterJob(db, letterId, String((err as Error)?.message ?? err), retrySeconds(row?.attempts ?? 1));
+        await postponeLetterJob(db, letterId, String((err as Error)?.message ?? err), retrySeconds(await letterJobAttempts(db, letterId)));
       }
     }
   }

@@ -4,7 +4,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { SourceCell, SourceTable } from '../read/document.ts';
 import { TABLE_LABELS } from './labels.ts';
-import { PAGE_NUMBER, mendStream } from './page-artefacts.ts';
+import { PAGE_NUMBER } from '../read/text.ts';
+import { mendStream } from './page-artefacts.ts';
 
 const stream = (...texts: string[]): SourceTable => ({
   mode: 'stream',

@@ -8,11 +8,9 @@
 // numbering); a number is dropped only when it has a page number's form, or
 // sits between the two parts of such a label.
 import type { SourceCell, SourceTable } from '../read/document.ts';
+import { PAGE_NUMBER } from '../read/text.ts';
 import { readCell } from '../normalize/cell-value.ts';
 import { matchLabel, normalizeLabel, type LabelEntry } from './labels.ts';
-
-/** A page number as PDF pages print it, never a table value: — 3 —, - 3 -, 第3页, 第3页 共9页, 3/9. */
-export const PAGE_NUMBER = /^(?:[-—–－]+\s*\d{1,4}\s*[-—–－]+|第\s*\d{1,4}\s*页(?:\s*[,，]?\s*共\s*\d{1,4}\s*页)?|\d{1,4}\s*\/\s*\d{1,4})$/;
 
 /** The stream with page numbers dropped and broken labels joined; a grid table is returned as it is. */
 export function mendStream(table: SourceTable, entries: readonly LabelEntry[]): SourceTable {

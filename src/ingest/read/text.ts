@@ -33,7 +33,10 @@ function classify(line: string): LineKind | null {
   return { kind: 'text', text: t };
 }
 
-const PAGE_NUMBER_LINE = /^(?:[-—–－]+\s*\d{1,4}\s*[-—–－]+|第\s*\d{1,4}\s*页(?:\s*[,，]?\s*共\s*\d{1,4}\s*页)?|\d{1,4}\s*\/\s*\d{1,4}|\d{1,3})$/;
+/** A page number as PDF pages print it, never a table value: — 3 —, - 3 -, 第3页, 第3页 共9页, 3/9. */
+export const PAGE_NUMBER = /^(?:[-—–－]+\s*\d{1,4}\s*[-—–－]+|第\s*\d{1,4}\s*页(?:\s*[,，]?\s*共\s*\d{1,4}\s*页)?|\d{1,4}\s*\/\s*\d{1,4})$/;
+/** A text line between cell lines is a page number in those forms, or a bare number (a cell would end in ` |`). */
+const isPageNumberLine = (text: string) => PAGE_NUMBER.test(text) || /^\d{1,3}$/.test(text);
 
 export function readTextBlocks(text: string): Block[] {
   const blocks: Block[] = [];
@@ -52,7 +55,7 @@ export function readTextBlocks(text: string): Block[] {
     if (!c) return;
     // a PDF's page number between the cell lines of a table that runs on over the page break
     // (— 3 —, 第3页, 3 on a line of its own) neither ends the table nor is a cell of it
-    if (c.kind === 'text' && stream && PAGE_NUMBER_LINE.test(c.text)) return;
+    if (c.kind === 'text' && stream && isPageNumberLine(c.text)) return;
     if (c.kind === 'text' || (c.kind === 'cell' && isProse(c.text))) {
       endTables();
       blocks.push({ kind: 'text', text: c.text, where });
