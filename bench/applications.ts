@@ -5,7 +5,7 @@
 // compute table 3 from 1,000,000 cases across 1,000 organizations (one SQL aggregate per
 // organization, store.ts table3Counts; --no-table3 skips it).
 //
-//   node --import tsx bench/applications.ts [--seconds 10] [--connections 8,32] [--no-table3] [--cases 1000000] [--orgs 1000]
+//   node --import tsx bench/applications.ts [--seconds 10] [--connections 8,32] [--no-table3] [--cases 1000000] [--orgs 1000] [--cpu-prof DIR]
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
@@ -28,6 +28,8 @@ const CASES = opt('cases', 1_000_000);
 const ORGS = opt('orgs', 1000);
 const BIN = fileURLToPath(new URL('../bin/gongkai.mjs', import.meta.url));
 const serverUrl = process.env.DATABASE_URL || null;
+/** --cpu-prof DIR: the server runs under node --cpu-prof and writes its profile there when stopped. */
+const PROFILE_DIR = args.includes('--cpu-prof') ? args[args.indexOf('--cpu-prof') + 1]! : null;
 const backend = serverUrl ? 'PostgreSQL' : 'PGlite';
 
 const freePort = () =>
@@ -61,7 +63,7 @@ async function freshPostgres(name: string): Promise<{ url: string; drop: () => P
 function startServer(env: Record<string, string>): Promise<ChildProcess> {
   return new Promise((resolve, reject) => {
     // No --demo: its catalogue fills in after start-up and would compete with the submissions measured.
-    const child = spawn(process.execPath, [BIN, 'serve'], { env: { ...process.env, ...env, NODE_ENV: 'production', LOG_LEVEL: 'error' }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [...(PROFILE_DIR ? ['--cpu-prof', '--cpu-prof-dir', PROFILE_DIR] : []), BIN, 'serve'], { env: { ...process.env, ...env, NODE_ENV: 'production', LOG_LEVEL: 'error' }, stdio: ['ignore', 'pipe', 'pipe'] });
     let out = '';
     child.stdout!.on('data', (d) => {
       out += d;
@@ -81,14 +83,20 @@ interface Phase {
   acknowledged: string[];
 }
 
+/**
+ * Each connection is one applicant at one address behind the proxy (TRUST_PROXY): a peak of
+ * submissions comes from many people, whose per-address rate limits are counted apart.
+ */
+const address = (c: number) => `10.${(c >> 8) & 255}.${c & 255}.${1 + (c % 200)}`;
+
 /** `connections` loops, each one applicant session, submitting for `seconds`. */
 async function phase(base: string, connections: number, seconds = SECONDS): Promise<Phase> {
   const latencies: number[] = [];
   const failures = new Map<string, number>();
   const acknowledged: string[] = [];
   const sessions = await Promise.all(
-    Array.from({ length: connections }, async () => {
-      const form = await fetch(`${base}/apply/QS-ZRZY`);
+    Array.from({ length: connections }, async (_, c) => {
+      const form = await fetch(`${base}/apply/QS-ZRZY`, { headers: { 'x-forwarded-for': address(c) } });
       const cookie = form.headers.getSetCookie().map((x) => x.split(';')[0]).join('; ');
       return { cookie, csrf: /name="_csrf" value="([^"]+)"/.exec(await form.text())![1]! };
     }),
@@ -104,7 +112,10 @@ async function phase(base: string, connections: number, seconds = SECONDS): Prom
       });
       const started = performance.now();
       try {
-        const res = await fetch(`${base}/apply/QS-ZRZY`, { method: 'POST', body, headers: { cookie, 'content-type': 'application/x-www-form-urlencoded' }, redirect: 'manual' });
+        const res = await fetch(`${base}/apply/QS-ZRZY`, {
+          method: 'POST', body, redirect: 'manual',
+          headers: { cookie, 'content-type': 'application/x-www-form-urlencoded', 'x-forwarded-for': address(c) },
+        });
         await res.arrayBuffer();
         if (res.status === 303 && res.headers.get('location') === '/track?notice=submitted') {
           latencies.push(performance.now() - started);
@@ -142,7 +153,7 @@ async function submissions(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'gongkai-bench-apps-'));
   const pg = serverUrl ? await freshPostgres('gongkai_bench_submit') : null;
   const env = {
-    HOST: '127.0.0.1', PORT: String(port), GONGKAI_COOKIE_SECRET: 'bench-secret-0123456789abcdef0123', GONGKAI_APPLY_RATE_PER_HOUR: '1000000000',
+    HOST: '127.0.0.1', PORT: String(port), TRUST_PROXY: 'true', GONGKAI_COOKIE_SECRET: 'bench-secret-0123456789abcdef0123', GONGKAI_APPLY_RATE_PER_HOUR: '1000000000',
     GONGKAI_APPLICANT_DAILY_LIMIT: '1000000000', GONGKAI_DATA_DIR: dir, DATABASE_URL: pg?.url ?? '',
   };
   // One agency that takes applications, made by the CLI (which migrates the new database first).

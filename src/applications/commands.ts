@@ -2,7 +2,8 @@
 // checks the policy, applies a pure transition (rules/transitions.ts), writes its events and
 // the audit entry. Personal data never goes into the audit log: entries name the receipt number.
 import { createHash } from 'node:crypto';
-import { appendAudit, type Actor } from '../core/audit/log.ts';
+import { appendAudit, appendAuditEntries, type Actor, type AuditEntryInput } from '../core/audit/log.ts';
+import { GroupCommit, type Settled } from '../core/db/group-commit.ts';
 import type { CommandContext } from '../orgs/context.ts';
 import type { Database, Queryable } from '../core/db/database.ts';
 import { DomainError, forbidden, invalid, notFound } from '../core/errors.ts';
@@ -24,7 +25,9 @@ import {
   lockTemplate,
   upsertTemplate,
   findCase,
-  drawReceiptSeq,
+  findCases,
+  lockReceiptSeq,
+  setReceiptSeq,
   insertAttachment,
   insertCaseUnlessDuplicate,
   insertEvent,
@@ -98,6 +101,26 @@ export interface IntakeResult {
   duplicate: boolean;
 }
 
+/** One application on its way in: checked and prepared, waiting for its group's transaction. */
+interface PendingIntake {
+  actor: Actor;
+  org: Organization;
+  year: number;
+  transition: rules.Transition;
+  input: ApplicationInput;
+  applicant: Applicant;
+  applicantKey: string;
+  applicantColumn: Exclude<ApplicationInput['orgColumn'], ''> | 'natural';
+  fingerprint: string;
+  submissionKey: string | null;
+  facts: IntakeFacts;
+  attachments: readonly NewAttachment[];
+  limit: number | null;
+}
+
+/** The case stored, or the one stored before when this was a duplicate, and the letters queued. */
+type IntakeOutcome = { case: Case; duplicate: boolean; letters: number };
+
 async function intake(
   db: Database,
   actor: Actor,
@@ -109,59 +132,88 @@ async function intake(
 ): Promise<IntakeResult> {
   const input = applicationInputSchema.parse(raw);
   const now = today();
-  const t = rules.submit({ channel: facts.channel, submittedOn: facts.submittedOn, signedForOn: facts.signedForOn ?? null }, now);
+  const transition = rules.submit({ channel: facts.channel, submittedOn: facts.submittedOn, signedForOn: facts.signedForOn ?? null }, now);
   const applicant = applicantOf(input);
   const applicantKey = applicantKeyOf(applicant);
-  const fingerprint = fingerprintOf(applicantKey, input);
-  const submissionKey = facts.submissionKey?.trim() || null;
   const year = Number(now.slice(0, 4));
-  const applicantColumn = input.applicantKind === 'natural' ? 'natural' : (input.orgColumn as Exclude<typeof input.orgColumn, ''>);
-  // Only what must be durable before the receipt number is shown is written here: the case, its
-  // applicant, its events, its attachments and the audit entry. Letters of a step received at once
-  // are frozen here too, but rendered after commit (letters/letter-jobs.ts). The counter's lock is
-  // held from the first statement to commit, so the statements after it are few.
-  let outcome: { caseId: number; letters: number } | { duplicateId: number };
-  try {
-    outcome = await db.transaction(async (tx) => {
-      const seq = await drawReceiptSeq(tx, org.id, year);
-      const receiptNo = receiptNumber(org.code, year, seq);
-      const [first, ...more] = t.events;
-      const row = await insertCaseUnlessDuplicate(tx, {
-        orgId: org.id, receiptNo, state: t.next, channel: facts.channel, submittedOn: facts.submittedOn, receivedOn: t.set.receivedOn ?? null,
-        input, applicantColumn, submissionKey, fingerprint, applicant, applicantKey, event: first!, actor,
-        limit: limitPerApplicant ? APPLICANT_DAILY_LIMIT : null,
-      });
-      // A duplicate or a refusal rolls back the number drawn above: receipt numbers stay without gaps.
-      if (row.duplicateId !== null) throw new Duplicate(row.duplicateId);
-      if (row.caseId === null) {
-        throw new DomainError('RATE_LIMITED', `同一申请人 24 小时内向本机关在线提交的申请已达 ${APPLICANT_DAILY_LIMIT} 件，请稍后再提交，或联系政府信息公开工作机构`);
-      }
-      const id = row.caseId;
-      const inserted = [{ id: row.eventId!, kind: first!.kind, onDate: first!.onDate }];
-      for (const e of more) inserted.push({ id: await insertEvent(tx, org.id, id, e, actor), kind: e.kind, onDate: e.onDate });
-      for (const a of attachments) await insertAttachment(tx, org.id, id, a);
-      // 当面提交 and the like are received at once: the 接收回执 is issued with them.
-      const letters = await issueLetters(tx, org.id, id, inserted);
-      await appendAudit(tx, actor, {
-        orgId: org.id, action: 'application.submit', targetType: 'application', targetId: id,
-        summary: { receiptNo, channel: facts.channel, state: t.next, attachments: attachments.length },
-      });
-      return { caseId: id, letters };
-    });
-  } catch (err) {
-    if (!(err instanceof Duplicate)) throw err;
-    outcome = { duplicateId: err.caseId };
-  }
-  if ('duplicateId' in outcome) return { case: (await findCase(db, outcome.duplicateId))!, duplicate: true };
+  const pending: PendingIntake = {
+    actor, org, year, transition, input, applicant, applicantKey,
+    applicantColumn: input.applicantKind === 'natural' ? 'natural' : (input.orgColumn as Exclude<typeof input.orgColumn, ''>),
+    fingerprint: fingerprintOf(applicantKey, input),
+    submissionKey: facts.submissionKey?.trim() || null,
+    facts, attachments,
+    limit: limitPerApplicant ? APPLICANT_DAILY_LIMIT : null,
+  };
+  const outcome = await intakeGroups(db).submit(`${org.id}:${year}`, pending);
   if (outcome.letters > 0) letterJobsQueued();
-  return { case: (await findCase(db, outcome.caseId))!, duplicate: false };
+  return { case: outcome.case, duplicate: outcome.duplicate };
 }
 
-/** Rolls back an intake that found the application stored before. */
-class Duplicate extends Error {
-  constructor(readonly caseId: number) {
-    super('duplicate application');
+const groupsOfDatabase = new WeakMap<Database, GroupCommit<PendingIntake, IntakeOutcome>>();
+
+/** The group commit of a database's intake: submissions to one organization in one year share a transaction. */
+function intakeGroups(db: Database): GroupCommit<PendingIntake, IntakeOutcome> {
+  let groups = groupsOfDatabase.get(db);
+  if (!groups) {
+    groups = new GroupCommit((_key, items) => intakeTogether(db, items));
+    groupsOfDatabase.set(db, groups);
   }
+  return groups;
+}
+
+/**
+ * Applications to one organization in one year, stored in one transaction. Only what must be
+ * durable before the receipt number is shown is written: each case, its applicant, its events, its
+ * attachments and its audit entry. Letters of a step received at once are frozen here too, but
+ * rendered after commit (letters/letter-jobs.ts). The counter's row lock is held from the first
+ * statement to commit, so that numbers have no gaps; a duplicate or a refused application takes no
+ * number, and the next one gets it.
+ */
+async function intakeTogether(db: Database, items: readonly PendingIntake[]): Promise<Settled<IntakeOutcome>[]> {
+  const { org, year } = items[0]!;
+  return db.transaction(async (tx) => {
+    let seq = await lockReceiptSeq(tx, org.id, year);
+    const settled: Settled<{ caseId: number; duplicate: boolean; letters: number }>[] = [];
+    const audits: { actor: Actor; input: AuditEntryInput }[] = [];
+    for (const p of items) {
+      const receiptNo = receiptNumber(org.code, year, seq + 1);
+      const t = p.transition;
+      const [first, ...more] = t.events;
+      const row = await insertCaseUnlessDuplicate(tx, {
+        orgId: org.id, receiptNo, state: t.next, channel: p.facts.channel, submittedOn: p.facts.submittedOn, receivedOn: t.set.receivedOn ?? null,
+        input: p.input, applicantColumn: p.applicantColumn, submissionKey: p.submissionKey, fingerprint: p.fingerprint,
+        applicant: p.applicant, applicantKey: p.applicantKey, event: first!, actor: p.actor, limit: p.limit,
+      });
+      if (row.duplicateId !== null) {
+        settled.push({ ok: true, value: { caseId: row.duplicateId, duplicate: true, letters: 0 } });
+        continue;
+      }
+      if (row.caseId === null) {
+        settled.push({ ok: false, error: new DomainError('RATE_LIMITED', `同一申请人 24 小时内向本机关在线提交的申请已达 ${APPLICANT_DAILY_LIMIT} 件，请稍后再提交，或联系政府信息公开工作机构`) });
+        continue;
+      }
+      seq += 1;
+      const id = row.caseId;
+      const inserted = [{ id: row.eventId!, kind: first!.kind, onDate: first!.onDate }];
+      for (const e of more) inserted.push({ id: await insertEvent(tx, org.id, id, e, p.actor), kind: e.kind, onDate: e.onDate });
+      for (const a of p.attachments) await insertAttachment(tx, org.id, id, a);
+      // 当面提交 and the like are received at once: the 接收回执 is issued with them.
+      const letters = await issueLetters(tx, org.id, id, inserted);
+      audits.push({
+        actor: p.actor,
+        input: {
+          orgId: org.id, action: 'application.submit', targetType: 'application', targetId: id,
+          summary: { receiptNo, channel: p.facts.channel, state: t.next, attachments: p.attachments.length },
+        },
+      });
+      settled.push({ ok: true, value: { caseId: id, duplicate: false, letters } });
+    }
+    await setReceiptSeq(tx, org.id, year, seq);
+    await appendAuditEntries(tx, audits);
+    // The cases as stored, read in one statement for the whole group.
+    const cases = await findCases(tx, settled.flatMap((s) => (s.ok ? [s.value.caseId] : [])));
+    return settled.map((s) => (s.ok ? { ok: true as const, value: { case: cases.get(s.value.caseId)!, duplicate: s.value.duplicate, letters: s.value.letters } } : s));
+  });
 }
 
 /** 条例第二十九条: an application sent through the portal (互联网渠道), received once confirmed (第三十一条). */

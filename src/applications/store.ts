@@ -74,16 +74,21 @@ export async function nextReceiptSeq(tx: Queryable, orgId: number, year: number)
 }
 
 /**
- * Locks the organization's counter of the year and draws its next number, in one statement (the
- * row lock serializes submissions to the organization until commit; a rollback returns the number).
+ * Locks the organization's counter of the year (creating it) and reads the last number drawn, in
+ * one statement: the row lock serializes submissions to the organization until commit.
  */
-export async function drawReceiptSeq(tx: Queryable, orgId: number, year: number): Promise<number> {
+export async function lockReceiptSeq(tx: Queryable, orgId: number, year: number): Promise<number> {
   const [r] = await tx.query<{ n: number }>(
-    `insert into application_counters (org_id, year, n) values ($1, $2, 1)
-     on conflict (org_id, year) do update set n = application_counters.n + 1 returning n`,
+    `insert into application_counters (org_id, year, n) values ($1, $2, 0)
+     on conflict (org_id, year) do update set n = application_counters.n returning n`,
     [orgId, year],
   );
   return r!.n;
+}
+
+/** The last number drawn, written back by the holder of the counter's lock (rolled back with its transaction). */
+export async function setReceiptSeq(tx: Queryable, orgId: number, year: number, n: number): Promise<void> {
+  await tx.query('update application_counters set n = $3 where org_id = $1 and year = $2', [orgId, year, n]);
 }
 
 export interface IntakeRow {
@@ -184,6 +189,12 @@ export async function insertApplicant(tx: Queryable, caseId: number, orgId: numb
 export async function findCase(db: Queryable, id: number): Promise<Case | undefined> {
   const [r] = await db.query<CaseRow>(`${CASE_SELECT} where a.id = $1`, [id]);
   return r && toCase(r);
+}
+
+/** Several cases by id, in one statement. */
+export async function findCases(db: Queryable, ids: readonly number[]): Promise<Map<number, Case>> {
+  const rows = ids.length ? await db.query<CaseRow>(`${CASE_SELECT} where a.id = any($1::bigint[])`, [ids]) : [];
+  return new Map(rows.map((r) => [Number(r.id), toCase(r)]));
 }
 
 export async function findCaseByReceiptNo(db: Queryable, receiptNo: string): Promise<Case | undefined> {

@@ -4,7 +4,7 @@ import { testDatabase, type TestDatabase } from '../../../test/helpers/db.ts';
 import { entryHash } from './chain.ts';
 import { latestCheckpoint, writeCheckpoint, checkpointsSince } from './checkpoints.ts';
 import { auditKey, useAuditKey } from './key.ts';
-import { appendAudit, toEntry, type AuditRow } from './log.ts';
+import { appendAudit, appendAuditEntries, toEntry, type AuditRow } from './log.ts';
 import { AuditKeyMismatch, checkAuditSeal } from './start.ts';
 import { auditLogIntact, verifyAuditLog } from './verify.ts';
 
@@ -72,6 +72,21 @@ test('a clean log verifies; entries of concurrent writers chain without gaps', a
   assert.equal(r.firstBreak, null);
   assert.equal(r.entries, 10);
   assert.deepEqual(await verifyAuditLog(t.db, { batchSize: 3 }), r, 'reading in small batches gives the same result');
+});
+
+test('entries appended together, interleaved over two chains, keep the order given in each chain and verify', async () => {
+  const entry = (orgId: number | null, n: number) => ({ actor, input: { orgId, action: 'test.group', targetType: 'thing', targetId: n, summary: { n } } });
+  const given = [entry(null, 1), entry(7, 2), entry(null, 3), entry(7, 4), entry(null, 5)];
+  const ids = await t.db.transaction((tx) => appendAuditEntries(tx, given));
+  const rows = await t.db.query<AuditRow>('select * from audit_log where id = any($1::bigint[]) order by id', [ids]);
+  const byId = new Map(rows.map((r) => [Number(r.id), r]));
+  assert.deepEqual(ids.map((id) => byId.get(id)!.target_id), ['1', '2', '3', '4', '5']);
+  for (const chain of [[0, 2, 4], [1, 3]]) {
+    const chainIds = chain.map((i) => ids[i]!);
+    assert.deepEqual(chainIds, [...chainIds].sort((a, b) => a - b), 'ids rise in the order given');
+    chain.slice(1).forEach((i, k) => assert.equal(byId.get(ids[i]!)!.prev_hash, byId.get(ids[chain[k]!]!)!.hash));
+  }
+  assert.ok(auditLogIntact(await verifyAuditLog(t.db)));
 });
 
 test('the log refuses updates and deletes', async () => {

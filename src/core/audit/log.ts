@@ -26,37 +26,67 @@ export interface AuditEntryInput {
 const chainKeyOf = (orgId: number | null) => orgId ?? 0;
 
 export async function appendAudit(tx: Queryable, actor: Actor, input: AuditEntryInput): Promise<number> {
-  const chainKey = chainKeyOf(input.orgId);
-  // Serialize appends to this chain across processes until our transaction ends.
-  await tx.query('select pg_advisory_xact_lock($1::int, $2::int)', [LOCK.audit, chainKey]);
-  const [head] = await tx.query<{ last_hash: string }>('select last_hash from audit_heads where chain_key = $1', [chainKey]);
-  const prevHash = head?.last_hash ?? GENESIS_HASH;
-  const fields = {
-    chainKey,
-    at: new Date().toISOString(),
-    actorUserId: actor.userId,
-    actorName: actor.name,
-    orgId: input.orgId,
-    action: input.action,
-    targetType: input.targetType,
-    targetId: String(input.targetId),
-    summary: JSON.parse(JSON.stringify(input.summary)) as unknown,
-    requestId: actor.requestId ?? null,
-  };
-  const hash = entryHash(prevHash, fields);
+  const [id] = await appendAuditEntries(tx, [{ actor, input }]);
+  return id!;
+}
+
+/**
+ * Several entries appended at once, in the order given (a group commit writes one per change it
+ * commits): per chain one lock, one read of the head, one insert of all its entries and one head
+ * update, instead of four statements per entry. Returns the entries' ids in the order given.
+ */
+export async function appendAuditEntries(tx: Queryable, entries: readonly { actor: Actor; input: AuditEntryInput }[]): Promise<number[]> {
+  const ids: number[] = new Array(entries.length);
+  const chains = new Map<number, number[]>();
+  entries.forEach((e, i) => {
+    const chain = chainKeyOf(e.input.orgId);
+    chains.set(chain, (chains.get(chain) ?? []).concat(i));
+  });
   const key = auditKey();
-  const [row] = await tx.query<{ id: number }>(
-    `insert into audit_log (chain_key, at, actor_user_id, actor_name, org_id, action, target_type, target_id, summary, request_id, prev_hash, hash, mac)
-     values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) returning id`,
-    [chainKey, fields.at, fields.actorUserId, fields.actorName, fields.orgId, fields.action, fields.targetType, fields.targetId, fields.summary, fields.requestId, prevHash, hash, entryMac(key, hash)],
-  );
-  const id = row!.id;
-  await tx.query(
-    `insert into audit_heads (chain_key, last_id, last_hash, mac) values ($1, $2, $3, $4)
-     on conflict (chain_key) do update set last_id = excluded.last_id, last_hash = excluded.last_hash, mac = excluded.mac`,
-    [chainKey, id, hash, headMac(key, { chainKey, lastId: id, lastHash: hash })],
-  );
-  return id;
+  for (const [chainKey, members] of [...chains].sort((a, b) => a[0] - b[0])) {
+    // Serialize appends to this chain across processes until our transaction ends.
+    await tx.query('select pg_advisory_xact_lock($1::int, $2::int)', [LOCK.audit, chainKey]);
+    const [head] = await tx.query<{ last_hash: string }>('select last_hash from audit_heads where chain_key = $1', [chainKey]);
+    let prevHash = head?.last_hash ?? GENESIS_HASH;
+    const rows: unknown[][] = [];
+    for (const i of members) {
+      const { actor, input } = entries[i]!;
+      const fields = {
+        chainKey,
+        at: new Date().toISOString(),
+        actorUserId: actor.userId,
+        actorName: actor.name,
+        orgId: input.orgId,
+        action: input.action,
+        targetType: input.targetType,
+        targetId: String(input.targetId),
+        summary: JSON.parse(JSON.stringify(input.summary)) as unknown,
+        requestId: actor.requestId ?? null,
+      };
+      const hash = entryHash(prevHash, fields);
+      rows.push([chainKey, fields.at, fields.actorUserId, fields.actorName, fields.orgId, fields.action, fields.targetType, fields.targetId, fields.summary, fields.requestId, prevHash, hash, entryMac(key, hash)]);
+      prevHash = hash;
+    }
+    // One multi-row insert: its rows take their ids in the order written, which is the chain's order.
+    const values = rows.map((_, r) => `(${Array.from({ length: 13 }, (_, c) => `$${r * 13 + c + 1}`).join(', ')})`).join(', ');
+    const inserted = await tx.query<{ id: number; hash: string }>(
+      `insert into audit_log (chain_key, at, actor_user_id, actor_name, org_id, action, target_type, target_id, summary, request_id, prev_hash, hash, mac)
+       values ${values} returning id, hash`,
+      rows.flat(),
+    );
+    const idOf = new Map(inserted.map((r) => [r.hash, r.id]));
+    const chainIds = rows.map((r) => idOf.get(r[11] as string)!);
+    // The verifier walks a chain by id: ids must rise in chain order (they do for one insert; checked, never assumed).
+    if (chainIds.some((id, n) => id === undefined || (n > 0 && id <= chainIds[n - 1]!))) throw new Error('audit entries were not numbered in chain order');
+    members.forEach((i, n) => (ids[i] = chainIds[n]!));
+    const lastId = chainIds[chainIds.length - 1]!;
+    await tx.query(
+      `insert into audit_heads (chain_key, last_id, last_hash, mac) values ($1, $2, $3, $4)
+       on conflict (chain_key) do update set last_id = excluded.last_id, last_hash = excluded.last_hash, mac = excluded.mac`,
+      [chainKey, lastId, prevHash, headMac(key, { chainKey, lastId, lastHash: prevHash })],
+    );
+  }
+  return ids;
 }
 
 export interface AuditRow {
