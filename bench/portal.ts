@@ -6,7 +6,8 @@
 //
 //   DATABASE_URL=postgres://… node --import tsx bench/portal.ts [--items 1000000] [--orgs 100] [--seconds 10] [--connections 8] [--keep] [--reuse]
 // --keep leaves the database (gongkai_bench_portal) for another run; --reuse measures it without loading again;
-// --search-only measures search alone (and the hello world beside it).
+// --search-only measures search alone (and the hello world beside it); --cpu-prof DIR profiles the server; --load-only loads the database and keeps it
+// (for a later --reuse run on a quiet machine: loading 1,000,000 items takes long).
 import { spawn, type ChildProcess } from 'node:child_process';
 import http from 'node:http';
 import { createServer } from 'node:net';
@@ -35,6 +36,8 @@ const ITEMS = opt('items', 1_000_000);
 const ORGS = opt('orgs', 100);
 const SECONDS = opt('seconds', 10);
 const CONNECTIONS = opt('connections', 8);
+/** --cpu-prof DIR: the server runs under node --cpu-prof and writes its profile there when stopped. */
+const PROFILE_DIR = args.includes('--cpu-prof') ? args[args.indexOf('--cpu-prof') + 1]! : null;
 const TEMPLATES = 4000;
 const BIN = fileURLToPath(new URL('../bin/gongkai.mjs', import.meta.url));
 const serverUrl = process.env.DATABASE_URL;
@@ -172,7 +175,7 @@ function existingDatabase(name: string) {
 
 function startGongkai(url: string, port: number): Promise<ChildProcess> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BIN, 'serve'], {
+    const child = spawn(process.execPath, [...(PROFILE_DIR ? ['--cpu-prof', '--cpu-prof-dir', PROFILE_DIR] : []), BIN, 'serve'], {
       env: { ...process.env, DATABASE_URL: url, HOST: '127.0.0.1', PORT: String(port), TRUST_PROXY: 'true', NODE_ENV: 'production', LOG_LEVEL: 'error', GONGKAI_COOKIE_SECRET: 'bench-secret-0123456789abcdef0123' },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
@@ -247,6 +250,12 @@ const QUERIES = ['森林防火', '耕地保护', '防汛抗旱', '義務教育',
 const reuse = args.includes('--reuse');
 const database = reuse ? existingDatabase('gongkai_bench_portal') : await freshDatabase('gongkai_bench_portal');
 const db = await openPostgres(database.url, { max: 2 });
+if (args.includes('--load-only')) {
+  await load(db);
+  await db.close();
+  console.log(`loaded ${ITEMS.toLocaleString('en')} items and kept the database: measure it with --reuse`);
+  process.exit(0);
+}
 let gongkai: ChildProcess | null = null;
 let hello: ChildProcess | null = null;
 try {
