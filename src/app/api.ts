@@ -18,6 +18,10 @@ import { scoringApiRoutes } from '../supervision/assessment/scoring/api.ts';
 import { ASSESSMENT_FACT_SOURCES } from './assessment-sources.ts';
 import { article20ApiRoutes } from '../article20/api.ts';
 import { APPEAL_HOOKS } from './appeal-hooks.ts';
+import { consultationApiRoutes } from '../consultations/api.ts';
+import { CONSULTATION_HOOKS } from './consultation-hooks.ts';
+import { interactionApiRoutes } from '../interaction/api.ts';
+import { interactionHooks } from './interaction-hooks.ts';
 import { STAFFING_CHECKS } from './staffing-checks.ts';
 
 export function apiPlugin(deps: AppDeps) {
@@ -36,6 +40,8 @@ export function apiPlugin(deps: AppDeps) {
     await app.register(catalogueApiRoutes(deps));
     await app.register(appealApiRoutes(deps, APPEAL_HOOKS));
     await app.register(article20ApiRoutes(deps));
+    await app.register(consultationApiRoutes(deps, CONSULTATION_HOOKS));
+    await app.register(interactionApiRoutes(deps, interactionHooks(deps.db)));
     await app.register(assessmentApiRoutes(deps));
     await app.register(scoringApiRoutes(deps, ASSESSMENT_FACT_SOURCES));
   };

@@ -46,13 +46,26 @@ const TOP_LEVEL: readonly TopLevel[] = [
     description: '依申请公开：办理时限提醒、台账导入',
     load: () => Promise.all([import('../applications/reminders/cli.ts'), import('../applications/ledger/cli.ts')]),
   },
-  { name: 'catalogue', description: '主动公开：inspect 内容检查（错链、暗链、严重表述错误）', load: async () => [await import('../catalogue/inspection/cli.ts')] },
+  {
+    name: 'catalogue',
+    description: '主动公开：inspect 内容检查（错链、暗链、严重表述错误、超过 3 个月未回应的留言）',
+    load: async () => {
+      // the messages module's §D.4 count (互动回应差)
+      const [inspection, { UNANSWERED_MESSAGES }] = await Promise.all([import('../catalogue/inspection/cli.ts'), import('./interaction-hooks.ts')]);
+      return [{ register: (command: Command) => inspection.register(command, UNANSWERED_MESSAGES) }];
+    },
+  },
   {
     name: 'supervision',
     description: '监督：reports 本地区各机关年度报告的状态、scores 考核结果',
     load: () => Promise.all([import('../supervision/cli.ts'), import('./scoring-cli.ts')]),
   },
   { name: 'article20', description: '第二十条事项台账：import 导入双公示决定（.xlsx）、confirm 确认', load: async () => [await import('../article20/cli.ts')] },
+  {
+    name: 'interaction',
+    description: '留言办理（信箱、咨询、建议、投诉）：stats 某机关某年度的办理情况、import-12345 导入 12345 工单（.xlsx）、export-12345 导出答复',
+    load: () => Promise.all([import('../interaction/cli.ts'), import('../interaction/hotline/cli.ts')]),
+  },
   { name: 'appeals', description: '复议诉讼台账：list 列表、table4 计算表四、import 导入台账（.xlsx）', load: async () => [await import('../appeals/cli.ts')] },
 ];
 

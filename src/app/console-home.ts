@@ -10,6 +10,8 @@ import { calendarTodos } from '../calendar/todo.ts';
 import { catalogueTodos } from '../catalogue/todo.ts';
 import { reportTodos } from '../report/todo.ts';
 import { article20Todos } from '../article20/todo.ts';
+import { consultationTodos } from '../consultations/todo.ts';
+import { interactionTodos } from '../interaction/todo.ts';
 import { assessmentTodos } from '../supervision/assessment/todo.ts';
 import { todoPanel, type TodoSource } from '../orgs/shell/todo.ts';
 import { consolePage, noticeBox } from '../orgs/shell/console-layout.ts';
@@ -23,7 +25,7 @@ const NOTICES: Record<string, string> = {
 };
 
 /** Every module's 待办, in the order of the panel. */
-const TODO_SOURCES: readonly TodoSource[] = [applicationTodos, catalogueTodos, reportTodos, calendarTodos, article20Todos, assessmentTodos];
+const TODO_SOURCES: readonly TodoSource[] = [applicationTodos, catalogueTodos, reportTodos, calendarTodos, article20Todos, consultationTodos, interactionTodos, assessmentTodos];
 
 export function homeRoutes(deps: AppDeps) {
   return async (app: FastifyInstance) => {

@@ -32,6 +32,11 @@ import { catalogueRegionSection } from '../catalogue/region-section.ts';
 import { inspectionRegionSection } from '../catalogue/inspection/region-section.ts';
 import { appealsCasePanel } from '../appeals/case-panel.ts';
 import { APPEAL_HOOKS } from './appeal-hooks.ts';
+import { consultationConsoleRoutes } from '../consultations/console.ts';
+import { CONSULTATION_HOOKS } from './consultation-hooks.ts';
+import { interactionConsoleRoutes } from '../interaction/console.ts';
+import { hotlineConsoleRoutes } from '../interaction/hotline/hotline-console.ts';
+import { interactionHooks, UNANSWERED_MESSAGES } from './interaction-hooks.ts';
 import { STAFFING_CHECKS } from './staffing-checks.ts';
 
 /** The region dashboard's sections after its report table, one per module that knows its agencies' records. */
@@ -57,11 +62,14 @@ export function consolePlugin(deps: AppDeps) {
     await app.register(generationConsoleRoutes(deps, REPORT_PARTS));
     await app.register(rollupConsoleRoutes(deps));
     await app.register(importConsoleRoutes(deps));
-    await app.register(catalogueConsoleRoutes(deps, rectifyFindingAction));
+    await app.register(catalogueConsoleRoutes(deps, rectifyFindingAction, UNANSWERED_MESSAGES));
     await app.register(reminderConsoleRoutes(deps));
     await app.register(calendarConsoleRoutes(deps));
     await app.register(appealConsoleRoutes(deps, APPEAL_HOOKS));
     await app.register(article20ConsoleRoutes(deps));
+    await app.register(consultationConsoleRoutes(deps, CONSULTATION_HOOKS));
+    await app.register(interactionConsoleRoutes(deps, interactionHooks(deps.db)));
+    await app.register(hotlineConsoleRoutes(deps));
     await app.register(supervisionConsoleRoutes(deps, REGION_SECTIONS));
     await app.register(assessmentConsoleRoutes(deps));
     await app.register(scoringConsoleRoutes(deps, ASSESSMENT_FACT_SOURCES));

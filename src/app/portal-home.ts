@@ -27,7 +27,7 @@ export function portalHomeRoutes(deps: AppDeps) {
     const depth = (o: Organization) => o.path.split('/').length - 3;
     const page = portalPage(
       '政府信息公开平台',
-      html`<p>查阅各机关主动公开的政府信息、政府信息公开指南和年度报告，或依法申请公开政府信息。</p>
+      html`<p>查阅各机关主动公开的政府信息、政府信息公开指南和年度报告，或依法申请公开政府信息；对征求意见的文件草案，可在<a href="/consultations">意见征集</a>中发表意见。</p>
 ${searchBox()}
 ${latest.length
   ? html`<section id="latest" aria-labelledby="latest-title"><h2 id="latest-title">最新公开</h2>
@@ -62,6 +62,8 @@ ${latest.length
   ${isRegion(org) ? '' : html`<li><a href="/orgs/${org.code}/guide">政府信息公开指南</a></li>`}
   <li><a href="/orgs/${org.code}/reports">政府信息公开工作年度报告</a></li>
   <li><a href="/apply/${org.code}">依申请公开</a></li>
+  <li><a href="/orgs/${org.code}/consultations">意见征集</a></li>
+  ${isRegion(org) ? '' : html`<li><a href="/orgs/${org.code}/letters">信箱（咨询、建议、求助、投诉）</a></li>`}
 </ul></nav>
 ${searchBox({ org: org.code })}
 <section aria-labelledby="contact"><h2 id="contact">政府信息公开工作机构联系方式</h2>

@@ -9,6 +9,8 @@ import { registerSiteFrame } from '../orgs/shell/site-frame.ts';
 import { applicationPortalRoutes } from '../applications/portal.ts';
 import { reportPortalRoutes } from '../report/portal.ts';
 import { cataloguePortalRoutes } from '../catalogue/portal.ts';
+import { consultationPortalRoutes } from '../consultations/portal.ts';
+import { interactionPortalRoutes } from '../interaction/portal.ts';
 
 const PORTAL_CSS = readFileSync(new URL('./portal.css', import.meta.url), 'utf8');
 
@@ -26,5 +28,7 @@ export function portalPlugin(deps: AppDeps) {
     await app.register(applicationPortalRoutes(deps));
     await app.register(reportPortalRoutes(deps));
     await app.register(cataloguePortalRoutes(deps));
+    await app.register(consultationPortalRoutes(deps));
+    await app.register(interactionPortalRoutes(deps));
   };
 }

@@ -22,9 +22,9 @@ export function register(serve: Command): void {
       const opening = openReadyDatabase(config, (m) => process.stderr.write(`${m}\n`));
       opening.catch(() => {}); // awaited below; not an unhandled rejection while the modules load
       const demoModules = opts.demo
-        ? Promise.all([import('./demo/seed.ts'), import('../applications/demo.ts'), import('../catalogue/demo.ts'), import('./demo/reports.ts'), import('../supervision/assessment/demo.ts'), import('./demo/scoring.ts')])
+        ? Promise.all([import('./demo/seed.ts'), import('../applications/demo.ts'), import('../catalogue/demo.ts'), import('./demo/reports.ts'), import('../supervision/assessment/demo.ts'), import('./demo/scoring.ts'), import('./demo/consultation-notices.ts')])
         : null;
-      const [{ buildApp }, { seedCalendar }, { startScheduler }, { reminderJob }, { mailerFromConfig }, { auditCheckpointJob }, { inspectionJob }, { startQueueWorker }, { runLetterJobs, onLetterJobsQueued }] = await Promise.all([
+      const [{ buildApp }, { seedCalendar }, { startScheduler }, { reminderJob }, { mailerFromConfig }, { auditCheckpointJob }, { inspectionJob }, { startQueueWorker }, { runLetterJobs, onLetterJobsQueued }, { UNANSWERED_MESSAGES }] = await Promise.all([
         import('./server.ts'),
         import('../calendar/seed.ts'),
         import('../core/jobs/runner.ts'),
@@ -34,6 +34,7 @@ export function register(serve: Command): void {
         import('../catalogue/inspection/job.ts'),
         import('../core/jobs/queue-worker.ts'),
         import('../applications/letters/letter-jobs.ts'),
+        import('./interaction-hooks.ts'),
       ]);
       let db: Awaited<typeof opening>;
       try {
@@ -74,6 +75,9 @@ export function register(serve: Command): void {
               },
               (err: unknown) => app.log.error({ err }, '演示公开目录创建失败'),
             )
+            // the demo consultations' notices in 通知公告, leading to their pages (after the catalogue: it skips an organization with items)
+            .then(() => (seeding.signal.aborted ? 0 : demo[6].seedConsultationNotices(db)))
+            .catch((err: unknown) => app.log.error({ err }, '演示意见征集公告创建失败'))
             // the county office's 考核 indicators, computed from the records now in (inspections first)
             .then(() => (seeding.signal.aborted ? 0 : demo[5].seedScoringDemo(db)))
             .catch((err: unknown) => app.log.error({ err }, '演示考核评分创建失败'))
@@ -97,7 +101,7 @@ export function register(serve: Command): void {
         ...(config.reminderIntervalMinutes > 0 ? [reminderJob(db, { intervalMinutes: config.reminderIntervalMinutes, mailer, log })] : []),
         ...(config.auditCheckpointMinutes > 0 ? [auditCheckpointJob(config.auditCheckpointMinutes)] : []),
         ...(config.inspectionIntervalDays > 0
-          ? [inspectionJob(db, { intervalDays: config.inspectionIntervalDays, inspection: { checkLinks: config.linkCheck, internalHosts: config.portalHosts }, log })]
+          ? [inspectionJob(db, { intervalDays: config.inspectionIntervalDays, inspection: { checkLinks: config.linkCheck, internalHosts: config.portalHosts, unansweredMessages: UNANSWERED_MESSAGES }, log })]
           : []),
       ];
       const scheduler = startScheduler(db, jobs, { log });

@@ -98,7 +98,7 @@ function plansFor(r: Random, d: DemoOrg, org: Organization, years: number[], now
     }
     for (let i = 0; i < 3; i++) {
       const topic = r.pick(d.topics);
-      out.push({ column: '通知公告', date: dateIn(year), title: r.pick([`关于开展${year}年度${topic}工作的通知`, `关于${topic}有关事项的公告`, `关于征求《${d.place}${topic}实施方案（征求意见稿）》意见的公告`]), body: paragraphs(r, org, topic, year) });
+      out.push({ column: '通知公告', date: dateIn(year), title: r.pick([`关于开展${year}年度${topic}工作的通知`, `关于${topic}有关事项的公告`, `关于${topic}工作情况的通报`]), body: paragraphs(r, org, topic, year) });
     }
     for (let i = 0; i < 2; i++) {
       const topic = d.topics[(year + i) % d.topics.length]!;

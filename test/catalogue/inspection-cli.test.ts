@@ -9,6 +9,7 @@ import { cliContext } from '../../src/orgs/context.ts';
 import { ensureCatalogue } from '../../src/catalogue/commands.ts';
 import { register } from '../../src/catalogue/inspection/cli.ts';
 import { cliDatabase, type CliDatabase } from '../helpers/cli.ts';
+import { UNANSWERED_MESSAGES } from '../../src/app/interaction-hooks.ts';
 
 let cli: CliDatabase;
 /** The environment before the test pointed the CLI at its own database (restored for drop()). */
@@ -44,7 +45,7 @@ async function inspect(args: string[]): Promise<{ out: string; err: string; code
   const program = new Command('gongkai').exitOverride();
   let out = '';
   let err = '';
-  register(program.command('catalogue'), { out: (s) => (out += s), err: (s) => (err += s) });
+  register(program.command('catalogue'), UNANSWERED_MESSAGES, { out: (s) => (out += s), err: (s) => (err += s) });
   process.exitCode = 0;
   await program.parseAsync(['node', 'gongkai', 'catalogue', 'inspect', ...args]);
   const code = Number(process.exitCode ?? 0);

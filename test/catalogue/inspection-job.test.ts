@@ -14,6 +14,7 @@ import { findOrgByCode } from '../../src/orgs/store.ts';
 import type { Organization } from '../../src/orgs/model.ts';
 import { seedDemo } from '../../src/app/demo/seed.ts';
 import { testDatabase, type TestDatabase } from '../helpers/db.ts';
+import { UNANSWERED_MESSAGES } from '../../src/app/interaction-hooks.ts';
 
 let t: TestDatabase;
 let zrzy: Organization;
@@ -27,7 +28,7 @@ before(async () => {
   [zrzy, sthj, ly] = (await Promise.all(['QS-ZRZY', 'QS-STHJ', 'QS-LY'].map((c) => findOrgByCode(t.db, c)))) as [Organization, Organization, Organization];
   for (const org of [zrzy, sthj]) await ensureCatalogue(t.db, org.id);
   setTodayForTests(() => '2026-11-01');
-  await runInspection(t.db, cliContext(), sthj.id, { checkLinks: false });
+  await runInspection(t.db, cliContext(), sthj.id, { checkLinks: false, unansweredMessages: UNANSWERED_MESSAGES });
 });
 after(async () => {
   setTodayForTests(null);
@@ -42,7 +43,7 @@ test('configured in days, off by default', () => {
 
 test('the agencies due are inspected once each; recent runs and agencies without a catalogue are left alone', async () => {
   setTodayForTests(() => '2026-11-05');
-  const job = inspectionJob(t.db, { intervalDays: 7, inspection: { checkLinks: false } });
+  const job = inspectionJob(t.db, { intervalDays: 7, inspection: { checkLinks: false, unansweredMessages: UNANSWERED_MESSAGES } });
   const first = await runJobIfDue(t.db, job);
   assert.deepEqual(first, { status: 'ran', result: [zrzy.id] }, '生态环境局 was inspected 4 days ago');
   assert.deepEqual((await runsOf(zrzy)).map((r) => [r.run_on, r.created_by_name]), [['2026-11-05', '系统']]);

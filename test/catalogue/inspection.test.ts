@@ -15,6 +15,7 @@ import { listColumns } from '../../src/catalogue/store.ts';
 import { runInspection } from '../../src/catalogue/inspection/commands.ts';
 import { inspectionCountsOfRegion, findingsOfRun, listRuns } from '../../src/catalogue/inspection/store.ts';
 import { Client, testApp, type TestApp } from '../helpers/app.ts';
+import { UNANSWERED_MESSAGES } from '../../src/app/interaction-hooks.ts';
 
 let t: TestApp;
 let server: Server;
@@ -77,7 +78,7 @@ after(async () => {
 
 test('a run stores its findings; external links are 未检查 while the checker is off; audited', async () => {
   setTodayForTests(() => '2026-03-02');
-  const { run, findings } = await runInspection(t.db, cliContext(), org.id, { checkLinks: false });
+  const { run, findings } = await runInspection(t.db, cliContext(), org.id, { checkLinks: false, unansweredMessages: UNANSWERED_MESSAGES });
   assert.equal(run.runOn, '2026-03-02');
   assert.equal(run.linksChecked, false);
   assert.deepEqual(run.counts, { dead_link: 1, hidden_link: 1, wording: 2, unanswered: 0 });
@@ -104,7 +105,7 @@ test('a run stores its findings; external links are 未检查 while the checker 
 
 test('a second run with the checker on: broken external links found; findings seen before keep their first-seen date', async () => {
   setTodayForTests(() => '2026-04-01');
-  const { run, findings } = await runInspection(t.db, cliContext(), org.id, { checkLinks: true, linkOptions: { timeoutMs: 2000 } });
+  const { run, findings } = await runInspection(t.db, cliContext(), org.id, { checkLinks: true, linkOptions: { timeoutMs: 2000 }, unansweredMessages: UNANSWERED_MESSAGES });
   assert.equal(run.linksChecked, true);
   assert.equal(run.counts.dead_link, 4, `${JSON.stringify(findings.filter((f) => f.rule === 'dead_link'))}`);
   const byLink = new Map(findings.filter((f) => f.rule === 'dead_link').map((f) => [f.link, f]));

@@ -59,6 +59,10 @@ test('the pages of 主动公开 and 依申请公开', async () => {
   for (const url of ['/console/catalogue', '/console/catalogue/columns', '/console/catalogue/review', '/console/catalogue/health', '/console/catalogue/new', '/console/catalogue/settings', '/console/catalogue/table2']) await check(editor, url);
   const [c] = await t.db.query<{ id: number }>(`select id from applications where state = 'reply_drafted' limit 1`);
   for (const url of ['/console', '/console/applications', `/console/applications/${c!.id}`, '/console/applications/letter-templates', '/console/applications/clock-conventions', '/console/applications/ledger', '/console/applications/new', '/console/applications/table3', '/console/appeals', '/console/appeals/new']) await check(handler, url);
+  const [letter] = await t.db.query<{ id: number }>(`select m.id from interaction_messages m join organizations o on o.id = m.org_id where o.code = 'QS-ZRZY' and m.state = 'reply_drafted' limit 1`);
+  for (const url of ['/console/letters', '/console/letters?state=all', '/console/letters/new', '/console/letters/settings', '/console/hotline', `/console/letters/${letter!.id}`]) await check(handler, url);
+  const [consultation] = await t.db.query<{ id: number }>(`select id from consultations where status = 'concluded' limit 1`);
+  for (const url of ['/console/consultations', '/console/consultations/new', '/console/consultations/moderation', '/console/consultations/settings', `/console/consultations/${consultation!.id}`]) await check(editor, url);
 });
 
 test('the pages of 自评报告 (issue 17 §3)', async () => {

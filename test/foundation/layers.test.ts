@@ -13,7 +13,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 
 /** The layers, left to right; the folders of one layer are peers that do not import each other. */
-const LAYERS: readonly (readonly string[])[] = [['core'], ['orgs'], ['calendar'], ['report'], ['ingest', 'applications', 'catalogue', 'appeals', 'article20', 'supervision'], ['app']];
+const LAYERS: readonly (readonly string[])[] = [['core'], ['orgs'], ['calendar'], ['report'], ['ingest', 'applications', 'catalogue', 'appeals', 'article20', 'consultations', 'interaction', 'supervision'], ['app']];
 
 /** Files that wire a surface (HTTP routes, console pages, CLI commands): only app registers them. */
 const WIRING = /(^|\/)(api|console|portal|cli)\.ts$|(^|\/)(cli|console)\/|-(routes|console|cli)\.ts$/;

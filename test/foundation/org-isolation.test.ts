@@ -15,6 +15,8 @@ import { Client, testApp, type TestApp } from '../helpers/app.ts';
 import { addAttachment, createItem, ensureCatalogue, importPublishedItem } from '../../src/catalogue/commands.ts';
 import { listColumns } from '../../src/catalogue/store.ts';
 import { createAppeal } from '../../src/appeals/commands.ts';
+import { createConsultation } from '../../src/consultations/commands.ts';
+import { registerMessage } from '../../src/interaction/commands.ts';
 import { closeRectification, createRectification, createTask, publishTask } from '../../src/supervision/assessment/commands.ts';
 import { findRectification, findTask } from '../../src/supervision/assessment/store.ts';
 import { createSelfAssessment } from '../../src/supervision/assessment/self-assessment/commands.ts';
@@ -22,7 +24,7 @@ import { addIndicator } from '../../src/supervision/assessment/scoring/commands.
 
 let t: TestApp;
 let client: Client;
-const B = { orgId: '', orgCode: 'QS-LY', userId: '', fullName: '', username: 'ly.clerk', caseId: '', reportId: '', itemId: '', columnId: '', attachmentId: '', appealId: '', taskId: '', progressId: '', rectificationId: '', evidenceDocId: '', selfAssessmentId: '', indicatorId: '' };
+const B = { orgId: '', orgCode: 'QS-LY', userId: '', fullName: '', username: 'ly.clerk', caseId: '', reportId: '', itemId: '', columnId: '', attachmentId: '', appealId: '', taskId: '', progressId: '', rectificationId: '', evidenceDocId: '', selfAssessmentId: '', indicatorId: '', consultationId: '', letterId: '' };
 
 before(async () => {
   t = await testApp();
@@ -40,6 +42,8 @@ before(async () => {
   Object.assign(B, { columnId: String(bColumn.id), itemId: String(bItem.id) });
   const bDraft = await createItem(t.db, cliContext(), b.id, { columnId: bColumn.id, title: '林业局的草稿', body: '正文' });
   B.attachmentId = String(await addAttachment(t.db, cliContext(), bDraft.item.id, { fileName: 'a.png', content: Buffer.from('89504e470d0a1a0a0000000d49484452', 'hex') }));
+  B.consultationId = String(await createConsultation(t.db, cliContext(), b.id, { kind: 'other', title: '林业局的意见征集', draft: '征求意见稿', explanation: '起草说明', startsOn: '2025-07-01', endsOn: '2025-08-01' }));
+  B.letterId = String((await registerMessage(t.db, cliContext(), b.id, { channel: 'hotline', receivedOn: '2025-07-01', category: 'consult', subject: '林业局的留言', content: '林业局收到的留言内容', name: '林业局留言人', phone: '13800000002' })).id);
   B.appealId = String(await createAppeal(t.db, cliContext(), b.id, { kind: 'review', party: '林业局复议申请人', body: '青山县人民政府', receivedOn: '2025-07-01' }));
   // the county office's task and 整改 item addressed to B (issue 17 §3)
   const office = (await findOrgByCode(t.db, '113301000000000001'))!;

@@ -15,6 +15,7 @@ import { listColumns } from '../../src/catalogue/store.ts';
 import { runInspection } from '../../src/catalogue/inspection/commands.ts';
 import { launchBrowser, listenForBrowser, SCREENSHOT_DIR, signedIn } from '../helpers/browser.ts';
 import { testApp, type TestApp } from '../helpers/app.ts';
+import { UNANSWERED_MESSAGES } from '../../src/app/interaction-hooks.ts';
 
 let t: TestApp;
 let browser: Browser;
@@ -31,7 +32,7 @@ before(async () => {
   const zrzy = (await findOrgByCode(t.db, 'QS-ZRZY'))!;
   const column = (await listColumns(t.db, (await ensureCatalogue(t.db, zrzy.id)).orgId)).find((c) => c.kind === 'general')!;
   itemId = (await importPublishedItem(t.db, cliContext(), zrzy.id, { content: { columnId: column.id, title: '青山县国土空间总体规划', body: '<p>根据国务院办工厅要求编制。</p>' }, publishedDate: addDays(today(), -2) })).id;
-  await runInspection(t.db, cliContext(), zrzy.id, { checkLinks: false });
+  await runInspection(t.db, cliContext(), zrzy.id, { checkLinks: false, unansweredMessages: UNANSWERED_MESSAGES });
   zrzyId = zrzy.id;
   officeId = (await findOrgByCode(t.db, '113301000000000001'))!.id;
   base = await listenForBrowser(t.app);

@@ -24,6 +24,7 @@ import { reportFacts } from '../../src/supervision/assessment/scoring/report-fac
 import { generateReport } from '../../src/report/assembly/commands.ts';
 import { REPORT_PARTS } from '../../src/app/report-parts.ts';
 import { Client, testApp, type TestApp } from '../helpers/app.ts';
+import { UNANSWERED_MESSAGES } from '../../src/app/interaction-hooks.ts';
 
 const TODAY = '2026-11-20';
 const YEAR = 2026;
@@ -67,7 +68,7 @@ before(async () => {
   await item('政策文件', '青山县测绘管理办法', '<p>正文</p>', '2025-06-01', 'normative');
   // one dead internal link and one 严重表述错误 for the inspection
   await item('工作动态', '自然资源局召开会议', '<p>根据国务院办工厅要求召开会议，详见<a href="/items/999999">通知</a>。</p>', '2026-11-10');
-  await runInspection(t.db, cliContext(), zrzy.id, { checkLinks: false });
+  await runInspection(t.db, cliContext(), zrzy.id, { checkLinks: false, unansweredMessages: UNANSWERED_MESSAGES });
   // 自然资源局 published its report on last year on 20 January (the demo publishes it today)
   await t.db.query(
     `update report_publications set published_at = '${YEAR}-01-20 10:00+08' where report_id in (select id from reports where org_id = $1 and year = $2)`,

@@ -7,6 +7,7 @@ import { currentYear } from '../../core/today.ts';
 import type { CommandContext } from '../../orgs/context.ts';
 import { findOrgByCode } from '../../orgs/store.ts';
 import { runInspection } from '../../catalogue/inspection/commands.ts';
+import { UNANSWERED_MESSAGES } from '../interaction-hooks.ts';
 import { listColumns } from '../../catalogue/store.ts';
 import { addIndicator, assessedAgencies, computeScores, scoreByHand } from '../../supervision/assessment/scoring/commands.ts';
 import { listIndicators } from '../../supervision/assessment/scoring/store.ts';
@@ -32,7 +33,7 @@ export async function seedScoringDemo(db: Database): Promise<number> {
   const year = currentYear();
   if ((await listIndicators(db, office.id, year)).length > 0) return 0;
   for (const a of await assessedAgencies(db, office)) {
-    if ((await listColumns(db, a.id)).length > 0) await runInspection(db, demoContext, a.id, { checkLinks: false });
+    if ((await listColumns(db, a.id)).length > 0) await runInspection(db, demoContext, a.id, { checkLinks: false, unansweredMessages: UNANSWERED_MESSAGES });
   }
   const ids: number[] = [];
   for (const i of INDICATORS) {

@@ -11,6 +11,9 @@ import { DEMO_ORGS } from './organizations.ts';
 import { seedDemoReports } from './reports.ts';
 import { seedArticle20Demo } from '../../article20/demo.ts';
 import { seedAppealsDemo } from '../../appeals/demo.ts';
+import { seedConsultationsDemo } from '../../consultations/demo.ts';
+import { seedInteractionDemo } from '../../interaction/demo.ts';
+import { interactionHooks } from '../interaction-hooks.ts';
 
 export const DEMO_PASSWORD = 'demo-pass-2026';
 
@@ -55,6 +58,8 @@ export async function seedDemo(db: Database): Promise<{ username: string; passwo
   if (!made) return null;
   // The records the reports are generated from, then the reports (each through its own commands).
   await seedAppealsDemo(db);
+  await seedConsultationsDemo(db);
+  await seedInteractionDemo(db, interactionHooks(db));
   await seedDemoReports(db);
   return { username: 'admin', password: DEMO_PASSWORD };
 }

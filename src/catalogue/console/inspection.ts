@@ -10,6 +10,7 @@ import { consolePage, csrfField, errorBox, noticeBox } from '../../orgs/shell/co
 import type { FindingAction } from '../../orgs/shell/finding-action.ts';
 import { consoleView } from '../../orgs/shell/console-view.ts';
 import { addWordingRule, ensureDefaultWording, removeWordingRule, runInspection } from '../inspection/commands.ts';
+import type { UnansweredMessagesCount } from '../inspection/unanswered.ts';
 import { inspectionPolicy } from '../inspection/policy.ts';
 import { findingsOfRun, INSPECTION_RULE_LABELS, INSPECTION_RULES, listRuns, listWordingRules, type Finding } from '../inspection/store.ts';
 import { WORDING_KIND_LABELS } from '../inspection/wording.ts';
@@ -30,7 +31,7 @@ function findingText(f: Finding): string {
 }
 
 /** findingAction: what a supervisor above may do with a finding (app wires the 整改 button). */
-export function inspectionConsoleRoutes(deps: AppDeps, findingAction?: FindingAction) {
+export function inspectionConsoleRoutes(deps: AppDeps, findingAction: FindingAction | undefined, unansweredMessages: UnansweredMessagesCount) {
   const { db, config } = deps;
   return async (app: FastifyInstance) => {
     const inspectionPage = async (request: FastifyRequest, reply: FastifyReply, error?: string) => {
@@ -48,7 +49,7 @@ export function inspectionConsoleRoutes(deps: AppDeps, findingAction?: FindingAc
         const list = findings.filter((f) => f.rule === rule);
         const count = latest!.counts[rule];
         const head = html`<h3 id="rule-${rule}">${INSPECTION_RULE_LABELS[rule]}：${count} 处</h3>`;
-        if (rule === 'unanswered') return html`${head}<p class="muted">留言咨询（互动交流）功能尚未上线，暂计为 0（单项否决标准：监测前 1 年内存在超过 3 个月未回应的有效留言）。</p>`;
+        if (rule === 'unanswered') return html`${head}<p class="muted">单项否决标准：监测前 1 年内收到的有效留言存在超过 3 个月未回应的。${count ? html`<a href="/console/letters?state=overdue">查看逾期留言</a>` : '未发现。'}</p>`;
         if (!list.length) return html`${head}<p>未发现。</p>`;
         const what = rule === 'wording' ? ['原句', '建议'] : rule === 'hidden_link' ? ['链接', '隐藏方式'] : ['链接', '状况'];
         return html`${head}<table class="data" data-rule="${rule}"><thead><tr><th scope="col">信息</th><th scope="col">位置</th><th scope="col">${what[0]}</th><th scope="col">${what[1]}</th><th scope="col">首次发现</th>${act ? html`<th scope="col">整改</th>` : ''}</tr></thead>
@@ -85,7 +86,7 @@ ${INSPECTION_RULES.map(ruleSection)}
     app.post('/catalogue/inspection', { schema: { hide: true } }, async (request, reply) => {
       const view = await consoleView(deps, request, reply, 'catalogue');
       try {
-        await runInspection(db, staffContext(view.staff, request.id), view.org.id, { checkLinks: config.linkCheck, internalHosts: config.portalHosts });
+        await runInspection(db, staffContext(view.staff, request.id), view.org.id, { checkLinks: config.linkCheck, internalHosts: config.portalHosts, unansweredMessages });
         return reply.redirect('/console/catalogue/inspection?notice=done', 303);
       } catch (err) {
         const message = messageOf(err);

@@ -10,6 +10,7 @@ import { cliContext } from '../../orgs/context.ts';
 import { findOrgByCode } from '../../orgs/store.ts';
 import { runInspection } from './commands.ts';
 import { INSPECTION_RULE_LABELS, INSPECTION_RULES } from './store.ts';
+import type { UnansweredMessagesCount } from './unanswered.ts';
 
 export interface Output {
   out(s: string): void;
@@ -18,8 +19,11 @@ export interface Output {
 
 const STD: Output = { out: (s) => void process.stdout.write(s), err: (s) => void process.stderr.write(s) };
 
-/** `gongkai catalogue` (the group is made by the program, src/app/cli.ts). `io`: for tests. */
-export function register(catalogue: Command, io: Output = STD): void {
+/**
+ * `gongkai catalogue` (the group is made by the program, src/app/cli.ts, which gives the messages module's
+ * §D.4 count as `unansweredMessages`). `io`: for tests.
+ */
+export function register(catalogue: Command, unansweredMessages: UnansweredMessagesCount, io: Output = STD): void {
   catalogue
     .command('inspect')
     .description('内容检查：已发布和审核中的信息的错链、暗链、严重表述错误（国办秘函〔2019〕19号），保存检查记录并输出结果')
@@ -36,7 +40,7 @@ export function register(catalogue: Command, io: Output = STD): void {
             return;
           }
           const config = loadConfig();
-          const { run, findings } = await runInspection(db, cliContext(), org.id, { checkLinks: !!o.links || config.linkCheck, internalHosts: config.portalHosts });
+          const { run, findings } = await runInspection(db, cliContext(), org.id, { checkLinks: !!o.links || config.linkCheck, internalHosts: config.portalHosts, unansweredMessages });
           if (o.json) {
             io.out(`${JSON.stringify({ org: org.code, run, findings }, null, 2)}\n`);
             return;
@@ -47,7 +51,6 @@ export function register(catalogue: Command, io: Output = STD): void {
           ];
           for (const rule of INSPECTION_RULES) {
             out.push(`${INSPECTION_RULE_LABELS[rule]}：${run.counts[rule]} 处`);
-            if (rule === 'unanswered') out.push('  （留言咨询功能尚未上线，计为 0）');
             for (const f of findings.filter((x) => x.rule === rule)) {
               const where = `  信息 ${f.itemId}${f.versionState === 'in_review' ? '（审核中）' : ''} ${f.place}`;
               const seen = f.firstSeen !== run.runOn ? `，首次发现 ${f.firstSeen}` : '';

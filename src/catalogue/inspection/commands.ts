@@ -32,7 +32,7 @@ import {
   type RunSummary,
   type StoredWordingRule,
 } from './store.ts';
-import { unansweredMessagesOlderThan3Months } from './unanswered.ts';
+import type { UnansweredMessagesCount } from './unanswered.ts';
 import { findWording, WORDING_KIND_LABELS, type WordingKind } from './wording.ts';
 
 export interface InspectionOptions {
@@ -41,6 +41,8 @@ export interface InspectionOptions {
   linkOptions?: LinkCheckOptions;
   /** Host names of this portal: absolute links to them are internal. */
   internalHosts?: readonly string[];
+  /** §D.4 互动回应差: the messages module's count, given by src/app (src/app/interaction-hooks.ts UNANSWERED_MESSAGES). */
+  unansweredMessages: UnansweredMessagesCount;
 }
 
 export interface InspectionResult {
@@ -67,7 +69,7 @@ export async function ensureDefaultWording(db: Database): Promise<void> {
 const fingerprintOf = (...parts: (string | number | null)[]) => parts.map((p) => String(p ?? '')).join('\u001f');
 
 /** Runs an inspection of one organization's catalogue and stores it. */
-export async function runInspection(db: Database, ctx: CommandContext, orgId: number, opts: InspectionOptions = { checkLinks: false }): Promise<InspectionResult> {
+export async function runInspection(db: Database, ctx: CommandContext, orgId: number, opts: InspectionOptions): Promise<InspectionResult> {
   const org = await orgOf(db, orgId);
   if (ctx.staff && !inspectionPolicy.run(ctx.staff, org)) throw forbidden('只有本机构的工作人员或上级系统管理员可以开始内容检查');
   await ensureDefaultWording(db);
@@ -133,7 +135,7 @@ export async function runInspection(db: Database, ctx: CommandContext, orgId: nu
       link: l.href, sentence: '', suggestion: '', detail: r.label, place: l.place,
     });
   }
-  const unanswered = await unansweredMessagesOlderThan3Months(db, org.id, runOn);
+  const unanswered = await opts.unansweredMessages(db, org.id, runOn);
 
   // One finding per fingerprint (a link in the body and in an attachment counts once per item).
   const unique = [...new Map(findings.map((f) => [f.fingerprint, f])).values()];
