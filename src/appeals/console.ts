@@ -2,7 +2,6 @@
 // with that table and the button that writes it into the year's report draft; registering and
 // correcting a record; recording its outcome with the decision document; downloading it.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { ZodError } from 'zod';
 import { DomainError, forbidden, notFound } from '../core/errors.ts';
 import { html, type SafeHtml } from '../core/html.ts';
 import type { AppDeps } from '../core/http/deps.ts';
@@ -16,7 +15,7 @@ import { TABLE4_COLUMNS, TABLE4_GROUPS, table4GroupFullLabel } from '../report/m
 import { reportPolicy } from '../report/policy.ts';
 import { appealForm, outcomeForm, type FormValues } from './appeal-form.ts';
 import * as commands from './commands.ts';
-import { fieldErrors, KIND_LABELS, OUTCOME_LABELS, PENDING_LABEL, type Appeal } from './model.ts';
+import { KIND_LABELS, OUTCOME_LABELS, PENDING_LABEL, type Appeal } from './model.ts';
 import { appealPolicy } from './policy.ts';
 import { MAX_DOCUMENT_BYTES } from './rules/document.ts';
 import { table4Standing } from './rules/table4.ts';
@@ -25,6 +24,8 @@ import { registerLedgerPages } from './ledger/console.ts';
 import './scope.ts';
 import { findAppeal, findDocumentContent } from './store.ts';
 import { storeTable4InDraft, table4ForYear } from './table4-report.ts';
+import { formFields } from '../core/http/csrf.ts';
+import { formErrors } from '../core/validation.ts';
 
 const yearOf = (raw: unknown, fallback: number) => {
   const y = Number(raw);
@@ -36,16 +37,6 @@ const standingLabel = (s: ReturnType<typeof table4Standing>) => (s === null ? '�
 const valuesOf = (a: Appeal, withParty: boolean): FormValues => ({
   kind: a.kind, receiptNo: a.receiptNo, party: withParty ? a.party : '', body: a.body, caseNumber: a.caseNumber, receivedOn: a.receivedOn, note: a.note,
 });
-
-/** A command's refusal as form errors (by field when zod names one), or null for a server error. */
-function formErrors(err: unknown, fallbackField: string): { status: number; errors: Record<string, string> } | null {
-  if (err instanceof ZodError) return { status: 400, errors: fieldErrors(err) };
-  if (err instanceof DomainError && err.status < 500) {
-    const field = (err.details as { field?: string } | undefined)?.field ?? fallbackField;
-    return { status: err.status, errors: { [field]: err.message } };
-  }
-  return null;
-}
 
 async function listPage(deps: AppDeps, view: ConsoleView, year: number, message: { notice?: string; error?: string } = {}): Promise<string> {
   const { table4, appeals } = await table4ForYear(deps.db, view.org.id, year);
@@ -123,10 +114,6 @@ export function appealConsoleRoutes(deps: AppDeps, hooks: AppealHooks = {}) {
       if (!a) throw notFound('该复议诉讼记录');
       return a;
     };
-    const fields = (body: unknown): FormValues => {
-      const { _csrf: _, ...values } = (body ?? {}) as Record<string, unknown>;
-      return Object.fromEntries(Object.entries(values).filter((e): e is [string, string] => typeof e[1] === 'string'));
-    };
 
     app.get('/appeals', { schema: { hide: true } }, async (request, reply) => {
       const v = await view(request, reply);
@@ -135,7 +122,7 @@ export function appealConsoleRoutes(deps: AppDeps, hooks: AppealHooks = {}) {
 
     app.post('/appeals/table4', { schema: { hide: true } }, async (request, reply) => {
       const v = await view(request, reply);
-      const year = yearOf(fields(request.body).year, currentYear() - 1);
+      const year = yearOf(formFields(request.body).year, currentYear() - 1);
       try {
         const saved = await storeTable4InDraft(db, staffContext(v.staff, request.id), v.org.id, year);
         return reply.type('text/html').send(await listPage(deps, v, year, { notice: `已写入 ${year} 年度报告草稿（第 ${saved.version} 版）。` }));
@@ -154,7 +141,7 @@ export function appealConsoleRoutes(deps: AppDeps, hooks: AppealHooks = {}) {
 
     app.post('/appeals', { schema: { hide: true } }, async (request, reply) => {
       const v = await view(request, reply);
-      const values = fields(request.body);
+      const values = formFields(request.body);
       try {
         const id = await commands.createAppeal(db, staffContext(v.staff, request.id), v.org.id, values);
         return reply.redirect(`/console/appeals/${id}?notice=created`, 303);
@@ -176,7 +163,7 @@ export function appealConsoleRoutes(deps: AppDeps, hooks: AppealHooks = {}) {
     app.post('/appeals/:appealId', { schema: { hide: true } }, async (request, reply) => {
       const v = await view(request, reply);
       const a = await recordOf(request);
-      const values = fields(request.body);
+      const values = formFields(request.body);
       try {
         await commands.updateAppeal(db, staffContext(v.staff, request.id), a.id, values);
         return reply.redirect(`/console/appeals/${a.id}?notice=saved`, 303);
@@ -192,7 +179,7 @@ export function appealConsoleRoutes(deps: AppDeps, hooks: AppealHooks = {}) {
       const v = await view(request, reply);
       const a = await recordOf(request);
       const body = (request.body ?? {}) as UploadForm;
-      const values = fields(body);
+      const values = formFields(body);
       const file = typeof body.document === 'object' && body.document.content.length > 0 ? body.document : null;
       try {
         await commands.recordOutcome(db, staffContext(v.staff, request.id), a.id, values, file, hooks);

@@ -3,6 +3,7 @@
 // invalid field and a summary at the top that takes the focus. Works without JavaScript;
 // public/applications.js only hides the other applicant kind.
 import { html, type SafeHtml } from '../core/html.ts';
+import { PUBLIC_ATTACHMENT_EXTENSIONS } from '../core/http/public-attachments.ts';
 import {
   APPLICATION_FIELD_LABELS,
   APPLICANT_COLUMN_LABELS,
@@ -16,7 +17,7 @@ import {
 
 export type FormValues = Record<string, string>;
 
-export const ATTACHMENT_RULES = { maxFiles: 3, maxBytes: 5 * 1024 * 1024, extensions: ['pdf', 'jpg', 'jpeg', 'png', 'doc', 'docx'] } as const;
+export const ATTACHMENT_RULES = { maxFiles: 3, maxBytes: 5 * 1024 * 1024, extensions: PUBLIC_ATTACHMENT_EXTENSIONS } as const;
 
 interface FormOptions {
   action: string;

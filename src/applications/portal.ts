@@ -2,7 +2,7 @@
 // the 回执 and case status for the applicant (receipt number plus phone or e-mail), answering a 补正
 // request (第三十条) or a request for reasons (第三十五条) online, and withdrawing. No personal data
 // is ever shown: see present.ts presentCasePublic.
-import { createHash, randomUUID, timingSafeEqual } from 'node:crypto';
+import { randomUUID, timingSafeEqual } from 'node:crypto';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import multipart from '@fastify/multipart';
 import { ZodError } from 'zod';
@@ -23,7 +23,8 @@ import { caseClock, provisionalDueDate } from './rules/case-clock.ts';
 import { normalizeEmail, phoneDigits } from './rules/identity.ts';
 import { findApplicant, findCase, findCaseByReceiptNo, listEvents, type NewAttachment } from './store.ts';
 import { today } from '../core/today.ts';
-import { attachmentHeader, cleanFileName, UNNAMED_FILE } from '../core/http/file-names.ts';
+import { attachmentHeader, cleanFileName } from '../core/http/file-names.ts';
+import { checkPublicAttachments } from '../core/http/public-attachments.ts';
 import { renderApplicationFormDocx } from './letters/application-form-docx.ts';
 
 const CASE_COOKIE = 'gk_case';
@@ -46,35 +47,8 @@ interface Upload {
 }
 const uploads = new WeakMap<FastifyRequest, Upload[]>();
 
-const MAGIC: Record<string, (b: Buffer) => boolean> = {
-  pdf: (b) => b.subarray(0, 5).toString('latin1') === '%PDF-',
-  png: (b) => b.subarray(0, 4).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47])),
-  jpg: (b) => b.subarray(0, 3).equals(Buffer.from([0xff, 0xd8, 0xff])),
-  jpeg: (b) => b.subarray(0, 3).equals(Buffer.from([0xff, 0xd8, 0xff])),
-  docx: (b) => b.subarray(0, 4).equals(Buffer.from([0x50, 0x4b, 0x03, 0x04])),
-  doc: (b) => b.subarray(0, 4).equals(Buffer.from([0xd0, 0xcf, 0x11, 0xe0])),
-};
-const MEDIA_TYPES: Record<string, string> = {
-  pdf: 'application/pdf', png: 'image/png', jpg: 'image/jpeg', jpeg: 'image/jpeg',
-  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', doc: 'application/msword',
-};
-
 /** Size, count and type checks (the content must match the extension); a Chinese message per problem. */
-function checkUploads(list: readonly Upload[]): { attachments: NewAttachment[]; error: string | null } {
-  const files = list.filter((u) => u.content.length > 0);
-  // A file whose name could not be read (a malformed header) is refused, never dropped unnoticed.
-  if (files.some((f) => !f.fileName)) return { attachments: [], error: UNNAMED_FILE };
-  if (files.length > ATTACHMENT_RULES.maxFiles) return { attachments: [], error: `最多上传 ${ATTACHMENT_RULES.maxFiles} 个附件` };
-  const attachments: NewAttachment[] = [];
-  for (const f of files) {
-    const ext = (f.fileName.split('.').pop() ?? '').toLowerCase();
-    if (f.truncated || f.content.length > ATTACHMENT_RULES.maxBytes) return { attachments: [], error: `附件“${f.fileName}”超过 5 MB` };
-    if (!(ATTACHMENT_RULES.extensions as readonly string[]).includes(ext)) return { attachments: [], error: `附件“${f.fileName}”的类型不支持，请上传 PDF、JPG、PNG、DOC 或 DOCX 文件` };
-    if (!MAGIC[ext]!(f.content)) return { attachments: [], error: `附件“${f.fileName}”的内容与文件类型不符` };
-    attachments.push({ fileName: f.fileName, contentType: MEDIA_TYPES[ext]!, content: f.content, sha256: createHash('sha256').update(f.content).digest('hex') });
-  }
-  return { attachments, error: null };
-}
+const checkUploads = (list: readonly Upload[]): { attachments: NewAttachment[]; error: string | null } => checkPublicAttachments(list, ATTACHMENT_RULES);
 
 // ── The applicant's access to one case ──────────────────────────────────────
 

@@ -3,7 +3,6 @@
 // them (信息发布员) and to confirm the year (机关负责人 or 系统管理员); the import of a 双公示 export
 // with its preview (rows to add, duplicates, errors by row) before anything is added.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { ZodError } from 'zod';
 import { DomainError, forbidden, invalid } from '../core/errors.ts';
 import { html, type SafeHtml } from '../core/html.ts';
 import type { AppDeps } from '../core/http/deps.ts';
@@ -14,13 +13,15 @@ import { consolePage, csrfField, errorBox, noticeBox, type ConsoleView } from '.
 import { consoleView } from '../orgs/shell/console-view.ts';
 import * as commands from './commands.ts';
 import {
-  CATEGORY_LABELS, COUNT_CATEGORIES, DECISION_CATEGORIES, fieldErrors, ITEM_KINDS, ITEM_LABELS, periodLabel, STATUS_LABELS, type DecisionCategory,
+  CATEGORY_LABELS, COUNT_CATEGORIES, DECISION_CATEGORIES, ITEM_KINDS, ITEM_LABELS, periodLabel, STATUS_LABELS, type DecisionCategory,
 } from './model.ts';
 import { article20Policy, CONFIRM_REFUSED, ENTER_REFUSED, READ_REFUSED } from './policy.ts';
 import { formatImportError } from './rules/import-plan.ts';
 import { fenToWanYuan, fenToYuan } from '../core/money.ts';
 import { currentItemCount } from './rules/table2.ts';
 import { yearView } from './year-view.ts';
+import { formFields } from '../core/http/csrf.ts';
+import { formErrors } from '../core/validation.ts';
 
 type FormValues = Record<string, string>;
 type FormName = 'count' | 'fee' | 'item' | 'procurement';
@@ -33,15 +34,6 @@ const yearOf = (raw: unknown, fallback: number) => {
 const categoryOf = (raw: unknown): DecisionCategory | undefined => ((DECISION_CATEGORIES as readonly unknown[]).includes(raw) ? (raw as DecisionCategory) : undefined);
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 const PERIODS = ['', 'Q1', 'Q2', 'Q3', 'Q4', ...Array.from({ length: 12 }, (_, i) => `M${String(i + 1).padStart(2, '0')}`)];
-
-function formErrors(err: unknown, fallbackField: string): { status: number; errors: Record<string, string> } | null {
-  if (err instanceof ZodError) return { status: 400, errors: fieldErrors(err) };
-  if (err instanceof DomainError && err.status < 500) {
-    const field = (err.details as { field?: string } | undefined)?.field ?? fallbackField;
-    return { status: err.status, errors: { [field]: err.message } };
-  }
-  return null;
-}
 
 const fieldError = (errors: Record<string, string>, k: string) => (errors[k] ? html`<span class="field-error" id="err-${k}">${errors[k]}</span>` : '');
 const input = (form: string, k: string, label: string, v: FormValues, e: Record<string, string>, opts: { type?: string; hint?: string } = {}) =>
@@ -220,10 +212,6 @@ export function article20ConsoleRoutes(deps: AppDeps) {
       if (!article20Policy.read(v.staff, org)) throw forbidden(READ_REFUSED);
       return { ...v, org };
     };
-    const fields = (body: unknown): FormValues => {
-      const { _csrf: _, ...values } = (body ?? {}) as Record<string, unknown>;
-      return Object.fromEntries(Object.entries(values).filter((e): e is [string, string] => typeof e[1] === 'string'));
-    };
     const notices: Record<string, string> = { count: '已保存数量，待确认。', fee: '已保存收费记录，待确认。', item: '已保存项目数量，待确认。', procurement: '已保存政府集中采购，待确认。' };
 
     app.get('/article20', { schema: { hide: true } }, async (request, reply) => {
@@ -237,7 +225,7 @@ export function article20ConsoleRoutes(deps: AppDeps) {
       app.post(path, { schema: { hide: true } }, async (request, reply) => {
         const v = await view(request, reply);
         if (!article20Policy.enter(v.staff, v.org)) throw forbidden(ENTER_REFUSED);
-        const values = fields(request.body);
+        const values = formFields(request.body);
         const year = yearOf(values.year, currentYear());
         try {
           await command(staffContext(v.staff, request.id), v.org.id, values);
@@ -257,7 +245,7 @@ export function article20ConsoleRoutes(deps: AppDeps) {
 
     app.post('/article20/confirm', { schema: { hide: true } }, async (request, reply) => {
       const v = await view(request, reply);
-      const year = yearOf(fields(request.body).year, currentYear());
+      const year = yearOf(formFields(request.body).year, currentYear());
       if (!article20Policy.confirm(v.staff, v.org)) throw forbidden(CONFIRM_REFUSED);
       try {
         await commands.confirmEntries(db, staffContext(v.staff, request.id), v.org.id, { year });
@@ -271,7 +259,7 @@ export function article20ConsoleRoutes(deps: AppDeps) {
 
     app.post('/article20/remove', { schema: { hide: true } }, async (request, reply) => {
       const v = await view(request, reply);
-      const values = fields(request.body);
+      const values = formFields(request.body);
       const year = yearOf(values.year, currentYear());
       try {
         const removed = await commands.removeEntry(db, staffContext(v.staff, request.id), v.org.id, values);
@@ -293,7 +281,7 @@ export function article20ConsoleRoutes(deps: AppDeps) {
       const v = await view(request, reply);
       if (!article20Policy.enter(v.staff, v.org)) throw forbidden(ENTER_REFUSED);
       const body = (request.body ?? {}) as UploadForm;
-      const values = fields(body);
+      const values = formFields(body);
       try {
         const file = body.file;
         if (!file || typeof file !== 'object' || file.content.length === 0) throw invalid('请选择要导入的文件（.xlsx）');
@@ -310,7 +298,7 @@ export function article20ConsoleRoutes(deps: AppDeps) {
     app.post('/article20/import/confirm', { schema: { hide: true } }, async (request, reply) => {
       const v = await view(request, reply);
       if (!article20Policy.enter(v.staff, v.org)) throw forbidden(ENTER_REFUSED);
-      const previewId = Number(fields(request.body).previewId);
+      const previewId = Number(formFields(request.body).previewId);
       try {
         if (!Number.isSafeInteger(previewId) || previewId <= 0) throw invalid('缺少导入预览，请重新上传');
         const result = await commands.confirmImport(db, staffContext(v.staff, request.id), v.org.id, previewId);

@@ -3,7 +3,6 @@
 // written comment received offline, the 结果反馈 and its publication, the final document; the
 // moderation queue of the organization; the minimum periods.
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { ZodError } from 'zod';
 import { DomainError, forbidden, notFound } from '../core/errors.ts';
 import { html, type SafeHtml } from '../core/html.ts';
 import type { AppDeps } from '../core/http/deps.ts';
@@ -15,7 +14,7 @@ import { consoleView } from '../orgs/shell/console-view.ts';
 import * as commands from './commands.ts';
 import { consultationForm, errorSummary, feedbackForm, feedbackInputOf, type FormValues } from './consultation-form.ts';
 import type { ConsultationHooks } from './hooks.ts';
-import { COMMENT_STATUS_LABELS, CONSULTATION_KINDS, DAY_UNIT_LABELS, DAY_UNITS, fieldErrors, KIND_LABELS, type Consultation, type ConsultationKind } from './model.ts';
+import { COMMENT_STATUS_LABELS, CONSULTATION_KINDS, DAY_UNIT_LABELS, DAY_UNITS, KIND_LABELS, type Consultation, type ConsultationKind } from './model.ts';
 import { consultationPolicy, REFUSALS } from './policy.ts';
 import { DEFAULT_MINIMUM_PERIODS, describePeriod, type MinimumPeriod } from './rules/minimum-period.ts';
 import { MAX_ATTACHMENT_BYTES } from './rules/attachment.ts';
@@ -23,6 +22,8 @@ import { phaseOn, PHASE_LABELS, type ConsultationPhase } from './rules/phase.ts'
 import { paragraphs } from './text.ts';
 import './scope.ts';
 import { countComments, findAttachment, findConsultation, findMinimumPeriods, listComments, listConsultations, listFeedbackPoints, listPendingComments, pendingByConsultation } from './store.ts';
+import { formFields } from '../core/http/csrf.ts';
+import { formErrors } from '../core/validation.ts';
 
 type Message = { notice?: string | null; error?: string | null };
 
@@ -38,16 +39,6 @@ const NOTICES: Record<string, string> = {
   attached: '征求意见稿文件已上传。',
   settings: '最短期限已保存。',
 };
-
-/** A command's refusal as form errors (by field when zod names one), or null for a server error. */
-function formErrors(err: unknown, fallbackField: string): { status: number; errors: Record<string, string> } | null {
-  if (err instanceof ZodError) return { status: 400, errors: fieldErrors(err) };
-  if (err instanceof DomainError && err.status < 500) {
-    const field = (err.details as { field?: string } | undefined)?.field ?? fallbackField;
-    return { status: err.status, errors: { [field]: err.message } };
-  }
-  return null;
-}
 
 const valuesOf = (c: Consultation): FormValues => ({
   kind: c.kind, title: c.title, draft: c.draft, explanation: c.explanation, startsOn: c.startsOn, endsOn: c.endsOn, contact: c.contact, shortPeriodReason: c.shortPeriodReason,
@@ -228,10 +219,6 @@ export function consultationConsoleRoutes(deps: AppDeps, hooks: ConsultationHook
       if (!c) throw notFound('该意见征集');
       return c;
     };
-    const fields = (body: unknown): FormValues => {
-      const { _csrf: _, ...values } = (body ?? {}) as Record<string, unknown>;
-      return Object.fromEntries(Object.entries(values).filter((e): e is [string, string] => typeof e[1] === 'string'));
-    };
     const send = (reply: FastifyReply, page: string) => reply.type('text/html').send(page);
 
     app.get('/consultations', { schema: { hide: true } }, async (request, reply) => {
@@ -249,7 +236,7 @@ export function consultationConsoleRoutes(deps: AppDeps, hooks: ConsultationHook
 
     app.post('/consultations', { schema: { hide: true } }, async (request, reply) => {
       const v = await view(request, reply);
-      const values = fields(request.body);
+      const values = formFields(request.body);
       try {
         const id = await commands.createConsultation(db, staffContext(v.staff, request.id), v.org.id, values);
         return reply.redirect(`/console/consultations/${id}?notice=created`, 303);
@@ -276,7 +263,7 @@ export function consultationConsoleRoutes(deps: AppDeps, hooks: ConsultationHook
     app.post('/consultations/settings', { schema: { hide: true } }, async (request, reply) => {
       const v = await view(request, reply);
       try {
-        await commands.setMinimumPeriod(db, staffContext(v.staff, request.id), v.org.id, fields(request.body));
+        await commands.setMinimumPeriod(db, staffContext(v.staff, request.id), v.org.id, formFields(request.body));
         return reply.redirect('/console/consultations/settings?notice=settings', 303);
       } catch (err) {
         const e = formErrors(err, 'days');
@@ -297,7 +284,7 @@ export function consultationConsoleRoutes(deps: AppDeps, hooks: ConsultationHook
       app.post(`/consultations/:consultationId${path}`, { schema: { hide: true } }, async (request, reply) => {
         const v = await view(request, reply);
         const c = await consultationOf(request);
-        const values = fields(request.body);
+        const values = formFields(request.body);
         try {
           await run(v, c, values, request);
           if (values.back === 'moderation') return reply.redirect(`/console/consultations/moderation?notice=${notice}`, 303);

@@ -5,8 +5,8 @@ import { COMMENT_STATUS_LABELS, FEEDBACK_RESULT_LABELS, KIND_LABELS, type Commen
 import { describePeriod, type PeriodCheck } from './rules/minimum-period.ts';
 import { phaseOn, PHASE_LABELS } from './rules/phase.ts';
 
-/** The portal's view of a consultation (drafts are never shown). */
-export function presentPublic(c: Consultation, day: string) {
+/** What both views show of a consultation: the draft, its period and where it stands. */
+function common(c: Consultation, day: string) {
   const phase = phaseOn(c, day);
   return {
     id: c.id,
@@ -21,6 +21,13 @@ export function presentPublic(c: Consultation, day: string) {
     shortPeriodReason: c.shortPeriodReason,
     phase,
     phaseLabel: PHASE_LABELS[phase],
+  };
+}
+
+/** The portal's view of a consultation (drafts are never shown). */
+export function presentPublic(c: Consultation, day: string) {
+  return {
+    ...common(c, day),
     feedback: c.status === 'concluded' ? { summary: c.feedbackSummary, publishedOn: c.feedbackPublishedOn } : null,
     finalDocument: c.finalDocument && { title: c.finalDocument.title, href: c.finalDocument.href },
   };
@@ -34,21 +41,9 @@ export const presentPoint = (p: FeedbackPoint) => ({ point: p.point, result: p.r
 
 /** The staff API's view. */
 export function presentConsultation(c: Consultation, day: string, counts: CommentCounts, period: PeriodCheck | null) {
-  const phase = phaseOn(c, day);
   return {
-    id: c.id,
-    kind: c.kind,
-    kindLabel: KIND_LABELS[c.kind],
-    title: c.title,
-    draft: c.draft,
-    explanation: c.explanation,
-    startsOn: c.startsOn,
-    endsOn: c.endsOn,
-    contact: c.contact,
-    shortPeriodReason: c.shortPeriodReason,
+    ...common(c, day),
     status: c.status,
-    phase,
-    phaseLabel: PHASE_LABELS[phase],
     publishedOn: c.publishedOn,
     minimumPeriod: period && { label: describePeriod(period.minimum), minimumEnd: period.minimumEnd, long: period.long },
     comments: counts,

@@ -1,5 +1,6 @@
 // Zod speaks Chinese to clerks: one place that sets the locale and turns issues into a message.
 import { z } from 'zod';
+import { DomainError } from './errors.ts';
 
 z.config(z.locales.zhCN());
 
@@ -22,6 +23,20 @@ export function fieldErrors(err: z.ZodError): Record<string, string> {
     if (!(key in out)) out[key] = issue.message;
   }
   return out;
+}
+
+/**
+ * A refused command as the field errors of the form that sent it (a schema error per field, a domain
+ * error on the field it names, else on `fallbackField`) with its 4xx status; null for anything else
+ * (the caller rethrows it).
+ */
+export function formErrors(err: unknown, fallbackField: string): { status: number; errors: Record<string, string> } | null {
+  if (err instanceof z.ZodError) return { status: 400, errors: fieldErrors(err) };
+  if (err instanceof DomainError && err.status < 500) {
+    const field = (err.details as { field?: string } | undefined)?.field ?? fallbackField;
+    return { status: err.status, errors: { [field]: err.message } };
+  }
+  return null;
 }
 
 export { z };

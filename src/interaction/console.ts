@@ -21,6 +21,7 @@ import { DEFAULT_REPLY_WORKING_DAYS, dueStatus, replyWorkingDays } from './rules
 import { answersMessages, canDo } from './rules/routing.ts';
 import './scope.ts';
 import { findAttachmentContent, findMessage, listAttachments, listMessages, listRelated, listTransfers, loadDeadlineOverrides, type ListFilter } from './store.ts';
+import { formFields } from '../core/http/csrf.ts';
 
 type Values = Record<string, string>;
 interface Failed { action: string; message: string; values: Values }
@@ -175,10 +176,6 @@ export function interactionConsoleRoutes(deps: AppDeps, hooks: InteractionHooks)
       if (!m) throw notFound('该留言');
       return m;
     };
-    const fields = (body: unknown): Values => {
-      const { _csrf: _, ...values } = (body ?? {}) as Record<string, unknown>;
-      return Object.fromEntries(Object.entries(values).filter((e): e is [string, string] => typeof e[1] === 'string'));
-    };
 
     app.get('/letters', { schema: { hide: true } }, async (request, reply) => {
       const v = await view(request, reply);
@@ -195,7 +192,7 @@ export function interactionConsoleRoutes(deps: AppDeps, hooks: InteractionHooks)
 
     app.post('/letters', { schema: { hide: true } }, async (request, reply) => {
       const v = await view(request, reply);
-      const values = fields(request.body);
+      const values = formFields(request.body);
       try {
         const r = await commands.registerMessage(db, staffContext(v.staff, request.id), v.org.id, values);
         const m = (await findMessage(db, r.id))!;
@@ -216,7 +213,7 @@ export function interactionConsoleRoutes(deps: AppDeps, hooks: InteractionHooks)
 
     app.post('/letters/settings', { schema: { hide: true } }, async (request, reply) => {
       const v = await view(request, reply);
-      const values = fields(request.body);
+      const values = formFields(request.body);
       try {
         await commands.saveDeadlines(db, staffContext(v.staff, request.id), v.org.id, values);
         return reply.redirect('/console/letters/settings?notice=saved', 303);
@@ -262,7 +259,7 @@ export function interactionConsoleRoutes(deps: AppDeps, hooks: InteractionHooks)
       app.post(`/letters/:letterId/${path}`, { schema: { hide: true } }, async (request, reply) => {
         const v = await view(request, reply);
         const m = await messageOf(request);
-        const values = fields(request.body);
+        const values = formFields(request.body);
         try {
           await action(staffContext(v.staff, request.id), m.id, values);
           // a transferred message belongs to another agency now: back to the list

@@ -32,3 +32,9 @@ export function protectFromCsrf(app: FastifyInstance): void {
     app.csrfProtection(request, reply, done);
   });
 }
+
+/** The text fields of a posted form (urlencoded or multipart), without the CSRF token and files. */
+export function formFields(body: unknown): Record<string, string> {
+  const { _csrf: _, ...values } = (body ?? {}) as Record<string, unknown>;
+  return Object.fromEntries(Object.entries(values).filter((e): e is [string, string] => typeof e[1] === 'string'));
+}

@@ -25,6 +25,7 @@ import { resultsSheet } from './results-xlsx.ts';
 import './scope.ts';
 import * as store from './store.ts';
 import { fieldError, formErrors, type Errors } from '../forms.ts';
+import { formFields } from '../../../core/http/csrf.ts';
 
 type Values = Record<string, string>;
 
@@ -153,10 +154,7 @@ export function scoringConsoleRoutes(deps: AppDeps, sources: readonly AgencyFact
     const view = (request: FastifyRequest, reply: FastifyReply) => consoleView(deps, request, reply, 'assessment');
     const ctx = (v: ConsoleView, request: FastifyRequest) => staffContext(v.staff, request.id);
     const param = (request: FastifyRequest, name: string) => Number((request.params as Record<string, string>)[name]);
-    const body = (request: FastifyRequest): Values => {
-      const { _csrf: _, ...values } = (request.body ?? {}) as Record<string, unknown>;
-      return Object.fromEntries(Object.entries(values).filter((e): e is [string, string] => typeof e[1] === 'string'));
-    };
+    const body = (request: FastifyRequest): Values => formFields(request.body);
     const managing = async (request: FastifyRequest, reply: FastifyReply) => {
       const v = await view(request, reply);
       if (!assessmentPolicy.manage(v.staff, v.org)) throw forbidden('只有政府办公室的系统管理员或监督员可以制定考核指标和评分');
