@@ -5,6 +5,7 @@
 // compiled first (about a second), so no test ever runs code older than src/.
 // Usage: npm test [-- <path filter>...]
 import { readdirSync, statSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { join, relative } from 'node:path';
 import { spawnSync } from 'node:child_process';
 
@@ -33,10 +34,14 @@ if (build.status !== 0) {
   process.exit(build.status ?? 1);
 }
 
+// One file more than there are cores: a file waiting on its server, browser or database leaves a core
+// idle otherwise. TEST_CONCURRENCY overrides it.
+const concurrency = Number(process.env.TEST_CONCURRENCY) || availableParallelism() + 1;
+
 const result = spawnSync(
   process.execPath,
   [
-    '--import', 'tsx', '--test', '--test-concurrency=2',
+    '--import', 'tsx', '--test', `--test-concurrency=${concurrency}`,
     '--test-reporter=spec', '--test-reporter-destination=stdout',
     '--test-reporter=./scripts/summary-reporter.mjs', '--test-reporter-destination=stdout',
     ...files,
