@@ -8,7 +8,10 @@ type Sql = postgres.Sql | postgres.TransactionSql;
 function wrap(sql: Sql): Queryable {
   return {
     async query<T>(text: string, params: readonly unknown[] = []) {
-      const rows = await sql.unsafe(text, params as postgres.ParameterOrJSON<never>[]);
+      // Prepared (a named statement per connection, as postgres.js does for its own tagged queries):
+      // unprepared, a query with parameters costs two round trips, one to learn the parameters' types
+      // and one to run it; prepared, one after its first use on a connection (issue 19's profile).
+      const rows = await sql.unsafe(text, params as postgres.ParameterOrJSON<never>[], { prepare: params.length > 0 });
       return rows as unknown as T[];
     },
     async exec(text: string) {
