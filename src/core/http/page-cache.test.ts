@@ -3,13 +3,13 @@ import assert from 'node:assert/strict';
 import type { Queryable } from '../db/database.ts';
 import { PageCache } from './page-cache.ts';
 
-/** A database whose page version is whatever the test says; it counts the reads. */
+/** A database whose counter of scope `s` is whatever the test says; it counts the reads. */
 function fakeDb() {
   const state = { version: 0, reads: 0 };
   const db: Queryable = {
     async query<T>() {
       state.reads++;
-      return [{ v: state.version }] as T[];
+      return [{ scope: 's', n: state.version }] as T[];
     },
     async exec() {},
   };
@@ -62,4 +62,37 @@ test('memory is bounded: the least recently used pages go first', async () => {
   assert.equal(rendered, false, '“one” was kept');
   await cache.page(db, 'two', async () => ['s'], async () => ((rendered = true), { html, scopes: ['s'], data: null }));
   assert.equal(rendered, true, '“two” was dropped');
+});
+
+test('concurrent requests share a version read, but never one that started before they arrived', async () => {
+  // A database whose reads wait until the test lets them answer, with the counters as of the read's start.
+  const counters = new Map([['a', 1], ['b', 10]]);
+  const reads: { scopes: string[]; answer: () => void }[] = [];
+  const db: Queryable = {
+    query<T>(_sql: string, params?: unknown[]) {
+      const scopes = (params![0] as string[]).slice().sort();
+      const seen = scopes.filter((s) => counters.has(s)).map((s) => ({ scope: s, n: counters.get(s)! }));
+      return new Promise<T[]>((resolve) => reads.push({ scopes, answer: () => resolve(seen as T[]) }));
+    },
+    async exec() {},
+  };
+  const cache = new PageCache<null>({ maxBytes: 1e6, maxAgeMs: 60_000 });
+  const render = (scopes: string[]) => async () => ({ html: 'x', scopes, data: null });
+  const tick = () => new Promise((r) => setImmediate(r));
+  const first = cache.page(db, 'one', async () => ['a'], render(['a']));
+  await tick();
+  assert.deepEqual(reads.map((r) => r.scopes), [['a']], 'a lone request reads at once');
+  // Committed after that read started: requests arriving now must not take its answer.
+  counters.set('a', 2);
+  const second = cache.page(db, 'one', async () => ['a'], render(['a']));
+  const third = cache.page(db, 'two', async () => ['a', 'b'], render(['a', 'b']));
+  await tick();
+  assert.equal(reads.length, 1, 'the next read waits for the one under way');
+  reads[0]!.answer();
+  assert.equal((await first).version, 1);
+  await tick();
+  assert.deepEqual(reads.map((r) => r.scopes), [['a'], ['a', 'b']], 'one read for both waiting requests');
+  reads[1]!.answer();
+  assert.equal((await second).version, 2);
+  assert.equal((await third).version, 12);
 });

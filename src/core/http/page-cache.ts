@@ -2,6 +2,8 @@
 // in bytes) together with the version of the things it shows; every request reads that version
 // from the database (one indexed read of a few tiny rows) and renders again only when it moved.
 //
+// Under load the version reads of concurrent requests are shared (SharedVersionReads below).
+//
 // Versions live in the database, not in the process, because several app processes serve one
 // PostgreSQL: a command bumps the scopes it changes (bumpPageVersions) in its own transaction, so
 // once that transaction has committed — before its response is sent — every process's next request
@@ -36,10 +38,56 @@ export async function bumpPageVersions(tx: Queryable, scopes: readonly string[])
   );
 }
 
-/** The version of a page that depends on these scopes (0 while none has changed). */
+/** The version of a page that depends on these scopes (0 while none has changed): one read of its own. */
 export async function pageVersion(db: Queryable, scopes: readonly string[]): Promise<number> {
-  const [row] = await db.query<{ v: number }>('select coalesce(sum(n), 0)::int8 as v from page_versions where scope = any($1::text[])', [scopes]);
-  return Number(row?.v ?? 0);
+  return sumOf(await readCounters(db, scopes), scopes);
+}
+
+async function readCounters(db: Queryable, scopes: readonly string[]): Promise<Map<string, number>> {
+  const rows = await db.query<{ scope: string; n: number | string }>('select scope, n from page_versions where scope = any($1::text[])', [scopes]);
+  return new Map(rows.map((r) => [r.scope, Number(r.n)]));
+}
+
+const sumOf = (counters: Map<string, number>, scopes: readonly string[]) => scopes.reduce((v, s) => v + (counters.get(s) ?? 0), 0);
+
+/**
+ * The version reads of one database, shared: a request joins the next read that has not started
+ * yet, so under load one statement answers every request that arrived during the previous one
+ * (a cached page then costs a fraction of a round trip, not one). Never a read that started before
+ * the request arrived: whatever had committed by then — a withdrawal whose answer was already sent —
+ * is seen, exactly as by a read of its own.
+ */
+class SharedVersionReads {
+  /** The read being gathered: callers add their scopes until it starts. */
+  private gathering: { scopes: Set<string>; counters: Promise<Map<string, number>> } | null = null;
+  /** The read under way; the next one starts when it ends (one statement at a time per database). */
+  private running: Promise<unknown> = Promise.resolve();
+
+  constructor(private readonly db: Queryable) {}
+
+  async version(scopes: readonly string[]): Promise<number> {
+    let read = this.gathering;
+    if (!read) {
+      const scopeSet = new Set<string>();
+      const counters = this.running.then(() => {
+        // From here on, callers gather for the read after this one.
+        if (this.gathering?.scopes === scopeSet) this.gathering = null;
+        const started = readCounters(this.db, [...scopeSet]);
+        this.running = started.catch(() => undefined);
+        return started;
+      });
+      read = this.gathering = { scopes: scopeSet, counters };
+    }
+    for (const s of scopes) read.scopes.add(s);
+    return sumOf(await read.counters, scopes);
+  }
+}
+
+const sharedReads = new WeakMap<Queryable, SharedVersionReads>();
+function sharedVersion(db: Queryable, scopes: readonly string[]): Promise<number> {
+  let reads = sharedReads.get(db);
+  if (!reads) sharedReads.set(db, (reads = new SharedVersionReads(db)));
+  return reads.version(scopes);
 }
 
 export interface RenderedPage<D> {
@@ -92,7 +140,7 @@ export class PageCache<D> {
   async page(db: Queryable, key: string, scopesOf: () => Promise<string[]>, render: () => Promise<RenderedPage<D>>): Promise<CachedPage<D>> {
     const held = this.entries.get(key);
     const scopes = held?.scopes ?? (await scopesOf());
-    const version = await pageVersion(db, scopes);
+    const version = await sharedVersion(db, scopes);
     if (held && held.version === version && Date.now() - held.renderedAt < this.opts.maxAgeMs) {
       this.entries.delete(key); // most recently used last
       this.entries.set(key, held);
