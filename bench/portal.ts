@@ -6,7 +6,7 @@
 //
 //   DATABASE_URL=postgres://… node --import tsx bench/portal.ts [--items 1000000] [--orgs 100] [--seconds 10] [--connections 8] [--keep] [--reuse]
 // --keep leaves the database (gongkai_bench_portal) for another run; --reuse measures it without loading again;
-// --search-only measures search alone (and the hello world beside it); --cpu-prof DIR profiles the server; --load-only loads the database and keeps it
+// --search-only measures search alone (and the hello world beside it); --only TEXT the measurements whose name contains it; --cpu-prof DIR profiles the server; --load-only loads the database and keeps it
 // (for a later --reuse run on a quiet machine: loading 1,000,000 items takes long).
 import { spawn, type ChildProcess } from 'node:child_process';
 import http from 'node:http';
@@ -146,7 +146,8 @@ async function load(db: Database): Promise<void> {
       select g.n, o.org_id, g.n, 1, 'published', o.cols[1 + g.n % array_length(o.cols, 1)], t.title || '（' || g.n || '）', t.body, o.name, g.d, g.d, g.d, '基准测试', g.d
       from (${g}) g join bench_orgs o on o.i = g.oi join bench_texts t on t.k = g.k;
       insert into catalogue_search (item_id, org_id, column_id, published_date, doc_number, title, text, vector)
-      select g.n, o.org_id, o.cols[1 + g.n % array_length(o.cols, 1)], g.d, '', t.title || '（' || g.n || '）', t.text || ' ' || g.n, t.vector
+      select g.n, o.org_id, o.cols[1 + g.n % array_length(o.cols, 1)], g.d, '', t.title || '（' || g.n || '）', t.text || ' ' || g.n,
+             t.vector || catalogue_filter_lexemes(o.org_id, o.cols[1 + g.n % array_length(o.cols, 1)], g.d)
       from (${g}) g join bench_orgs o on o.i = g.oi join bench_texts t on t.k = g.k;`);
     process.stdout.write(`\r  ${to.toLocaleString('en')} items`);
   }
@@ -310,32 +311,36 @@ try {
     const q = `${term}${' '.repeat(1 + (Math.floor(i / 10) % 180))}${term}`;
     return `/search?q=${encodeURIComponent(q)}&page=${1 + (i % 5)}${i % 10 < 5 ? '' : '&order=date'}${filter()}`;
   };
-  const searchRows: Result[] = [];
+  // Each measurement named and run in turn; --only TEXT runs those whose name contains TEXT (and the
+  // hello world, the ceiling every figure is read against).
+  const only = args.includes('--only') ? args[args.indexOf('--only') + 1]! : null;
+  const cases: [string, number, () => string][] = [];
   for (const [klass, simplified, traditional] of SEARCH_TERMS)
     for (const [script, term] of [['简体', simplified], ['繁體', traditional]] as const)
       for (const [fname, filter] of SEARCH_FILTERS) {
         const isRare = klass.startsWith('rare');
         // The rare term: 编号 with one of the 4,000 template numbers (a new one each request).
         const path = isRare ? () => uncachedSearch(`${term}${Math.floor(Math.random() * TEMPLATES)}`, filter)() : uncachedSearch(term, filter);
-        searchRows.push(await measure(`search ${klass}: ${isRare ? `${term}N` : term} (${script}), ${fname}`, port, path));
+        cases.push([`search ${klass}: ${isRare ? `${term}N` : term} (${script}), ${fname}`, port, path]);
       }
-  const searchOnly = args.includes('--search-only');
-  const results = searchOnly ? [await measure('node:http hello world', helloPort, () => '/'), ...searchRows] : [
-    ...searchRows,
-    await measure('node:http hello world', helloPort, () => '/'),
-    await measure(`column page 1 (largest column, ${big!.n} items)`, port, () => `/columns/${big!.column_id}`),
-    await measure(`column page ${deepPage} by offset (a typed ?page=)`, port, () => `/columns/${big!.column_id}?page=${deepPage}`),
-    await measure(`column page ${deepPage} by keyset (its 下一页 link)`, port, () => `/columns/${big!.column_id}?page=${deepPage}&before=${cursor!.d}.${cursor!.item_id}`),
-    await measure('sitemap index', port, () => '/sitemap.xml'),
-    await measure('sitemap part (a block of 50,000 item ids)', port, () => `/sitemap-items-${Math.floor(Number(range!.min) / 50_000)}.xml`),
-    await measure('home', port, () => '/'),
-    await measure('item page (cached: 100 pages read again and again)', port, hotItem),
-    await measure('item page (uncached: each request a page not read before)', port, newItem),
-    await measure('search, 12 popular queries (cached 30 s)', port, () => q(pick(QUERIES))),
-    await measure('search, frequent term, random page, relevance (uncached)', port, () => `${q(pick(TOPICS))}&page=${1 + Math.floor(Math.random() * 50)}`),
-    await measure('search, frequent term, random page, date order (uncached)', port, () => `${q(pick(TOPICS))}&order=date&page=${1 + Math.floor(Math.random() * 50)}`),
-    await measure('search, rare term (250 matches, uncached)', port, () => q(`编号${Math.floor(Math.random() * TEMPLATES)}`)),
-  ];
+  cases.push(['node:http hello world', helloPort, () => '/']);
+  if (!args.includes('--search-only'))
+    cases.push(
+      [`column page 1 (largest column, ${big!.n} items)`, port, () => `/columns/${big!.column_id}`],
+      [`column page ${deepPage} by offset (a typed ?page=)`, port, () => `/columns/${big!.column_id}?page=${deepPage}`],
+      [`column page ${deepPage} by keyset (its 下一页 link)`, port, () => `/columns/${big!.column_id}?page=${deepPage}&before=${cursor!.d}.${cursor!.item_id}`],
+      ['sitemap index', port, () => '/sitemap.xml'],
+      ['sitemap part (a block of 50,000 item ids)', port, () => `/sitemap-items-${Math.floor(Number(range!.min) / 50_000)}.xml`],
+      ['home', port, () => '/'],
+      ['item page (cached: 100 pages read again and again)', port, hotItem],
+      ['item page (uncached: each request a page not read before)', port, newItem],
+      ['search, 12 popular queries (cached 30 s)', port, () => q(pick(QUERIES))],
+      ['search, frequent term, random page, relevance (uncached)', port, () => `${q(pick(TOPICS))}&page=${1 + Math.floor(Math.random() * 50)}`],
+      ['search, frequent term, random page, date order (uncached)', port, () => `${q(pick(TOPICS))}&order=date&page=${1 + Math.floor(Math.random() * 50)}`],
+      ['search, rare term (250 matches, uncached)', port, () => q(`编号${Math.floor(Math.random() * TEMPLATES)}`)],
+    );
+  const results: Result[] = [];
+  for (const [name, at, path] of cases) if (!only || name.includes(only) || at === helloPort) results.push(await measure(name, at, path));
   const [count] = await db.query<{ n: number }>(`select count(*)::int as n from catalogue_search s where s.vector @@ $1::tsquery and s.text like '%森林防火%'`, [`'森林' & '林防' & '防火'`]);
   const [items] = await db.query<{ n: number }>('select count(*)::int as n from catalogue_search');
   console.log(`\n${items!.n.toLocaleString('en')} items on PostgreSQL, ${CONNECTIONS} connections, ${SECONDS} s each (2 cores shared by server, database and load generator); “森林防火” matches ${count!.n.toLocaleString('en')} items`);
