@@ -16,6 +16,7 @@ import type {
   Version,
   VersionState,
 } from './model.ts';
+import { filterTsquery } from './search/tokens.ts';
 
 const iso = (d: Date | string | null) => (d ? new Date(d).toISOString() : null);
 const isId = (v: string) => /^\d{1,15}$/.test(v);
@@ -865,7 +866,7 @@ export async function upsertSearchRow(
 ): Promise<void> {
   await tx.query(
     `insert into catalogue_search (item_id, org_id, column_id, published_date, doc_number, title, text, vector)
-     values ($1, $2, $3, $4, $5, $6, $7, $8::tsvector)
+     values ($1, $2, $3, $4, $5, $6, $7, $8::tsvector || catalogue_filter_lexemes($2, $3, $4::date))
      on conflict (item_id) do update set org_id = excluded.org_id, column_id = excluded.column_id, published_date = excluded.published_date,
        doc_number = excluded.doc_number, title = excluded.title, text = excluded.text, vector = excluded.vector`,
     [s.itemId, s.orgId, s.columnId, s.publishedDate, s.docNumber, s.title, s.text, s.vector],
@@ -923,8 +924,11 @@ export interface SearchQuery {
 /** Above this estimated share of all items a term is searched by walking the dates. */
 const FREQUENT_SHARE = 0.03;
 /**
- * How many items (under the filters, newest first) such a walk reads at most: each costs a
- * substring check of its text (about 5 µs here), so 4,000 keep the walk near 20 ms.
+ * How many items (under the filters, newest first) such a walk reads at most for its first
+ * WALK_MATCHES matches: each costs a substring check of its text (about 5 µs here), so 4,000 keep
+ * the walk near 20 ms. A deeper page needs more matches, and its walk reads proportionally more
+ * (page 50, the deepest, 20,000 items): bounded by the page, as a search engine's deep pages cost
+ * more, instead of falling back to reading every match through the GIN index (seconds at 1 M).
  */
 const WALK_ROWS = 4000;
 /**
@@ -946,16 +950,19 @@ export async function searchLive(
   db: Database,
   q: SearchQuery,
   f: SearchFilters,
-  opts: { order: 'relevance' | 'date'; limit: number; offset: number; countLimit: number; walkRows?: number },
+  opts: { order: 'relevance' | 'date'; limit: number; offset: number; countLimit: number; walkRows?: number; walkMatches?: number },
 ): Promise<{ hits: SearchHit[]; total: number; capped?: boolean }> {
-  const walkRows = opts.walkRows ?? WALK_ROWS;
+  /** The matches a walk looks for: ten pages, or as far as the page asked for. */
+  const firstMatches = opts.walkMatches ?? WALK_MATCHES;
+  const walkMatches = Math.min(opts.countLimit, Math.max(firstMatches, opts.offset + opts.limit));
+  const walkRows = (opts.walkRows ?? WALK_ROWS) * Math.ceil(walkMatches / firstMatches);
   /** The organization filter's organizations (the subtree of orgPath), read in the transaction. */
   let orgIds: number[] | null = null;
   /** The filter with its own parameters. `indexed`: through the GIN index (else the substring checks alone). */
   const filter = (params: unknown[], indexed: boolean, tsquery = q.tsquery, patterns = q.patterns) => {
     const p = (v: unknown) => `$${params.push(v)}`;
     const w: string[] = [];
-    if (tsquery && indexed) w.push(`s.vector @@ ${p(tsquery)}::tsquery`);
+    if (tsquery && indexed) w.push(`s.vector @@ ${p([`(${tsquery})`, ...filterTsquery(f)].join(' & '))}::tsquery`);
     // Case only matters for Latin letters: LIKE is much cheaper than ILIKE on Chinese text.
     for (const pattern of patterns) w.push(`s.text ${likeOp(pattern)} ${p(pattern)}`);
     // One organization as such, so that its (org_id, published_date, item_id) index gives its items newest first.
@@ -1051,7 +1058,7 @@ export async function searchLive(
             .join(' + ')}) / ${n}`,
         ].join(' + ')
       : '0';
-    const matches = frequent ? Math.min(opts.countLimit, Math.max(WALK_MATCHES, opts.offset + opts.limit)) : opts.countLimit;
+    const matches = frequent ? walkMatches : opts.countLimit;
     const newest = `select ${columns} from ${from} where ${whereSql} order by s.published_date desc, s.item_id desc limit ${p(matches)}`;
     // With exact matches: those older than the newest matches (the newer ones are among them already).
     const candidates = exact.length
@@ -1062,34 +1069,27 @@ export async function searchLive(
       : `c as (${newest})`;
     const at = q.excerptAt.filter(Boolean).map((x) => `nullif(strpos(lower(c.text), lower(${p(x)})), 0)`);
     const byDate = 'c.published_date desc, c.item_id desc';
+    const hits = `select page.*, o.short_name as org_name, o.full_name as org_full_name, o.code as org_code, i.index_number
+       from page join organizations o on o.id = page.org_id join catalogue_items i on i.id = page.item_id`;
     const rows = await tx.query<{
-      item_id: number; org_id: number; org_name: string; org_full_name: string; org_code: string; column_id: number; title: string; doc_number: string;
+      item_id: number | null; org_id: number; org_name: string; org_full_name: string; org_code: string; column_id: number; title: string; doc_number: string;
       published_date: string; index_number: string; excerpt: string; rank: number; walked: number;
     }>(
       `with ${candidates},
             page as (select c.item_id, c.org_id, c.column_id, c.title, c.doc_number, c.published_date,
                        substr(c.text, greatest(1, coalesce(${[...at, '1'].join(', ')}) - 40), 160) as excerpt, ${rank} as rank
                      from c order by ${relevance ? `rank desc, ${byDate}` : byDate} limit ${p(opts.limit)} offset ${p(opts.offset)})
-       select page.*, o.short_name as org_name, o.full_name as org_full_name, o.code as org_code, i.index_number,
-              ${frequent ? `(select count(*) from ${exact.length ? 'c1' : 'c'})::int` : '0'} as walked
-       from page join organizations o on o.id = page.org_id join catalogue_items i on i.id = page.item_id
-       order by ${relevance ? 'page.rank desc, ' : ''}page.published_date desc, page.item_id desc`,
+       ${frequent
+         ? // The walk's count of its matches, on one row even when the page lies past the last match.
+           `select hits.*, w.walked from (select count(*)::int as walked from ${exact.length ? 'c1' : 'c'}) w left join (${hits}) hits on true`
+         : `select hits.*, 0 as walked from (${hits}) hits`}
+       order by ${relevance ? 'hits.rank desc, ' : ''}hits.published_date desc, hits.item_id desc`,
       params,
     );
     let capped: boolean | undefined;
     if (frequent) {
-      // The walk counted the matches (up to what it looked for); past the last page it returned no row to carry that count.
-      if (rows.length) total = Number(rows[0]!.walked);
-      else {
-        const countParams: unknown[] = [];
-        const countFilter = filter(countParams, false, null, []);
-        const words = q.patterns.map((x) => `s.text ${likeOp(x)} $${countParams.push(x)}`).join(' and ') || 'true';
-        const [count] = await tx.query<{ n: number }>(
-          `select count(*)::int as n from (select s.text from catalogue_search s where ${countFilter} order by s.published_date desc, s.item_id desc limit $${countParams.push(walkRows)}) s where ${words}`,
-          countParams,
-        );
-        total = count?.n ?? 0;
-      }
+      // The walk counted the matches (up to what it looked for).
+      total = Number(rows[0]?.walked ?? 0);
       if (total >= matches) capped = true;
       else {
         // Fewer than it looked for: all there are, unless the walk stopped at WALK_ROWS items.
@@ -1099,8 +1099,11 @@ export async function searchLive(
           filterParams,
         );
         if (more?.n) {
-          // The page lies beyond what the walk found: through the GIN index after all.
-          if (total < opts.offset + opts.limit) return null;
+          // The page lies beyond what the walk found. Fewer matches than its first ten pages: the
+          // statistics overestimated the words (frequent alone, rarely together), so through the GIN
+          // index after all. Otherwise the words are as frequent as estimated, and a page typed past
+          // the walk's matches stays empty, under “N 条以上”: reading every match for it would take seconds.
+          if (total < opts.offset + opts.limit && total < firstMatches) return null;
           capped = true;
         }
       }
@@ -1108,8 +1111,8 @@ export async function searchLive(
     return {
       total,
       ...(capped ? { capped } : {}),
-      hits: rows.map((r) => ({
-        itemId: r.item_id, orgId: r.org_id, orgName: r.org_name, orgFullName: r.org_full_name, orgCode: r.org_code, columnId: r.column_id, title: r.title,
+      hits: rows.filter((r) => r.item_id !== null).map((r) => ({
+        itemId: r.item_id!, orgId: r.org_id, orgName: r.org_name, orgFullName: r.org_full_name, orgCode: r.org_code, columnId: r.column_id, title: r.title,
         docNumber: r.doc_number, publishedDate: r.published_date, indexNumber: r.index_number, excerpt: r.excerpt, rank: Number(r.rank),
       })),
     };

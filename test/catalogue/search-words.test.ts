@@ -135,3 +135,16 @@ test('the walk reads a bounded number of items: what it found, marked as more; a
   assert.equal(second.totalCapped, false);
 });
 
+test('a deeper page walks proportionally further; a page typed past a frequent term\'s walk stays empty under “N 条以上”', async () => {
+  // Looking for one match per two items read: page 2 (two matches) reads four items and finds lichuan there.
+  const second = await searchCatalogue(t.db, { q: '生态环境年度报告', pageSize: 1, page: 2, order: 'date' }, { share: 1, walkRows: 2, walkMatches: 1 });
+  assert.deepEqual(order(second.hits), ['lichuan']);
+  assert.equal(second.totalCapped, true);
+  // Page 4 (one item read per match looked for) reads four items, fewer than there are, and finds fewer than four matches, but at least the
+  // walk's first: the words are as frequent as estimated, so no index read of every match, and no hit.
+  const fourth = await searchCatalogue(t.db, { q: '生态环境年度报告', pageSize: 1, page: 4, order: 'date' }, { share: 1, walkRows: 1, walkMatches: 1 });
+  assert.deepEqual(fourth.hits, []);
+  assert.equal(fourth.totalCapped, true);
+  assert.ok(fourth.total >= 1 && fourth.total < 4, `${fourth.total}`);
+});
+

@@ -101,12 +101,13 @@ export async function cachedSearch(db: Database, r: SearchRequest): Promise<Sear
 /**
  * `countLimit`: how many matches are counted and ranked (lower in tests). Tests also set `share`
  * (the words' estimated share of all items, as the column statistics would give, to take the
- * frequent-term walk) and `walkRows` (how many items that walk reads at most).
+ * frequent-term walk), `walkRows` (how many items that walk reads at most for its first matches)
+ * and `walkMatches` (how many those are).
  */
 export async function searchCatalogue(
   db: Database,
   r: SearchRequest,
-  { countLimit = COUNT_LIMIT, share, walkRows }: { countLimit?: number; share?: number; walkRows?: number } = {},
+  { countLimit = COUNT_LIMIT, share, walkRows, walkMatches }: { countLimit?: number; share?: number; walkRows?: number; walkMatches?: number } = {},
 ): Promise<SearchResult> {
   const query = parseQuery(r.q);
   const page = Math.max(1, Math.min(50, r.page ?? 1));
@@ -130,7 +131,7 @@ export async function searchCatalogue(
       estimatedShare: share ?? estimatedShare(stats, query.termWords), termShare: estimatedShare(stats, query.terms.map((t) => [t])),
     },
     { orgPath, columnId: r.columnId ?? null, year: r.year ?? null, docNumber: r.docNumber?.trim() || null },
-    { order: r.order ?? 'relevance', limit: pageSize, offset: (page - 1) * pageSize, countLimit, ...(walkRows ? { walkRows } : {}) },
+    { order: r.order ?? 'relevance', limit: pageSize, offset: (page - 1) * pageSize, countLimit, ...(walkRows ? { walkRows } : {}), ...(walkMatches ? { walkMatches } : {}) },
   );
   return { terms: query.terms, words: query.words, highlights: query.highlights, hits, total, totalCapped: capped ?? total >= countLimit, page, pageSize };
 }

@@ -64,3 +64,13 @@ export function tsvectorLiteral(fields: readonly { text: string; weight: Weight 
   }
   return [...positions].map(([lexeme, ps]) => (ps.length ? `'${lexeme}':${ps.join(',')}` : `'${lexeme}'`)).join(' ');
 }
+
+/**
+ * The filters as tsquery lexemes (migration 0036: each row's vector carries `#o<id>` for every
+ * organization on its organization's path, `#c<column>` and `#y<year>`), ANDed with the words so
+ * that one GIN scan applies them. `orgPath` names a subtree by its root, the path's last id.
+ */
+export function filterTsquery(f: { orgPath?: string | null; columnId?: number | null; year?: number | null }): string[] {
+  const root = f.orgPath?.split('/').filter(Boolean).at(-1);
+  return [...(root ? [`'#o${root}'`] : []), ...(f.columnId ? [`'#c${f.columnId}'`] : []), ...(f.year ? [`'#y${f.year}'`] : [])];
+}
