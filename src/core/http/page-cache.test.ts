@@ -78,10 +78,11 @@ test('concurrent requests share a version read, but never one that started befor
   };
   const cache = new PageCache<null>({ maxBytes: 1e6, maxAgeMs: 60_000 });
   const render = (scopes: string[]) => async () => ({ html: 'x', scopes, data: null });
-  const tick = () => new Promise((r) => setImmediate(r));
+  // A read starts after the event loop's turn (setImmediate): two turns let it start.
+  const tick = () => new Promise((r) => setImmediate(() => setImmediate(r)));
   const first = cache.page(db, 'one', async () => ['a'], render(['a']));
   await tick();
-  assert.deepEqual(reads.map((r) => r.scopes), [['a']], 'a lone request reads at once');
+  assert.deepEqual(reads.map((r) => r.scopes), [['a']], 'a lone request reads without waiting for others');
   // Committed after that read started: requests arriving now must not take its answer.
   counters.set('a', 2);
   const second = cache.page(db, 'one', async () => ['a'], render(['a']));

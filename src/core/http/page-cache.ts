@@ -69,7 +69,9 @@ class SharedVersionReads {
     let read = this.gathering;
     if (!read) {
       const scopeSet = new Set<string>();
-      const counters = this.running.then(() => {
+      // Started after the event loop's I/O of this turn (setImmediate): requests that arrived with
+      // this one are parsed first and join it, instead of each turn's first request reading alone.
+      const counters = this.running.then(() => new Promise((resolve) => setImmediate(resolve))).then(() => {
         // From here on, callers gather for the read after this one.
         if (this.gathering?.scopes === scopeSet) this.gathering = null;
         const started = readCounters(this.db, [...scopeSet]);
