@@ -10,6 +10,7 @@
 // (for a later --reuse run on a quiet machine: loading 1,000,000 items takes long).
 import { spawn, type ChildProcess } from 'node:child_process';
 import http from 'node:http';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
@@ -206,7 +207,41 @@ interface Result {
   p95: number;
   p99: number;
   errors: number;
+  /** CPU time per request (user + system, µs) of the server process, and of PostgreSQL's processes on this machine. */
+  serverUs: number | null;
+  databaseUs: number | null;
 }
+
+// CPU time from /proc (Linux; clock ticks of 10 ms): a figure per request that the machine's
+// varying speed, which moves requests per second from run to run, moves much less.
+const TICK_MS = 10;
+function cpuMs(pids: readonly number[]): number | null {
+  let ticks = 0;
+  for (const pid of pids) {
+    try {
+      const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+      ticks += Number(fields[11]) + Number(fields[12]); // utime, stime
+    } catch {
+      return null;
+    }
+  }
+  return ticks * TICK_MS;
+}
+/** PostgreSQL's processes when the server runs on this machine (none when it is elsewhere). */
+function postgresPids(): number[] {
+  const pids: number[] = [];
+  for (const entry of existsSync('/proc') ? readdirSync('/proc') : []) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      if (readFileSync(`/proc/${entry}/comm`, 'utf8').trim() === 'postgres') pids.push(Number(entry));
+    } catch {
+      // the process has ended
+    }
+  }
+  return pids;
+}
+/** The process serving each port measured (the gongkai server, the hello world), and whether it uses the database. */
+const servers = new Map<number, { pid: number; database: boolean }>();
 
 async function measure(name: string, port: number, path: () => string, seconds = SECONDS): Promise<Result> {
   const agent = new http.Agent({ keepAlive: true, maxSockets: CONNECTIONS });
@@ -222,6 +257,11 @@ async function measure(name: string, port: number, path: () => string, seconds =
   const run = async (secs: number, record: boolean) => {
     const latencies: number[] = [];
     let errors = 0;
+    const server = servers.get(port);
+    const serverPid = server ? [server.pid] : [];
+    const databasePids = record && server?.database ? postgresPids() : [];
+    const serverBefore = cpuMs(serverPid);
+    const databaseBefore = cpuMs(databasePids);
     const until = performance.now() + secs * 1000;
     const t0 = performance.now();
     await Promise.all(
@@ -235,8 +275,14 @@ async function measure(name: string, port: number, path: () => string, seconds =
       }),
     );
     if (!record) return null;
+    const serverAfter = cpuMs(serverPid);
+    const databaseAfter = cpuMs(databasePids);
     latencies.sort((a, b) => a - b);
-    return { name, rps: latencies.length / ((performance.now() - t0) / 1000), p50: percentile(latencies, 0.5), p95: percentile(latencies, 0.95), p99: percentile(latencies, 0.99), errors };
+    const perRequest = (before: number | null, after: number | null) => (before === null || after === null || !latencies.length ? null : ((after - before) * 1000) / latencies.length);
+    return {
+      name, rps: latencies.length / ((performance.now() - t0) / 1000), p50: percentile(latencies, 0.5), p95: percentile(latencies, 0.95), p99: percentile(latencies, 0.99), errors,
+      serverUs: perRequest(serverBefore, serverAfter), databaseUs: databasePids.length ? perRequest(databaseBefore, databaseAfter) : null,
+    };
   };
   await run(Math.min(3, seconds), false); // warm-up: JIT, connection pools, caches
   const r = (await run(seconds, true))!;
@@ -264,6 +310,8 @@ try {
   const [helloPort, port] = [await freePort(), await freePort()];
   hello = await startHello(helloPort);
   gongkai = await startGongkai(database.url, port);
+  servers.set(helloPort, { pid: hello.pid!, database: false });
+  servers.set(port, { pid: gongkai.pid!, database: true });
   // Cached: a hot set of 100 pages, read again and again (a policy everyone reads): after the warm-up
   // every one is in the page cache. Uncached: every request a page not read before in this run (the
   // ids in a random order, never repeated while there are ids left), so each one is rendered.
@@ -345,8 +393,9 @@ try {
   const [items] = await db.query<{ n: number }>('select count(*)::int as n from catalogue_search');
   console.log(`\n${items!.n.toLocaleString('en')} items on PostgreSQL, ${CONNECTIONS} connections, ${SECONDS} s each (2 cores shared by server, database and load generator); “森林防火” matches ${count!.n.toLocaleString('en')} items`);
   if (next > fresh.length) console.log(`note: the uncached item pages ran out of unread ids (${next.toLocaleString('en')} requests for ${fresh.length.toLocaleString('en')} ids): some were cached`);
-  console.log('| what | requests/s | median ms | p95 ms | p99 ms | errors |\n|---|---:|---:|---:|---:|---:|');
-  for (const r of results) console.log(`| ${r.name} | ${r.rps.toFixed(0)} | ${r.p50.toFixed(1)} | ${r.p95.toFixed(1)} | ${r.p99.toFixed(1)} | ${r.errors} |`);
+  const us = (v: number | null) => (v === null ? '—' : v.toFixed(0));
+  console.log('| what | requests/s | median ms | p95 ms | p99 ms | errors | server CPU µs/request | PostgreSQL CPU µs/request |\n|---|---:|---:|---:|---:|---:|---:|---:|');
+  for (const r of results) console.log(`| ${r.name} | ${r.rps.toFixed(0)} | ${r.p50.toFixed(1)} | ${r.p95.toFixed(1)} | ${r.p99.toFixed(1)} | ${r.errors} | ${us(r.serverUs)} | ${us(r.databaseUs)} |`);
 } finally {
   gongkai?.kill('SIGTERM');
   hello?.kill('SIGTERM');
