@@ -38,16 +38,13 @@ export async function bumpPageVersions(tx: Queryable, scopes: readonly string[])
   );
 }
 
-/** The version of a page that depends on these scopes (0 while none has changed): one read of its own. */
-export async function pageVersion(db: Queryable, scopes: readonly string[]): Promise<number> {
-  return sumOf(await readCounters(db, scopes), scopes);
-}
-
+/** The counters of these scopes (a scope not changed yet has none: 0). */
 async function readCounters(db: Queryable, scopes: readonly string[]): Promise<Map<string, number>> {
   const rows = await db.query<{ scope: string; n: number | string }>('select scope, n from page_versions where scope = any($1::text[])', [scopes]);
   return new Map(rows.map((r) => [r.scope, Number(r.n)]));
 }
 
+/** The version of a page that depends on these scopes: the sum of their counters. */
 const sumOf = (counters: Map<string, number>, scopes: readonly string[]) => scopes.reduce((v, s) => v + (counters.get(s) ?? 0), 0);
 
 /**
