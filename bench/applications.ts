@@ -19,6 +19,7 @@ import { openPglite } from '../src/core/db/pglite.ts';
 import { openPostgres } from '../src/core/db/postgres.ts';
 import { seedCalendar } from '../src/calendar/seed.ts';
 import { table3ForYear } from '../src/applications/table3-report.ts';
+import { cpuMs, cpuPerRequest, postgresPids } from './cpu.ts';
 
 const args = process.argv.slice(2);
 const opt = (name: string, fallback: number) => (args.includes(`--${name}`) ? Number(args[args.indexOf(`--${name}`) + 1]) : fallback);
@@ -76,6 +77,9 @@ function startServer(env: Record<string, string>): Promise<ChildProcess> {
 
 interface Phase {
   connections: number;
+  /** CPU µs per acknowledged submission: the server process's, and PostgreSQL's processes' on this machine. */
+  serverUs: number | null;
+  databaseUs: number | null;
   elapsed: number;
   latencies: number[];
   failures: Map<string, number>;
@@ -90,7 +94,7 @@ interface Phase {
 const address = (c: number) => `10.${(c >> 8) & 255}.${c & 255}.${1 + (c % 200)}`;
 
 /** `connections` loops, each one applicant session, submitting for `seconds`. */
-async function phase(base: string, connections: number, seconds = SECONDS): Promise<Phase> {
+async function phase(base: string, server: ChildProcess, connections: number, seconds = SECONDS): Promise<Phase> {
   const latencies: number[] = [];
   const failures = new Map<string, number>();
   const acknowledged: string[] = [];
@@ -126,9 +130,13 @@ async function phase(base: string, connections: number, seconds = SECONDS): Prom
       }
     }
   };
+  const databasePids = serverUrl ? postgresPids() : [];
+  const [serverBefore, databaseBefore] = [cpuMs([server.pid!]), cpuMs(databasePids)];
   const t0 = performance.now();
   await Promise.all(sessions.map((_, c) => connection(c)));
-  return { connections, elapsed: (performance.now() - t0) / 1000, latencies: latencies.sort((a, b) => a - b), failures, acknowledged };
+  const elapsed = (performance.now() - t0) / 1000;
+  const [serverUs, databaseUs] = [cpuPerRequest(serverBefore, cpuMs([server.pid!]), acknowledged.length), databasePids.length ? cpuPerRequest(databaseBefore, cpuMs(databasePids), acknowledged.length) : null];
+  return { connections, serverUs, databaseUs, elapsed, latencies: latencies.sort((a, b) => a - b), failures, acknowledged };
 }
 
 /** What the database holds for each acknowledged key: the case with one applicant, its event and its audit entry. */
@@ -163,8 +171,8 @@ async function submissions(): Promise<void> {
   const phases: Phase[] = [];
   try {
     // A short warm-up (JIT, the first statements' plans), not counted.
-    await phase(base, 2, 2).catch(() => undefined);
-    for (const n of CONNECTIONS) phases.push(await phase(base, n));
+    await phase(base, server, 2, 2).catch(() => undefined);
+    for (const n of CONNECTIONS) phases.push(await phase(base, server, n));
   } finally {
     server.kill('SIGTERM');
     await new Promise((r) => server.once('exit', r));
@@ -183,6 +191,7 @@ async function submissions(): Promise<void> {
       console.log(
         `submissions through HTTP (${backend}, ${p.connections} connections, ${SECONDS} s): ${(p.latencies.length / p.elapsed).toFixed(1)} per second; ` +
           `median ${percentile(p.latencies, 0.5).toFixed(1)} ms, p95 ${percentile(p.latencies, 0.95).toFixed(1)} ms, p99 ${percentile(p.latencies, 0.99).toFixed(1)} ms; ` +
+          `CPU per submission: server ${p.serverUs === null ? '—' : `${p.serverUs.toFixed(0)} µs`}${p.databaseUs === null ? '' : `, PostgreSQL ${p.databaseUs.toFixed(0)} µs`}; ` +
           `${p.acknowledged.length} acknowledged, ${p.acknowledged.length - lost.length} found in the database after the run ` +
           `(${lost.length === 0 && incomplete.length === 0 ? 'zero loss' : `LOST ${lost.length}, INCOMPLETE ${incomplete.length}`}); failed: ${failed}`,
       );

@@ -10,7 +10,6 @@
 // (for a later --reuse run on a quiet machine: loading 1,000,000 items takes long).
 import { spawn, type ChildProcess } from 'node:child_process';
 import http from 'node:http';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
@@ -25,6 +24,7 @@ import { searchableText } from '../src/catalogue/search/text.ts';
 import { tsvectorLiteral } from '../src/catalogue/search/tokens.ts';
 import { listColumns } from '../src/catalogue/store.ts';
 import { useAuditKey } from '../src/core/audit/key.ts';
+import { cpuMs, cpuPerRequest, postgresPids } from './cpu.ts';
 
 // The demo data writes audit entries: this process signs them with the key the server it starts
 // inherits (as the tests do), so the server's start-up check of the log passes.
@@ -212,34 +212,6 @@ interface Result {
   databaseUs: number | null;
 }
 
-// CPU time from /proc (Linux; clock ticks of 10 ms): a figure per request that the machine's
-// varying speed, which moves requests per second from run to run, moves much less.
-const TICK_MS = 10;
-function cpuMs(pids: readonly number[]): number | null {
-  let ticks = 0;
-  for (const pid of pids) {
-    try {
-      const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
-      ticks += Number(fields[11]) + Number(fields[12]); // utime, stime
-    } catch {
-      return null;
-    }
-  }
-  return ticks * TICK_MS;
-}
-/** PostgreSQL's processes when the server runs on this machine (none when it is elsewhere). */
-function postgresPids(): number[] {
-  const pids: number[] = [];
-  for (const entry of existsSync('/proc') ? readdirSync('/proc') : []) {
-    if (!/^\d+$/.test(entry)) continue;
-    try {
-      if (readFileSync(`/proc/${entry}/comm`, 'utf8').trim() === 'postgres') pids.push(Number(entry));
-    } catch {
-      // the process has ended
-    }
-  }
-  return pids;
-}
 /** The process serving each port measured (the gongkai server, the hello world), and whether it uses the database. */
 const servers = new Map<number, { pid: number; database: boolean }>();
 
@@ -278,10 +250,9 @@ async function measure(name: string, port: number, path: () => string, seconds =
     const serverAfter = cpuMs(serverPid);
     const databaseAfter = cpuMs(databasePids);
     latencies.sort((a, b) => a - b);
-    const perRequest = (before: number | null, after: number | null) => (before === null || after === null || !latencies.length ? null : ((after - before) * 1000) / latencies.length);
     return {
       name, rps: latencies.length / ((performance.now() - t0) / 1000), p50: percentile(latencies, 0.5), p95: percentile(latencies, 0.95), p99: percentile(latencies, 0.99), errors,
-      serverUs: perRequest(serverBefore, serverAfter), databaseUs: databasePids.length ? perRequest(databaseBefore, databaseAfter) : null,
+      serverUs: cpuPerRequest(serverBefore, serverAfter, latencies.length), databaseUs: databasePids.length ? cpuPerRequest(databaseBefore, databaseAfter, latencies.length) : null,
     };
   };
   await run(Math.min(3, seconds), false); // warm-up: JIT, connection pools, caches
