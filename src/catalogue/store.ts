@@ -747,23 +747,31 @@ const toLiveEntry = (r: LiveListRow): LiveListEntry => ({
 });
 const LIVE_COLUMNS = 'v.item_id, v.title, i.index_number, v.doc_number, v.published_date, i.validity, v.doc_kind, v.column_id, v.org_id';
 
-/** One page of a column, newest first (uses the partial index on live versions). */
+/**
+ * The live items of these columns in catalogue_search (one row per live item), whose (column_id,
+ * published_date, item_id) index gives one column's items newest first: a page is read there and
+ * only its rows are joined. Counting and paging through the versions joined with the items read a
+ * whole column first (1 s for a column of 100,000 items, issue 19).
+ */
+const inColumns = (columnIds: number[]) =>
+  columnIds.length === 1 ? { where: 's.column_id = $1::bigint', param: columnIds[0]! } : { where: 's.column_id = any($1::bigint[])', param: columnIds };
+const LIVE_OF_PAGE = 'join catalogue_items i on i.id = s.item_id join catalogue_versions v on v.id = i.published_version_id';
+
+/** One page of a column, newest first. */
 export async function listLiveInColumn(db: Queryable, columnIds: number[], limit: number, offset: number): Promise<LiveListEntry[]> {
+  const c = inColumns(columnIds);
   const rows = await db.query<LiveListRow>(
-    `select ${LIVE_COLUMNS} from catalogue_versions v join catalogue_items i on i.id = v.item_id
-     where v.state = 'published' and v.column_id = any($1::bigint[]) and i.withdrawn_at is null
-     order by v.published_date desc, v.item_id desc limit $2 offset $3`,
-    [columnIds, limit, offset],
+    `select ${LIVE_COLUMNS} from (select s.item_id from catalogue_search s where ${c.where}
+       order by s.published_date desc, s.item_id desc limit $2 offset $3) s ${LIVE_OF_PAGE}
+     order by v.published_date desc, v.item_id desc`,
+    [c.param, limit, offset],
   );
   return rows.map(toLiveEntry);
 }
 
 export async function countLiveInColumn(db: Queryable, columnIds: number[]): Promise<number> {
-  const [r] = await db.query<{ n: number }>(
-    `select count(*)::int as n from catalogue_versions v join catalogue_items i on i.id = v.item_id
-     where v.state = 'published' and v.column_id = any($1::bigint[]) and i.withdrawn_at is null`,
-    [columnIds],
-  );
+  const c = inColumns(columnIds);
+  const [r] = await db.query<{ n: number }>(`select count(*)::int as n from catalogue_search s where ${c.where}`, [c.param]);
   return r?.n ?? 0;
 }
 
@@ -1229,19 +1237,16 @@ export interface ColumnCursor {
 export async function listLiveInColumnFrom(db: Queryable, columnIds: number[], limit: number, from: { before: ColumnCursor } | { after: ColumnCursor }): Promise<LiveListEntry[]> {
   const older = 'before' in from;
   const c = older ? from.before : from.after;
-  const where = older
-    ? c.date === null
-      ? '((v.published_date is null and v.item_id < $3) or v.published_date is not null)'
-      : '(v.published_date, v.item_id) < ($2::date, $3)'
-    : c.date === null
-      ? '(v.published_date is null and v.item_id > $3)'
-      : '(v.published_date is null or (v.published_date, v.item_id) > ($2::date, $3))';
-  const order = older ? 'v.published_date desc, v.item_id desc' : 'v.published_date asc nulls last, v.item_id asc';
+  // Live items always have a date (catalogue_search.published_date is not null); an undated cursor
+  // is an old link's: everything is older than it, nothing newer.
+  if (c.date === null) return older ? listLiveInColumn(db, columnIds, limit, 0) : [];
+  const order = (t: string) => (older ? `${t}.published_date desc, ${t}.item_id desc` : `${t}.published_date asc, ${t}.item_id asc`);
+  const columns = inColumns(columnIds);
   const rows = await db.query<LiveListRow>(
-    `select ${LIVE_COLUMNS} from catalogue_versions v join catalogue_items i on i.id = v.item_id
-     where v.state = 'published' and v.column_id = any($1::bigint[]) and i.withdrawn_at is null and ${where}
-     order by ${order} limit $4`,
-    [columnIds, c.date, c.itemId, limit],
+    `select ${LIVE_COLUMNS} from (select s.item_id from catalogue_search s where ${columns.where} and (s.published_date, s.item_id) ${older ? '<' : '>'} ($2::date, $3)
+       order by ${order('s')} limit $4) s ${LIVE_OF_PAGE}
+     order by ${order('v')}`,
+    [columns.param, c.date, c.itemId, limit],
   );
   const entries = rows.map(toLiveEntry);
   return older ? entries : entries.reverse();
