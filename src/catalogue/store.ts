@@ -775,6 +775,34 @@ export async function countLiveInColumn(db: Queryable, columnIds: number[]): Pro
   return r?.n ?? 0;
 }
 
+/** Where a column page starts: after the item of this 发布日期 (null: an old link's undated cursor) and id, in the list's order. */
+export interface ColumnCursor {
+  date: string | null;
+  itemId: number;
+}
+
+/**
+ * One page of a column by keyset (deep pages as fast as the first): `before` the items older than the
+ * cursor in the list's order (newest first), or `after` the newer ones, returned newest first too.
+ */
+export async function listLiveInColumnFrom(db: Queryable, columnIds: number[], limit: number, from: { before: ColumnCursor } | { after: ColumnCursor }): Promise<LiveListEntry[]> {
+  const older = 'before' in from;
+  const c = older ? from.before : from.after;
+  // Live items always have a date (catalogue_search.published_date is not null); an undated cursor
+  // is an old link's: everything is older than it, nothing newer.
+  if (c.date === null) return older ? listLiveInColumn(db, columnIds, limit, 0) : [];
+  const order = (t: string) => (older ? `${t}.published_date desc, ${t}.item_id desc` : `${t}.published_date asc, ${t}.item_id asc`);
+  const columns = inColumns(columnIds);
+  const rows = await db.query<LiveListRow>(
+    `select ${LIVE_COLUMNS} from (select s.item_id from catalogue_search s where ${columns.where} and (s.published_date, s.item_id) ${older ? '<' : '>'} ($2::date, $3)
+       order by ${order('s')} limit $4) s ${LIVE_OF_PAGE}
+     order by ${order('v')}`,
+    [columns.param, c.date, c.itemId, limit],
+  );
+  const entries = rows.map(toLiveEntry);
+  return older ? entries : entries.reverse();
+}
+
 /** Newest live items of the organizations in a subtree (the region home). */
 /** orgName: the full name (the public reads it beside items of many agencies). */
 export async function listLiveUnder(db: Queryable, path: string, limit: number): Promise<(LiveListEntry & { orgName: string; orgCode: string })[]> {
@@ -1221,35 +1249,6 @@ export async function policyInterpretationDates(db: Queryable, orgIds: readonly 
     [orgIds, `${year}-01-01`, `${year}-12-31`],
   );
   return rows.map((r) => ({ orgId: Number(r.org_id), itemId: Number(r.item_id), title: r.title, publishedDate: r.published_date, interpretationDates: r.dates ?? [] }));
-}
-
-/** Where a column page starts: after the item of this 发布日期 (null: undated) and id, in the list's order. */
-export interface ColumnCursor {
-  date: string | null;
-  itemId: number;
-}
-
-/**
- * One page of a column by keyset (deep pages as fast as the first): `before` the items older than the
- * cursor in the list's order (newest first, undated first as PostgreSQL sorts nulls in descending
- * order), or `after` the newer ones, returned newest first too.
- */
-export async function listLiveInColumnFrom(db: Queryable, columnIds: number[], limit: number, from: { before: ColumnCursor } | { after: ColumnCursor }): Promise<LiveListEntry[]> {
-  const older = 'before' in from;
-  const c = older ? from.before : from.after;
-  // Live items always have a date (catalogue_search.published_date is not null); an undated cursor
-  // is an old link's: everything is older than it, nothing newer.
-  if (c.date === null) return older ? listLiveInColumn(db, columnIds, limit, 0) : [];
-  const order = (t: string) => (older ? `${t}.published_date desc, ${t}.item_id desc` : `${t}.published_date asc, ${t}.item_id asc`);
-  const columns = inColumns(columnIds);
-  const rows = await db.query<LiveListRow>(
-    `select ${LIVE_COLUMNS} from (select s.item_id from catalogue_search s where ${columns.where} and (s.published_date, s.item_id) ${older ? '<' : '>'} ($2::date, $3)
-       order by ${order('s')} limit $4) s ${LIVE_OF_PAGE}
-     order by ${order('v')}`,
-    [columns.param, c.date, c.itemId, limit],
-  );
-  const entries = rows.map(toLiveEntry);
-  return older ? entries : entries.reverse();
 }
 
 /** Live items whose id is in [from, to) for one part of the sitemap, by id. */

@@ -1,8 +1,7 @@
 // Public pages rendered once (issue 19 §2). A page's HTML is kept in process memory (an LRU bounded
-// in bytes) together with the version of the things it shows; every request reads that version
-// from the database (one indexed read of a few tiny rows) and renders again only when it moved.
-//
-// Under load the version reads of concurrent requests are shared (SharedVersionReads below).
+// in bytes) together with the version of the things it shows; every request has that version read
+// from the database (one indexed read of a few tiny rows, shared by the requests that arrive
+// together: SharedVersionReads below) and renders again only when it moved.
 //
 // Versions live in the database, not in the process, because several app processes serve one
 // PostgreSQL: a command bumps the scopes it changes (bumpPageVersions) in its own transaction, so
