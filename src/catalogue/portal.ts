@@ -10,7 +10,7 @@ import type { AppDeps } from '../core/http/deps.ts';
 import { documentShell } from '../core/http/page.ts';
 import { PageCache, sendCachedPage } from '../core/http/page-cache.ts';
 import { pageVariant } from '../orgs/shell/variant.ts';
-import { columnPageScopes, itemPageScopes } from './page-scopes.ts';
+import { columnPageScopes, itemPageScopes, SITEMAP_PART, sitemapScope } from './page-scopes.ts';
 import type { Organization } from '../orgs/model.ts';
 import { ancestorsOf, findOrgByCode, findOrgById, listOrgs } from '../orgs/store.ts';
 import { superiorGovernmentName } from '../orgs/rules.ts';
@@ -57,8 +57,8 @@ const VIEW_COUNT = '<!--gk:views-->';
  */
 const ITEM_CACHE = { maxBytes: 64 * 1024 * 1024, maxAgeMs: 60_000 };
 const COLUMN_CACHE = { maxBytes: 32 * 1024 * 1024, maxAgeMs: 60_000 };
-/** URLs per sitemap part: the protocol allows 50,000; a part is a block of this many item ids. */
-const SITEMAP_PART = 50_000;
+/** Parts of the sitemap (50,000 URLs, about 3.5 MB each): a crawler reads them in turn, a few stay. */
+const SITEMAP_CACHE = { maxBytes: 48 * 1024 * 1024, maxAgeMs: 10 * 60_000 };
 const REGION_KINDS = ['province', 'city', 'county'];
 const STYLE = html`<link rel="stylesheet" href="/assets/catalogue.css">`;
 
@@ -104,6 +104,7 @@ export function cataloguePortalRoutes(deps: AppDeps) {
   // Published pages rendered once (src/core/http/page-cache.ts; what they depend on: page-scopes.ts).
   const itemPages = new PageCache<{ orgId: number; views: number; counted: number }>(ITEM_CACHE);
   const columnPages = new PageCache<{ orgId: number }>(COLUMN_CACHE);
+  const sitemapParts = new PageCache<null>(SITEMAP_CACHE);
   const viewCounts = new WeakMap<FastifyRequest, number>();
 
   const client = (request: FastifyRequest) => ({ address: request.ip, userAgent: String(request.headers['user-agent'] ?? '') });
@@ -398,7 +399,8 @@ ${result.total > result.pageSize ? html`<nav class="pagination" aria-label="分�
     // and columns, then the live items by blocks of ids, each part one indexed range read.
     const urlset = (urls: string[]) => `<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">\n${urls.join('\n')}\n</urlset>`;
     const url = (base: string, loc: string, lastmod?: string) => `<url><loc>${xml(base + loc)}</loc>${lastmod ? `<lastmod>${lastmod}</lastmod>` : ''}</url>`;
-    const sendXml = (reply: FastifyReply, body: string) => reply.type('application/xml; charset=utf-8').send(body);
+    const XML_TYPE = 'application/xml; charset=utf-8';
+    const sendXml = (reply: FastifyReply, body: string) => reply.type(XML_TYPE).send(body);
 
     app.get('/sitemap.xml', { schema: { hide: true } }, async (request, reply) => {
       const base = origin(request);
@@ -426,8 +428,13 @@ ${result.total > result.pageSize ? html`<nav class="pagination" aria-label="分�
       const part = (request.params as { part: string }).part;
       if (!/^\d{1,9}$/.test(part)) throw notFound('该网站地图');
       const base = origin(request);
-      const items = await listLiveForSitemapPart(db, Number(part) * SITEMAP_PART, (Number(part) + 1) * SITEMAP_PART);
-      return sendXml(reply, urlset(items.map((i) => url(base, `/items/${i.itemId}`, i.publishedDate))));
+      // Rendered once per version of its block (50,000 URLs cost about a second to read and write).
+      const scopes = [sitemapScope(Number(part))];
+      const cached = await sitemapParts.page(db, `${base}|${part}`, async () => scopes, async () => {
+        const items = await listLiveForSitemapPart(db, Number(part) * SITEMAP_PART, (Number(part) + 1) * SITEMAP_PART);
+        return { html: urlset(items.map((i) => url(base, `/items/${i.itemId}`, i.publishedDate))), scopes, data: null };
+      });
+      return sendCachedPage(request, reply, cached, 'xml', cached.html, XML_TYPE);
     });
   };
 }

@@ -110,6 +110,7 @@ test('withdrawal: gone from the item page, the column page, the home page, searc
     assert.match(await body(c, `/search?q=${encodeURIComponent('松材线虫病')}`), new RegExp(`/items/${id}"`));
     assert.match(await body(c, `/sitemap-items-${Math.floor(id / 50_000)}.xml`), new RegExp(`/items/${id}<`));
   }
+  const sitemapTag = String((await a.get(`/sitemap-items-${Math.floor(id / 50_000)}.xml`)).headers.etag);
   await withdrawItem(t.db, ops, id, { reason: '内容有误，撤回更正' });
   for (const c of [b, a]) {
     const page = await c.get(`/items/${id}`);
@@ -119,6 +120,7 @@ test('withdrawal: gone from the item page, the column page, the home page, searc
     assert.doesNotMatch(await body(c, '/'), /松材线虫病疫木清理/);
     assert.doesNotMatch(await body(c, `/search?q=${encodeURIComponent('松材线虫病')}`), new RegExp(`/items/${id}"`));
     assert.doesNotMatch(await body(c, `/sitemap-items-${Math.floor(id / 50_000)}.xml`), new RegExp(`/items/${id}<`));
+    assert.equal((await c.get(`/sitemap-items-${Math.floor(id / 50_000)}.xml`, { 'if-none-match': sitemapTag })).statusCode, 200, 'the old part is not confirmed');
   }
 });
 
@@ -197,8 +199,8 @@ test('ETag and 304: a weak tag per page version and view, Cache-Control a proxy 
   assert.equal(changed.statusCode, 200);
   assert.notEqual(changed.headers.etag, etag);
 
-  // Column pages and the home page carry tags too.
-  for (const url of [`/columns/${notices.id}`, '/']) {
+  // Column pages, the home page and the sitemap's parts carry tags too.
+  for (const url of [`/columns/${notices.id}`, '/', `/sitemap-items-${Math.floor(id / 50_000)}.xml`]) {
     const r = await reader.get(url);
     assert.ok(r.headers.etag, url);
     assert.equal((await reader.get(url, { 'if-none-match': String(r.headers.etag) })).statusCode, 304, url);

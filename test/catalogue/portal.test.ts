@@ -180,6 +180,7 @@ test('region home and sitemap.xml', async () => {
   assert.match(pages.body, /\/orgs\/QS-LY\/catalogue<\/loc>/);
   const map = await anon.get(parts[1]!);
   assert.equal(map.statusCode, 200);
+  assert.match(String(map.headers['content-type']), /^application\/xml/);
   assert.ok(map.body.includes(`/items/${ids.policy}</loc><lastmod>2023-04-06</lastmod>`));
   assert.equal((await anon.get('/sitemap-items-x.xml')).statusCode, 404);
 });

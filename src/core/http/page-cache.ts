@@ -202,11 +202,11 @@ const matches = (header: string | undefined, etag: string) =>
  * send when it differs from the cached one (per-request figures filled in). The entity tag is weak:
  * such figures may differ between two answers that carry it.
  */
-export function sendCachedPage(request: FastifyRequest, reply: FastifyReply, page: CachedPage<unknown>, variant: string, html = page.html): FastifyReply {
+export function sendCachedPage(request: FastifyRequest, reply: FastifyReply, page: CachedPage<unknown>, variant: string, html = page.html, type = 'text/html'): FastifyReply {
   const etag = `W/"${page.tag}.${variant}"`;
   reply.header('etag', etag).header('cache-control', CACHED_PAGE_CONTROL).header('vary', 'Cookie');
   if (matches(request.headers['if-none-match'], etag)) return reply.code(304).send();
-  return reply.type('text/html').send(html);
+  return reply.type(type).send(html);
 }
 
 /**
