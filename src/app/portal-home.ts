@@ -4,7 +4,7 @@
 import type { FastifyInstance } from 'fastify';
 import { html } from '../core/html.ts';
 import type { AppDeps } from '../core/http/deps.ts';
-import { PageCache, sendCachedPage, SITE_SCOPE } from '../core/http/page-cache.ts';
+import { PageCache, SITE_SCOPE } from '../core/http/page-cache.ts';
 import { pageVariant } from '../orgs/shell/variant.ts';
 import { notFound } from '../core/errors.ts';
 import { ORG_KIND_LABELS, type Organization } from '../orgs/model.ts';
@@ -47,7 +47,7 @@ ${latest.length
   return async (app: FastifyInstance) => {
     app.get('/', { schema: { hide: true } }, async (request, reply) => {
       const page = await home.page(deps.db, 'home', async () => [SITE_SCOPE], renderHome);
-      return sendCachedPage(request, reply, page, pageVariant(request));
+      return home.send(request, reply, page, pageVariant(request));
     });
 
     app.get('/orgs/:code', { schema: { hide: true } }, async (request, reply) => {

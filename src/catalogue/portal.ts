@@ -8,7 +8,7 @@ import { notFound } from '../core/errors.ts';
 import { html, trustedHtml, type SafeHtml } from '../core/html.ts';
 import type { AppDeps } from '../core/http/deps.ts';
 import { documentShell } from '../core/http/page.ts';
-import { PageCache, sendCachedPage } from '../core/http/page-cache.ts';
+import { PageCache } from '../core/http/page-cache.ts';
 import { pageVariant } from '../orgs/shell/variant.ts';
 import { columnPageScopes, itemPageScopes, SITEMAP_PART, sitemapScope } from './page-scopes.ts';
 import type { Organization } from '../orgs/model.ts';
@@ -105,7 +105,6 @@ export function cataloguePortalRoutes(deps: AppDeps) {
   const itemPages = new PageCache<{ orgId: number; views: number; counted: number }>(ITEM_CACHE);
   const columnPages = new PageCache<{ orgId: number }>(COLUMN_CACHE);
   const sitemapParts = new PageCache<null>(SITEMAP_CACHE);
-  const viewCounts = new WeakMap<FastifyRequest, number>();
 
   const client = (request: FastifyRequest) => ({ address: request.ip, userAgent: String(request.headers['user-agent'] ?? '') });
   // The header (search box, 简体/繁體 switch) and the 繁體 conversion come from the portal shell (src/portal).
@@ -122,13 +121,6 @@ export function cataloguePortalRoutes(deps: AppDeps) {
   return async (app: FastifyInstance) => {
     visits.start();
     app.addHook('onClose', () => visits.stop());
-    // The view count of an item page goes in last, after the portal's hooks (this plugin's hooks run after
-    // theirs): until then the page is the same string for every reader, and its 繁體 text is converted once.
-    app.addHook('onSend', async (request, _reply, payload) => {
-      const views = viewCounts.get(request);
-      return views === undefined || typeof payload !== 'string' ? payload : payload.replace(VIEW_COUNT, String(views));
-    });
-
     // ── Organization home (region: the organizations below it and their newest items)
     app.get('/orgs/:code/catalogue', { schema: { hide: true } }, async (request, reply) => {
       const org = await orgByCode((request.params as { code: string }).code);
@@ -223,7 +215,7 @@ ${pagination(`/columns/${column.id}`, pageNo, total, entries)}
         },
       );
       void visits.record(cached.data.orgId, client(request));
-      return sendCachedPage(request, reply, cached, pageVariant(request));
+      return columnPages.send(request, reply, cached, pageVariant(request));
     });
 
     app.get('/columns/:columnId/rss.xml', { schema: { hide: true } }, async (request, reply) => {
@@ -317,8 +309,8 @@ ${linked(links.interpretations, '相关解读')}${linked(links.policies, '解读
       );
       // A page from the cache (or a 304) is a view like any other.
       await visits.record(cached.data.orgId, client(request), id);
-      viewCounts.set(request, cached.data.views + Math.max(0, visits.itemViewsCounted(id) - cached.data.counted));
-      return sendCachedPage(request, reply, cached, pageVariant(request));
+      const views = cached.data.views + Math.max(0, visits.itemViewsCounted(id) - cached.data.counted);
+      return itemPages.send(request, reply, cached, pageVariant(request), { fill: [VIEW_COUNT, String(views)] });
     });
 
     app.get('/items/:itemId/print', { schema: { hide: true } }, async (request, reply) => {
@@ -434,7 +426,7 @@ ${result.total > result.pageSize ? html`<nav class="pagination" aria-label="分�
         const items = await listLiveForSitemapPart(db, Number(part) * SITEMAP_PART, (Number(part) + 1) * SITEMAP_PART);
         return { html: urlset(items.map((i) => url(base, `/items/${i.itemId}`, i.publishedDate))), scopes, data: null };
       });
-      return sendCachedPage(request, reply, cached, 'xml', cached.html, XML_TYPE);
+      return sitemapParts.send(request, reply, cached, 'xml', { type: XML_TYPE });
     });
   };
 }

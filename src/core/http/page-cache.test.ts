@@ -1,7 +1,9 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import type { Queryable } from '../db/database.ts';
+import Fastify from 'fastify';
 import { PageCache } from './page-cache.ts';
+import { addPageRewrite } from './page-frame.ts';
 
 /** A database whose counter of scope `s` is whatever the test says; it counts the reads. */
 function fakeDb() {
@@ -96,4 +98,52 @@ test('concurrent requests share a version read, but never one that started befor
   reads[1]!.answer();
   assert.equal((await second).version, 2);
   assert.equal((await third).version, 12);
+});
+
+test('a cached page is rewritten once per variant and address, kept encoded and counted in the bound; the fill is per request', async () => {
+  const { db } = fakeDb();
+  const cache = new PageCache<null>({ maxBytes: 1e6, maxAgeMs: 60_000 });
+  const app = Fastify();
+  let rewrites = 0;
+  await app.register(async (surface) => {
+    addPageRewrite(surface, (request, text) => {
+      rewrites++;
+      return text.replace('<!--where-->', request.url).replace('简体', request.headers.cookie === 'hant' ? '繁體' : '简体');
+    });
+    let views = 0;
+    surface.get('/p', async (request, reply) => {
+      const cached = await cache.page(db, 'p', async () => ['s'], page('<p>简体 <!--where--> 浏览<!--views-->次</p>'));
+      return cache.send(request, reply, cached, String(request.headers.cookie ?? 'hans'), { fill: ['<!--views-->', String(++views)] });
+    });
+  });
+  const get = (url: string, headers: Record<string, string> = {}) => app.inject({ url, headers });
+
+  const first = await get('/p');
+  assert.equal(first.body, '<p>简体 /p 浏览1次</p>');
+  assert.equal(first.headers['content-type'], 'text/html; charset=utf-8');
+  assert.equal((await get('/p')).body, '<p>简体 /p 浏览2次</p>');
+  assert.equal(rewrites, 1, 'the second answer is the kept frame with its own figure');
+  assert.equal((await get('/p?from=home')).body, '<p>简体 /p?from=home 浏览3次</p>');
+  assert.equal((await get('/p', { cookie: 'hant' })).body, '<p>繁體 /p 浏览4次</p>');
+  assert.equal(rewrites, 3);
+  const hant = await get('/p', { cookie: 'hant' });
+  assert.equal(rewrites, 3);
+  assert.equal((await get('/p', { cookie: 'hant', 'if-none-match': String(hant.headers.etag) })).statusCode, 304);
+  assert.notEqual(hant.headers.etag, first.headers.etag, 'the variant is in the entity tag');
+  await app.close();
+});
+
+test('frames count in the memory bound: past it the page itself goes', async () => {
+  const { db } = fakeDb();
+  const html = 'a'.repeat(100);
+  const cache = new PageCache<null>({ maxBytes: 2 * 100 + 3 * 100, maxAgeMs: 60_000 }); // the page and three frames of it
+  const app = Fastify();
+  await app.register(async (surface) => {
+    surface.get('/p', async (request, reply) => cache.send(request, reply, await cache.page(db, 'p', async () => ['s'], page(html)), 'v'));
+  });
+  for (const url of ['/p?1', '/p?2', '/p?3']) assert.equal((await app.inject({ url })).body, html);
+  assert.equal(cache.size, 1);
+  await app.inject({ url: '/p?4' });
+  assert.equal(cache.size, 0, 'a fourth frame passes the bound');
+  await app.close();
 });

@@ -17,6 +17,7 @@ import { statSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Queryable } from '../db/database.ts';
+import { framePage } from './page-frame.ts';
 
 /** Everything listed across organizations: the portal home (newest items, the organization tree). */
 export const SITE_SCOPE = 'site';
@@ -97,6 +98,7 @@ export interface RenderedPage<D> {
 }
 
 export interface CachedPage<D> extends RenderedPage<D> {
+  key: string;
   version: number;
   /** The entity tag's core: the key and the version, the same in every process of one release. */
   tag: string;
@@ -115,8 +117,15 @@ const RELEASE = (() => {
   }
 })();
 
+/** How many framed copies of one page are kept (the variants and addresses most read: most readers share one). */
+const FRAMES_PER_PAGE = 4;
+
+/** A page as sent to one variant at one address, encoded, cut at its per-request figure (if any). */
+type Frame = { parts: Buffer[]; bytes: number };
+
 export class PageCache<D> {
   private entries = new Map<string, CachedPage<D>>();
+  private frames = new WeakMap<CachedPage<D>, Map<string, Frame>>();
   private rendering = new Map<string, Promise<CachedPage<D>>>();
   private bytes = 0;
 
@@ -158,7 +167,7 @@ export class PageCache<D> {
   }
 
   private keep(key: string, scopes: string[], version: number, r: RenderedPage<D>): CachedPage<D> {
-    const entry: CachedPage<D> = { ...r, version, tag: `${RELEASE}.${createHash('sha1').update(key).digest('base64url').slice(0, 10)}.${version}`, renderedAt: Date.now() };
+    const entry: CachedPage<D> = { ...r, key, version, tag: `${RELEASE}.${createHash('sha1').update(key).digest('base64url').slice(0, 10)}.${version}`, renderedAt: Date.now() };
     const same = r.scopes.length === scopes.length && r.scopes.every((s, i) => s === scopes[i]);
     const current = this.entries.get(key);
     // Kept only when the version read before rendering covers what the page shows, and never over a newer one.
@@ -166,18 +175,59 @@ export class PageCache<D> {
     if (current) this.drop(key);
     this.entries.set(key, entry);
     this.bytes += entry.html.length * 2;
+    this.fit();
+    return entry;
+  }
+
+  /** Least recently used pages out until the cache is within its bound. */
+  private fit(): void {
     for (const [k] of this.entries) {
       if (this.bytes <= this.opts.maxBytes) break;
       this.drop(k);
     }
-    return entry;
   }
 
   private drop(key: string): void {
     const e = this.entries.get(key);
     if (!e) return;
     this.bytes -= e.html.length * 2;
+    for (const f of this.frames.get(e)?.values() ?? []) this.bytes -= f.bytes;
     this.entries.delete(key);
+  }
+
+  /**
+   * Sends a cached page, or 304 when the client holds it (If-None-Match, weak comparison). An HTML
+   * page gets its surface's rewrites (framePage: 繁體, reading mode, switches back to this address);
+   * the result is kept encoded per variant and address, so a request costs a copy, not a rewrite.
+   * `fill`: a placeholder of the page and this request's value for it (a view count). The entity tag
+   * names the variant, and is weak: such a value may differ between two answers that carry it.
+   */
+  send(request: FastifyRequest, reply: FastifyReply, page: CachedPage<D>, variant: string, options: { type?: string; fill?: [string, string] } = {}): FastifyReply {
+    const etag = `W/"${page.tag}.${variant}"`;
+    reply.header('etag', etag).header('cache-control', CACHED_PAGE_CONTROL).header('vary', 'Cookie');
+    if (matches(request.headers['if-none-match'], etag)) return reply.code(304).send();
+    const type = options.type ?? 'text/html; charset=utf-8';
+    const frame = this.frame(request, page, `${variant}|${request.method} ${request.url}`, type.startsWith('text/html'), options.fill?.[0]);
+    const parts = options.fill && frame.parts.length > 1 ? [frame.parts[0]!, Buffer.from(options.fill[1]), frame.parts[1]!] : frame.parts;
+    return reply.type(type).send(parts.length === 1 ? parts[0] : Buffer.concat(parts));
+  }
+
+  private frame(request: FastifyRequest, page: CachedPage<D>, at: string, html: boolean, hole: string | undefined): Frame {
+    let frames = this.frames.get(page);
+    const held = frames?.get(at);
+    if (held) return held;
+    const text = html ? framePage(request, page.html) : page.html;
+    const cut = hole ? text.indexOf(hole) : -1;
+    const parts = cut < 0 ? [Buffer.from(text)] : [Buffer.from(text.slice(0, cut)), Buffer.from(text.slice(cut + hole!.length))];
+    const frame = { parts, bytes: parts.reduce((n, b) => n + b.length, 0) };
+    // Kept while the page is (a page rendered but not kept, or dropped meanwhile, is framed for this answer only).
+    if (this.entries.get(page.key) === page && (frames?.size ?? 0) < FRAMES_PER_PAGE) {
+      if (!frames) this.frames.set(page, (frames = new Map()));
+      frames.set(at, frame);
+      this.bytes += frame.bytes;
+      this.fit();
+    }
+    return frame;
   }
 }
 
@@ -195,19 +245,6 @@ export const CACHED_PAGE_CONTROL = 'public, max-age=0, s-maxage=60, must-revalid
 
 const matches = (header: string | undefined, etag: string) =>
   Boolean(header) && (header!.trim() === '*' || header!.split(',').some((t) => t.trim().replace(/^W\//, '') === etag.replace(/^W\//, '')));
-
-/**
- * Sends a cached page, or 304 when the client holds it (If-None-Match, weak comparison). `variant`
- * names what the reader's cookies change in the page (script, reading mode); `html` is the body to
- * send when it differs from the cached one (per-request figures filled in). The entity tag is weak:
- * such figures may differ between two answers that carry it.
- */
-export function sendCachedPage(request: FastifyRequest, reply: FastifyReply, page: CachedPage<unknown>, variant: string, html = page.html, type = 'text/html'): FastifyReply {
-  const etag = `W/"${page.tag}.${variant}"`;
-  reply.header('etag', etag).header('cache-control', CACHED_PAGE_CONTROL).header('vary', 'Cookie');
-  if (matches(request.headers['if-none-match'], etag)) return reply.code(304).send();
-  return reply.type(type).send(html);
-}
 
 /**
  * A public cacheable answer must never carry a cookie to other readers: when something set one on

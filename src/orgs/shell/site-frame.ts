@@ -7,6 +7,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { html, type SafeHtml } from '../../core/html.ts';
 import { sameSitePath } from '../../core/http/edges.ts';
+import { addPageRewrite } from '../../core/http/page-frame.ts';
 import { READING_MODE_PLACEHOLDER, SITE_FOOTER_PLACEHOLDER } from './portal-layout.ts';
 
 export interface SiteInfo {
@@ -43,11 +44,10 @@ function modeSwitch(request: FastifyRequest, elder: boolean): string {
   return html`<a class="reading-switch" href="${href}">${elder ? '标准模式' : '长者模式'}</a>`.value;
 }
 
-/** Registers the hook and /reading-mode on the portal plugin: every page below it gets both. */
+/** Registers the rewrite and /reading-mode on the portal plugin: every page below it gets both. */
 export function registerSiteFrame(app: FastifyInstance, site: SiteInfo): void {
   const footer = siteFooter(site).value;
-  app.addHook('onSend', async (request, reply, payload) => {
-    if (typeof payload !== 'string' || !String(reply.getHeader('content-type') ?? '').startsWith('text/html')) return payload;
+  addPageRewrite(app, (request, payload) => {
     const elder = wantsElderMode(request);
     let page = payload.replace(SITE_FOOTER_PLACEHOLDER, () => footer).replace(READING_MODE_PLACEHOLDER, () => modeSwitch(request, elder));
     if (elder) page = page.replace('<body class="portal', '<body class="portal elder');

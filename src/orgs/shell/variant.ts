@@ -5,6 +5,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import * as OpenCC from 'opencc-js/cn2t';
 import { escapeHtml } from '../../core/html.ts';
 import { sameSitePath } from '../../core/http/edges.ts';
+import { addPageRewrite } from '../../core/http/page-frame.ts';
 import { VARIANT_SWITCH_PLACEHOLDER } from './portal-layout.ts';
 import { wantsElderMode } from './site-frame.ts';
 
@@ -29,37 +30,12 @@ function variantSwitch(request: FastifyRequest, hant: boolean): string {
   return `<a class="variant-switch" href="${escapeHtml(href)}" lang="${hant ? 'zh-CN' : 'zh-TW'}">${hant ? '简体' : '繁體'}</a>`;
 }
 
-/**
- * The 繁體 text of pages answered from a page cache (those with an entity tag), by their 简体 text:
- * such a page is the same string for every reader of one address, so it is converted once, not per
- * request. Bounded in characters; the oldest go first.
- */
-const converted = new Map<string, string>();
-let convertedChars = 0;
-const MAX_CONVERTED_CHARS = 8 * 1024 * 1024;
-
-function traditionalOf(page: string, shared: boolean): string {
-  if (!shared) return toTraditional(page);
-  const known = converted.get(page);
-  if (known !== undefined) return known;
-  const text = toTraditional(page);
-  converted.set(page, text);
-  convertedChars += page.length + text.length;
-  for (const [k, v] of converted) {
-    if (convertedChars <= MAX_CONVERTED_CHARS) break;
-    converted.delete(k);
-    convertedChars -= k.length + v.length;
-  }
-  return text;
-}
-
-/** Registers the hook and /variant on the portal plugin: every page below it gets both. */
+/** Registers the rewrite and /variant on the portal plugin: every page below it gets both. */
 export function registerVariant(app: FastifyInstance): void {
-  app.addHook('onSend', async (request, reply, payload) => {
-    if (typeof payload !== 'string' || !String(reply.getHeader('content-type') ?? '').startsWith('text/html')) return payload;
+  addPageRewrite(app, (request, payload) => {
     const hant = wantsTraditional(request);
     // Converted first, so that the switch keeps its label in the script of the variant it leads to.
-    const page = hant ? traditionalOf(payload, reply.hasHeader('etag')).replace('<html lang="zh-CN">', '<html lang="zh-TW">') : payload;
+    const page = hant ? toTraditional(payload).replace('<html lang="zh-CN">', '<html lang="zh-TW">') : payload;
     return page.includes(VARIANT_SWITCH_PLACEHOLDER) ? page.replace(VARIANT_SWITCH_PLACEHOLDER, () => variantSwitch(request, hant)) : page;
   });
 
