@@ -5,7 +5,7 @@
 //
 // Counting is buffered in the process and written every few seconds (and when the app closes),
 // so that item pages stay reads; several processes simply add their counts.
-import { createHash, randomBytes } from 'node:crypto';
+import { hash, randomBytes } from 'node:crypto';
 import type { Database } from '../core/db/database.ts';
 import { addItemViews, addPageViews, daySalt, forgetVisitorsBefore } from './store.ts';
 import { today } from '../core/today.ts';
@@ -74,12 +74,13 @@ export class VisitRecorder {
 
   private async count(orgId: number, client: { address: string; userAgent: string }, itemId?: number): Promise<void> {
     const day = today();
-    const hash = createHash('sha256').update(`${await this.salt(day)}|${client.address}|${client.userAgent}`).digest('base64url').slice(0, 22);
+    const salt = this.salts.get(day) ?? (await this.salt(day));
+    const visitor = hash('sha256', `${salt}|${client.address}|${client.userAgent}`, 'base64url').slice(0, 22);
     const key = `${orgId}|${day}`;
     let d = this.days.get(key);
     if (!d) this.days.set(key, (d = { pv: 0, visitors: new Set() }));
     d.pv++;
-    d.visitors.add(hash);
+    d.visitors.add(visitor);
     if (itemId !== undefined) {
       this.items.set(itemId, (this.items.get(itemId) ?? 0) + 1);
       if (this.counted.size >= MAX_COUNTED && !this.counted.has(itemId)) this.counted.clear();

@@ -4,7 +4,17 @@
 // to replay a case on known calendar days; each test file runs in its own process.
 import { todayInChina, type DateString } from './date.ts';
 
-let source: () => DateString = () => todayInChina();
+const DAY_MS = 86_400_000;
+const CHINA_OFFSET_MS = 8 * 3_600_000;
+/** The real clock's date, worked out once a day (it is asked on every portal view). */
+let day = { date: '' as DateString, until: 0 };
+function realToday(): DateString {
+  const now = Date.now();
+  if (now >= day.until) day = { date: todayInChina(new Date(now)), until: (Math.floor((now + CHINA_OFFSET_MS) / DAY_MS) + 1) * DAY_MS - CHINA_OFFSET_MS };
+  return day.date;
+}
+
+let source: () => DateString = realToday;
 
 export const today = (): DateString => source();
 
@@ -13,5 +23,5 @@ export const currentYear = (): number => Number(today().slice(0, 4));
 
 /** Tests only: make `today()` return a fixed or moving date; `null` restores the real clock. */
 export function setTodayForTests(fn: (() => DateString) | null): void {
-  source = fn ?? (() => todayInChina());
+  source = fn ?? realToday;
 }
