@@ -197,9 +197,11 @@ function startGongkai(url: string, port: number): Promise<ChildProcess> {
   });
 }
 
-function startHello(port: number): Promise<ChildProcess> {
+/** node:http answering 'hello world', or `bytes` bytes of HTML (what sending a page costs with no work behind it). */
+function startHello(port: number, bytes?: number): Promise<ChildProcess> {
+  const body = bytes ? `Buffer.alloc(${bytes}, 'a')` : `'hello world'`;
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, ['-e', `require('http').createServer((q, s) => s.end('hello world')).listen(${port}, '127.0.0.1', () => console.log('ready'))`], { stdio: ['ignore', 'pipe', 'inherit'] });
+    const child = spawn(process.execPath, ['-e', `const b = ${body}; require('http').createServer((q, s) => s.end(b)).listen(${port}, '127.0.0.1', () => console.log('ready'))`], { stdio: ['ignore', 'pipe', 'inherit'] });
     child.stdout!.once('data', () => resolve(child));
   });
 }
@@ -282,6 +284,7 @@ if (args.includes('--load-only')) {
 }
 let gongkai: ChildProcess | null = null;
 let hello: ChildProcess | null = null;
+let helloPage: ChildProcess | null = null;
 try {
   if (!reuse) await load(db);
   const [helloPort, port] = [await freePort(), await freePort()];
@@ -294,6 +297,16 @@ try {
   // ids in a random order, never repeated while there are ids left), so each one is rendered.
   const HOT = Array.from({ length: 100 }, () => 1 + Math.floor(Math.random() * ITEMS));
   const hotItem = () => `/items/${HOT[Math.floor(Math.random() * HOT.length)]}`;
+  // The second ceiling: node:http sending a body the size of an item page (read from the server).
+  const pageBytes = await new Promise<number>((resolve, reject) =>
+    http.get({ host: '127.0.0.1', port, path: hotItem(), headers: { 'x-forwarded-for': '10.0.0.1' } }, (res) => {
+      let n = 0;
+      res.on('data', (d: Buffer) => (n += d.length)).on('end', () => resolve(n));
+    }).on('error', reject),
+  );
+  const helloPagePort = await freePort();
+  helloPage = await startHello(helloPagePort, pageBytes);
+  servers.set(helloPagePort, { pid: helloPage.pid!, database: false });
   const order = Array.from({ length: ITEMS }, (_, i) => i + 1);
   for (let i = order.length - 1; i > 0; i--) {
     const j = Math.floor(Math.random() * (i + 1));
@@ -340,7 +353,7 @@ try {
     return `/search?q=${encodeURIComponent(q)}&page=${1 + (i % 5)}${i % 10 < 5 ? '' : '&order=date'}${filter()}`;
   };
   // Each measurement named and run in turn; --only TEXT runs those whose name contains TEXT (and the
-  // hello world, the ceiling every figure is read against).
+  // two node:http ceilings every figure is read against).
   const only = args.includes('--only') ? args[args.indexOf('--only') + 1]! : null;
   const cases: [string, number, () => string][] = [];
   for (const [klass, simplified, traditional] of SEARCH_TERMS)
@@ -351,7 +364,7 @@ try {
         const path = isRare ? () => uncachedSearch(`${term}${rareNumber()}`, filter)() : uncachedSearch(term, filter);
         cases.push([`search ${klass}: ${isRare ? `${term}N` : term} (${script}), ${fname}`, port, path]);
       }
-  cases.push(['node:http hello world', helloPort, () => '/']);
+  cases.push(['node:http hello world', helloPort, () => '/'], [`node:http, a body of an item page's size (${pageBytes.toLocaleString('en')} bytes)`, helloPagePort, () => '/']);
   if (!args.includes('--search-only'))
     cases.push(
       [`column page 1 (largest column, ${big!.n} items)`, port, () => `/columns/${big!.column_id}`],
@@ -370,7 +383,7 @@ try {
       ['search, rare term (250 matches, uncached)', port, () => q(`编号${rareNumber()}`)],
     );
   const results: Result[] = [];
-  for (const [name, at, path] of cases) if (!only || name.includes(only) || at === helloPort) results.push(await measure(name, at, path));
+  for (const [name, at, path] of cases) if (!only || name.includes(only) || at === helloPort || at === helloPagePort) results.push(await measure(name, at, path));
   const [count] = await db.query<{ n: number }>(`select count(*)::int as n from catalogue_search s where s.vector @@ $1::tsquery and s.text like '%森林防火%'`, [`'森林' & '林防' & '防火'`]);
   const [items] = await db.query<{ n: number }>('select count(*)::int as n from catalogue_search');
   console.log(`\n${items!.n.toLocaleString('en')} items on PostgreSQL, ${CONNECTIONS} connections, ${SECONDS} s each (2 cores shared by server, database and load generator); “森林防火” matches ${count!.n.toLocaleString('en')} items`);
@@ -381,6 +394,7 @@ try {
 } finally {
   gongkai?.kill('SIGTERM');
   hello?.kill('SIGTERM');
+  helloPage?.kill('SIGTERM');
   if (gongkai) await new Promise((r) => gongkai!.once('exit', r));
   await db.close();
   if (!args.includes('--keep') && !reuse) await database.drop();
