@@ -959,6 +959,8 @@ export interface SearchQuery {
 
 /** Above this estimated share of all items a term is searched by walking the dates. */
 const FREQUENT_SHARE = 0.03;
+/** Below this estimated share a walk within one organization or column first asks the index whether it holds enough matches. */
+const COMMON_SHARE = 0.25;
 /**
  * How many items (under the filters, newest first) such a walk reads at most for its first
  * WALK_MATCHES matches: each costs a substring check of its text (about 5 µs here), so 4,000 keep
@@ -1030,7 +1032,24 @@ export async function searchLive(
     // word in every item). The walk counts the matches itself, and reads at most WALK_ROWS items:
     // when the estimate was too high and those hold fewer matches than the page needs, the search
     // is done again through the GIN index.
-    if ((q.estimatedShare ?? 0) >= FREQUENT_SHARE) {
+    // Within one organization or column the words may be far rarer than overall (an agency that never
+    // writes about the topic): the walk would read its WALK_ROWS items in vain. The GIN index, with
+    // the filter's lexemes, tells first whether it holds at least the walk's matches: from the index
+    // alone (no row read), so it may count an item whose words are not together, never miss one.
+    // None: nothing to find; fewer: those are read through the index at once.
+    // Not for words in most items: an agency without them is unlikely, and counting their many matches
+    // in a large organization would cost more than the walk that finds its page in a few hundred items.
+    let frequent = (q.estimatedShare ?? 0) >= FREQUENT_SHARE;
+    if (frequent && (q.estimatedShare ?? 0) < COMMON_SHARE && q.tsquery && (orgIds || f.columnId)) {
+      const [probe] = await tx.query<{ n: number }>(
+        'select count(*)::int as n from (select 1 from catalogue_search s where s.vector @@ $1::tsquery limit $2) x',
+        [[`(${q.tsquery})`, ...filterTsquery(f)].join(' & '), firstMatches],
+      );
+      const candidates = probe?.n ?? 0;
+      if (candidates === 0) return { total: 0, hits: [] };
+      frequent = candidates >= firstMatches;
+    }
+    if (frequent) {
       const walked = await run(tx, true);
       if (walked) return walked;
       await tx.exec('set local enable_indexscan = off; set local enable_bitmapscan = on; set local enable_sort = on');
@@ -1038,15 +1057,19 @@ export async function searchLive(
     return (await run(tx, false))!;
   });
 
+  /** How many items match (through the GIN index, with the filters), counting up to `limit`. */
+  async function countMatches(tx: Queryable, limit: number): Promise<number> {
+    const params: unknown[] = [];
+    const where = filter(params, true);
+    const [count] = await tx.query<{ n: number }>(`select count(*)::int as n from (select 1 from catalogue_search s where ${where} limit $${params.push(limit)}) x`, params);
+    return count?.n ?? 0;
+  }
+
   async function run(tx: Queryable, frequent: boolean): Promise<{ hits: SearchHit[]; total: number; capped?: boolean } | null> {
     // Through the GIN index: how many match, up to countLimit, stopping at the limit (the walk counts as it goes).
     let total = opts.countLimit;
     if (!frequent) {
-      const countParams: unknown[] = [];
-      const countWhere = filter(countParams, true);
-      countParams.push(opts.countLimit);
-      const [count] = await tx.query<{ n: number }>(`select count(*)::int as n from (select 1 from catalogue_search s where ${countWhere} limit $${countParams.length}) x`, countParams);
-      total = count?.n ?? 0;
+      total = await countMatches(tx, opts.countLimit);
       if (total === 0) return { total, hits: [] };
     }
     const relevance = opts.order === 'relevance';

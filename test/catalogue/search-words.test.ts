@@ -8,6 +8,7 @@ import { findOrgByCode } from '../../src/orgs/store.ts';
 import { ensureCatalogue, importPublishedItem } from '../../src/catalogue/commands.ts';
 import { listColumns } from '../../src/catalogue/store.ts';
 import { searchCatalogue } from '../../src/catalogue/search/service.ts';
+import type { Database, Queryable } from '../../src/core/db/database.ts';
 import { Client, testApp, type TestApp } from '../helpers/app.ts';
 
 let t: TestApp;
@@ -118,6 +119,21 @@ test('the frequent-term walk finds the same hits in the same order as the index,
   assert.equal((await searchCatalogue(t.db, { q: '生态环境年度报告', org: 'SF-YL-QS' }, { share: 1 })).total, 4);
   assert.deepEqual(order((await searchCatalogue(t.db, { q: '生态环境年度报告', year: 2023 }, { share: 1 })).hits), ['exactTitle', 'exactBody']);
   assert.deepEqual(order((await searchCatalogue(t.db, { q: '生态环境年度报告' }, { share: 1 })).hits), ['exactTitle', 'exactBody', 'lichuan', 'wordsBody']);
+});
+
+test('a frequent term within an organization that lacks it: the index says so at once, no walk through its items', async () => {
+  const statements: string[] = [];
+  const traced = <Q extends Queryable>(q: Q): Q => ({ ...q, query: (text: string, params?: readonly unknown[]) => (statements.push(text), q.query(text, params)) });
+  const db: Database = { ...traced(t.db), transaction: (fn) => t.db.transaction((tx) => fn(traced(tx))) };
+  const walks = () => statements.filter((s) => /limit \$\d+\) s where/.test(s)).length;
+  const elsewhere = await searchCatalogue(db, { q: '生态环境年度报告', org: 'XB-ZRZY' }, { share: 1 });
+  assert.equal(elsewhere.total, 0);
+  assert.equal(walks(), 0, 'not a walk through the other agency’s items');
+  // Where the index holds fewer candidates than the walk looks for, they are read through it; where it holds enough, the walk goes on.
+  assert.equal((await searchCatalogue(db, { q: '生态环境年度报告', org: 'QS-LY' }, { share: 1 })).total, 4);
+  assert.equal(walks(), 0);
+  assert.equal((await searchCatalogue(db, { q: '生态环境年度报告', org: 'QS-LY' }, { share: 1, walkMatches: 2 })).total, 4);
+  assert.equal(walks(), 1);
 });
 
 test('the walk reads a bounded number of items: what it found, marked as more; a page beyond it through the index', async () => {
