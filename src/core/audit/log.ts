@@ -1,6 +1,6 @@
 // Appending to and reading the audit log. Every state change calls appendAudit inside its
 // own transaction, so the change and its audit entry commit (or fail) together.
-import { LOCK, type Queryable } from '../db/database.ts';
+import type { Queryable } from '../db/database.ts';
 import { entryHash, GENESIS_HASH, type StoredEntry } from './chain.ts';
 import { auditKey } from './key.ts';
 import { entryMac, headMac } from './seal.ts';
@@ -32,8 +32,8 @@ export async function appendAudit(tx: Queryable, actor: Actor, input: AuditEntry
 
 /**
  * Several entries appended at once, in the order given (a group commit writes one per change it
- * commits): per chain one lock, one read of the head, one insert of all its entries and one head
- * update, instead of four statements per entry. Returns the entries' ids in the order given.
+ * commits): per chain one locking read of the head, one insert of all its entries and one head
+ * update, instead of three statements per entry. Returns the entries' ids in the order given.
  */
 export async function appendAuditEntries(tx: Queryable, entries: readonly { actor: Actor; input: AuditEntryInput }[]): Promise<number[]> {
   const ids: number[] = new Array(entries.length);
@@ -44,10 +44,16 @@ export async function appendAuditEntries(tx: Queryable, entries: readonly { acto
   });
   const key = auditKey();
   for (const [chainKey, members] of [...chains].sort((a, b) => a[0] - b[0])) {
-    // Serialize appends to this chain across processes until our transaction ends.
-    await tx.query('select pg_advisory_xact_lock($1::int, $2::int)', [LOCK.audit, chainKey]);
-    const [head] = await tx.query<{ last_hash: string }>('select last_hash from audit_heads where chain_key = $1', [chainKey]);
-    let prevHash = head?.last_hash ?? GENESIS_HASH;
+    // The chain's head, read and locked in one statement: appends to this chain are serialized across
+    // processes until our transaction ends, and the head read is the last one committed (ON CONFLICT
+    // DO UPDATE waits for a holder and takes its row as committed). A chain's first append creates the
+    // row, which the head update below completes before commit (a rollback takes it back).
+    const [head] = await tx.query<{ last_hash: string }>(
+      `insert into audit_heads (chain_key, last_id, last_hash) values ($1, 0, $2)
+       on conflict (chain_key) do update set chain_key = excluded.chain_key returning last_hash`,
+      [chainKey, GENESIS_HASH],
+    );
+    let prevHash = head!.last_hash;
     const rows: unknown[][] = [];
     for (const i of members) {
       const { actor, input } = entries[i]!;

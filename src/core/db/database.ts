@@ -26,7 +26,6 @@ export async function queryOne<T = Row>(db: Queryable, sql: string, params?: rea
 // Advisory lock namespaces (first key of pg_advisory_xact_lock(int, int)).
 export const LOCK = {
   migrations: 7401,
-  audit: 7402,
   sequence: 7403,
   jobs: 7404,
   auditCheckpoint: 7405,
