@@ -111,6 +111,9 @@ export async function buildApp({ db, config, logStream }: AppOptions): Promise<F
     store: rateLimitStore(db),
     max: 600,
     timeWindow: '1 minute',
+    // The counters are told only to a client that went over (429 with Retry-After and the limit), not
+    // on every answer: three headers less for each page, and nothing a reader's browser uses.
+    addHeadersOnExceeding: { 'x-ratelimit-limit': false, 'x-ratelimit-remaining': false, 'x-ratelimit-reset': false },
     errorResponseBuilder: (_req, ctx) => ({ statusCode: 429, code: 'RATE_LIMITED', message: `请求过于频繁，请 ${Math.ceil(ctx.ttl / 1000)} 秒后再试` }),
   });
   const cookieSecret = config.cookieSecret ?? (await sharedSecret(db, 'cookie_secret'));
