@@ -1057,35 +1057,22 @@ export async function searchLive(
     return (await run(tx, false))!;
   });
 
-  /** How many items match (through the GIN index, with the filters), counting up to `limit`. */
-  async function countMatches(tx: Queryable, limit: number): Promise<number> {
-    const params: unknown[] = [];
-    const where = filter(params, true);
-    const [count] = await tx.query<{ n: number }>(`select count(*)::int as n from (select 1 from catalogue_search s where ${where} limit $${params.push(limit)}) x`, params);
-    return count?.n ?? 0;
-  }
-
   async function run(tx: Queryable, frequent: boolean): Promise<{ hits: SearchHit[]; total: number; capped?: boolean } | null> {
-    // Through the GIN index: how many match, up to countLimit, stopping at the limit (the walk counts as it goes).
-    let total = opts.countLimit;
-    if (!frequent) {
-      total = await countMatches(tx, opts.countLimit);
-      if (total === 0) return { total, hits: [] };
-    }
     const relevance = opts.order === 'relevance';
 
     // Ranking reads every candidate, so the candidates are the newest countLimit matches. When
     // there are more, the exact matches (terms whole) among them may be few: the newest countLimit
     // of those join the candidates, unless the terms are frequent themselves (then the newest
-    // matches have enough of them).
+    // matches have enough of them). The walk looks for fewer than countLimit matches: it takes them
+    // always, read here (before the walk's settings, which leave the GIN index aside). Through the
+    // GIN index they are read within the page's statement, only when the matches fill countLimit.
+    const withExact = Boolean(relevance && q.phrasePatterns.length && q.termTsquery && (q.termShare ?? 0) < FREQUENT_SHARE);
+    const exactOf = (params: unknown[]) =>
+      `select s.item_id from catalogue_search s where ${filter(params, true, q.termTsquery, q.termPatterns)} order by s.published_date desc, s.item_id desc limit $${params.push(opts.countLimit)}`;
     let exact: number[] = [];
-    if (relevance && total >= opts.countLimit && q.phrasePatterns.length && q.termTsquery && (q.termShare ?? 0) < FREQUENT_SHARE) {
+    if (frequent && withExact) {
       const exactParams: unknown[] = [];
-      const exactWhere = filter(exactParams, true, q.termTsquery, q.termPatterns);
-      exact = (await tx.query<{ item_id: number }>(
-        `select s.item_id from catalogue_search s where ${exactWhere} order by s.published_date desc, s.item_id desc limit $${exactParams.push(opts.countLimit)}`,
-        exactParams,
-      )).map((r) => Number(r.item_id));
+      exact = (await tx.query<{ item_id: number }>(exactOf(exactParams), exactParams)).map((r) => Number(r.item_id));
     }
 
     // Only the walk for a frequent term: the planner takes the words' substring checks as
@@ -1120,10 +1107,13 @@ export async function searchLive(
     const matches = frequent ? walkMatches : opts.countLimit;
     const newest = `select ${columns} from ${from} where ${whereSql} order by s.published_date desc, s.item_id desc limit ${p(matches)}`;
     // With exact matches: those older than the newest matches (the newer ones are among them already).
-    const candidates = exact.length
+    // Through the GIN index, `(select count(*) from c1) >= countLimit` is a one-time filter: below it,
+    // every match is among the newest, and the exact ones are not read at all.
+    const exactIds = frequent ? (exact.length ? `${p(exact)}::bigint[]` : null) : withExact ? `array(${exactOf(params)})` : null;
+    const candidates = exactIds
       ? `c1 as (${newest}),
          c as (select * from c1 union all
-               select ${columns} from catalogue_search s where s.item_id = any(${p(exact)}::bigint[])
+               select ${columns} from catalogue_search s where ${frequent ? '' : `(select count(*) from c1) >= ${p(opts.countLimit)} and `}s.item_id = any(${exactIds})
                  and (s.published_date, s.item_id) < (select published_date, item_id from c1 order by published_date, item_id limit 1))`
       : `c as (${newest})`;
     const at = q.excerptAt.filter(Boolean).map((x) => `nullif(strpos(lower(c.text), lower(${p(x)})), 0)`);
@@ -1138,17 +1128,15 @@ export async function searchLive(
             page as (select c.item_id, c.org_id, c.column_id, c.title, c.doc_number, c.published_date,
                        substr(c.text, greatest(1, coalesce(${[...at, '1'].join(', ')}) - 40), 160) as excerpt, ${rank} as rank
                      from c order by ${relevance ? `rank desc, ${byDate}` : byDate} limit ${p(opts.limit)} offset ${p(opts.offset)})
-       ${frequent
-         ? // The walk's count of its matches, on one row even when the page lies past the last match.
-           `select hits.*, w.walked from (select count(*)::int as walked from ${exact.length ? 'c1' : 'c'}) w left join (${hits}) hits on true`
-         : `select hits.*, 0 as walked from (${hits}) hits`}
+       -- The count of the matches (up to what was looked for), on one row even when the page lies past the last match.
+       select hits.*, w.walked from (select count(*)::int as walked from ${exactIds ? 'c1' : 'c'}) w left join (${hits}) hits on true
        order by ${relevance ? 'hits.rank desc, ' : ''}hits.published_date desc, hits.item_id desc`,
       params,
     );
+    // The matches counted, up to countLimit through the GIN index, up to what the walk looked for.
+    const total = Number(rows[0]?.walked ?? 0);
     let capped: boolean | undefined;
     if (frequent) {
-      // The walk counted the matches (up to what it looked for).
-      total = Number(rows[0]?.walked ?? 0);
       if (total >= matches) capped = true;
       else {
         // Fewer than it looked for: all there are, unless the walk stopped at WALK_ROWS items.
