@@ -960,7 +960,7 @@ export interface SearchQuery {
 /** Above this estimated share of all items a term is searched by walking the dates. */
 const FREQUENT_SHARE = 0.03;
 /** Below this estimated share a walk within one organization or column first asks the index whether it holds enough matches. */
-const COMMON_SHARE = 0.25;
+const ASK_INDEX_BELOW_SHARE = 0.25;
 /**
  * How many items (under the filters, newest first) such a walk reads at most for its first
  * WALK_MATCHES matches: each costs a substring check of its text (about 5 µs here), so 4,000 keep
@@ -1032,6 +1032,7 @@ export async function searchLive(
     // word in every item). The walk counts the matches itself, and reads at most WALK_ROWS items:
     // when the estimate was too high and those hold fewer matches than the page needs, the search
     // is done again through the GIN index.
+    //
     // Within one organization or column the words may be far rarer than overall (an agency that never
     // writes about the topic): the walk would read its WALK_ROWS items in vain. The GIN index, with
     // the filter's lexemes, tells first whether it holds at least the walk's matches: from the index
@@ -1040,7 +1041,7 @@ export async function searchLive(
     // Not for words in most items: an agency without them is unlikely, and counting their many matches
     // in a large organization would cost more than the walk that finds its page in a few hundred items.
     let frequent = (q.estimatedShare ?? 0) >= FREQUENT_SHARE;
-    if (frequent && (q.estimatedShare ?? 0) < COMMON_SHARE && q.tsquery && (orgIds || f.columnId)) {
+    if (frequent && (q.estimatedShare ?? 0) < ASK_INDEX_BELOW_SHARE && q.tsquery && (orgIds || f.columnId)) {
       const [probe] = await tx.query<{ n: number }>(
         'select count(*)::int as n from (select 1 from catalogue_search s where s.vector @@ $1::tsquery limit $2) x',
         [[`(${q.tsquery})`, ...filterTsquery(f)].join(' & '), firstMatches],

@@ -74,6 +74,7 @@ export class VisitRecorder {
 
   private async count(orgId: number, client: { address: string; userAgent: string }, itemId?: number): Promise<void> {
     const day = today();
+    // The day's salt from memory without a call to salt() (every portal view comes here).
     const salt = this.salts.get(day) ?? (await this.salt(day));
     const visitor = hash('sha256', `${salt}|${client.address}|${client.userAgent}`, 'base64url').slice(0, 22);
     const key = `${orgId}|${day}`;

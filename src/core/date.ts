@@ -135,7 +135,10 @@ export function weekdayName(date: DateString): string {
 export const maxDate = (a: DateString, b: DateString): DateString => (dayNumber(a) >= dayNumber(b) ? a : b);
 export const minDate = (a: DateString, b: DateString): DateString => (dayNumber(a) <= dayNumber(b) ? a : b);
 
-/** Today's date in China (UTC+8, no daylight saving), whatever the server's time zone. */
+/** China's offset from UTC (UTC+8, no daylight saving). */
+export const CHINA_UTC_OFFSET_MS = 8 * 3_600_000;
+
+/** Today's date in China, whatever the server's time zone. */
 export function todayInChina(now: Date = new Date()): DateString {
-  return new Date(now.getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
+  return new Date(now.getTime() + CHINA_UTC_OFFSET_MS).toISOString().slice(0, 10);
 }

@@ -2,15 +2,14 @@
 // and its year. Procedural dates are checked against it (no event in the future), overdue and
 // due-soon are computed from it, and the year decides which annual report is due. Tests pin it
 // to replay a case on known calendar days; each test file runs in its own process.
-import { todayInChina, type DateString } from './date.ts';
+import { CHINA_UTC_OFFSET_MS, todayInChina, type DateString } from './date.ts';
 
 const DAY_MS = 86_400_000;
-const CHINA_OFFSET_MS = 8 * 3_600_000;
-/** The real clock's date, worked out once a day (it is asked on every portal view). */
+/** The real clock's date, worked out once a day, until Beijing midnight (it is asked on every portal view). */
 let day = { date: '' as DateString, until: 0 };
 function realToday(): DateString {
   const now = Date.now();
-  if (now >= day.until) day = { date: todayInChina(new Date(now)), until: (Math.floor((now + CHINA_OFFSET_MS) / DAY_MS) + 1) * DAY_MS - CHINA_OFFSET_MS };
+  if (now >= day.until) day = { date: todayInChina(new Date(now)), until: (Math.floor((now + CHINA_UTC_OFFSET_MS) / DAY_MS) + 1) * DAY_MS - CHINA_UTC_OFFSET_MS };
   return day.date;
 }
 

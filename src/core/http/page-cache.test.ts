@@ -1,7 +1,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { Queryable } from '../db/database.ts';
 import Fastify from 'fastify';
+import type { Queryable } from '../db/database.ts';
 import { PageCache } from './page-cache.ts';
 import { addPageRewrite } from './page-frame.ts';
 

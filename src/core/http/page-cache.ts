@@ -1,7 +1,9 @@
 // Public pages rendered once (issue 19 §2). A page's HTML is kept in process memory (an LRU bounded
 // in bytes) together with the version of the things it shows; every request has that version read
 // from the database (one indexed read of a few tiny rows, shared by the requests that arrive
-// together: SharedVersionReads below) and renders again only when it moved.
+// together: SharedVersionReads below) and renders again only when it moved. Beside the page, the
+// cache keeps it as sent (PageCache.send): framed for a variant and an address (page-frame.ts) and
+// encoded, a few per page, counted in the same bound.
 //
 // Versions live in the database, not in the process, because several app processes serve one
 // PostgreSQL: a command bumps the scopes it changes (bumpPageVersions) in its own transaction, so
