@@ -17,9 +17,9 @@ const PERSONAL = new Set(['id_card', 'id_card_bad_check', 'bank_card', 'mobile']
 let savepoints = 0;
 
 /** The transaction `tx` as a Database whose `transaction` is a savepoint inside it. */
-function nestedIn(tx: Queryable, kind: Database['kind']): Database {
+function nestedIn(tx: Queryable, db: Database): Database {
   return {
-    kind,
+    kind: db.kind,
     query: (sql, params) => tx.query(sql, params),
     exec: (sql) => tx.exec(sql),
     async transaction(fn) {
@@ -34,6 +34,7 @@ function nestedIn(tx: Queryable, kind: Database['kind']): Database {
         throw err;
       }
     },
+    listen: (channel, onMessage, onListen) => db.listen(channel, onMessage, onListen),
     close: async () => undefined,
   };
 }
@@ -43,7 +44,7 @@ export function interactionHooks(db: Database): InteractionHooks {
     scanPersonalData: (text) => detectFindings(text).filter((f) => PERSONAL.has(f.detector)),
     convertToApplication: async (tx, ctx, input) => {
       const { case: c } = await registerApplication(
-        nestedIn(tx, db.kind), ctx, input.orgId,
+        nestedIn(tx, db), ctx, input.orgId,
         {
           applicantKind: 'natural', name: input.applicant.name, idType: input.applicant.idType, idNumber: input.applicant.idNumber,
           phone: input.applicant.phone, email: input.applicant.email, infoTitle: input.infoTitle, infoDescription: input.infoDescription,

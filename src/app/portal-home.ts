@@ -4,7 +4,8 @@
 import type { FastifyInstance } from 'fastify';
 import { html } from '../core/html.ts';
 import type { AppDeps } from '../core/http/deps.ts';
-import { PageCache, SITE_SCOPE } from '../core/http/page-cache.ts';
+import { PageCache } from '../core/http/page-cache.ts';
+import { SITE_SCOPE } from '../core/http/page-versions.ts';
 import { pageVariant } from '../orgs/shell/variant.ts';
 import { notFound } from '../core/errors.ts';
 import { ORG_KIND_LABELS, type Organization } from '../orgs/model.ts';

@@ -18,6 +18,7 @@ import swaggerUi from '@fastify/swagger-ui';
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Config } from '../core/config.ts';
 import type { Database } from '../core/db/database.ts';
+import { stopPageVersionWatch } from '../core/http/page-versions.ts';
 import { sharedSecret } from '../core/secrets.ts';
 import { rateLimitStore } from '../core/http/rate-limit-store.ts';
 import '../core/validation.ts';
@@ -144,6 +145,8 @@ export async function buildApp({ db, config, logStream }: AppOptions): Promise<F
   });
 
   await app.register(portalPlugin({ db, config }));
+  // The portal's caches know page versions through a listener of their own (page-versions.ts): it goes with the app.
+  app.addHook('onClose', () => stopPageVersionWatch(db));
   await app.register(consolePlugin({ db, config }), { prefix: '/console' });
   await app.register(apiPlugin({ db, config }), { prefix: '/api/v1' });
   return app;

@@ -2,7 +2,7 @@
 // item, checks the policy, applies a pure rule, writes, and appends its audit entry.
 import { createHash } from 'node:crypto';
 import { appendAudit } from '../core/audit/log.ts';
-import { bumpPageVersions, orgScope } from '../core/http/page-cache.ts';
+import { bumpPageVersions, orgScope } from '../core/http/page-versions.ts';
 import { itemScope, itemVisibilityChanged, listScope } from './page-scopes.ts';
 import type { CommandContext } from '../orgs/context.ts';
 import type { Database, Queryable } from '../core/db/database.ts';

@@ -5,7 +5,7 @@
 // - a column page: the organization's `list:<id>` (which items are live, their titles, badges) and `org:<id>`;
 // - the portal home: `site` (newest items of all organizations, the organization tree);
 // - a part of the sitemap: `sitemap:<part>` (which items of its block of ids are live, and their dates).
-import { bumpPageVersions, orgScope, SITE_SCOPE } from '../core/http/page-cache.ts';
+import { bumpPageVersions, orgScope, SITE_SCOPE } from '../core/http/page-versions.ts';
 import type { Queryable } from '../core/db/database.ts';
 import { listLinks } from './store.ts';
 

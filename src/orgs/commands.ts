@@ -1,6 +1,6 @@
 // Changes to organizations: each exported function is one transaction with its audit entry.
 import { appendAudit } from '../core/audit/log.ts';
-import { bumpPageVersions, orgScope, SITE_SCOPE } from '../core/http/page-cache.ts';
+import { bumpPageVersions, orgScope, SITE_SCOPE } from '../core/http/page-versions.ts';
 import type { CommandContext } from './context.ts';
 import type { Database, Queryable } from '../core/db/database.ts';
 import { conflict, forbidden, invalid, notFound } from '../core/errors.ts';

@@ -166,6 +166,7 @@ test('an import that fails after creating its organization leaves no organizatio
     query: (sql, params) => t.db.query(sql, params),
     exec: (sql) => t.db.exec(sql),
     close: () => Promise.resolve(),
+    listen: (channel, onMessage, onListen) => t.db.listen(channel, onMessage, onListen),
     transaction: (fn) =>
       t.db.transaction((tx) =>
         fn({

@@ -14,7 +14,40 @@ export interface Database extends Queryable {
   readonly kind: 'pglite' | 'postgres';
   /** Runs fn in one transaction: commit when it resolves, roll back when it throws. */
   transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T>;
+  /**
+   * LISTEN on a channel: onMessage gets each notification's payload, in commit order; onListen is
+   * called once listening has begun, and again after a lost connection listens anew (notifications
+   * in between are lost: the listener must treat that as having missed some). Resolves to unlisten.
+   */
+  listen(channel: string, onMessage: (payload: string) => void, onListen: () => void): Promise<() => Promise<void>>;
   close(): Promise<void>;
+}
+
+/** Work a transaction's owner leaves for after its commit (it runs before the transaction's caller resumes). */
+export type AfterCommit = (db: Queryable) => Promise<void>;
+const afterCommits = new WeakMap<Queryable, Map<string, AfterCommit>>();
+
+/**
+ * Runs `work` once this transaction has committed, before `db.transaction()` returns to its caller
+ * (so before a command's answer is sent); once per key however often it is asked. Nothing runs
+ * when the transaction rolls back.
+ */
+export function afterCommit(tx: Queryable, key: string, work: AfterCommit): void {
+  let pending = afterCommits.get(tx);
+  if (!pending) afterCommits.set(tx, (pending = new Map()));
+  if (!pending.has(key)) pending.set(key, work);
+}
+
+/** For the Database implementations: a transaction (begin), then the work left for after its commit. */
+export async function transactionThenAfterCommit<T>(db: Queryable, begin: (body: (tx: Queryable) => Promise<T>) => Promise<T>, fn: (tx: Queryable) => Promise<T>): Promise<T> {
+  let left: Map<string, AfterCommit> | undefined;
+  const result = await begin(async (tx) => {
+    const r = await fn(tx);
+    left = afterCommits.get(tx);
+    return r;
+  });
+  for (const work of left?.values() ?? []) await work(db);
+  return result;
 }
 
 /** First row or undefined. */

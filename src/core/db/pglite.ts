@@ -2,7 +2,7 @@
 import { mkdirSync } from 'node:fs';
 import { PGlite } from '@electric-sql/pglite';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
-import type { Database, Queryable } from './database.ts';
+import { transactionThenAfterCommit, type Database, type Queryable } from './database.ts';
 import { OID, parseDate, parseInt8, parseNumeric } from './types.ts';
 
 const parsers = { [OID.int8]: parseInt8, [OID.date]: parseDate, [OID.numeric]: parseNumeric };
@@ -37,7 +37,13 @@ export async function openPglite(dataDir: string | null, options: { loadDataDir?
   return {
     kind: 'pglite',
     ...base,
-    transaction: (fn) => pg.transaction((tx) => fn(wrap(tx))),
+    transaction: (fn) => transactionThenAfterCommit(base, (body) => pg.transaction((tx) => body(wrap(tx))), fn),
+    // One instance, one session: notifications arrive before the statement that committed them returns.
+    async listen(channel, onMessage, onListen) {
+      const unlisten = await pg.listen(channel, onMessage);
+      onListen();
+      return () => unlisten();
+    },
     close: () => pg.close(),
     dumpDataDir: async () => (await pg.dumpDataDir('none')) as Blob,
   };

@@ -1,6 +1,6 @@
 // A PostgreSQL server through postgres.js (DATABASE_URL). Several app processes may share it.
 import postgres from 'postgres';
-import type { Database, Queryable } from './database.ts';
+import { transactionThenAfterCommit, type Database, type Queryable } from './database.ts';
 import { OID, parseDate, parseInt8, parseNumeric } from './types.ts';
 
 type Sql = postgres.Sql | postgres.TransactionSql;
@@ -31,10 +31,16 @@ export async function openPostgres(url: string, options: { max?: number } = {}):
     },
   });
   await sql`select 1`; // fail early with a clear error when the server is unreachable
+  const base = wrap(sql);
   return {
     kind: 'postgres',
-    ...wrap(sql),
-    transaction: (fn) => sql.begin((tx) => fn(wrap(tx))) as Promise<never>,
+    ...base,
+    transaction: (fn) => transactionThenAfterCommit(base, (body) => sql.begin((tx) => body(wrap(tx))) as Promise<never>, fn),
+    // postgres.js listens on a connection of its own and, when it is lost, reconnects and calls onListen again.
+    async listen(channel, onMessage, onListen) {
+      const { unlisten } = await sql.listen(channel, onMessage, onListen);
+      return unlisten;
+    },
     close: () => sql.end({ timeout: 5 }),
   };
 }

@@ -1,95 +1,19 @@
 // Public pages rendered once (issue 19 §2). A page's HTML is kept in process memory (an LRU bounded
-// in bytes) together with the version of the things it shows; every request has that version read
-// from the database (one indexed read of a few tiny rows, shared by the requests that arrive
-// together: SharedVersionReads below) and renders again only when it moved. Beside the page, the
+// in bytes) together with the version of the things it shows; every request has that version
+// (pageVersion: known to the process under a lease, else read from the database) and renders again
+// only when it moved. Beside the page, the
 // cache keeps it as sent (PageCache.send): framed for a variant and an address (page-frame.ts) and
 // encoded, a few per page, counted in the same bound.
 //
-// Versions live in the database, not in the process, because several app processes serve one
-// PostgreSQL: a command bumps the scopes it changes (bumpPageVersions) in its own transaction, so
-// once that transaction has committed — before its response is sent — every process's next request
-// sees the new version and no process can serve the old page again. That is the guarantee a
-// withdrawn item needs (it must never be served from a cache); a time-based expiry or a NOTIFY that
-// arrives a moment later would not give it.
-//
-// A scope is a string; a page depends on a few of them (e.g. the item and its organization), and its
-// version is the sum of their counters: counters only grow, so the sum moves whenever one does.
+// The versions, and the guarantee they give (never a withdrawn page once the withdrawal has
+// returned), are page-versions.ts's.
 import { createHash } from 'node:crypto';
 import { statSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Queryable } from '../db/database.ts';
 import { framePage } from './page-frame.ts';
-
-/** Everything listed across organizations: the portal home (newest items, the organization tree). */
-export const SITE_SCOPE = 'site';
-/** An organization's names and its column tree, as every page of its catalogue shows them. */
-export const orgScope = (orgId: number) => `org:${orgId}`;
-
-/**
- * Marks scopes changed, inside the caller's transaction (the command's, beside its audit entry).
- * One statement, rows in sorted order: concurrent commands lock the counters in the same order.
- */
-export async function bumpPageVersions(tx: Queryable, scopes: readonly string[]): Promise<void> {
-  const unique = [...new Set(scopes)].sort();
-  if (!unique.length) return;
-  await tx.query(
-    `insert into page_versions (scope, n) select s, 1 from unnest($1::text[]) as s order by s
-     on conflict (scope) do update set n = page_versions.n + 1`,
-    [unique],
-  );
-}
-
-/** The counters of these scopes (a scope not changed yet has none: 0). */
-async function readCounters(db: Queryable, scopes: readonly string[]): Promise<Map<string, number>> {
-  const rows = await db.query<{ scope: string; n: number | string }>('select scope, n from page_versions where scope = any($1::text[])', [scopes]);
-  return new Map(rows.map((r) => [r.scope, Number(r.n)]));
-}
-
-/** The version of a page that depends on these scopes: the sum of their counters. */
-const sumOf = (counters: Map<string, number>, scopes: readonly string[]) => scopes.reduce((v, s) => v + (counters.get(s) ?? 0), 0);
-
-/**
- * The version reads of one database, shared: a request joins the next read that has not started
- * yet, so under load one statement answers every request that arrived during the previous one
- * (a cached page then costs a fraction of a round trip, not one). Never a read that started before
- * the request arrived: whatever had committed by then — a withdrawal whose answer was already sent —
- * is seen, exactly as by a read of its own.
- */
-class SharedVersionReads {
-  /** The read being gathered: callers add their scopes until it starts. */
-  private gathering: { scopes: Set<string>; counters: Promise<Map<string, number>> } | null = null;
-  /** The read under way; the next one starts when it ends (one statement at a time per database). */
-  private running: Promise<unknown> = Promise.resolve();
-
-  constructor(private readonly db: Queryable) {}
-
-  async version(scopes: readonly string[]): Promise<number> {
-    let read = this.gathering;
-    if (!read) {
-      const scopeSet = new Set<string>();
-      // Started after the event loop's I/O of this turn (setImmediate): requests that arrived with
-      // this one are parsed first and join it, instead of each turn's first request reading alone.
-      const counters = this.running.then(() => new Promise((resolve) => setImmediate(resolve))).then(() => {
-        // From here on, callers gather for the read after this one.
-        if (this.gathering?.scopes === scopeSet) this.gathering = null;
-        const started = readCounters(this.db, [...scopeSet]);
-        this.running = started.catch(() => undefined);
-        return started;
-      });
-      read = this.gathering = { scopes: scopeSet, counters };
-    }
-    for (const s of scopes) read.scopes.add(s);
-    return sumOf(await read.counters, scopes);
-  }
-}
-
-const sharedReads = new WeakMap<Queryable, SharedVersionReads>();
-function sharedVersion(db: Queryable, scopes: readonly string[]): Promise<number> {
-  let reads = sharedReads.get(db);
-  if (!reads) sharedReads.set(db, (reads = new SharedVersionReads(db)));
-  return reads.version(scopes);
-}
+import { pageVersion } from './page-versions.ts';
 
 export interface RenderedPage<D> {
   html: string;
@@ -149,7 +73,7 @@ export class PageCache<D> {
   async page(db: Queryable, key: string, scopesOf: () => Promise<string[]>, render: () => Promise<RenderedPage<D>>): Promise<CachedPage<D>> {
     const held = this.entries.get(key);
     const scopes = held?.scopes ?? (await scopesOf());
-    const version = await sharedVersion(db, scopes);
+    const version = await pageVersion(db, scopes);
     if (held && held.version === version && Date.now() - held.renderedAt < this.opts.maxAgeMs) {
       this.entries.delete(key); // most recently used last
       this.entries.set(key, held);
