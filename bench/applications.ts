@@ -79,6 +79,8 @@ interface Phase {
   connections: number;
   /** CPU µs per acknowledged submission: the server process's, and PostgreSQL's processes' on this machine. */
   serverUs: number | null;
+  /** This process's CPU (the clients' fetch calls) per submission: on a small machine it competes with the server. */
+  clientUs: number;
   databaseUs: number | null;
   elapsed: number;
   latencies: number[];
@@ -132,11 +134,14 @@ async function phase(base: string, server: ChildProcess, connections: number, se
   };
   const databasePids = serverUrl ? postgresPids() : [];
   const [serverBefore, databaseBefore] = [cpuMs([server.pid!]), cpuMs(databasePids)];
+  const clientBefore = process.cpuUsage();
   const t0 = performance.now();
   await Promise.all(sessions.map((_, c) => connection(c)));
+  const client = process.cpuUsage(clientBefore);
   const elapsed = (performance.now() - t0) / 1000;
   const [serverUs, databaseUs] = [cpuPerRequest(serverBefore, cpuMs([server.pid!]), acknowledged.length), databasePids.length ? cpuPerRequest(databaseBefore, cpuMs(databasePids), acknowledged.length) : null];
-  return { connections, serverUs, databaseUs, elapsed, latencies: latencies.sort((a, b) => a - b), failures, acknowledged };
+  const clientUs = (client.user + client.system) / Math.max(1, acknowledged.length);
+  return { connections, serverUs, clientUs, databaseUs, elapsed, latencies: latencies.sort((a, b) => a - b), failures, acknowledged };
 }
 
 /** What the database holds for each acknowledged key: the case with one applicant, its event and its audit entry. */
@@ -191,7 +196,7 @@ async function submissions(): Promise<void> {
       console.log(
         `submissions through HTTP (${backend}, ${p.connections} connections, ${SECONDS} s): ${(p.latencies.length / p.elapsed).toFixed(1)} per second; ` +
           `median ${percentile(p.latencies, 0.5).toFixed(1)} ms, p95 ${percentile(p.latencies, 0.95).toFixed(1)} ms, p99 ${percentile(p.latencies, 0.99).toFixed(1)} ms; ` +
-          `CPU per submission: server ${p.serverUs === null ? '—' : `${p.serverUs.toFixed(0)} µs`}${p.databaseUs === null ? '' : `, PostgreSQL ${p.databaseUs.toFixed(0)} µs`}; ` +
+          `CPU per submission: server ${p.serverUs === null ? '—' : `${p.serverUs.toFixed(0)} µs`}${p.databaseUs === null ? '' : `, PostgreSQL ${p.databaseUs.toFixed(0)} µs`}, client ${p.clientUs.toFixed(0)} µs; ` +
           `${p.acknowledged.length} acknowledged, ${p.acknowledged.length - lost.length} found in the database after the run ` +
           `(${lost.length === 0 && incomplete.length === 0 ? 'zero loss' : `LOST ${lost.length}, INCOMPLETE ${incomplete.length}`}); failed: ${failed}`,
       );
