@@ -2,7 +2,7 @@
 // checks the policy, applies a pure transition (rules/transitions.ts), writes its events and
 // the audit entry. Personal data never goes into the audit log: entries name the receipt number.
 import { createHash } from 'node:crypto';
-import { appendAudit, appendAuditEntries, type Actor, type AuditEntryInput } from '../core/audit/log.ts';
+import { appendAudit, appendAuditEntries, lockAuditChain, type Actor, type AuditEntryInput } from '../core/audit/log.ts';
 import { GroupCommit, type Settled } from '../core/db/group-commit.ts';
 import type { CommandContext } from '../orgs/context.ts';
 import type { Database, Queryable } from '../core/db/database.ts';
@@ -26,10 +26,10 @@ import {
   upsertTemplate,
   findCase,
   findCases,
-  lockReceiptSeq,
-  setReceiptSeq,
+  lockReceiptCounter,
   insertAttachment,
   insertCaseUnlessDuplicate,
+  type IntakeRow,
   insertEvent,
   listCaseHandlers,
   listEvents,
@@ -168,22 +168,35 @@ function intakeGroups(db: Database): GroupCommit<PendingIntake, IntakeOutcome> {
  * rendered after commit (letters/letter-jobs.ts). The counter's row lock is held from the first
  * statement to commit, so that numbers have no gaps; a duplicate or a refused application takes no
  * number, and the next one gets it.
+ *
+ * The statements that need no earlier answer are sent together (on PostgreSQL, pipelined: one round
+ * trip for the group, not one per application) and run in the order sent: the counter's lock, the
+ * audit chain's lock, then each application's statement, which draws its own number.
  */
 async function intakeTogether(db: Database, items: readonly PendingIntake[]): Promise<Settled<IntakeOutcome>[]> {
   const { org, year } = items[0]!;
   return db.transaction(async (tx) => {
-    let seq = await lockReceiptSeq(tx, org.id, year);
+    const sent = [
+      lockReceiptCounter(tx, org.id, year),
+      ...items.map((p) => {
+        const first = p.transition.events[0]!;
+        return insertCaseUnlessDuplicate(tx, {
+          orgId: org.id, orgCode: org.code, year, state: p.transition.next, channel: p.facts.channel, submittedOn: p.facts.submittedOn,
+          receivedOn: p.transition.set.receivedOn ?? null, input: p.input, applicantColumn: p.applicantColumn, submissionKey: p.submissionKey,
+          fingerprint: p.fingerprint, applicant: p.applicant, applicantKey: p.applicantKey, event: first, actor: p.actor, limit: p.limit,
+        });
+      }),
+    ];
+    const chain = lockAuditChain(tx, org.id);
+    const answers = await Promise.allSettled(sent);
+    const failed = answers.find((a) => a.status === 'rejected');
+    if (failed) throw failed.reason; // the group is tried again one application at a time
+    const rows = answers.slice(1).map((a) => (a as PromiseFulfilledResult<IntakeRow>).value);
+
     const settled: Settled<{ caseId: number; duplicate: boolean; letters: number }>[] = [];
     const audits: { actor: Actor; input: AuditEntryInput }[] = [];
-    for (const p of items) {
-      const receiptNo = receiptNumber(org.code, year, seq + 1);
-      const t = p.transition;
-      const [first, ...more] = t.events;
-      const row = await insertCaseUnlessDuplicate(tx, {
-        orgId: org.id, receiptNo, state: t.next, channel: p.facts.channel, submittedOn: p.facts.submittedOn, receivedOn: t.set.receivedOn ?? null,
-        input: p.input, applicantColumn: p.applicantColumn, submissionKey: p.submissionKey, fingerprint: p.fingerprint,
-        applicant: p.applicant, applicantKey: p.applicantKey, event: first!, actor: p.actor, limit: p.limit,
-      });
+    for (const [i, p] of items.entries()) {
+      const row = rows[i]!;
       if (row.duplicateId !== null) {
         settled.push({ ok: true, value: { caseId: row.duplicateId, duplicate: true, letters: 0 } });
         continue;
@@ -192,8 +205,8 @@ async function intakeTogether(db: Database, items: readonly PendingIntake[]): Pr
         settled.push({ ok: false, error: new DomainError('RATE_LIMITED', `同一申请人 24 小时内向本机关在线提交的申请已达 ${APPLICANT_DAILY_LIMIT} 件，请稍后再提交，或联系政府信息公开工作机构`) });
         continue;
       }
-      seq += 1;
       const id = row.caseId;
+      const [first, ...more] = p.transition.events;
       const inserted = [{ id: row.eventId!, kind: first!.kind, onDate: first!.onDate }];
       for (const e of more) inserted.push({ id: await insertEvent(tx, org.id, id, e, p.actor), kind: e.kind, onDate: e.onDate });
       for (const a of p.attachments) await insertAttachment(tx, org.id, id, a);
@@ -203,15 +216,16 @@ async function intakeTogether(db: Database, items: readonly PendingIntake[]): Pr
         actor: p.actor,
         input: {
           orgId: org.id, action: 'application.submit', targetType: 'application', targetId: id,
-          summary: { receiptNo, channel: p.facts.channel, state: t.next, attachments: p.attachments.length },
+          summary: { receiptNo: row.receiptNo, channel: p.facts.channel, state: p.transition.next, attachments: p.attachments.length },
         },
       });
       settled.push({ ok: true, value: { caseId: id, duplicate: false, letters } });
     }
-    await setReceiptSeq(tx, org.id, year, seq);
-    await appendAuditEntries(tx, audits);
-    // The cases as stored, read in one statement for the whole group.
-    const cases = await findCases(tx, settled.flatMap((s) => (s.ok ? [s.value.caseId] : [])));
+    // The audit entries, and the cases as stored, read in one statement for the whole group.
+    const [, cases] = await Promise.all([
+      appendAuditEntries(tx, audits, [chain]),
+      findCases(tx, settled.flatMap((s) => (s.ok ? [s.value.caseId] : []))),
+    ]);
     return settled.map((s) => (s.ok ? { ok: true as const, value: { case: cases.get(s.value.caseId)!, duplicate: s.value.duplicate, letters: s.value.letters } } : s));
   });
 }

@@ -59,36 +59,21 @@ function toCase(r: CaseRow): Case {
 // ── Receipt numbers ─────────────────────────────────────────────────────────
 
 /**
- * Locks the organization's counter row for the year (creating it), so that submissions to one
- * organization are serialized across processes until the transaction ends.
+ * Locks the organization's counter row for the year (creating it), in one statement, so that
+ * submissions to one organization are serialized across processes until the transaction ends.
  */
 export async function lockReceiptCounter(tx: Queryable, orgId: number, year: number): Promise<void> {
-  await tx.query('insert into application_counters (org_id, year) values ($1, $2) on conflict do nothing', [orgId, year]);
-  await tx.query('select n from application_counters where org_id = $1 and year = $2 for update', [orgId, year]);
+  await tx.query(
+    `insert into application_counters (org_id, year, n) values ($1, $2, 0)
+     on conflict (org_id, year) do update set n = application_counters.n`,
+    [orgId, year],
+  );
 }
 
 /** The next number of the counter (the caller holds its lock). Rolled back with the transaction. */
 export async function nextReceiptSeq(tx: Queryable, orgId: number, year: number): Promise<number> {
   const [r] = await tx.query<{ n: number }>('update application_counters set n = n + 1 where org_id = $1 and year = $2 returning n', [orgId, year]);
   return r!.n;
-}
-
-/**
- * Locks the organization's counter of the year (creating it) and reads the last number drawn, in
- * one statement: the row lock serializes submissions to the organization until commit.
- */
-export async function lockReceiptSeq(tx: Queryable, orgId: number, year: number): Promise<number> {
-  const [r] = await tx.query<{ n: number }>(
-    `insert into application_counters (org_id, year, n) values ($1, $2, 0)
-     on conflict (org_id, year) do update set n = application_counters.n returning n`,
-    [orgId, year],
-  );
-  return r!.n;
-}
-
-/** The last number drawn, written back by the holder of the counter's lock (rolled back with its transaction). */
-export async function setReceiptSeq(tx: Queryable, orgId: number, year: number, n: number): Promise<void> {
-  await tx.query('update application_counters set n = $3 where org_id = $1 and year = $2', [orgId, year, n]);
 }
 
 export interface IntakeRow {
@@ -98,6 +83,8 @@ export interface IntakeRow {
   recent: number;
   /** The new case, unless a duplicate or the limit stopped it. */
   caseId: number | null;
+  /** Its receipt number (接收回执编号). */
+  receiptNo: string | null;
   /** Its first event. */
   eventId: number | null;
 }
@@ -105,13 +92,23 @@ export interface IntakeRow {
 /**
  * One statement for a new application (the caller holds the counter's lock, so it sees every
  * earlier submission): the duplicate check, the applicant's count of the last 24 hours (stopped at
- * `limit`: bounded work), and, when neither stops it, the case, its applicant and its first event.
+ * `limit`: bounded work), and, when neither stops it, the next receipt number drawn from the
+ * counter (receiptNumber()'s form, so a duplicate or a refusal takes none), the case, its applicant
+ * and its first event. Depends on no earlier statement's answer: a group sends several at once.
  */
 export async function insertCaseUnlessDuplicate(
   tx: Queryable,
-  c: NewCase & { applicant: Applicant; applicantKey: string; event: NewEvent; actor: { userId: number | null; name: string }; limit: number | null },
+  c: Omit<NewCase, 'receiptNo'> & {
+    orgCode: string;
+    year: number;
+    applicant: Applicant;
+    applicantKey: string;
+    event: NewEvent;
+    actor: { userId: number | null; name: string };
+    limit: number | null;
+  },
 ): Promise<IntakeRow> {
-  const [r] = await tx.query<{ duplicate_id: number | null; recent: number; case_id: number | null; event_id: number | null }>(
+  const [r] = await tx.query<{ duplicate_id: number | null; recent: number; case_id: number | null; receipt_no: string | null; event_id: number | null }>(
     `with dup as (
        select id from applications where org_id = $1 and (submission_key = $14 or (fingerprint = $15 and submitted_at > now() - interval '1 day'))
        order by id limit 1),
@@ -119,12 +116,17 @@ export async function insertCaseUnlessDuplicate(
        select count(*)::int as n from (
          select 1 from application_applicants p join applications a on a.id = p.case_id
          where p.org_id = $1 and p.applicant_key = $28 and a.submitted_at >= now() - interval '1 day' limit $29::int) x),
+     drawn as (
+       update application_counters set n = n + 1
+       where org_id = $1 and year = $36 and not exists (select 1 from dup) and ($29::int is null or (select n from recent) < $29::int)
+       returning n),
      c as (
        insert into applications (org_id, receipt_no, state, channel, submitted_on, received_on, applicant_kind, applicant_column,
          info_title, info_doc_number, info_description, form_wanted, delivery, submission_key, fingerprint, submitted_at)
-       select $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, coalesce($16::timestamptz, now())
-       where not exists (select 1 from dup) and ($29::int is null or (select n from recent) < $29::int)
-       returning id),
+       select $1, $2 || lpad(n::text, greatest(5, length(n::text)), '0'), $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15,
+         coalesce($16::timestamptz, now())
+       from drawn
+       returning id, receipt_no),
      p as (
        insert into application_applicants (case_id, org_id, kind, name, id_type, id_number, credit_code, legal_representative, contact_person,
          phone, email, address, postal_code, applicant_key)
@@ -132,18 +134,20 @@ export async function insertCaseUnlessDuplicate(
      e as (
        insert into application_events (org_id, case_id, kind, on_date, actor_user_id, actor_name, data, note)
        select $1, c.id, $30, $31, $32, $33, $34, $35 from c returning id)
-     select (select id from dup) as duplicate_id, (select n from recent) as recent, (select id from c) as case_id, (select id from e) as event_id`,
+     select (select id from dup) as duplicate_id, (select n from recent) as recent, (select id from c) as case_id,
+            (select receipt_no from c) as receipt_no, (select id from e) as event_id`,
     [
-      c.orgId, c.receiptNo, c.state, c.channel, c.submittedOn, c.receivedOn, c.input.applicantKind, c.applicantColumn,
+      c.orgId, `${c.orgCode}-${c.year}-`, c.state, c.channel, c.submittedOn, c.receivedOn, c.input.applicantKind, c.applicantColumn,
       c.input.infoTitle, c.input.infoDocNumber, c.input.infoDescription, c.input.formWanted, c.input.delivery, c.submissionKey, c.fingerprint,
       c.submittedAt ?? null,
       c.applicant.kind, c.applicant.name, c.applicant.idType, c.applicant.idNumber, c.applicant.creditCode, c.applicant.legalRepresentative,
       c.applicant.contactPerson, c.applicant.phone, c.applicant.email, c.applicant.address, c.applicant.postalCode, c.applicantKey,
       c.limit,
       c.event.kind, c.event.onDate, c.actor.userId, c.actor.name, c.event.data, c.event.note ?? '',
+      c.year,
     ],
   );
-  return { duplicateId: r!.duplicate_id, recent: r!.recent, caseId: r!.case_id, eventId: r!.event_id };
+  return { duplicateId: r!.duplicate_id, recent: r!.recent, caseId: r!.case_id, receiptNo: r!.receipt_no, eventId: r!.event_id };
 }
 
 // ── Cases ────────────────────────────────────────────────────────────────────

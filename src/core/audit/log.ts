@@ -30,12 +30,50 @@ export async function appendAudit(tx: Queryable, actor: Actor, input: AuditEntry
   return id!;
 }
 
+/** An organization's chain locked early in a transaction, and its head as it was (lockAuditChain). */
+export interface LockedAuditChain {
+  chainKey: number;
+  lastHash: Promise<string>;
+}
+
+/**
+ * Locks the organization's chain and reads its head, for entries appended later in the same
+ * transaction (appendAuditEntries(tx, entries, [locked])): a caller that sends several statements
+ * at once (pipelined) saves the round trip of the head's read. Await nothing here; the head is
+ * awaited when appending.
+ */
+export function lockAuditChain(tx: Queryable, orgId: number | null): LockedAuditChain {
+  const chainKey = chainKeyOf(orgId);
+  const lastHash = lockHead(tx, chainKey);
+  lastHash.catch(() => undefined); // its failure is the transaction's: reported by the statement awaited next
+  return { chainKey, lastHash };
+}
+
+/**
+ * The chain's head, read and locked in one statement: appends to this chain are serialized across
+ * processes until our transaction ends, and the head read is the last one committed (ON CONFLICT DO
+ * UPDATE waits for a holder and takes its row as committed). A chain's first append creates the row,
+ * which the head update in appendAuditEntries completes before commit (a rollback takes it back).
+ */
+async function lockHead(tx: Queryable, chainKey: number): Promise<string> {
+  const [head] = await tx.query<{ last_hash: string }>(
+    `insert into audit_heads (chain_key, last_id, last_hash) values ($1, 0, $2)
+     on conflict (chain_key) do update set chain_key = excluded.chain_key returning last_hash`,
+    [chainKey, GENESIS_HASH],
+  );
+  return head!.last_hash;
+}
+
 /**
  * Several entries appended at once, in the order given (a group commit writes one per change it
  * commits): per chain one locking read of the head, one insert of all its entries and one head
  * update, instead of three statements per entry. Returns the entries' ids in the order given.
  */
-export async function appendAuditEntries(tx: Queryable, entries: readonly { actor: Actor; input: AuditEntryInput }[]): Promise<number[]> {
+export async function appendAuditEntries(
+  tx: Queryable,
+  entries: readonly { actor: Actor; input: AuditEntryInput }[],
+  locked: readonly LockedAuditChain[] = [],
+): Promise<number[]> {
   const ids: number[] = new Array(entries.length);
   const chains = new Map<number, number[]>();
   entries.forEach((e, i) => {
@@ -44,16 +82,7 @@ export async function appendAuditEntries(tx: Queryable, entries: readonly { acto
   });
   const key = auditKey();
   for (const [chainKey, members] of [...chains].sort((a, b) => a[0] - b[0])) {
-    // The chain's head, read and locked in one statement: appends to this chain are serialized across
-    // processes until our transaction ends, and the head read is the last one committed (ON CONFLICT
-    // DO UPDATE waits for a holder and takes its row as committed). A chain's first append creates the
-    // row, which the head update below completes before commit (a rollback takes it back).
-    const [head] = await tx.query<{ last_hash: string }>(
-      `insert into audit_heads (chain_key, last_id, last_hash) values ($1, 0, $2)
-       on conflict (chain_key) do update set chain_key = excluded.chain_key returning last_hash`,
-      [chainKey, GENESIS_HASH],
-    );
-    let prevHash = head!.last_hash;
+    let prevHash = await (locked.find((l) => l.chainKey === chainKey)?.lastHash ?? lockHead(tx, chainKey));
     const rows: unknown[][] = [];
     for (const i of members) {
       const { actor, input } = entries[i]!;
