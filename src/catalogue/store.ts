@@ -1,6 +1,6 @@
 // Every SQL statement of the disclosure catalogue, with the row-to-object mapping.
 // Visibility is a query scope: the `live…` functions are what the portal may read.
-import type { Database, Queryable } from '../core/db/database.ts';
+import { execWithNextQuery, type Database, type Queryable } from '../core/db/database.ts';
 import type {
   Attachment,
   CatalogueSettings,
@@ -1011,7 +1011,9 @@ export async function searchLive(
     return w.length ? w.join(' and ') : 'true';
   };
 
-  return db.transaction(async (tx) => {
+  return db.transaction(async (transaction) => {
+    // Its settings go with the statement after them, not in a round trip of their own.
+    const tx = execWithNextQuery(transaction);
     orgIds = f.orgPath
       ? (await tx.query<{ id: number }>(`select id from organizations where path like $1 || '%'`, [f.orgPath])).map((r) => Number(r.id))
       : null;

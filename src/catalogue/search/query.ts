@@ -99,7 +99,23 @@ export function termWords(term: string): { required: string[]; highlights: strin
   return { required: [...new Set(required)], highlights: [...new Set(highlights)] };
 }
 
+/** Queries parsed lately: segmentation (jieba) is most of a search's own CPU, and popular queries repeat. */
+const parsed = new Map<string, ParsedQuery>();
+const MAX_PARSED = 1000;
+
+/** The query's terms, words and patterns (kept for the next identical query: do not change the result). */
 export function parseQuery(q: string, maxTerms = 8): ParsedQuery {
+  const key = `${maxTerms}|${q}`;
+  let result = parsed.get(key);
+  if (!result) {
+    result = Object.freeze(parse(q, maxTerms));
+    if (parsed.size >= MAX_PARSED) parsed.delete(parsed.keys().next().value!);
+    parsed.set(key, result);
+  }
+  return result;
+}
+
+function parse(q: string, maxTerms: number): ParsedQuery {
   const terms = [...new Set(searchableText(q).slice(0, 200).split(' ').filter(Boolean))].slice(0, maxTerms);
   const perTerm = terms.map(termWords);
   const words: string[] = [];

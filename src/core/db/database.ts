@@ -50,6 +50,29 @@ export async function transactionThenAfterCommit<T>(db: Queryable, begin: (body:
   return result;
 }
 
+/**
+ * The transaction `tx` with its `exec` (settings: `set local …`) sent at once but not waited for:
+ * the next query goes right behind it (pipelined on PostgreSQL: one round trip for both; on PGlite
+ * one after the other, as always) and reports its error, if any.
+ */
+export function execWithNextQuery(tx: Queryable): Queryable {
+  let sent: Promise<void>[] = [];
+  return {
+    exec(sql) {
+      const done = tx.exec(sql);
+      done.catch(() => undefined); // reported by the next query (the transaction is aborted), or by the commit
+      sent.push(done);
+      return Promise.resolve();
+    },
+    async query<T>(sql: string, params?: readonly unknown[]) {
+      const rows = tx.query<T>(sql, params);
+      const before = sent;
+      sent = [];
+      return (await Promise.all([...before, rows])).at(-1) as T[];
+    },
+  };
+}
+
 /** First row or undefined. */
 export async function queryOne<T = Row>(db: Queryable, sql: string, params?: readonly unknown[]): Promise<T | undefined> {
   const rows = await db.query<T>(sql, params);
