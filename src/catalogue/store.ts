@@ -1000,13 +1000,18 @@ export async function searchLive(
   const filter = (params: unknown[], indexed: boolean, tsquery = q.tsquery, patterns = q.patterns) => {
     const p = (v: unknown) => `$${params.push(v)}`;
     const w: string[] = [];
-    if (tsquery && indexed) w.push(`s.vector @@ ${p([`(${tsquery})`, ...filterTsquery(f)].join(' & '))}::tsquery`);
+    const gin = Boolean(tsquery && indexed);
+    if (gin) w.push(`s.vector @@ ${p([`(${tsquery})`, ...filterTsquery(f)].join(' & '))}::tsquery`);
     // Case only matters for Latin letters: LIKE is much cheaper than ILIKE on Chinese text.
     for (const pattern of patterns) w.push(`s.text ${likeOp(pattern)} ${p(pattern)}`);
+    // Through the GIN index the filters' lexemes already narrow the matches: the filters are checked
+    // on them ("+ 0": not through their own indexes, whose bitmaps — a large organization's 100,000
+    // items — the planner would AND with the GIN's for nothing).
+    const col = (name: string) => (gin ? `s.${name} + 0` : `s.${name}`);
     // One organization as such, so that its (org_id, published_date, item_id) index gives its items newest first.
-    if (orgIds) w.push(orgIds.length === 1 ? `s.org_id = ${p(orgIds[0])}` : `s.org_id = any(${p(orgIds)}::bigint[])`);
-    if (f.columnId) w.push(`s.column_id = ${p(f.columnId)}`);
-    if (f.year) w.push(`s.published_date >= ${p(`${f.year}-01-01`)}::date and s.published_date < ${p(`${f.year + 1}-01-01`)}::date`);
+    if (orgIds) w.push(orgIds.length === 1 ? `${col('org_id')} = ${p(orgIds[0])}` : `${col('org_id')} = any(${p(orgIds)}::bigint[])`);
+    if (f.columnId) w.push(`${col('column_id')} = ${p(f.columnId)}`);
+    if (f.year) w.push(`${col('published_date')} >= ${p(`${f.year}-01-01`)}::date and ${col('published_date')} < ${p(`${f.year + 1}-01-01`)}::date`);
     if (f.docNumber) w.push(`s.doc_number ilike ${p(`%${f.docNumber.replace(/[\\%_]/g, (c) => `\\${c}`)}%`)}`);
     return w.length ? w.join(' and ') : 'true';
   };
@@ -1056,11 +1061,15 @@ export async function searchLive(
       const walked = await run(tx, true);
       if (walked) return walked;
       await tx.exec('set local enable_indexscan = off; set local enable_bitmapscan = on; set local enable_sort = on');
+      // The walk fell short (the words are rarer here than the statistics say): through the GIN index,
+      // counted as usual, but ranked as the walk ranks, among the newest matches it looked for —
+      // ranking a thousand texts costs far more than finding them.
+      return (await run(tx, false, walkMatches))!;
     }
     return (await run(tx, false))!;
   });
 
-  async function run(tx: Queryable, frequent: boolean): Promise<{ hits: SearchHit[]; total: number; capped?: boolean } | null> {
+  async function run(tx: Queryable, frequent: boolean, rankNewest: number | null = null): Promise<{ hits: SearchHit[]; total: number; capped?: boolean } | null> {
     const relevance = opts.order === 'relevance';
 
     // Ranking reads every candidate, so the candidates are the newest countLimit matches. When
@@ -1121,6 +1130,8 @@ export async function searchLive(
       : `c as (${newest})`;
     const at = q.excerptAt.filter(Boolean).map((x) => `nullif(strpos(lower(c.text), lower(${p(x)})), 0)`);
     const byDate = 'c.published_date desc, c.item_id desc';
+    // (Not with exact matches: those may be older than the newest ones, and must stay in the ranking.)
+    const ranked = rankNewest !== null && !exactIds && relevance ? `(select * from c order by ${byDate} limit ${p(rankNewest)}) c` : 'c';
     const hits = `select page.*, o.short_name as org_name, o.full_name as org_full_name, o.code as org_code, i.index_number
        from page join organizations o on o.id = page.org_id join catalogue_items i on i.id = page.item_id`;
     const rows = await tx.query<{
@@ -1130,7 +1141,7 @@ export async function searchLive(
       `with ${candidates},
             page as (select c.item_id, c.org_id, c.column_id, c.title, c.doc_number, c.published_date,
                        substr(c.text, greatest(1, coalesce(${[...at, '1'].join(', ')}) - 40), 160) as excerpt, ${rank} as rank
-                     from c order by ${relevance ? `rank desc, ${byDate}` : byDate} limit ${p(opts.limit)} offset ${p(opts.offset)})
+                     from ${ranked} order by ${relevance ? `rank desc, ${byDate}` : byDate} limit ${p(opts.limit)} offset ${p(opts.offset)})
        -- The count of the matches (up to what was looked for), on one row even when the page lies past the last match.
        select hits.*, w.walked from (select count(*)::int as walked from ${exactIds ? 'c1' : 'c'}) w left join (${hits}) hits on true
        order by ${relevance ? 'hits.rank desc, ' : ''}hits.published_date desc, hits.item_id desc`,

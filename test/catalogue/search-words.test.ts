@@ -168,3 +168,12 @@ test('a deeper page walks proportionally further; a page typed past a frequent t
   assert.ok(fourth.total >= 1 && fourth.total < 4, `${fourth.total}`);
 });
 
+
+test('a walk that falls short goes through the index, counting every match but ranking, as the walk does, the newest it looked for', async () => {
+  // 生态 报告 (two terms, no phrase): wordsBody, lichuan, exactTitle, exactBody. Page 2 looks for two matches in one item read
+  // (wordsBody): fewer than a page needs, so the index. Ranked among the newest two, lichuan (both words in its title) comes
+  // first and wordsBody second; ranked among all four, exactTitle (both in its title too) would push wordsBody off page 2.
+  const second = await searchCatalogue(t.db, { q: '生态 报告', pageSize: 1, page: 2 }, { share: 1, walkRows: 1, walkMatches: 2 });
+  assert.deepEqual(order(second.hits), ['wordsBody']);
+  assert.equal(second.total, 4, 'every match counted');
+});
