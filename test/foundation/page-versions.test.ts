@@ -96,4 +96,7 @@ test('the lease is renewed while listening works; a stalled process makes the wr
   } finally {
     await watch.stop();
   }
+  // Stopped (the app closing): its row goes, so that writers do not wait for its lease to run out.
+  const [row] = await t.db.query<{ n: number }>('select count(*)::int as n from page_cache_peers where id = $1', [watch.id]);
+  assert.equal(row!.n, 0);
 });

@@ -131,6 +131,8 @@ export class VersionWatch {
     this.stoppedAt ||= performance.now();
     this.lapse();
     if (this.timer) clearInterval(this.timer);
+    // Writers need not wait for this process any more (else they would, until its lease ran out).
+    await this.db.query('delete from page_cache_peers where id = $1', [this.id]).catch(() => undefined);
     await this.unlisten?.().catch(() => undefined);
   }
 
