@@ -1,7 +1,7 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { testDatabase, type TestDatabase } from '../../../test/helpers/db.ts';
-import { queryOne, tryAdvisoryLock, withAdvisoryLock } from './database.ts';
+import { afterCommit, execWithNextQuery, queryOne, tryAdvisoryLock, withAdvisoryLock } from './database.ts';
 import { migrate, readMigrations } from './migrate.ts';
 
 let t: TestDatabase;
@@ -53,4 +53,47 @@ test('advisory locks serialize critical sections; a try-lock inside a held lock 
   ]);
   assert.deepEqual(order, ['a-start', 'a-end', 'b-start', 'b-end']);
   assert.equal(await tryAdvisoryLock(t.db, 1, 2, async () => 'ran'), 'ran');
+});
+
+test('work left for after the commit runs once it has committed, once per key, before the caller resumes; never after a rollback', async () => {
+  const seen: string[] = [];
+  await t.db.query('create table after_commit_probe (x int)');
+  const result = await t.db.transaction(async (tx) => {
+    await tx.query('insert into after_commit_probe values (1)');
+    const count = async (db: { query: typeof tx.query }) => {
+      const [r] = await db.query<{ n: number }>('select count(*)::int as n from after_commit_probe');
+      seen.push(`committed ${r!.n}`);
+    };
+    afterCommit(tx, 'k', count);
+    afterCommit(tx, 'k', count);
+    return 'done';
+  });
+  assert.equal(result, 'done');
+  assert.deepEqual(seen, ['committed 1'], 'ran once, after the commit, before the transaction returned');
+
+  await assert.rejects(
+    t.db.transaction(async (tx) => {
+      afterCommit(tx, 'k', async () => void seen.push('after a rollback'));
+      throw new Error('refused');
+    }),
+  );
+  assert.deepEqual(seen, ['committed 1']);
+});
+
+test('settings sent with the next query: applied to it, and their error reported by it', async () => {
+  const applied = await t.db.transaction(async (transaction) => {
+    const tx = execWithNextQuery(transaction);
+    await tx.exec("set local work_mem = '9MB'");
+    const [r] = await tx.query<{ w: string }>("select current_setting('work_mem') as w");
+    return r!.w;
+  });
+  assert.equal(applied, '9MB');
+  await assert.rejects(
+    t.db.transaction(async (transaction) => {
+      const tx = execWithNextQuery(transaction);
+      await tx.exec('set local no_such_setting_here = 1');
+      await tx.query('select 1');
+    }),
+    /no_such_setting_here|unrecognized configuration parameter/,
+  );
 });
