@@ -84,9 +84,6 @@ export function applicantKeyOf(a: Applicant): string {
 export const fingerprintOf = (applicantKey: string, c: Pick<ApplicationInput, 'infoTitle' | 'infoDocNumber' | 'infoDescription' | 'formWanted' | 'delivery'>) =>
   sha256(JSON.stringify([applicantKey, c.infoTitle, c.infoDocNumber, c.infoDescription, c.formWanted, c.delivery]));
 
-/** 接收回执编号: the organization's code, the year and the counter of that year. */
-export const receiptNumber = (orgCode: string, year: number, seq: number) => `${orgCode}-${year}-${String(seq).padStart(5, '0')}`;
-
 export interface IntakeFacts {
   channel: SubmissionChannel;
   submittedOn: string;

@@ -70,10 +70,19 @@ export async function lockReceiptCounter(tx: Queryable, orgId: number, year: num
   );
 }
 
-/** The next number of the counter (the caller holds its lock). Rolled back with the transaction. */
-export async function nextReceiptSeq(tx: Queryable, orgId: number, year: number): Promise<number> {
-  const [r] = await tx.query<{ n: number }>('update application_counters set n = n + 1 where org_id = $1 and year = $2 returning n', [orgId, year]);
-  return r!.n;
+/**
+ * 接收回执编号 as SQL, drawn where the number is drawn: the organization's code and the year
+ * (`prefix`, "QS-ZRZY-2026-"), then the counter of that year, at least five digits.
+ */
+const receiptNoSql = (prefix: string, n: string) => `${prefix} || lpad(${n}::text, greatest(5, length(${n}::text)), '0')`;
+
+/** The next receipt number of the organization's year (the caller holds the counter's lock). Rolled back with the transaction. */
+export async function nextReceiptNo(tx: Queryable, org: { id: number; code: string }, year: number): Promise<string> {
+  const [r] = await tx.query<{ receipt_no: string }>(
+    `update application_counters set n = n + 1 where org_id = $1 and year = $2 returning ${receiptNoSql('$3', 'n')} as receipt_no`,
+    [org.id, year, `${org.code}-${year}-`],
+  );
+  return r!.receipt_no;
 }
 
 export interface IntakeRow {
@@ -93,7 +102,7 @@ export interface IntakeRow {
  * One statement for a new application (the caller holds the counter's lock, so it sees every
  * earlier submission): the duplicate check, the applicant's count of the last 24 hours (stopped at
  * `limit`: bounded work), and, when neither stops it, the next receipt number drawn from the
- * counter (receiptNumber()'s form, so a duplicate or a refusal takes none), the case, its applicant
+ * counter (so a duplicate or a refusal takes none), the case, its applicant
  * and its first event. Depends on no earlier statement's answer: a group sends several at once.
  */
 export async function insertCaseUnlessDuplicate(
@@ -123,7 +132,7 @@ export async function insertCaseUnlessDuplicate(
      c as (
        insert into applications (org_id, receipt_no, state, channel, submitted_on, received_on, applicant_kind, applicant_column,
          info_title, info_doc_number, info_description, form_wanted, delivery, submission_key, fingerprint, submitted_at)
-       select $1, $2 || lpad(n::text, greatest(5, length(n::text)), '0'), $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15,
+       select $1, ${receiptNoSql('$2', 'n')}, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15,
          coalesce($16::timestamptz, now())
        from drawn
        returning id, receipt_no),

@@ -1,9 +1,8 @@
 // Public pages rendered once (issue 19 §2). A page's HTML is kept in process memory (an LRU bounded
 // in bytes) together with the version of the things it shows; every request has that version
 // (pageVersion: known to the process under a lease, else read from the database) and renders again
-// only when it moved. Beside the page, the
-// cache keeps it as sent (PageCache.send): framed for a variant and an address (page-frame.ts) and
-// encoded, a few per page, counted in the same bound.
+// only when it moved. Beside the page, the cache keeps it as sent (PageCache.send): framed for a
+// variant and an address (page-frame.ts) and encoded, a few per page, counted in the same bound.
 //
 // The versions, and the guarantee they give (never a withdrawn page once the withdrawal has
 // returned), are page-versions.ts's.
