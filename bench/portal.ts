@@ -378,8 +378,12 @@ try {
       ['item page (cached: 100 pages read again and again)', port, hotItem],
       ['item page (uncached: each request a page not read before)', port, newItem],
       ['search, 12 popular queries (cached 30 s)', port, () => q(pick(QUERIES))],
-      ['search, frequent term, random page, relevance (uncached)', port, () => `${q(pick(TOPICS))}&page=${1 + Math.floor(Math.random() * 50)}`],
-      ['search, frequent term, random page, date order (uncached)', port, () => `${q(pick(TOPICS))}&order=date&page=${1 + Math.floor(Math.random() * 50)}`],
+      // Random pages of the 24 topics: each request a result not cached, its walk kept from an earlier page of the topic.
+      ['search, frequent term, random page 1–50, relevance (uncached)', port, () => `${q(pick(TOPICS))}&page=${1 + Math.floor(Math.random() * 50)}`],
+      ['search, frequent term, random page 1–50, date order (uncached)', port, () => `${q(pick(TOPICS))}&order=date&page=${1 + Math.floor(Math.random() * 50)}`],
+      // A deep page of a query mostly not walked before: one of 2,400 topic and organization pairs.
+      ['search, frequent term in one organization, random page 21–50 (mostly not walked before)', port, () =>
+        `${q(pick(TOPICS))}&org=${pick(benchOrgs).code}&page=${21 + Math.floor(Math.random() * 30)}${Math.random() < 0.5 ? '&order=date' : ''}`],
       ['search, rare term (250 matches, uncached)', port, () => q(`编号${rareNumber()}`)],
     );
   const results: Result[] = [];

@@ -1,6 +1,7 @@
 // Every SQL statement of the disclosure catalogue, with the row-to-object mapping.
 // Visibility is a query scope: the `live…` functions are what the portal may read.
 import { execWithNextQuery, type Database, type Queryable } from '../core/db/database.ts';
+import { pageVersion, SITE_SCOPE } from '../core/http/page-versions.ts';
 import type {
   Attachment,
   CatalogueSettings,
@@ -17,6 +18,7 @@ import type {
   VersionState,
 } from './model.ts';
 import { filterTsquery } from './search/tokens.ts';
+import { relevancePositions, walks, type Walk } from './search/walks.ts';
 
 const iso = (d: Date | string | null) => (d ? new Date(d).toISOString() : null);
 const isId = (v: string) => /^\d{1,15}$/.test(v);
@@ -937,6 +939,13 @@ export interface SearchHit {
   rank: number;
 }
 
+/** A page of hits; `total`: the matches counted, `capped`: there are more. */
+export interface SearchPage {
+  hits: SearchHit[];
+  total: number;
+  capped?: boolean;
+}
+
 /** What searchLive looks for (built by search/query.ts). */
 export interface SearchQuery {
   /** Every word must occur: the tsquery narrows through the GIN index (when there is one), the LIKE patterns make the match exact. */
@@ -989,11 +998,10 @@ export async function searchLive(
   q: SearchQuery,
   f: SearchFilters,
   opts: { order: 'relevance' | 'date'; limit: number; offset: number; countLimit: number; walkRows?: number; walkMatches?: number },
-): Promise<{ hits: SearchHit[]; total: number; capped?: boolean }> {
+): Promise<SearchPage> {
   /** The matches a walk looks for: ten pages, or as far as the page asked for. */
   const firstMatches = opts.walkMatches ?? WALK_MATCHES;
   const walkMatches = Math.min(opts.countLimit, Math.max(firstMatches, opts.offset + opts.limit));
-  const walkRows = (opts.walkRows ?? WALK_ROWS) * Math.ceil(walkMatches / firstMatches);
   /** The organization filter's organizations (the subtree of orgPath), read in the transaction. */
   let orgIds: number[] | null = null;
   /** The filter with its own parameters. `indexed`: through the GIN index (else the substring checks alone). */
@@ -1015,6 +1023,31 @@ export async function searchLive(
     if (f.docNumber) w.push(`s.doc_number ilike ${p(`%${f.docNumber.replace(/[\\%_]/g, (c) => `\\${c}`)}%`)}`);
     return w.length ? w.join(' and ') : 'true';
   };
+
+  const excerptOf = (p: (v: unknown) => string) =>
+    `substr(c.text, greatest(1, coalesce(${[...q.excerptAt.filter(Boolean).map((x) => `nullif(strpos(lower(c.text), lower(${p(x)})), 0)`), '1'].join(', ')}) - 40), 160) as excerpt`;
+  const byDate = 'c.published_date desc, c.item_id desc';
+  const pageColumns = 'c.item_id, c.org_id, c.column_id, c.title, c.doc_number, c.published_date';
+  /** The page's hits with their organizations and index numbers. */
+  const withOrgs = (page: string) => `select page.*, o.short_name as org_name, o.full_name as org_full_name, o.code as org_code, i.index_number
+       from (${page}) page join organizations o on o.id = page.org_id join catalogue_items i on i.id = page.item_id`;
+  type HitRow = {
+    item_id: number | null; org_id: number; org_name: string; org_full_name: string; org_code: string; column_id: number; title: string; doc_number: string;
+    published_date: string; index_number: string; excerpt: string; rank: number;
+  };
+  const toHits = (rows: HitRow[]): SearchHit[] =>
+    rows.filter((r) => r.item_id !== null).map((r) => ({
+      itemId: r.item_id!, orgId: r.org_id, orgName: r.org_name, orgFullName: r.org_full_name, orgCode: r.org_code, columnId: r.column_id, title: r.title,
+      docNumber: r.doc_number, publishedDate: r.published_date, indexNumber: r.index_number, excerpt: r.excerpt, rank: Number(r.rank),
+    }));
+  /** The newest items with the terms whole (up to countLimit): through the GIN index, by date. */
+  const exactOf = (params: unknown[]) =>
+    `select s.item_id, s.published_date from catalogue_search s where ${filter(params, true, q.termTsquery, q.termPatterns)} order by s.published_date desc, s.item_id desc limit $${params.push(opts.countLimit)}`;
+
+  // A frequent term's walk so far, kept for the next page while the site's version stays (search/walks.ts).
+  const walk = (q.estimatedShare ?? 0) >= FREQUENT_SHARE
+    ? walks.of(JSON.stringify([q.patterns, q.termPatterns, f, opts.walkRows ?? null, firstMatches]), await pageVersion(db, [SITE_SCOPE]))
+    : null;
 
   return db.transaction(async (transaction) => {
     // Its settings go with the statement after them, not in a round trip of their own.
@@ -1047,8 +1080,9 @@ export async function searchLive(
     // None: nothing to find; fewer: those are read through the index at once.
     // Not for words in most items: an agency without them is unlikely, and counting their many matches
     // in a large organization would cost more than the walk that finds its page in a few hundred items.
-    let frequent = (q.estimatedShare ?? 0) >= FREQUENT_SHARE;
-    if (frequent && (q.estimatedShare ?? 0) < ASK_INDEX_BELOW_SHARE && q.tsquery && (orgIds || f.columnId)) {
+    let frequent = walk !== null;
+    // (Not again when a walk of these words and filters is kept: that one found its first matches.)
+    if (frequent && !walk?.lookedFor && (q.estimatedShare ?? 0) < ASK_INDEX_BELOW_SHARE && q.tsquery && (orgIds || f.columnId)) {
       const [probe] = await tx.query<{ n: number }>(
         'select count(*)::int as n from (select 1 from catalogue_search s where s.vector @@ $1::tsquery limit $2) x',
         [[`(${q.tsquery})`, ...filterTsquery(f)].join(' & '), firstMatches],
@@ -1058,125 +1092,136 @@ export async function searchLive(
       frequent = candidates >= firstMatches;
     }
     if (frequent) {
-      const walked = await run(tx, true);
+      const walked = await walkNewest(tx, walk!);
       if (walked) return walked;
       await tx.exec('set local enable_indexscan = off; set local enable_bitmapscan = on; set local enable_sort = on');
       // The walk fell short (the words are rarer here than the statistics say): through the GIN index,
       // counted as usual, but ranked as the walk ranks, among the newest matches it looked for —
       // ranking a thousand texts costs far more than finding them.
-      return (await run(tx, false, walkMatches))!;
+      return run(tx, walkMatches);
     }
-    return (await run(tx, false))!;
+    return run(tx);
   });
 
-  async function run(tx: Queryable, frequent: boolean, rankNewest: number | null = null): Promise<{ hits: SearchHit[]; total: number; capped?: boolean } | null> {
+  /** The relevance expression on candidate `c` (computed on the text, not with ts_rank, which would unpack every candidate's vector). */
+  function rankOf(p: (v: unknown) => string): string {
+    const n = Math.max(1, q.words.length);
+    if (opts.order !== 'relevance' || !q.words.length) return '0';
+    return [
+      ...q.phrasePatterns.map((x) => `case when c.text ${likeOp(x)} ${p(x)} then 200 else 0 end`),
+      `case when c.title ilike all(${p(q.termPatterns)}::text[]) then 100 else 0 end`,
+      ...(n > 1 ? [`(${q.patterns.map((x) => `(c.title ${likeOp(x)} ${p(x)})::int`).join(' + ')}) * 40 / ${n}`] : []),
+      // Occurrences from byte lengths (one pass over the text per word: octet_length is stored).
+      `(${q.words
+        .map((w) => {
+          const text = /[a-z]/i.test(w) ? 'lower(c.text)' : 'c.text';
+          return `least(10, (octet_length(${text}) - octet_length(replace(${text}, ${p(w.toLowerCase())}, ''))) / ${Buffer.byteLength(w.toLowerCase())})`;
+        })
+        .join(' + ')}) / ${n}`,
+    ].join(' + ');
+  }
+  /**
+   * A frequent term: the newest items under the filters (through the index that gives them in
+   * date order) each checked for the words, until the matches the page needs are found or the
+   * walk's bound of items is read. It goes on from where the kept walk of the same query stopped.
+   * Null: it fell short (fewer matches than a page needs, the words rarer than estimated).
+   */
+  async function walkNewest(tx: Queryable, walk: Walk): Promise<SearchPage | null> {
     const relevance = opts.order === 'relevance';
-
-    // Ranking reads every candidate, so the candidates are the newest countLimit matches. When
-    // there are more, the exact matches (terms whole) among them may be few: the newest countLimit
-    // of those join the candidates, unless the terms are frequent themselves (then the newest
-    // matches have enough of them). The walk looks for fewer than countLimit matches: it takes them
-    // always, read here (before the walk's settings, which leave the GIN index aside). Through the
-    // GIN index they are read within the page's statement, only when the matches fill countLimit.
+    // Ranking reads every candidate, so the candidates are the walk's newest matches. When there are
+    // more, the exact matches (terms whole) among them may be few: the newest countLimit of those
+    // join the candidates, unless the terms are frequent themselves (then the newest matches have
+    // enough of them). Read before the walk's settings, which leave the GIN index aside.
     const withExact = Boolean(relevance && q.phrasePatterns.length && q.termTsquery && (q.termShare ?? 0) < FREQUENT_SHARE);
-    const exactOf = (params: unknown[]) =>
-      `select s.item_id from catalogue_search s where ${filter(params, true, q.termTsquery, q.termPatterns)} order by s.published_date desc, s.item_id desc limit $${params.push(opts.countLimit)}`;
-    let exact: number[] = [];
-    if (frequent && withExact) {
-      const exactParams: unknown[] = [];
-      exact = (await tx.query<{ item_id: number }>(exactOf(exactParams), exactParams)).map((r) => Number(r.item_id));
-    }
+    await walk.serially(async () => {
+      if (withExact && !walk.exact) {
+        const params: unknown[] = [];
+        walk.exact = (await tx.query<{ item_id: number; published_date: string }>(exactOf(params), params)).map((r) => ({ id: Number(r.item_id), date: String(r.published_date) }));
+      }
+      // Only the walk: the planner takes the words' substring checks as independent, expects few
+      // matches and would otherwise read and sort every row (a sequential or bitmap scan). With a
+      // column or one organization as filter, the walk goes through its own date index (migration 0032).
+      await tx.exec('set local enable_indexscan = on; set local enable_bitmapscan = off; set local enable_sort = off');
+      const wanted = walk.missing(walkMatches);
+      if (!wanted) return;
+      // A walk reads WALK_ROWS items per WALK_MATCHES matches it looks for, from the last match on.
+      const rows = (opts.walkRows ?? WALK_ROWS) * Math.ceil(wanted / firstMatches);
+      const last = walk.matches.at(-1);
+      const newest = (params: unknown[]) =>
+        `select s.item_id, s.published_date, s.text from catalogue_search s where ${filter(params, false, null, [])}${
+          last ? ` and (s.published_date, s.item_id) < ($${params.push(last.date)}::date, $${params.push(last.id)})` : ''} order by s.published_date desc, s.item_id desc`;
+      const params: unknown[] = [];
+      const p = (v: unknown) => `$${params.push(v)}`;
+      const found = await tx.query<{ item_id: number; published_date: string }>(
+        `select s.item_id, s.published_date from (${newest(params)} limit ${p(rows)}) s where ${q.patterns.map((x) => `s.text ${likeOp(x)} ${p(x)}`).join(' and ') || 'true'} limit ${p(wanted)}`,
+        params,
+      );
+      // Fewer than it looked for: all there are, unless it stopped at its bound with items left.
+      const moreParams: unknown[] = [];
+      const more = found.length < wanted
+        ? (await tx.query<{ n: number }>(`select count(*)::int as n from (select 1 from (${newest(moreParams)}) x offset $${moreParams.push(rows)} limit 1) x`, moreParams))[0]?.n
+        : 0;
+      walk.extend(found.map((r) => ({ id: Number(r.item_id), date: String(r.published_date) })), walkMatches, Boolean(more));
+    });
+    // The matches counted, up to what the walk looked for.
+    const total = Math.min(walk.matches.length, walkMatches);
+    if (total < opts.offset + opts.limit && total < firstMatches && walk.bounded) return null;
+    // More than counted: the walk found all it looked for, or stopped at its bound. Then the words are
+    // as frequent as estimated, and a page typed past the walk's matches stays empty, under
+    // “N 条以上”: reading every match for it would take seconds.
+    const capped = walk.matches.length >= walkMatches || walk.bounded;
 
-    // Only the walk for a frequent term: the planner takes the words' substring checks as
-    // independent, expects few matches and would otherwise read and sort every row (a sequential
-    // or bitmap scan). With a column or one organization as filter, the walk goes through its own
-    // date index (migration 0032).
-    if (frequent) await tx.exec('set local enable_indexscan = on; set local enable_bitmapscan = off; set local enable_sort = off');
+    const params: unknown[] = [];
+    const p = (v: unknown) => `$${params.push(v)}`;
+    const parts: string[] = [];
+    if (relevance) {
+      const at = relevancePositions(walk, firstMatches, opts.offset, opts.limit);
+      if (at.ranked.length)
+        parts.push(`(select ${pageColumns}, ${excerptOf(p)}, ${rankOf(p)} as rank, 0 as part from catalogue_search c where c.item_id = any(${p(at.ranked)}::bigint[])
+                     order by rank desc, ${byDate} limit ${p(at.rankedLimit)} offset ${p(at.rankedOffset)})`);
+      if (at.dated.length) parts.push(`select ${pageColumns}, ${excerptOf(p)}, 0 as rank, 1 as part from catalogue_search c where c.item_id = any(${p(at.dated)}::bigint[])`);
+    } else {
+      const ids = walk.matches.slice(opts.offset, Math.min(opts.offset + opts.limit, total)).map((m) => m.id);
+      if (ids.length) parts.push(`select ${pageColumns}, ${excerptOf(p)}, 0 as rank, 0 as part from catalogue_search c where c.item_id = any(${p(ids)}::bigint[])`);
+    }
+    // The page: its items by id (the walk's settings), sorted (at most a page of them).
+    if (parts.length) await tx.exec('set local enable_sort = on');
+    const rows = parts.length
+      ? await tx.query<HitRow>(`${withOrgs(parts.join(' union all '))} order by page.part, page.rank desc, page.published_date desc, page.item_id desc`, params)
+      : [];
+    return { total, ...(capped ? { capped } : {}), hits: toHits(rows) };
+  }
+
+  /** Through the GIN index: every match counted up to countLimit, the newest countLimit ranked (`rankNewest`: only the newest so many). */
+  async function run(tx: Queryable, rankNewest: number | null = null): Promise<SearchPage> {
+    const relevance = opts.order === 'relevance';
+    // As for the walk, with the exact matches read within the page's statement, only when the matches fill countLimit.
+    const withExact = Boolean(relevance && q.phrasePatterns.length && q.termTsquery && (q.termShare ?? 0) < FREQUENT_SHARE);
     const params: unknown[] = [];
     const p = (v: unknown) => `$${params.push(v)}`;
     const columns = 's.item_id, s.org_id, s.column_id, s.title, s.doc_number, s.published_date, s.text';
-    const whereSql = frequent ? q.patterns.map((x) => `s.text ${likeOp(x)} ${p(x)}`).join(' and ') || 'true' : filter(params, true);
-    // The walk: the newest WALK_ROWS items under the filters (through the index that gives them in date order), then the words.
-    const from = frequent
-      ? `(select ${columns} from catalogue_search s where ${filter(params, false, null, [])} order by s.published_date desc, s.item_id desc limit ${p(walkRows)}) s`
-      : 'catalogue_search s';
-    // Computed on the text, not with ts_rank, which would unpack every candidate's vector.
-    const n = Math.max(1, q.words.length);
-    const rank = relevance && q.words.length
-      ? [
-          ...q.phrasePatterns.map((x) => `case when c.text ${likeOp(x)} ${p(x)} then 200 else 0 end`),
-          `case when c.title ilike all(${p(q.termPatterns)}::text[]) then 100 else 0 end`,
-          ...(n > 1 ? [`(${q.patterns.map((x) => `(c.title ${likeOp(x)} ${p(x)})::int`).join(' + ')}) * 40 / ${n}`] : []),
-          // Occurrences from byte lengths (one pass over the text per word: octet_length is stored).
-          `(${q.words
-            .map((w) => {
-              const text = /[a-z]/i.test(w) ? 'lower(c.text)' : 'c.text';
-              return `least(10, (octet_length(${text}) - octet_length(replace(${text}, ${p(w.toLowerCase())}, ''))) / ${Buffer.byteLength(w.toLowerCase())})`;
-            })
-            .join(' + ')}) / ${n}`,
-        ].join(' + ')
-      : '0';
-    const matches = frequent ? walkMatches : opts.countLimit;
-    const newest = `select ${columns} from ${from} where ${whereSql} order by s.published_date desc, s.item_id desc limit ${p(matches)}`;
-    // With exact matches: those older than the newest matches (the newer ones are among them already).
-    // Through the GIN index, `(select count(*) from c1) >= countLimit` is a one-time filter: below it,
-    // every match is among the newest, and the exact ones are not read at all.
-    const exactIds = frequent ? (exact.length ? `${p(exact)}::bigint[]` : null) : withExact ? `array(${exactOf(params)})` : null;
-    const candidates = exactIds
+    const newest = `select ${columns} from catalogue_search s where ${filter(params, true)} order by s.published_date desc, s.item_id desc limit ${p(opts.countLimit)}`;
+    // With exact matches: those older than the newest ones (the newer ones are among them already).
+    // `(select count(*) from c1) >= countLimit` is a one-time filter: below it, every match is among
+    // the newest, and the exact ones are not read at all.
+    const candidates = withExact
       ? `c1 as (${newest}),
          c as (select * from c1 union all
-               select ${columns} from catalogue_search s where ${frequent ? '' : `(select count(*) from c1) >= ${p(opts.countLimit)} and `}s.item_id = any(${exactIds})
+               select ${columns} from catalogue_search s where (select count(*) from c1) >= ${p(opts.countLimit)} and s.item_id = any(array(select item_id from (${exactOf(params)}) e))
                  and (s.published_date, s.item_id) < (select published_date, item_id from c1 order by published_date, item_id limit 1))`
       : `c as (${newest})`;
-    const at = q.excerptAt.filter(Boolean).map((x) => `nullif(strpos(lower(c.text), lower(${p(x)})), 0)`);
-    const byDate = 'c.published_date desc, c.item_id desc';
     // (Not with exact matches: those may be older than the newest ones, and must stay in the ranking.)
-    const ranked = rankNewest !== null && !exactIds && relevance ? `(select * from c order by ${byDate} limit ${p(rankNewest)}) c` : 'c';
-    const hits = `select page.*, o.short_name as org_name, o.full_name as org_full_name, o.code as org_code, i.index_number
-       from page join organizations o on o.id = page.org_id join catalogue_items i on i.id = page.item_id`;
-    const rows = await tx.query<{
-      item_id: number | null; org_id: number; org_name: string; org_full_name: string; org_code: string; column_id: number; title: string; doc_number: string;
-      published_date: string; index_number: string; excerpt: string; rank: number; walked: number;
-    }>(
+    const ranked = rankNewest !== null && !withExact && relevance ? `(select * from c order by ${byDate} limit ${p(rankNewest)}) c` : 'c';
+    const rows = await tx.query<HitRow & { walked: number }>(
       `with ${candidates},
-            page as (select c.item_id, c.org_id, c.column_id, c.title, c.doc_number, c.published_date,
-                       substr(c.text, greatest(1, coalesce(${[...at, '1'].join(', ')}) - 40), 160) as excerpt, ${rank} as rank
+            page as (select ${pageColumns}, ${excerptOf(p)}, ${rankOf(p)} as rank
                      from ${ranked} order by ${relevance ? `rank desc, ${byDate}` : byDate} limit ${p(opts.limit)} offset ${p(opts.offset)})
-       -- The count of the matches (up to what was looked for), on one row even when the page lies past the last match.
-       select hits.*, w.walked from (select count(*)::int as walked from ${exactIds ? 'c1' : 'c'}) w left join (${hits}) hits on true
+       -- The count of the matches (up to countLimit), on one row even when the page lies past the last match.
+       select hits.*, w.walked from (select count(*)::int as walked from ${withExact ? 'c1' : 'c'}) w left join (${withOrgs('select * from page')}) hits on true
        order by ${relevance ? 'hits.rank desc, ' : ''}hits.published_date desc, hits.item_id desc`,
       params,
     );
-    // The matches counted, up to countLimit through the GIN index, up to what the walk looked for.
-    const total = Number(rows[0]?.walked ?? 0);
-    let capped: boolean | undefined;
-    if (frequent) {
-      if (total >= matches) capped = true;
-      else {
-        // Fewer than it looked for: all there are, unless the walk stopped at WALK_ROWS items.
-        const filterParams: unknown[] = [];
-        const [more] = await tx.query<{ n: number }>(
-          `select count(*)::int as n from (select 1 from catalogue_search s where ${filter(filterParams, false, null, [])} order by s.published_date desc, s.item_id desc offset $${filterParams.push(walkRows)} limit 1) x`,
-          filterParams,
-        );
-        if (more?.n) {
-          // The page lies beyond what the walk found. Fewer matches than its first ten pages: the
-          // statistics overestimated the words (frequent alone, rarely together), so through the GIN
-          // index after all. Otherwise the words are as frequent as estimated, and a page typed past
-          // the walk's matches stays empty, under “N 条以上”: reading every match for it would take seconds.
-          if (total < opts.offset + opts.limit && total < firstMatches) return null;
-          capped = true;
-        }
-      }
-    }
-    return {
-      total,
-      ...(capped ? { capped } : {}),
-      hits: rows.filter((r) => r.item_id !== null).map((r) => ({
-        itemId: r.item_id!, orgId: r.org_id, orgName: r.org_name, orgFullName: r.org_full_name, orgCode: r.org_code, columnId: r.column_id, title: r.title,
-        docNumber: r.doc_number, publishedDate: r.published_date, indexNumber: r.index_number, excerpt: r.excerpt, rank: Number(r.rank),
-      })),
-    };
+    return { total: Number(rows[0]?.walked ?? 0), hits: toHits(rows) };
   }
 }
 
