@@ -380,7 +380,7 @@ ${asked
   <p class="meta">${h.orgFullName} · 索引号 ${h.indexNumber}${h.docNumber ? html` · ${highlight(h.docNumber, result.highlights)}` : ''} · <time datetime="${h.publishedDate}">${h.publishedDate}</time></p></li>`,
   )}</ol>
 ${!result.hits.length && result.total ? html`<p>第 ${result.page} 页已超出列出的结果（前 ${result.total} 条）。请加上机构、栏目、年份或更多关键词缩小范围。</p>` : ''}
-${result.total > result.pageSize ? html`<nav class="pagination" aria-label="分页">${result.page > 1 ? html`<a href="${params({ page: result.page - 1 })}">上一页</a>` : ''} 第 ${result.page} 页 ${result.page * result.pageSize < result.total && result.page < 50 ? html`<a href="${params({ page: result.page + 1 })}">下一页</a>` : ''}</nav>` : ''}`
+${result.total > result.pageSize || result.totalCapped ? html`<nav class="pagination" aria-label="分页">${result.page > 1 ? html`<a href="${params({ page: result.page - 1 })}">上一页</a>` : ''} 第 ${result.page} 页 ${(result.page * result.pageSize < result.total || (result.totalCapped && result.hits.length === result.pageSize)) && result.page < 50 ? html`<a href="${params({ page: result.page + 1 })}">下一页</a>` : ''}</nav>` : ''}`
   : html`<p>请输入关键词。可以输入简体或繁體；关键词自动分词，结果须包含每个词，完整包含关键词的排在前面；多个关键词用空格分开。</p>`}`,
           org,
         ),
