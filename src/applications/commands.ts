@@ -167,8 +167,10 @@ function intakeGroups(db: Database): GroupCommit<PendingIntake, IntakeOutcome> {
  * number, and the next one gets it.
  *
  * The statements that need no earlier answer are sent together (on PostgreSQL, pipelined: one round
- * trip for the group, not one per application) and run in the order sent: the counter's lock, the
- * audit chain's lock, then each application's statement, which draws its own number.
+ * trip for the group, not one per application) and run in the order sent: the counter's lock, each
+ * application's statement, which draws its own number, then the audit chain's lock with the ids of
+ * the group's audit entries. Then the entries, the chain's head and the read of the cases go
+ * together: four round trips with BEGIN and COMMIT, whatever the group's size.
  */
 async function intakeTogether(db: Database, items: readonly PendingIntake[]): Promise<Settled<IntakeOutcome>[]> {
   const { org, year } = items[0]!;
@@ -184,7 +186,7 @@ async function intakeTogether(db: Database, items: readonly PendingIntake[]): Pr
         });
       }),
     ];
-    const chain = lockAuditChain(tx, org.id);
+    const chain = lockAuditChain(tx, org.id, items.length);
     const answers = await Promise.allSettled(sent);
     const failed = answers.find((a) => a.status === 'rejected');
     if (failed) throw failed.reason; // the group is tried again one application at a time

@@ -4,7 +4,7 @@ import { testDatabase, type TestDatabase } from '../../../test/helpers/db.ts';
 import { entryHash } from './chain.ts';
 import { latestCheckpoint, writeCheckpoint, checkpointsSince } from './checkpoints.ts';
 import { auditKey, useAuditKey } from './key.ts';
-import { appendAudit, appendAuditEntries, toEntry, type AuditRow } from './log.ts';
+import { appendAudit, appendAuditEntries, lockAuditChain, toEntry, type AuditRow } from './log.ts';
 import { AuditKeyMismatch, checkAuditSeal } from './start.ts';
 import { auditLogIntact, verifyAuditLog } from './verify.ts';
 
@@ -213,5 +213,23 @@ test('an upgraded log that does not verify is not sealed over', async () => {
     assert.equal(state.status, 'not_sealed');
     assert.match((state as { reason: string }).reason, /未通过校验/);
     assert.equal(await latestCheckpoint(t.db), null);
+  });
+});
+
+test('entries with ids drawn after the chain lock, sent with the head, interleaved with plain appends of the same chain: the log stays intact', async () => {
+  await withOwnDatabase(async () => {
+    const entry = (i: number) => ({ actor, input: { orgId: 7, action: 'test.step', targetType: 'thing', targetId: i, summary: { n: i } } });
+    const reserving = (i: number) =>
+      t.db.transaction(async (tx) => {
+        // Four drawn, three used (a duplicate in a group takes none): the unused id is a gap, not a break.
+        const chain = lockAuditChain(tx, 7, 4);
+        return appendAuditEntries(tx, [entry(i), entry(i + 1), entry(i + 2)], [chain]);
+      });
+    const plain = (i: number) => t.db.transaction((tx) => appendAudit(tx, actor, entry(i).input));
+    const ids = await Promise.all(Array.from({ length: 12 }, (_, k) => (k % 2 ? reserving(k * 10) : plain(k * 10).then((id) => [id]))));
+    for (const group of ids) assert.ok(group.every((id, n) => n === 0 || id > group[n - 1]!), 'rising within a group');
+    const [head] = await t.db.query<{ last_id: number }>('select last_id from audit_heads where chain_key = 7');
+    assert.equal(head!.last_id, Math.max(...ids.flat()), 'the head names the newest entry');
+    assert.ok(auditLogIntact(await verifyAuditLog(t.db)));
   });
 });

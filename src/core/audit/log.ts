@@ -34,6 +34,8 @@ export async function appendAudit(tx: Queryable, actor: Actor, input: AuditEntry
 export interface LockedAuditChain {
   chainKey: number;
   lastHash: Promise<string>;
+  /** Ids drawn for the entries, in rising order, after the lock (lockAuditChain's `reserve`). */
+  ids: Promise<number[]> | null;
 }
 
 /**
@@ -42,11 +44,20 @@ export interface LockedAuditChain {
  * at once (pipelined) saves the round trip of the head's read. Await nothing here; the head is
  * awaited when appending.
  */
-export function lockAuditChain(tx: Queryable, orgId: number | null): LockedAuditChain {
+export function lockAuditChain(tx: Queryable, orgId: number | null, reserve = 0): LockedAuditChain {
   const chainKey = chainKeyOf(orgId);
   const lastHash = lockHead(tx, chainKey);
-  lastHash.catch(() => undefined); // its failure is the transaction's: reported by the statement awaited next
-  return { chainKey, lastHash };
+  // `reserve`: ids for up to so many entries, drawn in the statement after the lock (so they rise in
+  // the chain's order across transactions). Knowing them, appendAuditEntries sends the entries and
+  // the head, whose seal covers the last id, together instead of one after the other.
+  const ids = reserve > 0
+    ? tx.query<{ id: number }>(`select nextval(pg_get_serial_sequence('audit_log', 'id')) as id from generate_series(1, $1)`, [reserve])
+      .then((rows) => rows.map((r) => Number(r.id)).sort((a, b) => a - b))
+    : null;
+  // Their failure is the transaction's: reported by the statement awaited next.
+  lastHash.catch(() => undefined);
+  ids?.catch(() => undefined);
+  return { chainKey, lastHash, ids };
 }
 
 /**
@@ -82,7 +93,9 @@ export async function appendAuditEntries(
   });
   const key = auditKey();
   for (const [chainKey, members] of [...chains].sort((a, b) => a[0] - b[0])) {
-    let prevHash = await (locked.find((l) => l.chainKey === chainKey)?.lastHash ?? lockHead(tx, chainKey));
+    const lockedChain = locked.find((l) => l.chainKey === chainKey);
+    let prevHash = await (lockedChain?.lastHash ?? lockHead(tx, chainKey));
+    const reserved = lockedChain?.ids ? await lockedChain.ids : [];
     const rows: unknown[][] = [];
     for (const i of members) {
       const { actor, input } = entries[i]!;
@@ -102,24 +115,30 @@ export async function appendAuditEntries(
       rows.push([chainKey, fields.at, fields.actorUserId, fields.actorName, fields.orgId, fields.action, fields.targetType, fields.targetId, fields.summary, fields.requestId, prevHash, hash, entryMac(key, hash)]);
       prevHash = hash;
     }
+    const seal = (lastId: number) => [chainKey, lastId, prevHash, headMac(key, { chainKey, lastId, lastHash: prevHash })];
+    const headSql = `insert into audit_heads (chain_key, last_id, last_hash, mac) values ($1, $2, $3, $4)
+       on conflict (chain_key) do update set last_id = excluded.last_id, last_hash = excluded.last_hash, mac = excluded.mac`;
+    const columns = 'chain_key, at, actor_user_id, actor_name, org_id, action, target_type, target_id, summary, request_id, prev_hash, hash, mac';
+    if (reserved.length >= rows.length) {
+      // Ids drawn after the lock: the entries and the head sent together.
+      const chainIds = reserved.slice(0, rows.length);
+      const values = rows.map((_, r) => `(${Array.from({ length: 14 }, (_, c) => `$${r * 14 + c + 1}`).join(', ')})`).join(', ');
+      await Promise.all([
+        tx.query(`insert into audit_log (id, ${columns}) overriding system value values ${values}`, rows.flatMap((row, r) => [chainIds[r], ...row])),
+        tx.query(headSql, seal(chainIds[chainIds.length - 1]!)),
+      ]);
+      members.forEach((i, n) => (ids[i] = chainIds[n]!));
+      continue;
+    }
     // One multi-row insert: its rows take their ids in the order written, which is the chain's order.
     const values = rows.map((_, r) => `(${Array.from({ length: 13 }, (_, c) => `$${r * 13 + c + 1}`).join(', ')})`).join(', ');
-    const inserted = await tx.query<{ id: number; hash: string }>(
-      `insert into audit_log (chain_key, at, actor_user_id, actor_name, org_id, action, target_type, target_id, summary, request_id, prev_hash, hash, mac)
-       values ${values} returning id, hash`,
-      rows.flat(),
-    );
+    const inserted = await tx.query<{ id: number; hash: string }>(`insert into audit_log (${columns}) values ${values} returning id, hash`, rows.flat());
     const idOf = new Map(inserted.map((r) => [r.hash, r.id]));
     const chainIds = rows.map((r) => idOf.get(r[11] as string)!);
     // The verifier walks a chain by id: ids must rise in chain order (they do for one insert; checked, never assumed).
     if (chainIds.some((id, n) => id === undefined || (n > 0 && id <= chainIds[n - 1]!))) throw new Error('audit entries were not numbered in chain order');
     members.forEach((i, n) => (ids[i] = chainIds[n]!));
-    const lastId = chainIds[chainIds.length - 1]!;
-    await tx.query(
-      `insert into audit_heads (chain_key, last_id, last_hash, mac) values ($1, $2, $3, $4)
-       on conflict (chain_key) do update set last_id = excluded.last_id, last_hash = excluded.last_hash, mac = excluded.mac`,
-      [chainKey, lastId, prevHash, headMac(key, { chainKey, lastId, lastHash: prevHash })],
-    );
+    await tx.query(headSql, seal(chainIds[chainIds.length - 1]!));
   }
   return ids;
 }
