@@ -97,3 +97,19 @@ test('settings sent with the next query: applied to it, and their error reported
     /no_such_setting_here|unrecognized configuration parameter/,
   );
 });
+
+test('statements sent without waiting in a transaction: all or nothing, and a failed one reported rather than the aborted transaction after it', async () => {
+  await t.db.query('create table if not exists tx_pipelined (id int primary key)');
+  // Sent together, the transaction's first statement among them (on PostgreSQL BEGIN goes with it).
+  await t.db.transaction((tx) => Promise.all([1, 2, 3].map((id) => tx.query('insert into tx_pipelined (id) values ($1)', [id]))));
+  assert.equal((await t.db.query<{ n: number }>('select count(*)::int as n from tx_pipelined'))[0]!.n, 3);
+  await assert.rejects(
+    t.db.transaction(async (tx) => {
+      const duplicate = tx.query('insert into tx_pipelined (id) values (4), (1)');
+      duplicate.catch(() => undefined); // not awaited here: the next statement fails because of it
+      await tx.query('insert into tx_pipelined (id) values (5)');
+    }),
+    (err: { code?: string }) => err.code === '23505',
+  );
+  assert.deepEqual((await t.db.query<{ id: number }>('select id from tx_pipelined order by id')).map((r) => r.id), [1, 2, 3]);
+});

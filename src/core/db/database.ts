@@ -41,11 +41,25 @@ export function afterCommit(tx: Queryable, key: string, work: AfterCommit): void
 /** For the Database implementations: a transaction (begin), then the work left for after its commit. */
 export async function transactionThenAfterCommit<T>(db: Queryable, begin: (body: (tx: Queryable) => Promise<T>) => Promise<T>, fn: (tx: Queryable) => Promise<T>): Promise<T> {
   let left: Map<string, AfterCommit> | undefined;
-  const result = await begin(async (tx) => {
-    const r = await fn(tx);
-    left = afterCommits.get(tx);
-    return r;
-  });
+  // Statements sent without waiting: when one fails, those after it fail with "current transaction
+  // is aborted" (25P02), and the one awaited first may be such a one. The failure reported is the first.
+  let firstFailure: unknown = null;
+  const failed = (e: unknown) => Promise.reject((firstFailure ??= e));
+  let result: T;
+  try {
+    result = await begin(async (statements) => {
+      const tx: Queryable = {
+        ...statements,
+        query: <R>(sql: string, params?: readonly unknown[]) => statements.query<R>(sql, params).catch(failed),
+        exec: (sql: string) => statements.exec(sql).catch(failed),
+      };
+      const r = await fn(tx);
+      left = afterCommits.get(tx);
+      return r;
+    });
+  } catch (error) {
+    throw (error as { code?: string } | null)?.code === '25P02' && firstFailure ? firstFailure : error;
+  }
   for (const work of left?.values() ?? []) await work(db);
   return result;
 }

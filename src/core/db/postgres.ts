@@ -20,6 +20,32 @@ function wrap(sql: Sql): Queryable {
   };
 }
 
+/**
+ * A transaction on a connection of its own, whose BEGIN is sent with its first statement:
+ * postgres.js's sql.begin waits for BEGIN's answer before the first statement, a round trip per
+ * transaction that tells nothing (BEGIN fails only with its connection, and then so does every
+ * statement after it). As sql.begin: COMMIT when the body returns, ROLLBACK when it throws.
+ */
+async function inTransaction<T>(sql: postgres.Sql, body: (tx: Queryable) => Promise<T>): Promise<T> {
+  const connection = await sql.reserve();
+  try {
+    const begun = connection.unsafe('begin').execute();
+    begun.catch(() => undefined); // awaited before COMMIT; a body that failed first reports its own error
+    let result: T;
+    try {
+      result = await body(wrap(connection));
+      await begun;
+      await connection.unsafe('commit');
+    } catch (error) {
+      await connection.unsafe('rollback').catch(() => undefined);
+      throw error;
+    }
+    return result;
+  } finally {
+    connection.release();
+  }
+}
+
 export async function openPostgres(url: string, options: { max?: number } = {}): Promise<Database> {
   const sql = postgres(url, {
     max: options.max ?? 10,
@@ -35,7 +61,7 @@ export async function openPostgres(url: string, options: { max?: number } = {}):
   return {
     kind: 'postgres',
     ...base,
-    transaction: (fn) => transactionThenAfterCommit(base, (body) => sql.begin((tx) => body(wrap(tx))) as Promise<never>, fn),
+    transaction: (fn) => transactionThenAfterCommit(base, (body) => inTransaction(sql, body), fn),
     // postgres.js listens on a connection of its own and, when it is lost, reconnects and calls onListen again.
     async listen(channel, onMessage, onListen) {
       const { unlisten } = await sql.listen(channel, onMessage, onListen);
