@@ -997,7 +997,11 @@ export async function searchLive(
   db: Database,
   q: SearchQuery,
   f: SearchFilters,
-  opts: { order: 'relevance' | 'date'; limit: number; offset: number; countLimit: number; walkRows?: number; walkMatches?: number },
+  opts: {
+    order: 'relevance' | 'date'; limit: number; offset: number; countLimit: number; walkRows?: number; walkMatches?: number;
+    /** The query as typed: a walk is kept for the next page of the same one (its pager's links carry it verbatim). */
+    typed?: string;
+  },
 ): Promise<SearchPage> {
   /** The matches a walk looks for: ten pages, or as far as the page asked for. */
   const firstMatches = opts.walkMatches ?? WALK_MATCHES;
@@ -1046,7 +1050,7 @@ export async function searchLive(
 
   // A frequent term's walk so far, kept for the next page while the site's version stays (search/walks.ts).
   const walk = (q.estimatedShare ?? 0) >= FREQUENT_SHARE
-    ? walks.of(JSON.stringify([q.patterns, q.termPatterns, f, opts.walkRows ?? null, firstMatches]), await pageVersion(db, [SITE_SCOPE]))
+    ? walks.of(JSON.stringify([opts.typed ?? null, q.patterns, q.termPatterns, f, opts.walkRows ?? null, firstMatches]), await pageVersion(db, [SITE_SCOPE]))
     : null;
 
   return db.transaction(async (transaction) => {

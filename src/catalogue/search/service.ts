@@ -131,7 +131,7 @@ export async function searchCatalogue(
       estimatedShare: share ?? estimatedShare(stats, query.termWords), termShare: estimatedShare(stats, query.terms.map((t) => [t])),
     },
     { orgPath, columnId: r.columnId ?? null, year: r.year ?? null, docNumber: r.docNumber?.trim() || null },
-    { order: r.order ?? 'relevance', limit: pageSize, offset: (page - 1) * pageSize, countLimit, ...(walkRows ? { walkRows } : {}), ...(walkMatches ? { walkMatches } : {}) },
+    { order: r.order ?? 'relevance', limit: pageSize, offset: (page - 1) * pageSize, countLimit, typed: r.q.trim(), ...(walkRows ? { walkRows } : {}), ...(walkMatches ? { walkMatches } : {}) },
   );
   return { terms: query.terms, words: query.words, highlights: query.highlights, hits, total, totalCapped: capped ?? total >= countLimit, page, pageSize };
 }

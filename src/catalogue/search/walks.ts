@@ -1,7 +1,8 @@
 // A frequent term is searched by walking the newest items under the filters (store.ts,
-// searchLive). What a walk found is kept for the next page of the same words and filters, so that
+// searchLive). What a walk found is kept for the next page of the same query and filters, so that
 // paging on (or a page typed deeper) continues where the walk stopped instead of reading the newest
 // items again: page 50 of a word in one item in twelve reads 12,000 items when walked from the top.
+// The query as typed: the pager's links carry it verbatim.
 //
 // A walk is kept while the portal's site version is unchanged (src/core/http/page-versions.ts):
 // every publication and withdrawal bumps it in its transaction, so a kept walk never shows a
