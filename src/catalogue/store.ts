@@ -1229,12 +1229,6 @@ export async function searchLive(
   }
 }
 
-/** Which of these items are live now. */
-export async function liveItemIds(db: Queryable, ids: number[]): Promise<Set<number>> {
-  const rows = await db.query<{ item_id: number }>('select item_id from catalogue_search where item_id = any($1::bigint[])', [ids]);
-  return new Set(rows.map((r) => r.item_id));
-}
-
 /**
  * The share of live items each frequent bigram occurs in, from the column statistics of the
  * search vectors (empty before ANALYZE has run, e.g. on PGlite without autovacuum).

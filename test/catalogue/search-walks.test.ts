@@ -7,7 +7,7 @@ import { cliContext } from '../../src/orgs/context.ts';
 import { findOrgByCode } from '../../src/orgs/store.ts';
 import { ensureCatalogue, importPublishedItem, withdrawItem } from '../../src/catalogue/commands.ts';
 import { listColumns } from '../../src/catalogue/store.ts';
-import { searchCatalogue, type SearchRequest } from '../../src/catalogue/search/service.ts';
+import { cachedSearch, searchCatalogue, type SearchRequest } from '../../src/catalogue/search/service.ts';
 import type { Database, Queryable } from '../../src/core/db/database.ts';
 import { testApp, type TestApp } from '../helpers/app.ts';
 
@@ -81,4 +81,19 @@ test('a publication or a withdrawal is seen by the next page at once, not after 
   await withdrawItem(t.db, cliContext(), ids[15]!, { reason: '测试撤回' });
   assert.deepEqual(await hitIds(t.db, { q, order: 'date' }), [fresh, ids[13]]);
   assert.deepEqual(await hitIds(t.db, { q, order: 'date', page: 2 }), [ids[11], ids[9]]);
+});
+
+test('the result cache: the same page again from memory, until a publication or withdrawal, which shows at once', async () => {
+  const { db, statements } = traced();
+  const q = '冬季防火工作';
+  const first = await cachedSearch(db, { q, order: 'date' });
+  const before = statements.length;
+  assert.deepEqual(await cachedSearch(db, { q, order: 'date' }), first);
+  // (At most the site version is read, until this process holds its lease.)
+  assert.deepEqual(statements.slice(before).filter((s) => /catalogue_search/.test(s)), [], 'no search for a cached page');
+  const fresh = (await importPublishedItem(t.db, cliContext(), orgId, { content: { columnId, title: '冬季防火工作部署', body: '冬季防火。' }, publishedDate: '2024-05-01' })).id;
+  const after = await cachedSearch(db, { q, order: 'date' });
+  assert.equal(after.hits[0]?.itemId, fresh);
+  await withdrawItem(t.db, cliContext(), fresh, { reason: '测试撤回' });
+  assert.ok(!(await cachedSearch(db, { q, order: 'date' })).hits.some((h) => h.itemId === fresh));
 });

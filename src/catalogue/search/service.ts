@@ -4,7 +4,8 @@
 // 文号), relevance or date order, pages of 20.
 import type { Database, Queryable } from '../../core/db/database.ts';
 import { findOrgByCode } from '../../orgs/store.ts';
-import { lexemeShares, liveItemIds, searchLive, type SearchHit } from '../store.ts';
+import { pageVersion, SITE_SCOPE } from '../../core/http/page-versions.ts';
+import { lexemeShares, searchLive, type SearchHit } from '../store.ts';
 import { parseQuery } from './query.ts';
 import { tokens } from './tokens.ts';
 
@@ -35,12 +36,12 @@ export interface SearchResult {
 
 export const COUNT_LIMIT = 1000;
 
-// Short-lived, per process: results may be up to RESULT_TTL_MS old (a newly published item shows
-// up in search within that time), statistics up to STATS_TTL_MS.
+// Short-lived, per process: results of the current site version, up to RESULT_TTL_MS old (an
+// organization renamed shows with its new name within that time); statistics up to STATS_TTL_MS.
 const RESULT_TTL_MS = 30_000;
 const STATS_TTL_MS = 10 * 60_000;
 const MAX_CACHED = 500;
-const results = new Map<string, { at: number; value: Promise<SearchResult> }>();
+const results = new Map<string, { at: number; version: number; value: Promise<SearchResult> }>();
 let shares: { at: number; value: Promise<Map<string, number>> } | null = null;
 
 async function lexemeStats(db: Queryable): Promise<Map<string, number>> {
@@ -77,23 +78,21 @@ export function withoutCommonTokens(stats: Map<string, number>, tsquery: string 
 }
 
 /**
- * searchCatalogue with a short-lived cache of identical requests (popular searches repeat). A
- * cached page is re-checked against the live items, so that a withdrawn item never shows.
+ * searchCatalogue with a short-lived cache of identical requests (popular searches repeat). A cached
+ * page is of the portal's current site version (core/http/page-versions.ts): every publication and
+ * withdrawal bumps it in its transaction, so a withdrawn item never shows and a new one shows at once,
+ * in every process, without a read per request while the version is known.
  */
 export async function cachedSearch(db: Database, r: SearchRequest): Promise<SearchResult> {
   const key = JSON.stringify([r.q.trim(), r.org ?? null, r.columnId ?? null, r.year ?? null, r.docNumber ?? null, r.order ?? 'relevance', r.page ?? 1, r.pageSize ?? 20]);
   const now = Date.now();
+  const version = await pageVersion(db, [SITE_SCOPE]);
   const hit = results.get(key);
-  if (hit && now - hit.at < RESULT_TTL_MS) {
-    const cached = await hit.value;
-    if (!cached.hits.length) return cached;
-    const live = await liveItemIds(db, cached.hits.map((h) => h.itemId));
-    return live.size === cached.hits.length ? cached : { ...cached, hits: cached.hits.filter((h) => live.has(h.itemId)) };
-  }
+  if (hit && hit.version === version && now - hit.at < RESULT_TTL_MS) return hit.value;
   const value = searchCatalogue(db, r);
   value.catch(() => results.delete(key));
   results.delete(key);
-  results.set(key, { at: now, value });
+  results.set(key, { at: now, version, value });
   if (results.size > MAX_CACHED) results.delete(results.keys().next().value!);
   return value;
 }
