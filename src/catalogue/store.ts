@@ -1084,25 +1084,28 @@ export async function searchLive(
     // None: nothing to find; fewer: those are read through the index at once.
     // Not for words in most items: an agency without them is unlikely, and counting their many matches
     // in a large organization would cost more than the walk that finds its page in a few hundred items.
-    let frequent = walk !== null;
+    const frequent = walk !== null;
     // (Not again when a walk of these words and filters is kept: that one found its first matches.)
     if (frequent && !walk?.lookedFor && (q.estimatedShare ?? 0) < ASK_INDEX_BELOW_SHARE && q.tsquery && (orgIds || f.columnId)) {
+      // Up to the matches the page needs: a deep page whose filter holds fewer candidates reads them
+      // through the index, fewer rows than its walk would read (all the filter's items, for page 50).
       const [probe] = await tx.query<{ n: number }>(
         'select count(*)::int as n from (select 1 from catalogue_search s where s.vector @@ $1::tsquery limit $2) x',
-        [[`(${q.tsquery})`, ...filterTsquery(f)].join(' & '), firstMatches],
+        [[`(${q.tsquery})`, ...filterTsquery(f)].join(' & '), walkMatches],
       );
       const candidates = probe?.n ?? 0;
       if (candidates === 0) return { total: 0, hits: [] };
-      frequent = candidates >= firstMatches;
+      // Ranked as the walk would rank them, so that the pages agree with those the walk gives.
+      if (candidates < walkMatches) return run(tx, firstMatches);
     }
     if (frequent) {
       const walked = await walkNewest(tx, walk!);
       if (walked) return walked;
       await tx.exec('set local enable_indexscan = off; set local enable_bitmapscan = on; set local enable_sort = on');
       // The walk fell short (the words are rarer here than the statistics say): through the GIN index,
-      // counted as usual, but ranked as the walk ranks, among the newest matches it looked for —
+      // counted as usual, but ranked as the walk ranks (the newest first ten pages, then by date):
       // ranking a thousand texts costs far more than finding them.
-      return run(tx, walkMatches);
+      return run(tx, firstMatches);
     }
     return run(tx);
   });
@@ -1196,7 +1199,7 @@ export async function searchLive(
     return { total, ...(capped ? { capped } : {}), hits: toHits(rows) };
   }
 
-  /** Through the GIN index: every match counted up to countLimit, the newest countLimit ranked (`rankNewest`: only the newest so many). */
+  /** Through the GIN index: every match counted up to countLimit, the newest countLimit ranked (`rankNewest`: as a walk ranks). */
   async function run(tx: Queryable, rankNewest: number | null = null): Promise<SearchPage> {
     const relevance = opts.order === 'relevance';
     // As for the walk, with the exact matches read within the page's statement, only when the matches fill countLimit.
@@ -1214,15 +1217,20 @@ export async function searchLive(
                select ${columns} from catalogue_search s where (select count(*) from c1) >= ${p(opts.countLimit)} and s.item_id = any(array(select item_id from (${exactOf(params)}) e))
                  and (s.published_date, s.item_id) < (select published_date, item_id from c1 order by published_date, item_id limit 1))`
       : `c as (${newest})`;
-    // (Not with exact matches: those may be older than the newest ones, and must stay in the ranking.)
-    const ranked = rankNewest !== null && !withExact && relevance ? `(select * from c order by ${byDate} limit ${p(rankNewest)}) c` : 'c';
+    // `rankNewest`: ranked as a walk ranks (search/walks.ts, relevancePositions), the newest so many
+    // matches and those with the terms whole first, then the others by date.
+    const walkLike = rankNewest !== null && relevance;
+    const inRanking = walkLike
+      ? `(c.n <= ${p(rankNewest)}${withExact ? ` or c.text ${q.termPatterns.some((x) => /[a-z]/i.test(x)) ? 'ilike' : 'like'} all(${p(q.termPatterns)}::text[])` : ''})`
+      : 'true';
+    const from = walkLike ? `(select c.*, row_number() over (order by ${byDate}) as n from c) c` : 'c';
     const rows = await tx.query<HitRow & { walked: number }>(
       `with ${candidates},
-            page as (select ${pageColumns}, ${excerptOf(p)}, ${rankOf(p)} as rank
-                     from ${ranked} order by ${relevance ? `rank desc, ${byDate}` : byDate} limit ${p(opts.limit)} offset ${p(opts.offset)})
+            page as (select ${pageColumns}, ${excerptOf(p)}, case when ${inRanking} then ${rankOf(p)} else 0 end as rank, ${inRanking} as ranked
+                     from ${from} order by ${relevance ? `ranked desc, rank desc, ${byDate}` : byDate} limit ${p(opts.limit)} offset ${p(opts.offset)})
        -- The count of the matches (up to countLimit), on one row even when the page lies past the last match.
        select hits.*, w.walked from (select count(*)::int as walked from ${withExact ? 'c1' : 'c'}) w left join (${withOrgs('select * from page')}) hits on true
-       order by ${relevance ? 'hits.rank desc, ' : ''}hits.published_date desc, hits.item_id desc`,
+       order by ${relevance ? 'hits.ranked desc, hits.rank desc, ' : ''}hits.published_date desc, hits.item_id desc`,
       params,
     );
     return { total: Number(rows[0]?.walked ?? 0), hits: toHits(rows) };

@@ -73,6 +73,20 @@ test('relevance: the first matches ranked, the deeper ones by date; every match 
   assert.deepEqual(seen.slice(3), [ids[9], ids[7], ids[5], ids[3], ids[1]]);
 });
 
+test('through the index (a walk that fell short), the relevance pages are the walk\'s: the newest ranked, then by date', async () => {
+  // Each page its own query as typed (one more space): no walk kept from the page before.
+  const q = (page: number) => `森林${' '.repeat(page)}防火`;
+  const walked: number[] = [];
+  for (let page = 1; page <= 5; page++) walked.push(...(await hitIds(t.db, { q: q(page), page })));
+  // One item read per three matches looked for: every walk falls short, and the index gives the page.
+  const { db, statements } = traced();
+  const viaIndex: number[] = [];
+  for (let page = 1; page <= 5; page++) viaIndex.push(...(await hitIds(db, { q: q(page), page }, { ...WALK, walkRows: 1 })));
+  assert.equal(statements.filter((s) => /s\.vector @@/.test(s)).length, 5, 'each page through the index');
+  assert.deepEqual(viaIndex, walked);
+  assert.equal(walked.length, 8);
+});
+
 test('a publication or a withdrawal is seen by the next page at once, not after the walk has expired', async () => {
   const q = '防火工作';
   assert.deepEqual(await hitIds(t.db, { q, order: 'date' }), [ids[15], ids[13]]);

@@ -130,11 +130,18 @@ test('a frequent term within an organization that lacks it: the index says so at
   const elsewhere = await searchCatalogue(db, { q: '生态环境年度报告', org: 'XB-ZRZY' }, { share: 0.1 });
   assert.equal(elsewhere.total, 0);
   assert.equal(walks(), 0, 'not a walk through the other agency’s items');
-  // Where the index holds fewer candidates than the walk looks for, they are read through it; where it holds enough, the walk goes on.
+  // Where the index holds fewer candidates than the page needs, they are read through it; where it holds enough, the walk goes on.
   assert.equal((await searchCatalogue(db, { q: '生态环境年度报告', org: 'QS-LY' }, { share: 0.1 })).total, 4);
   assert.equal(walks(), 0);
-  assert.equal((await searchCatalogue(db, { q: '生态环境年度报告', org: 'QS-LY' }, { share: 0.1, walkMatches: 2 })).total, 4);
+  assert.equal((await searchCatalogue(db, { q: '生态环境年度报告', org: 'QS-LY' }, { share: 0.1, walkMatches: 2 })).total, 4, 'a page of 20: four candidates are fewer');
+  assert.equal(walks(), 0);
+  const walked = await searchCatalogue(db, { q: '生态环境年度报告', org: 'QS-LY', pageSize: 2 }, { share: 0.1, walkMatches: 2 });
+  assert.equal(walks(), 1, 'a page of two: the walk');
+  assert.deepEqual([walked.total, walked.totalCapped], [2, true]);
+  // Page 3 of two (of a query not walked before) needs six matches, more than the four candidates: through the index.
+  const third = await searchCatalogue(db, { q: '生態環境年度報告', org: 'QS-LY', pageSize: 2, page: 3 }, { share: 0.1, walkMatches: 2 });
   assert.equal(walks(), 1);
+  assert.deepEqual([third.total, third.totalCapped], [4, false]);
   // Words in most items are walked without asking.
   assert.equal((await searchCatalogue(db, { q: '生态环境年度报告', org: 'XB-ZRZY' }, { share: 1 })).total, 0);
   assert.equal(walks(), 2);
