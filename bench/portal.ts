@@ -329,8 +329,8 @@ try {
   const [range] = await db.query<{ min: number }>('select min(item_id) as min from catalogue_search');
   // Search, uncached: a frequent, a medium and a rare term, each in 简体 and 繁體, without and with
   // each filter, pages 1–5 by relevance and by date in turn. Every request misses the portal's
-  // 30-second result cache: the term is typed twice with a different run of spaces between
-  // (the same query — a term counts once — under another cache key).
+  // result cache and its kept walks: the term is typed two to five times with a different run of
+  // spaces between (the same query — a term counts once — under another cache key).
   const benchOrgs = await db.query<{ code: string; cols: number[] }>('select code, cols::int[] as cols from bench_orgs order by i');
   const SEARCH_TERMS: [string, string, string][] = [
     ['frequent (every item)', '政务', '政務'],
@@ -347,9 +347,11 @@ try {
   // 编号3700–3799, 27,750 items (one in 36), a medium term rather than a rare one.
   const rareNumber = () => 1000 + Math.floor(Math.random() * (TEMPLATES - 1000));
   let searchCount = 0;
+  // Each request a query as typed that no request among the last 750 had: neither its result nor its
+  // walk (search/walks.ts keeps the newest 200) is kept from an earlier page.
   const uncachedSearch = (term: string, filter: () => string) => () => {
     const i = searchCount++;
-    const q = `${term}${' '.repeat(1 + (Math.floor(i / 10) % 180))}${term}`;
+    const q = `${term}${' '.repeat(1 + (i % 150))}${term}${` ${term}`.repeat(Math.floor(i / 150) % 5)}`;
     return `/search?q=${encodeURIComponent(q)}&page=${1 + (i % 5)}${i % 10 < 5 ? '' : '&order=date'}${filter()}`;
   };
   // Each measurement named and run in turn; --only TEXT runs those whose name contains TEXT (and the
