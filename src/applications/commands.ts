@@ -170,7 +170,8 @@ function intakeGroups(db: Database): GroupCommit<PendingIntake, IntakeOutcome> {
  * trip for the group, not one per application) and run in the order sent: the counter's lock, each
  * application's statement, which draws its own number, then the audit chain's lock with the ids of
  * the group's audit entries. Then the entries, the chain's head and the read of the cases go
- * together: four round trips with BEGIN and COMMIT, whatever the group's size.
+ * together. On PostgreSQL, with BEGIN sent along with the first ones and then COMMIT, that is three
+ * round trips whatever the group's size.
  */
 async function intakeTogether(db: Database, items: readonly PendingIntake[]): Promise<Settled<IntakeOutcome>[]> {
   const { org, year } = items[0]!;
