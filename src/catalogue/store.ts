@@ -18,7 +18,7 @@ import type {
   VersionState,
 } from './model.ts';
 import { filterTsquery } from './search/tokens.ts';
-import { relevancePositions, walks, type Walk } from './search/walks.ts';
+import { relevancePositions, walks, type Match, type Walk } from './search/walks.ts';
 
 const iso = (d: Date | string | null) => (d ? new Date(d).toISOString() : null);
 const isId = (v: string) => /^\d{1,15}$/.test(v);
@@ -1044,6 +1044,13 @@ export async function searchLive(
       itemId: r.item_id!, orgId: r.org_id, orgName: r.org_name, orgFullName: r.org_full_name, orgCode: r.org_code, columnId: r.column_id, title: r.title,
       docNumber: r.doc_number, publishedDate: r.published_date, indexNumber: r.index_number, excerpt: r.excerpt, rank: Number(r.rank),
     }));
+  /**
+   * Ranking reads every candidate, so the candidates are the newest matches. When there are more,
+   * the exact matches (terms whole) among them may be few: the newest countLimit of those join the
+   * candidates, unless the terms are frequent themselves (then the newest matches have enough of them).
+   */
+  const withExact = Boolean(opts.order === 'relevance' && q.phrasePatterns.length && q.termTsquery && (q.termShare ?? 0) < FREQUENT_SHARE);
+  const toMatch = (r: { item_id: number; published_date: string }): Match => ({ id: Number(r.item_id), date: String(r.published_date) });
   /** The newest items with the terms whole (up to countLimit): through the GIN index, by date. */
   const exactOf = (params: unknown[]) =>
     `select s.item_id, s.published_date from catalogue_search s where ${filter(params, true, q.termTsquery, q.termPatterns)} order by s.published_date desc, s.item_id desc limit $${params.push(opts.countLimit)}`;
@@ -1135,15 +1142,11 @@ export async function searchLive(
    */
   async function walkNewest(tx: Queryable, walk: Walk): Promise<SearchPage | null> {
     const relevance = opts.order === 'relevance';
-    // Ranking reads every candidate, so the candidates are the walk's newest matches. When there are
-    // more, the exact matches (terms whole) among them may be few: the newest countLimit of those
-    // join the candidates, unless the terms are frequent themselves (then the newest matches have
-    // enough of them). Read before the walk's settings, which leave the GIN index aside.
-    const withExact = Boolean(relevance && q.phrasePatterns.length && q.termTsquery && (q.termShare ?? 0) < FREQUENT_SHARE);
+    // The exact matches (withExact), read before the walk's settings, which leave the GIN index aside.
     await walk.serially(async () => {
       if (withExact && !walk.exact) {
         const params: unknown[] = [];
-        walk.exact = (await tx.query<{ item_id: number; published_date: string }>(exactOf(params), params)).map((r) => ({ id: Number(r.item_id), date: String(r.published_date) }));
+        walk.exact = (await tx.query<{ item_id: number; published_date: string }>(exactOf(params), params)).map(toMatch);
       }
       // Only the walk: the planner takes the words' substring checks as independent, expects few
       // matches and would otherwise read and sort every row (a sequential or bitmap scan). With a
@@ -1168,7 +1171,7 @@ export async function searchLive(
       const more = found.length < wanted
         ? (await tx.query<{ n: number }>(`select count(*)::int as n from (select 1 from (${newest(moreParams)}) x offset $${moreParams.push(rows)} limit 1) x`, moreParams))[0]?.n
         : 0;
-      walk.extend(found.map((r) => ({ id: Number(r.item_id), date: String(r.published_date) })), walkMatches, Boolean(more));
+      walk.extend(found.map(toMatch), walkMatches, Boolean(more));
     });
     // The matches counted, up to what the walk looked for.
     const total = Math.min(walk.matches.length, walkMatches);
@@ -1202,8 +1205,7 @@ export async function searchLive(
   /** Through the GIN index: every match counted up to countLimit, the newest countLimit ranked (`rankNewest`: as a walk ranks). */
   async function run(tx: Queryable, rankNewest: number | null = null): Promise<SearchPage> {
     const relevance = opts.order === 'relevance';
-    // As for the walk, with the exact matches read within the page's statement, only when the matches fill countLimit.
-    const withExact = Boolean(relevance && q.phrasePatterns.length && q.termTsquery && (q.termShare ?? 0) < FREQUENT_SHARE);
+    // The exact matches (withExact) are read within the page's statement, only when the matches fill countLimit.
     const params: unknown[] = [];
     const p = (v: unknown) => `$${params.push(v)}`;
     const columns = 's.item_id, s.org_id, s.column_id, s.title, s.doc_number, s.published_date, s.text';
